@@ -1,0 +1,36 @@
+// Lint: typescript-eslint's recommended rules plus the one-way layer rule of CONVENTIONS.md:
+// shells (cli, server, web) → features → util → spec; providers and stores → util → spec.
+// A feature may use another feature only through its index.ts, never a provider or a store.
+import tseslint from 'typescript-eslint';
+
+const layers = ['spec', 'util', 'providers', 'store', 'ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'tune', 'testing', 'cli', 'server', 'web'];
+const features = ['ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'tune'];
+const shells = ['cli', 'server', 'web'];
+
+const deny = (names) => names.flatMap((n) => [`**/${n}/**`, `**/${n}`, `!./**`]).filter((p) => p !== '!./**');
+const rule = (forbidden, allow = []) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: [...deny(forbidden), ...allow.map((a) => `!${a}`)], message: 'Layer rule (ARCHITECTURE.md): this import goes against the one-way layer order.' }] }],
+});
+
+const except = (...keep) => layers.filter((l) => !keep.includes(l));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'bench/peers/**', 'bench/.cache/**', 'examples/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  { files: ['src/spec/**/*.ts'], rules: rule(except('spec')) },
+  { files: ['src/util/**/*.ts'], rules: rule(except('spec', 'util')) },
+  { files: ['src/providers/**/*.ts'], rules: rule(except('spec', 'util', 'providers')) },
+  { files: ['src/store/**/*.ts'], rules: rule(except('spec', 'util', 'store')) },
+  ...features.map((f) => ({
+    files: [`src/${f}/**/*.ts`],
+    ignores: ['src/**/*.test.ts'],
+    rules: rule([...except('spec', 'util', f)], features.filter((o) => o !== f).map((o) => `**/${o}/index.js`)),
+  })),
+  { files: ['src/testing/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: rule(shells) },
+);

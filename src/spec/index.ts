@@ -1,0 +1,11 @@
+export type * from './audit.js';
+export type * from './chunk.js';
+export type * from './chunker.js';
+export type * from './document.js';
+export type * from './embedding-model.js';
+export type * from './filter.js';
+export type * from './hit.js';
+export type * from './ingest.js';
+export type * from './loader.js';
+export type * from './store.js';
+export type * from './tokenizer.js';

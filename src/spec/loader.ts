@@ -1,0 +1,46 @@
+/**
+ * Loaders turn a file into documents. A file loader reads everything before it yields, so a file that
+ * fails part-way yields nothing; record loaders (JSONL/CSV) yield one document per good record and report
+ * bad records as skips.
+ */
+import type { LoadedDocument, SourceFormat } from './document.js';
+
+export interface LoaderInput {
+  /** Absolute path of the file. */
+  path: string;
+  /** Path relative to the ingest root (the default document id and source). */
+  relativePath: string;
+  bytes: Uint8Array;
+  /** File modification time, epoch ms. */
+  modifiedAt?: number;
+  options: LoaderOptions;
+}
+
+export interface LoaderOptions {
+  /** For JSONL/CSV records: the field holding the text (several are joined by blank lines). @default ['text'] */
+  textFields?: string[];
+  /** For records: the field holding the title. @default 'title' */
+  titleField?: string;
+  /** For records: the field holding the id. @default '_id' then 'id' */
+  idField?: string;
+  /** For records: fields copied into metadata. @default every other scalar field */
+  metadataFields?: string[];
+}
+
+/** Why a file or record was not ingested. */
+export interface SkipReport {
+  /** Path (and `#line` for records). */
+  path: string;
+  code: string;
+  reason: string;
+}
+
+export type LoadEvent = { type: 'document'; document: LoadedDocument } | { type: 'skip'; skip: SkipReport };
+
+export interface Loader {
+  readonly name: string;
+  readonly format: SourceFormat;
+  /** Lower-case extensions with the dot, e.g. `['.md', '.markdown']`. */
+  readonly extensions: string[];
+  load(input: LoaderInput): AsyncIterable<LoadEvent>;
+}

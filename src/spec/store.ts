@@ -1,0 +1,111 @@
+/**
+ * The Store contract. Every backend (SQLite embedded default, Postgres + pgvector) implements it and
+ * passes `runStoreConformance` from `fathom/testing`.
+ *
+ * Rules every backend keeps:
+ * - Every read and write names a tenant; nothing ever crosses tenants.
+ * - `commit` is atomic: a batch is either fully stored or not at all (crash-safe).
+ * - Only current versions' leaf chunks are searchable; superseded versions are kept for audit.
+ * - Deletion removes every version, chunk, vector and keyword-index entry, and the text leaves the file.
+ */
+import type { Chunk, ChunkDraft } from './chunk.js';
+import type { Document, DocumentVersion, LoadedDocument } from './document.js';
+import type { MetadataFilter } from './filter.js';
+import type { Hit } from './hit.js';
+import type { QueryLogEntry } from './audit.js';
+
+export interface Store {
+  readonly specificationVersion: 'v1';
+  /** `sqlite`, `postgres`, … */
+  readonly provider: string;
+  /** Where the data lives (file path or connection description), for messages. */
+  readonly location: string;
+
+  /** Store a batch of new or changed documents atomically. */
+  commit(options: { tenant: string; writes: DocumentWrite[] }): Promise<CommitResult>;
+
+  getDocument(options: { tenant: string; id: string }): Promise<Document | undefined>;
+  /** Documents ordered by id. */
+  listDocuments(options: { tenant: string; filter?: MetadataFilter; limit?: number; afterId?: string }): Promise<Document[]>;
+  /** Ids and content hashes of every document in a tenant (for sync and change detection), ordered by id. */
+  listDocumentKeys(options: { tenant: string; collection?: string }): AsyncIterable<{ id: string; source: string; contentHash: string }>;
+  countDocuments(options: { tenant: string }): Promise<{ documents: number; versions: number; chunks: number }>;
+  /** Versions of a document, newest first. */
+  listVersions(options: { tenant: string; documentId: string }): Promise<DocumentVersion[]>;
+  /** Chunks of a version (current version when omitted), in ordinal order. */
+  listChunks(options: { tenant: string; documentId: string; versionId?: string }): Promise<Chunk[]>;
+  getChunks(options: { tenant: string; ids: string[] }): Promise<Chunk[]>;
+
+  /** Documents (current versions) whose content hash equals `contentHash`. */
+  findByContentHash(options: { tenant: string; contentHash: string }): Promise<Array<{ id: string; source: string }>>;
+  /** Documents sharing at least one LSH band with `bands`, with their MinHash signatures. */
+  findBySignatureBands(options: { tenant: string; bands: string[] }): Promise<Array<{ id: string; source: string; signature: Uint32Array }>>;
+
+  /** Delete documents with every version, chunk, vector, index entry and signature. */
+  deleteDocuments(options: { tenant: string; ids: string[] }): Promise<DeleteResult>;
+
+  /** BM25 over current leaf chunks. The store analyses `query` with the same analyzer it indexed with. */
+  searchKeyword(options: KeywordSearchOptions): Promise<Hit[]>;
+  /** Nearest current leaf chunks by cosine similarity. */
+  searchVector(options: VectorSearchOptions): Promise<Hit[]>;
+
+  appendQueryLog(entry: QueryLogEntry): Promise<void>;
+  listQueryLog(options: { tenant: string; since?: number; limit?: number }): Promise<QueryLogEntry[]>;
+
+  /** Small key/value state (embedding model fingerprint, cached artifacts), scoped to a tenant. */
+  getMeta(options: { tenant: string; key: string }): Promise<string | undefined>;
+  setMeta(options: { tenant: string; key: string; value: string }): Promise<void>;
+
+  /** Reclaim space and make deleted content unrecoverable from the files (checkpoint, vacuum). */
+  compact(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One document to store: a new document, or a new version of an existing one. */
+export interface DocumentWrite {
+  document: LoadedDocument;
+  /** Collection the document belongs to. @default 'default' */
+  collection?: string;
+  contentHash: string;
+  chunks: ChunkDraft[];
+  /** One vector per chunk draft (parents included; may be empty arrays for parents), when an embedder ran. */
+  vectors?: Array<Float32Array | undefined>;
+  /** Embedding model id the vectors came from. */
+  embeddingModel?: string;
+  /** Text to index per chunk draft instead of the chunk text (heading path and context prepended). */
+  indexTexts?: string[];
+  /** MinHash signature and its LSH bands, for near-duplicate detection. */
+  signature?: { values: Uint32Array; bands: string[] };
+  /** Epoch ms to record as the time of this write. */
+  at: number;
+}
+
+export interface CommitResult {
+  /** One entry per write, in order. */
+  results: Array<{ documentId: string; versionId: string; version: number; status: 'created' | 'updated' | 'unchanged'; chunks: number }>;
+}
+
+export interface DeleteResult {
+  /** Ids that existed and were removed. */
+  deleted: string[];
+  /** Ids that did not exist in the tenant. */
+  missing: string[];
+  versions: number;
+  chunks: number;
+}
+
+export interface KeywordSearchOptions {
+  tenant: string;
+  query: string;
+  topK: number;
+  filter?: MetadataFilter;
+  /** BM25 parameters. @default { k1: 0.9, b: 0.4 } */
+  bm25?: { k1?: number; b?: number };
+}
+
+export interface VectorSearchOptions {
+  tenant: string;
+  vector: Float32Array;
+  topK: number;
+  filter?: MetadataFilter;
+}

@@ -1,0 +1,7 @@
+import { randomBytes } from 'node:crypto';
+
+/** A sortable, random id: 12 hex chars of time, 10 of randomness, with an optional prefix. */
+export function generateId(prefix = ''): string {
+  const time = Date.now().toString(16).padStart(12, '0');
+  return `${prefix}${time}${randomBytes(5).toString('hex')}`;
+}
