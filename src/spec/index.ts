@@ -7,5 +7,6 @@ export type * from './filter.js';
 export type * from './hit.js';
 export type * from './ingest.js';
 export type * from './loader.js';
+export type * from './reranker.js';
 export type * from './store.js';
 export type * from './tokenizer.js';
