@@ -35,6 +35,8 @@ export const errorCatalog = {
   PROVIDER_TIMEOUT: { category: 'provider', retryable: true },
   PROVIDER_AUTH_FAILED: { category: 'provider', retryable: false },
   PROVIDER_BAD_RESPONSE: { category: 'provider', retryable: false },
+  TUNE_JOB_FAILED: { category: 'provider', retryable: false },
+  TUNE_JOB_CANCELLED: { category: 'provider', retryable: false },
 } as const satisfies Record<string, { category: ErrorCategory; retryable: boolean }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
