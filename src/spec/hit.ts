@@ -19,4 +19,11 @@ export interface Hit {
   /** The final score (of the last stage that ranked the hit). */
   score: number;
   stages: Partial<Record<StageName, StageScore>>;
+  /** The chunk's stored vector, when the search was asked for it (`includeVectors`). */
+  vector?: Float32Array;
+  /**
+   * Parent expansion: the matched child chunks merged into this (parent) hit, best first, each with
+   * its own stage scores. Absent when the hit is the matched chunk itself.
+   */
+  matchedChildren?: Array<{ chunkId: string; score: number; stages: Partial<Record<StageName, StageScore>> }>;
 }

@@ -48,6 +48,13 @@ export interface Store {
   searchKeyword(options: KeywordSearchOptions): Promise<Hit[]>;
   /** Nearest current leaf chunks by cosine similarity. */
   searchVector(options: VectorSearchOptions): Promise<Hit[]>;
+  /**
+   * Optional: how the keyword index sees `query` — its analysed terms and the largest BM25 score any
+   * chunk could reach for it (Σ over distinct query terms of idf·(k1 + 1), the supremum of a term's
+   * BM25 contribution). Retrieval divides the top BM25 score by `maxScore` for the sufficiency signal;
+   * when a backend does not implement it, that feature is imputed.
+   */
+  keywordQueryStats?(options: { tenant: string; query: string; bm25?: { k1?: number; b?: number } }): Promise<KeywordQueryStats>;
 
   appendQueryLog(entry: QueryLogEntry): Promise<void>;
   listQueryLog(options: { tenant: string; since?: number; limit?: number }): Promise<QueryLogEntry[]>;
@@ -108,4 +115,14 @@ export interface VectorSearchOptions {
   vector: Float32Array;
   topK: number;
   filter?: MetadataFilter;
+  /** Return each hit's stored vector in `hit.vector` (MMR uses them instead of re-embedding). @default false */
+  includeVectors?: boolean;
+}
+
+/** Result of {@link Store.keywordQueryStats}. */
+export interface KeywordQueryStats {
+  /** The query's analysed terms (after lowercasing, stop words, stemming), distinct, in query order. */
+  terms: string[];
+  /** Largest BM25 score a chunk could reach for this query; 0 when no term is in the index. */
+  maxScore: number;
 }

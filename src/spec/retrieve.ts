@@ -1,0 +1,154 @@
+/**
+ * Retrieval: options of `retrieve()`, its result and trace, and the options of each step
+ * (fusion, MMR, rerank, parent/window expansion, recency, sufficiency).
+ */
+import type { EmbeddingModel } from './embedding-model.js';
+import type { MetadataFilter } from './filter.js';
+import type { Hit } from './hit.js';
+import type { Reranker } from './reranker.js';
+import type { Store } from './store.js';
+
+export type RetrievalMode = 'bm25' | 'vector' | 'hybrid';
+
+/** Reciprocal-rank fusion: score = Σ over retrievers of 1 / (k + rank). */
+export interface RrfFusion {
+  method: 'rrf';
+  /** Rank offset; larger values flatten the head of each list. @default 60 */
+  k?: number;
+}
+
+/**
+ * Convex combination of normalised scores: alpha·norm(vector) + (1 − alpha)·norm(bm25). A hit missing
+ * from one list contributes 0 for that list.
+ */
+export interface ConvexFusion {
+  method: 'convex';
+  /** Weight of the vector score, in [0, 1]. @default 0.5 */
+  alpha?: number;
+  /** `minmax` maps each list to [0, 1]; `zscore` to (score − mean) / stddev. @default 'minmax' */
+  normalization?: 'minmax' | 'zscore';
+}
+
+export type FusionOptions = RrfFusion | ConvexFusion;
+
+/** Maximal marginal relevance: pick argmax λ·sim(q, d) − (1 − λ)·max sim(d, selected). */
+export interface MmrOptions {
+  /** Trade-off between relevance (1) and diversity (0). @default 0.7 */
+  lambda?: number;
+  /**
+   * Embeds the query and candidate texts when hits carry no stored `vector`.
+   * @default the `embedder` passed to `retrieve()`
+   */
+  embedder?: EmbeddingModel;
+}
+
+/** Cross-encoder reranking of the top N candidates, then cut to `topK`. */
+export interface RerankStepOptions {
+  model: Reranker;
+  /** Candidates sent to the reranker (batched by `model.maxBatchSize`). @default 50 */
+  topN?: number;
+}
+
+/** Return the parent chunk of matched children, or the matched chunk widened by `window` neighbours each side. */
+export type ExpandOptions = 'parent' | { window: number };
+
+/** Recency weighting: final = score · ((1 − weight) + weight · 0.5^(ageDays / halfLifeDays)). */
+export interface RecencyOptions {
+  /** Age at which the recency factor halves, in days. */
+  halfLifeDays: number;
+  /**
+   * Where the time comes from: a document field (`updatedAt`, `modifiedAt`) or a chunk metadata key
+   * holding epoch ms or an ISO date. Hits with no time get factor 1 − weight (treated as infinitely old).
+   * @default 'updatedAt'
+   */
+  field?: string;
+  /** Blend weight of the recency factor, in [0, 1]. @default 0.5 */
+  weight?: number;
+}
+
+/** Options of `retrieve()`. */
+export interface RetrieveOptions {
+  store: Store;
+  tenant: string;
+  query: string;
+  /** @default 'hybrid' when an embedder is given, else 'bm25' */
+  mode?: RetrievalMode;
+  /** Hits returned. @default 10 */
+  topK?: number;
+  /** Depth requested from each retriever. @default 50 (never less than topK) */
+  candidates?: number;
+  /** Query embedder; required for `vector` and `hybrid`. */
+  embedder?: EmbeddingModel;
+  /** @default { method: 'rrf', k: 60 } */
+  fusion?: FusionOptions;
+  /** BM25 parameters passed to the store. */
+  bm25?: { k1?: number; b?: number };
+  mmr?: MmrOptions | boolean;
+  reranker?: RerankStepOptions;
+  expand?: ExpandOptions;
+  recency?: RecencyOptions;
+  /** Applied inside each search, never after truncation. */
+  filter?: MetadataFilter;
+  /** Sufficiency model; @default DEFAULT_SUFFICIENCY_MODEL */
+  sufficiency?: SufficiencyModel;
+  signal?: AbortSignal;
+  /** Testing seam: the clock used for stage timings and recency. */
+  _internal?: { now?: () => number; perfNow?: () => number };
+}
+
+/** One step of a retrieval, for `--explain` and the audit log. */
+export interface RetrievalStage {
+  name: 'bm25' | 'vector' | 'fuse' | 'rerank' | 'mmr' | 'expand' | 'recency' | (string & {});
+  /** Wall time of the step, ms. */
+  ms: number;
+  /** Hits the step produced. */
+  count: number;
+}
+
+export interface RetrievalTrace {
+  mode: RetrievalMode;
+  stages: RetrievalStage[];
+  /** The sufficiency signal in [0, 1] (see `computeSufficiency`). */
+  sufficiency: number;
+  /** The features the signal was computed from. */
+  sufficiencyFeatures: SufficiencyFeatures;
+}
+
+export interface RetrieveResult {
+  hits: Hit[];
+  trace: RetrievalTrace;
+}
+
+/**
+ * Features of a ranked list that predict whether it holds an answer. `null` = not available
+ * (no reranker, store without `keywordQueryStats`, no vector stage); the model imputes its mean.
+ */
+export interface SufficiencyFeatures {
+  /** Top rerank score as a probability (sigmoid applied to logits). */
+  rerankTop: number | null;
+  /** Top BM25 score / the query's max possible BM25 score, clamped to [0, 1]. */
+  bm25Norm: number | null;
+  /** Top cosine similarity from the vector stage. */
+  vectorTop: number | null;
+  /** Share of distinct query content terms found in the top hit's text, [0, 1]. */
+  coverage: number;
+  /** (s1 − sk) / |s1| over the final scores (k = min(5, hits)), clamped to [0, 1]; 0 with < 2 hits. */
+  margin: number;
+  /** 1 when there is at least one hit, else 0. */
+  hasHits: number;
+}
+
+export type SufficiencyFeatureName = keyof SufficiencyFeatures;
+
+/**
+ * A logistic model over standardised features: p = σ(bias + Σ wᵢ·(xᵢ − meanᵢ)/stdᵢ), missing xᵢ → meanᵢ.
+ * Fit with `calibrateSufficiency` on labelled queries.
+ */
+export interface SufficiencyModel {
+  bias: number;
+  weights: Record<SufficiencyFeatureName, number>;
+  means: Record<SufficiencyFeatureName, number>;
+  stds: Record<SufficiencyFeatureName, number>;
+  /** Where the weights came from (dataset, date), for provenance. */
+  source?: string;
+}
