@@ -1,0 +1,97 @@
+import { defineCommand } from 'citty';
+import type { Document } from '../../spec/document.js';
+import { FathomError } from '../../util/errors.js';
+import { commonArgs } from '../common-args.js';
+import { cliContext, withStore } from '../context.js';
+import { emit } from '../io.js';
+import { parseFilter } from '../parse-filter.js';
+
+const list = defineCommand({
+  meta: { name: 'list', description: 'List documents (current versions)' },
+  args: {
+    ...commonArgs,
+    filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
+    limit: { type: 'string', description: 'Most documents to list', default: '100' },
+    after: { type: 'string', description: 'List documents whose id sorts after this one (paging)', valueHint: 'id' },
+  },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const docs = await withStore(c, (store) =>
+      store.listDocuments({ tenant: c.tenant, filter: parseFilter(ctx.args.filter as string | string[] | undefined), limit: Number(ctx.args.limit), afterId: ctx.args.after as string | undefined }),
+    );
+    emit(c.io, c.json, { documents: docs }, () =>
+      docs.length === 0 ? `No documents in tenant ${c.tenant}.` : docs.map((d) => `${d.id}  v${d.versionCount}  ${d.format}  ${d.collection}  ${d.title}`).join('\n'),
+    );
+    return 0;
+  },
+});
+
+const show = defineCommand({
+  meta: { name: 'show', description: 'Show a document with its versions and chunks' },
+  args: {
+    ...commonArgs,
+    id: { type: 'positional', description: 'Document id', required: true },
+    text: { type: 'boolean', description: 'Print the current text' },
+  },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const id = String(ctx.args.id);
+    const found = await withStore(c, async (store) => {
+      const document = await store.getDocument({ tenant: c.tenant, id });
+      if (!document) return undefined;
+      const versions = await store.listVersions({ tenant: c.tenant, documentId: id });
+      const chunks = await store.listChunks({ tenant: c.tenant, documentId: id });
+      return { document, versions, chunks };
+    });
+    if (!found) throw new FathomError({ code: 'DOCUMENT_NOT_FOUND', message: `No document "${id}" in tenant "${c.tenant}". List ids with \`fathom docs list\`.` });
+    const { document: d, versions, chunks } = found;
+    emit(c.io, c.json, { document: d, versions: versions.map(({ text: _t, ...v }) => v), chunks }, () => {
+      const lines = [`${d.id} — ${d.title}`, `  source ${d.source}  format ${d.format}  collection ${d.collection}  hash ${d.contentHash.slice(0, 12)}`];
+      for (const v of versions) lines.push(`  v${v.version} ${v.status}${v.supersededAt ? ` (superseded ${new Date(v.supersededAt).toISOString()})` : ''} ${new Date(v.createdAt).toISOString()}`);
+      lines.push(`  ${chunks.length} chunks:`);
+      for (const ch of chunks) lines.push(`    #${ch.ordinal} [${ch.start}-${ch.end}] ${ch.role} ${ch.tokenCount} tok ${ch.headingPath.join(' › ')}`);
+      if (ctx.args.text) lines.push('', versions.find((v) => v.status === 'current')?.text ?? '');
+      return lines.join('\n');
+    });
+    return 0;
+  },
+});
+
+const del = defineCommand({
+  meta: { name: 'delete', description: 'Delete documents with every version, chunk, vector and index entry (right to be forgotten)' },
+  args: {
+    ...commonArgs,
+    id: { type: 'positional', description: 'Document id(s)', required: false },
+    filter: { type: 'string', description: 'Delete every document matching key=value … (repeatable)', valueHint: 'expr' },
+  },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const ids = ctx.args._.filter(Boolean) as string[];
+    const filter = parseFilter(ctx.args.filter as string | string[] | undefined);
+    if (ids.length === 0 && !filter) throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'Name document ids or give --filter key=value.' });
+    const result = await withStore(c, async (store) => {
+      const targets = [...ids];
+      if (filter) {
+        let after: string | undefined;
+        for (;;) {
+          const page: Document[] = await store.listDocuments({ tenant: c.tenant, filter, limit: 500, afterId: after });
+          targets.push(...page.map((d) => d.id));
+          if (page.length < 500) break;
+          after = page[page.length - 1]!.id;
+        }
+      }
+      return store.deleteDocuments({ tenant: c.tenant, ids: [...new Set(targets)] });
+    });
+    emit(c.io, c.json, result, () => {
+      const lines = [`Deleted ${result.deleted.length} documents (${result.versions} versions, ${result.chunks} chunks).`];
+      if (result.missing.length) lines.push(`Not found in tenant ${c.tenant}: ${result.missing.join(', ')}`);
+      return lines.join('\n');
+    });
+    return result.missing.length > 0 && result.deleted.length === 0 ? 2 : 0;
+  },
+});
+
+export const docsCommand = defineCommand({
+  meta: { name: 'docs', description: 'List, show and delete documents' },
+  subCommands: { list, show, delete: del },
+});

@@ -1,0 +1,38 @@
+/** The commented config that `fathom init` writes. Keep in step with `defaultConfig`. */
+export const configTemplate = `{
+  // fathom configuration (JSON with comments). Paths are relative to this file.
+
+  // The embedded store: one SQLite file (documents, versions, chunks, BM25 index, vectors, audit log).
+  "store": { "path": ".fathom/fathom.db" },
+
+  // Tenant used when --tenant is not given (env FATHOM_TENANT overrides). Tenants never see each other's data.
+  "tenant": "default",
+
+  "ingest": {
+    // Globs over paths relative to the ingested directory. Exclude wins. Defaults skip node_modules, .git, .fathom.
+    // "include": ["**/*.md", "**/*.pdf"],
+    // "exclude": ["drafts/**"],
+    "maxFileBytes": 52428800,          // larger files are skipped and reported
+    "collection": "default",           // owner group of the ingested documents
+    "chunker": {
+      "name": "structure",             // fixed | recursive | structure | semantic | hierarchical
+      "maxTokens": 512,                // budget per chunk, counted by the tokenizer below
+      "overlapTokens": 64,             // fixed / recursive only
+      "tokenizer": "o200k_base"        // o200k_base | cl100k_base
+    },
+    "dedup": {
+      "policy": "report",              // skip | keep | report (exact and near duplicates)
+      "threshold": 0.85,               // estimated Jaccard of 5-word shingles
+      "near": true
+    },
+    "batchSize": 64                    // documents per transaction
+  },
+
+  // Embeddings for vector and hybrid search. null = keyword (BM25) only.
+  // { "provider": "transformers-js", "model": "Xenova/bge-small-en-v1.5" }            (local ONNX, downloaded once, cached)
+  // { "provider": "openai-compatible", "baseURL": "http://localhost:11434/v1", "model": "nomic-embed-text", "apiKeyEnv": "OPENAI_API_KEY" }
+  "embedding": null,
+
+  "search": { "mode": "bm25", "topK": 5 }
+}
+`;

@@ -1,0 +1,50 @@
+/**
+ * Options of `ingest()`.
+ */
+import type { Chunker } from '../spec/chunker.js';
+import type { LoadedDocument } from '../spec/document.js';
+import type { EmbeddingModel } from '../spec/embedding-model.js';
+import type { DedupOptions, IngestProgress } from '../spec/ingest.js';
+import type { LoaderOptions } from '../spec/loader.js';
+import type { Store } from '../spec/store.js';
+import type { Internal } from '../util/clock.js';
+
+export interface IngestOptions {
+  store: Store;
+  tenant: string;
+  /** Files and directories to ingest. Either this or `documents`. */
+  paths?: string[];
+  /** Documents produced elsewhere (e.g. an importer), instead of `paths`. */
+  documents?: AsyncIterable<LoadedDocument> | Iterable<LoadedDocument>;
+  /** Directory relative paths and document ids are resolved against. @default process.cwd() */
+  cwd?: string;
+  /** Globs (relative paths) a file must match. @default all supported files */
+  include?: string[];
+  /** Globs that exclude files. Exclusion wins. */
+  exclude?: string[];
+  /** Files larger than this are skipped. @default 50 MiB */
+  maxFileBytes?: number;
+  loaderOptions?: LoaderOptions;
+  /** @default 'default' */
+  collection?: string;
+  chunker: Chunker;
+  /** When given, leaf chunks are embedded and vector search becomes available. */
+  embedder?: EmbeddingModel;
+  /** Parallel embedding calls when the model allows them. @default 2 */
+  embedConcurrency?: number;
+  dedup?: DedupOptions;
+  /** Remove stored documents of this collection whose source was not seen in this run. @default false */
+  sync?: boolean;
+  /** Skip documents whose source is older than this many days. */
+  maxAgeDays?: number;
+  /** Documents per transaction. @default 64 */
+  batchSize?: number;
+  onProgress?: (progress: IngestProgress) => void;
+  /** @default 500 */
+  progressIntervalMs?: number;
+  /** Stops the run after the current batch is committed. */
+  signal?: AbortSignal;
+  /** Versions of components to record in the report. */
+  versions?: Record<string, string>;
+  _internal?: Partial<Internal>;
+}
