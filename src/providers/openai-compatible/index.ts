@@ -1,0 +1,1 @@
+export { createOpenAICompatibleEmbeddingModel, type OpenAICompatibleEmbeddingOptions } from './embedding-model.js';
