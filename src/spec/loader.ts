@@ -14,6 +14,11 @@ export interface LoaderInput {
   /** File modification time, epoch ms. */
   modifiedAt?: number;
   options: LoaderOptions;
+  /**
+   * Opens the file as a stream of byte chunks. Given to loaders with `streaming: true` (record formats),
+   * which read it line by line instead of `bytes`; `bytes` is then empty. Absent → read `bytes`.
+   */
+  stream?: () => AsyncIterable<Uint8Array>;
 }
 
 export interface LoaderOptions {
@@ -42,5 +47,10 @@ export interface Loader {
   readonly format: SourceFormat;
   /** Lower-case extensions with the dot, e.g. `['.md', '.markdown']`. */
   readonly extensions: string[];
+  /**
+   * True for record loaders that read `input.stream` line by line, so a large JSONL/CSV never sits in
+   * memory whole; the caller then skips the whole-file size limit. @default false
+   */
+  readonly streaming?: boolean;
   load(input: LoaderInput): AsyncIterable<LoadEvent>;
 }
