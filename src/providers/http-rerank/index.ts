@@ -1,0 +1,1 @@
+export { createHttpReranker, type HttpRerankerOptions } from './reranker.js';
