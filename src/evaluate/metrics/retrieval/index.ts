@@ -1,0 +1,11 @@
+export { evaluateRun } from './evaluate-run.js';
+export type { EvaluateRunOptions, EvaluateRunResult, RetrievalMetricFamily, RetrievalMetricName } from './evaluate-run.js';
+export type { RankedJudgments } from './_judged.js';
+export { hitRateAtK } from './hit-rate-at-k.js';
+export { mapAtK } from './map-at-k.js';
+export { mrrAtK } from './mrr-at-k.js';
+export { ndcgAtK } from './ndcg-at-k.js';
+export { precisionAtK } from './precision-at-k.js';
+export { rankRun } from './rank-run.js';
+export { recallAtK } from './recall-at-k.js';
+export { auroc } from '../auroc.js';
