@@ -1,0 +1,1 @@
+export { writeTinyBertModel, type TinyBertModel, type WriteTinyBertModelOptions } from './write-tiny-bert-model.js';
