@@ -81,6 +81,8 @@ export interface DocumentWrite {
   embeddingModel?: string;
   /** Text to index per chunk draft instead of the chunk text (heading path and context prepended). */
   indexTexts?: string[];
+  /** Context generated per chunk draft (contextual retrieval), stored as `Chunk.context`; never part of the text. */
+  contexts?: Array<string | undefined>;
   /** MinHash signature and its LSH bands, for near-duplicate detection. */
   signature?: { values: Uint32Array; bands: string[] };
   /** Epoch ms to record as the time of this write. */

@@ -1,0 +1,90 @@
+/**
+ * Versioned schema migrations. The schema version lives in `PRAGMA user_version`; each migration runs in
+ * its own transaction. A file whose version is newer than the newest migration is refused.
+ */
+import type Database from 'better-sqlite3';
+import { FathomError } from '../../util/errors.js';
+
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+const migrations: Migration[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE tenants (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, generation INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE documents (
+  rowid INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL REFERENCES tenants(id), id TEXT NOT NULL,
+  collection TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL, format TEXT NOT NULL,
+  content_hash TEXT NOT NULL, current_version_rowid INTEGER NOT NULL, current_version_id TEXT NOT NULL,
+  version_count INTEGER NOT NULL, metadata TEXT NOT NULL, created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL, modified_at INTEGER, UNIQUE (tenant_id, id));
+CREATE INDEX documents_hash ON documents (tenant_id, content_hash);
+CREATE TABLE versions (
+  rowid INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+  document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE, id TEXT NOT NULL,
+  version INTEGER NOT NULL, content_hash TEXT NOT NULL, text TEXT NOT NULL, pages TEXT,
+  status TEXT NOT NULL, created_at INTEGER NOT NULL, superseded_at INTEGER, metadata TEXT NOT NULL);
+CREATE INDEX versions_document ON versions (document_rowid, version);
+CREATE UNIQUE INDEX versions_id ON versions (tenant_id, id);
+CREATE TABLE chunks (
+  rowid INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL REFERENCES tenants(id),
+  document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+  version_rowid INTEGER NOT NULL REFERENCES versions(rowid) ON DELETE CASCADE, id TEXT NOT NULL,
+  ordinal INTEGER NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+  heading_path TEXT NOT NULL, token_count INTEGER NOT NULL, role TEXT NOT NULL, parent_id TEXT,
+  pages TEXT, context TEXT);
+CREATE UNIQUE INDEX chunks_id ON chunks (tenant_id, id);
+CREATE INDEX chunks_version ON chunks (version_rowid, ordinal);
+CREATE INDEX chunks_document ON chunks (document_rowid);
+-- The keyword index: analyzed terms ("term tf term tf …") and length of each searchable chunk.
+CREATE TABLE keyword_terms (
+  chunk_rowid INTEGER PRIMARY KEY REFERENCES chunks(rowid) ON DELETE CASCADE,
+  tenant_id INTEGER NOT NULL, document_rowid INTEGER NOT NULL, length INTEGER NOT NULL, terms TEXT NOT NULL);
+CREATE INDEX keyword_terms_tenant ON keyword_terms (tenant_id);
+CREATE TABLE vectors (
+  chunk_rowid INTEGER PRIMARY KEY REFERENCES chunks(rowid) ON DELETE CASCADE,
+  tenant_id INTEGER NOT NULL, document_rowid INTEGER NOT NULL, model TEXT, dims INTEGER NOT NULL, vector BLOB NOT NULL);
+CREATE INDEX vectors_tenant ON vectors (tenant_id);
+CREATE TABLE signatures (
+  document_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,
+  tenant_id INTEGER NOT NULL, signature BLOB NOT NULL);
+CREATE TABLE signature_bands (
+  tenant_id INTEGER NOT NULL, band TEXT NOT NULL,
+  document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+  PRIMARY KEY (tenant_id, band, document_rowid)) WITHOUT ROWID;
+CREATE INDEX signature_bands_document ON signature_bands (document_rowid);
+CREATE TABLE query_log (
+  rowid INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL REFERENCES tenants(id), id TEXT NOT NULL,
+  at INTEGER NOT NULL, entry TEXT NOT NULL);
+CREATE INDEX query_log_at ON query_log (tenant_id, at);
+CREATE TABLE meta (
+  tenant_id INTEGER NOT NULL REFERENCES tenants(id), key TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, key)) WITHOUT ROWID;
+`,
+  },
+];
+
+/** The schema version this code writes. */
+export const schemaVersion = migrations[migrations.length - 1]!.version;
+
+/** Bring the database to {@link schemaVersion}; refuse files written by newer code. */
+export function migrate(db: Database.Database, location: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > schemaVersion) {
+    throw new FathomError({
+      code: 'STORE_SCHEMA_TOO_NEW',
+      message: `The store at ${location} has schema version ${current}, newer than this fathom supports (${schemaVersion}). Upgrade fathom, or point the store at another file.`,
+      details: { path: location, fileVersion: current, supportedVersion: schemaVersion },
+    });
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}

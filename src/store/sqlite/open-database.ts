@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { FathomError } from '../../util/errors.js';
+import { migrate } from './migrations.js';
+
+/** Open (or create) a store file: parent directories, pragmas, migrations. */
+export function openDatabase(path: string): Database.Database {
+  const memory = path === ':memory:';
+  if (!memory) mkdirSync(dirname(resolve(path)), { recursive: true });
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path);
+    db.pragma('busy_timeout = 5000');
+    if (!memory) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    migrate(db, path);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw toStoreError(error, path);
+  }
+}
+
+/** Map SQLite errors to FathomErrors with actionable messages. */
+export function toStoreError(error: unknown, location: string): FathomError {
+  if (FathomError.isInstance(error)) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const reason = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return new FathomError({
+      code: 'STORE_CORRUPT',
+      message: `The file at ${location} is not a usable fathom store (${reason}). Move it aside or restore it from a backup, or point the store at another path.`,
+      details: { path: location, sqliteCode: code },
+      cause: error,
+    });
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new FathomError({
+      code: 'STORE_BUSY',
+      message: `The store at ${location} is locked by another writer; retry shortly.`,
+      details: { path: location, sqliteCode: code },
+      cause: error,
+    });
+  }
+  return new FathomError({
+    code: 'STORE_FAILED',
+    message: `The store at ${location} failed: ${reason}`,
+    details: { path: location, sqliteCode: code },
+    cause: error,
+  });
+}

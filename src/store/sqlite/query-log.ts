@@ -1,0 +1,30 @@
+/** The query audit log and tenant-scoped meta key/values. */
+import type { QueryLogEntry } from '../../spec/audit.js';
+import type { SqliteContext } from './context.js';
+
+export function appendQueryLog(ctx: SqliteContext, entry: QueryLogEntry): void {
+  const tenantId = ctx.tenantId(entry.tenant, true)!;
+  ctx.stmt('INSERT INTO query_log (tenant_id, id, at, entry) VALUES (?, ?, ?, ?)').run(tenantId, entry.id, entry.at, JSON.stringify(entry));
+}
+
+/** Entries at or after `since`, newest first. */
+export function listQueryLog(ctx: SqliteContext, options: { tenant: string; since?: number; limit?: number }): QueryLogEntry[] {
+  const tenantId = ctx.tenantId(options.tenant);
+  if (tenantId === undefined) return [];
+  const rows = ctx
+    .stmt('SELECT entry FROM query_log WHERE tenant_id = ? AND at >= ? ORDER BY at DESC, rowid DESC LIMIT ?')
+    .pluck()
+    .all(tenantId, options.since ?? Number.MIN_SAFE_INTEGER, options.limit ?? -1) as string[];
+  return rows.map((r) => JSON.parse(r) as QueryLogEntry);
+}
+
+export function getMeta(ctx: SqliteContext, tenant: string, key: string): string | undefined {
+  const tenantId = ctx.tenantId(tenant);
+  if (tenantId === undefined) return undefined;
+  return ctx.stmt('SELECT value FROM meta WHERE tenant_id = ? AND key = ?').pluck().get(tenantId, key) as string | undefined;
+}
+
+export function setMeta(ctx: SqliteContext, tenant: string, key: string, value: string): void {
+  const tenantId = ctx.tenantId(tenant, true)!;
+  ctx.stmt('INSERT INTO meta (tenant_id, key, value) VALUES (?, ?, ?) ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value').run(tenantId, key, value);
+}

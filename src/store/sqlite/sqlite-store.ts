@@ -1,0 +1,90 @@
+/**
+ * The embedded default store: one SQLite file (better-sqlite3, WAL, foreign keys, secure_delete) holding
+ * tenants, documents, versions, chunks, the keyword index, vectors, MinHash signatures, the query log and meta.
+ */
+import type { Store } from '../../spec/store.js';
+import type { Internal } from '../../util/clock.js';
+import { FathomError } from '../../util/errors.js';
+import { generateId } from '../../util/ids.js';
+import { commitWrites } from './commit.js';
+import { createContext } from './context.js';
+import { checkpoint, deleteDocuments } from './delete-documents.js';
+import { openDatabase, toStoreError } from './open-database.js';
+import { appendQueryLog, getMeta, listQueryLog, setMeta } from './query-log.js';
+import * as reads from './reads.js';
+import { searchKeyword, searchVector, type SearchCaches } from './search.js';
+
+/** Options of {@link createSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Database file (parent directories are created), or `:memory:`. */
+  path: string;
+  /** Default BM25 parameters (overridable per search). @default { k1: 0.9, b: 0.4 } */
+  bm25?: { k1?: number; b?: number };
+  /** Injectable clock and id generator, for tests. */
+  _internal?: Partial<Internal>;
+}
+
+/** Open (creating or migrating) a SQLite store. */
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const { path, bm25 = {}, _internal = {} } = options;
+  if (typeof path !== 'string' || path.length === 0) {
+    throw new FathomError({ code: 'INVALID_CONFIG', message: 'The SQLite store needs a `path` (a file path or ":memory:").' });
+  }
+  const db = openDatabase(path);
+  const ctx = createContext({
+    db,
+    location: path,
+    internal: { now: _internal.now ?? Date.now, generateId: _internal.generateId ?? generateId },
+    bm25: { k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 },
+  });
+  const caches: SearchCaches = { keyword: new Map(), vector: new Map() };
+  const guard = <T>(tenant: string | undefined, fn: () => T): Promise<T> => {
+    try {
+      if (tenant !== undefined && (typeof tenant !== 'string' || tenant.length === 0)) {
+        throw new FathomError({ code: 'TENANT_REQUIRED', message: 'Every store call needs a non-empty `tenant`.' });
+      }
+      return Promise.resolve(fn());
+    } catch (error) {
+      return Promise.reject(toStoreError(error, path));
+    }
+  };
+  return {
+    specificationVersion: 'v1',
+    provider: 'sqlite',
+    location: path,
+    commit: ({ tenant, writes }) => guard(tenant, () => commitWrites(ctx, tenant, writes)),
+    getDocument: ({ tenant, id }) => guard(tenant, () => reads.getDocument(ctx, tenant, id)),
+    listDocuments: (o) => guard(o.tenant, () => reads.listDocuments(ctx, o)),
+    listDocumentKeys: (o) => {
+      if (typeof o.tenant !== 'string' || o.tenant.length === 0) {
+        throw new FathomError({ code: 'TENANT_REQUIRED', message: 'Every store call needs a non-empty `tenant`.' });
+      }
+      return reads.listDocumentKeys(ctx, o);
+    },
+    countDocuments: ({ tenant }) => guard(tenant, () => reads.countDocuments(ctx, tenant)),
+    listVersions: ({ tenant, documentId }) => guard(tenant, () => reads.listVersions(ctx, tenant, documentId)),
+    listChunks: ({ tenant, documentId, versionId }) => guard(tenant, () => reads.listChunks(ctx, tenant, documentId, versionId)),
+    getChunks: ({ tenant, ids }) => guard(tenant, () => reads.getChunks(ctx, tenant, ids)),
+    findByContentHash: ({ tenant, contentHash }) => guard(tenant, () => reads.findByContentHash(ctx, tenant, contentHash)),
+    findBySignatureBands: ({ tenant, bands }) => guard(tenant, () => reads.findBySignatureBands(ctx, tenant, bands)),
+    deleteDocuments: ({ tenant, ids }) => guard(tenant, () => deleteDocuments(ctx, tenant, ids)),
+    searchKeyword: (o) => guard(o.tenant, () => searchKeyword(ctx, caches, o)),
+    searchVector: (o) => guard(o.tenant, () => searchVector(ctx, caches, o)),
+    appendQueryLog: (entry) => guard(entry.tenant, () => appendQueryLog(ctx, entry)),
+    listQueryLog: (o) => guard(o.tenant, () => listQueryLog(ctx, o)),
+    getMeta: ({ tenant, key }) => guard(tenant, () => getMeta(ctx, tenant, key)),
+    setMeta: ({ tenant, key, value }) => guard(tenant, () => setMeta(ctx, tenant, key, value)),
+    compact: () =>
+      guard(undefined, () => {
+        checkpoint(ctx);
+        db.exec('VACUUM');
+        checkpoint(ctx);
+      }),
+    close: () =>
+      guard(undefined, () => {
+        caches.keyword.clear();
+        caches.vector.clear();
+        if (db.open) db.close();
+      }),
+  };
+}
