@@ -29,6 +29,11 @@ export interface TuneBackendCapabilities {
   supportsValidationFile: boolean;
   /** Has an events endpoint (otherwise events come embedded in the job). */
   supportsEvents: boolean;
+  /**
+   * Order of `doListEvents` pages: `newest-first` (OpenAI: `after` pages to older events) or `oldest-first`
+   * (`after` pages to newer events).
+   */
+  eventsOrder: 'newest-first' | 'oldest-first';
   supportsCancel: boolean;
   /** Hyperparameter names the provider accepts (fathom's names, see `TuneHyperparameters`). */
   hyperparameters: ReadonlyArray<keyof TuneHyperparameters>;
