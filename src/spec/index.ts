@@ -1,4 +1,5 @@
 export type * from './audit.js';
+export type * from './chat-model.js';
 export type * from './chunk.js';
 export type * from './chunker.js';
 export type * from './document.js';
