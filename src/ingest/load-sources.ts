@@ -1,0 +1,104 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { LoadEvent, Loader, LoaderOptions } from '../spec/loader.js';
+import { FathomError } from '../util/errors.js';
+import { defaultLoaders, loaderForPath } from './loaders/index.js';
+import { walkFiles } from './walk.js';
+
+export interface LoadSourcesOptions {
+  /** Files or directories, absolute or relative to `cwd`. A missing path throws PATH_NOT_FOUND. */
+  paths: string[];
+  /** Base directory; document ids are paths relative to it. */
+  cwd: string;
+  /** Globs against relative paths. @default all files with a known extension */
+  include?: string[];
+  /** Globs that win over `include`. @default node_modules, .git and .fathom */
+  exclude?: string[];
+  /** Whole-file formats larger than this are skipped (FILE_TOO_LARGE). Record files stream, so it does not apply to them. @default 50 MiB */
+  maxFileBytes?: number;
+  /** @default defaultLoaders */
+  loaders?: Loader[];
+  /** Options for record loaders (JSONL, CSV). */
+  loaderOptions?: LoaderOptions;
+  /** Stops between files and records; aborting throws FathomError INTERRUPTED (never a silent early end). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Walk the paths and load every file with a known extension, as a stream of events. Each file that cannot
+ * be ingested (unreadable, malformed, empty, binary, too large, a dangling link, or an explicitly named file
+ * of unknown type) becomes one `skip` event with a catalogue code and a reason; the run always continues.
+ * Files of unknown extension found inside directories are ignored silently.
+ */
+export async function* loadSources({
+  paths,
+  cwd,
+  include,
+  exclude,
+  maxFileBytes = 50 * 1024 * 1024,
+  loaders = defaultLoaders,
+  loaderOptions = {},
+  signal,
+}: LoadSourcesOptions): AsyncIterable<LoadEvent> {
+  const checkAbort = () => {
+    if (signal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: 'Loading was interrupted; run the same command again to finish (unchanged documents are skipped).', cause: signal.reason });
+  };
+  for await (const entry of walkFiles({ paths, cwd, include, ...(exclude ? { exclude } : {}) })) {
+    checkAbort();
+    if (entry.type === 'skip') {
+      yield entry;
+      continue;
+    }
+    const { path, relativePath, size, modifiedAt, explicit } = entry;
+    const skip = (code: string, reason: string): LoadEvent => ({ type: 'skip', skip: { path: relativePath, code, reason } });
+    const loader = loaderForPath(path, loaders);
+    if (!loader) {
+      if (explicit) {
+        const known = [...new Set(loaders.flatMap((l) => l.extensions))].join(', ');
+        yield skip('UNSUPPORTED_FORMAT', `'${relativePath}' has no loader for its extension: supported are ${known}. Convert it or rename it if the extension is wrong.`);
+      }
+      continue;
+    }
+    if (size === 0) {
+      yield skip('FILE_EMPTY', `'${relativePath}' is empty (0 bytes): add content or exclude it.`);
+      continue;
+    }
+    if (!loader.streaming && size > maxFileBytes) {
+      yield skip('FILE_TOO_LARGE', `'${relativePath}' is ${_mib(size)}, over the ${_mib(maxFileBytes)} limit: split it, or raise maxFileBytes (--max-file-bytes).`);
+      continue;
+    }
+    let bytes: Uint8Array = new Uint8Array(0);
+    if (!loader.streaming) {
+      try {
+        bytes = await readFile(path);
+      } catch (error) {
+        yield skip('FILE_UNREADABLE', `'${relativePath}' cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}): check its permissions or exclude it.`);
+        continue;
+      }
+    }
+    const input = {
+      path,
+      relativePath,
+      bytes,
+      modifiedAt,
+      options: loaderOptions,
+      ...(loader.streaming ? { stream: () => createReadStream(path) as AsyncIterable<Uint8Array> } : {}),
+    };
+    try {
+      for await (const event of loader.load(input)) {
+        checkAbort();
+        yield event;
+      }
+    } catch (error) {
+      if (FathomError.isInstance(error) && error.code === 'INTERRUPTED') throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      yield FathomError.isInstance(error)
+        ? skip(error.code, error.message)
+        : skip('FILE_MALFORMED', `'${relativePath}' could not be loaded by the ${loader.name} loader (${message}): check the file or exclude it.`);
+    }
+  }
+}
+
+function _mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,21 @@
+import { extname } from 'node:path';
+import type { Loader } from '../../spec/loader.js';
+import { csvLoader } from './csv-loader.js';
+import { docxLoader } from './docx-loader.js';
+import { htmlLoader } from './html-loader.js';
+import { jsonlLoader } from './jsonl-loader.js';
+import { markdownLoader } from './markdown-loader.js';
+import { pdfLoader } from './pdf-loader.js';
+import { textLoader } from './text-loader.js';
+
+export { csvLoader, docxLoader, htmlLoader, jsonlLoader, markdownLoader, pdfLoader, textLoader };
+
+/** Every built-in loader. Heavy parsers (unpdf, mammoth, readability, turndown) load on first use. */
+export const defaultLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader, jsonlLoader, csvLoader];
+
+/** The first loader (in order) that claims the path's extension (case-insensitive), or undefined. */
+export function loaderForPath(path: string, loaders: Loader[] = defaultLoaders): Loader | undefined {
+  const ext = extname(path).toLowerCase();
+  if (!ext) return undefined;
+  return loaders.find((loader) => loader.extensions.includes(ext));
+}

@@ -1,0 +1,39 @@
+import type { PageSpan } from '../../spec/document.js';
+import { normalizeText } from '../../util/normalize-text.js';
+import { _defineFileLoader } from './_file-loader.js';
+
+/**
+ * PDF (`.pdf`) via unpdf (pdf.js). Each page's text is normalised on its own and pages are joined with one
+ * blank line; `pages` records the exact span of every page with text (`text.slice(start, end)` is that
+ * page's text; pages without text get no span). The title is the PDF's Title metadata, else the file name.
+ * A scanned PDF with no text layer is reported as FILE_EMPTY.
+ */
+export const pdfLoader = _defineFileLoader({
+  name: 'pdf',
+  format: 'pdf',
+  extensions: ['.pdf'],
+  extract: async (input) => {
+    const { getDocumentProxy, extractText, getMeta } = await import('unpdf');
+    // pdf.js may transfer (detach) the buffer it is given: pass a copy.
+    const pdf = await getDocumentProxy(input.bytes.slice(), { verbosity: 0 } as Parameters<typeof getDocumentProxy>[1]);
+    try {
+      const { totalPages, text: pageTexts } = await extractText(pdf, { mergePages: false });
+      let text = '';
+      const pages: PageSpan[] = [];
+      pageTexts.forEach((raw, i) => {
+        const pageText = normalizeText(raw);
+        if (!pageText) return;
+        if (text) text += '\n\n';
+        pages.push({ page: i + 1, start: text.length, end: text.length + pageText.length });
+        text += pageText;
+      });
+      const info = await getMeta(pdf).then((m) => m.info as Record<string, unknown>, () => ({}) as Record<string, unknown>);
+      const title = typeof info.Title === 'string' ? info.Title.trim() : '';
+      const metadata: Record<string, unknown> = { pageCount: totalPages };
+      if (typeof info.Author === 'string' && info.Author.trim()) metadata.author = info.Author.trim();
+      return { text, pages, metadata, normalized: true, ...(title ? { title } : {}) };
+    } finally {
+      await pdf.destroy();
+    }
+  },
+});
