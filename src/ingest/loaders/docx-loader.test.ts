@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import type { LoadEvent } from '../../spec/loader.js';
+import { docxLoader } from './docx-loader.js';
+
+async function load(bytes: Uint8Array): Promise<LoadEvent[]> {
+  const events: LoadEvent[] = [];
+  for await (const e of docxLoader.load({ path: '/tmp/policy.docx', relativePath: 'policy.docx', bytes, options: {} })) events.push(e);
+  return events;
+}
+
+test('converts headings, paragraphs and tables to Markdown', async () => {
+  const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+  const doc = new Document({
+    sections: [{
+      children: [
+        new Paragraph({ text: 'Refund Policy', heading: HeadingLevel.HEADING_1 }),
+        new Paragraph('Refunds are issued within 30 days.'),
+        new Paragraph({ text: 'Enterprise plans', heading: HeadingLevel.HEADING_2 }),
+        new Paragraph('Enterprise contracts are refundable for 45 days.'),
+        new Table({ rows: [new TableRow({ children: [cell('Plan'), cell('Window')] }), new TableRow({ children: [cell('Team'), cell('14 days')] })] }),
+      ],
+    }],
+  });
+  const [event] = await load(new Uint8Array(await Packer.toBuffer(doc)));
+  assert.equal(event?.type, 'document');
+  if (event?.type !== 'document') return;
+  assert.equal(event.document.title, 'Refund Policy');
+  assert.equal(event.document.format, 'docx');
+  assert.match(event.document.text, /^# Refund Policy\n\nRefunds are issued within 30 days\.\n\n## Enterprise plans\n\nEnterprise contracts/);
+  assert.match(event.document.text, /\| Team \| 14 days \|/);
+});
+
+test('a broken DOCX zip is one FILE_MALFORMED skip', async () => {
+  const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('this is not really a zip archive')]);
+  const events = await load(bytes);
+  assert.equal(events.length, 1);
+  assert.equal(events[0]?.type === 'skip' && events[0].skip.code, 'FILE_MALFORMED');
+});

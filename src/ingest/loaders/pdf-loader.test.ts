@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { LoadEvent, LoaderInput } from '../../spec/loader.js';
+import { normalizeText } from '../../util/normalize-text.js';
+import { pdfLoader } from './pdf-loader.js';
+
+async function load(bytes: Uint8Array, relativePath = 'docs/paper.pdf'): Promise<LoadEvent[]> {
+  const input: LoaderInput = { path: `/tmp/${relativePath}`, relativePath, bytes, options: {} };
+  const events: LoadEvent[] = [];
+  for await (const e of pdfLoader.load(input)) events.push(e);
+  return events;
+}
+
+async function makePdf(pages: string[][], title?: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  if (title) pdf.setTitle(title);
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const lines of pages) {
+    const page = pdf.addPage([400, 400]);
+    lines.forEach((line, i) => page.drawText(line, { x: 40, y: 350 - i * 20, size: 12, font }));
+  }
+  return pdf.save();
+}
+
+test('extracts text per page and records exact page spans', async () => {
+  const bytes = await makePdf([['Page one heading', 'Alpha facts live here.'], [], ['Page three says gamma.']], 'Security Whitepaper');
+  const [event] = await load(bytes);
+  assert.equal(event?.type, 'document');
+  if (event?.type !== 'document') return;
+  const doc = event.document;
+  assert.equal(doc.title, 'Security Whitepaper');
+  assert.equal(doc.format, 'pdf');
+  assert.equal(doc.metadata.pageCount, 3);
+  assert.deepEqual(doc.pages?.map((p) => p.page), [1, 3], 'the blank page 2 has no span');
+  const [p1, p3] = doc.pages!;
+  assert.match(doc.text.slice(p1!.start, p1!.end), /^Page one heading\s+Alpha facts live here\.$/);
+  assert.equal(doc.text.slice(p3!.start, p3!.end), 'Page three says gamma.');
+  assert.equal(doc.text.slice(p1!.end, p3!.start), '\n\n');
+  assert.equal(p3!.end, doc.text.length);
+  assert.equal(normalizeText(doc.text), doc.text);
+});
+
+test('falls back to the file name when the PDF has no title', async () => {
+  const [event] = await load(await makePdf([['Hello']]), 'a/untitled.pdf');
+  assert.equal(event?.type === 'document' && event.document.title, 'untitled.pdf');
+});
+
+test('a corrupt PDF is one FILE_MALFORMED skip', async () => {
+  const good = await makePdf([['Hello there']]);
+  const corrupt = new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...good.slice(200, 400)]);
+  const events = await load(corrupt);
+  assert.equal(events.length, 1);
+  assert.equal(events[0]?.type, 'skip');
+  if (events[0]?.type === 'skip') {
+    assert.equal(events[0].skip.code, 'FILE_MALFORMED');
+    assert.equal(events[0].skip.path, 'docs/paper.pdf');
+    assert.match(events[0].skip.reason, /could not be read as pdf/);
+  }
+});
+
+test('a PDF without a text layer is FILE_EMPTY', async () => {
+  const [event] = await load(await makePdf([[]]));
+  assert.equal(event?.type === 'skip' && event.skip.code, 'FILE_EMPTY');
+});
