@@ -5,6 +5,7 @@
 import { createChunker } from '../ingest/index.js';
 import type { Chunker } from '../spec/chunker.js';
 import type { EmbeddingModel } from '../spec/embedding-model.js';
+import type { Reranker } from '../spec/reranker.js';
 import { FathomError } from '../util/errors.js';
 import { createGptTokenizer } from '../util/tokenizers/index.js';
 import type { FathomConfig } from './config.js';
@@ -36,4 +37,17 @@ export async function buildEmbedder(config: FathomConfig, io: CliIO): Promise<Em
     return createOpenAICompatibleEmbeddingModel({ baseURL: e.baseURL, modelId: e.model, dimensions: e.dimensions, apiKey: e.apiKeyEnv ? io.env[e.apiKeyEnv] : undefined });
   }
   throw new FathomError({ code: 'INVALID_CONFIG', message: `Unknown embedding provider "${(e as { provider: string }).provider}": use transformers-js or openai-compatible.` });
+}
+
+export async function buildReranker(config: FathomConfig, io: CliIO): Promise<Reranker> {
+  const r = config.rerank;
+  if (!r) {
+    throw new FathomError({ code: 'INVALID_CONFIG', message: 'Reranking needs a reranker: set "rerank" in fathom.config.json, e.g. { "provider": "transformers-js", "model": "Xenova/ms-marco-MiniLM-L-6-v2" }.' });
+  }
+  if (r.provider === 'transformers-js') {
+    const { createTransformersReranker } = await import('../providers/transformers-js/index.js');
+    return createTransformersReranker({ modelId: r.model, cacheDir: r.cacheDir ? resolvePath(config, r.cacheDir) : undefined });
+  }
+  const { createHttpReranker } = await import('../providers/http-rerank/index.js');
+  return createHttpReranker({ baseURL: r.baseURL, modelId: r.model, shape: r.shape, apiKey: r.apiKeyEnv ? io.env[r.apiKeyEnv] : undefined });
 }

@@ -33,6 +33,11 @@ export const configTemplate = `{
   // { "provider": "openai-compatible", "baseURL": "http://localhost:11434/v1", "model": "nomic-embed-text", "apiKeyEnv": "OPENAI_API_KEY" }
   "embedding": null,
 
+  // Cross-encoder reranking of the top candidates (fathom search --rerank). null = off.
+  // { "provider": "transformers-js", "model": "Xenova/ms-marco-MiniLM-L-6-v2", "topN": 50 }
+  // { "provider": "http", "shape": "cohere", "baseURL": "https://api.cohere.com/v2", "model": "rerank-v3.5", "apiKeyEnv": "COHERE_API_KEY" }
+  "rerank": null,
+
   "search": { "mode": "bm25", "topK": 5 }
 }
 `;

@@ -25,6 +25,8 @@ export interface FathomConfig {
   };
   /** null: keyword search only. */
   embedding: null | { provider: 'transformers-js'; model: string; cacheDir?: string } | { provider: 'openai-compatible'; baseURL: string; model: string; apiKeyEnv?: string; dimensions?: number };
+  /** null: no reranking. */
+  rerank: null | { provider: 'transformers-js'; model: string; cacheDir?: string; topN?: number } | { provider: 'http'; shape: 'cohere' | 'jina' | 'tei'; baseURL: string; model: string; apiKeyEnv?: string; topN?: number };
   search: { mode: 'bm25' | 'vector' | 'hybrid'; topK: number };
 }
 
@@ -43,6 +45,7 @@ export function defaultConfig(root: string): FathomConfig {
       batchSize: 64,
     },
     embedding: null,
+    rerank: null,
     search: { mode: 'bm25', topK: 5 },
   };
 }

@@ -15,6 +15,7 @@ const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
   ingest: () => import('./commands/ingest.js').then((m) => m.ingestCommand),
   docs: () => import('./commands/docs.js').then((m) => m.docsCommand),
   search: () => import('./commands/search.js').then((m) => m.searchCommand),
+  eval: () => import('./commands/eval.js').then((m) => m.evalCommand),
 };
 
 export const mainCommand = defineCommand({
