@@ -1,0 +1,22 @@
+import type { Tokenizer } from '../../spec/tokenizer.js';
+import type { LintFinding } from '../../spec/tune-data.js';
+import type { JsonSchema } from './validate-json-schema.js';
+import type { LintRecord } from './_records.js';
+
+/** What every check gets: the records and the resolved options. */
+export interface LintContext {
+  records: LintRecord[];
+  /** Reader errors (invalid JSON, wrong shape) by line. */
+  readErrors: Array<{ line: number; error: string }>;
+  tokenizer: Tokenizer;
+  contextWindow: number;
+  /** Token count per record, filled by the token check. */
+  tokens: number[];
+  schema?: JsonSchema;
+  outputPattern?: RegExp;
+  evalQuestions: string[];
+  nearDuplicateThreshold: number;
+}
+
+/** A lint check: a pure function of the context. */
+export type LintCheck = (ctx: LintContext) => LintFinding[];
