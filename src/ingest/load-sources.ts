@@ -64,7 +64,7 @@ export async function* loadSources({
       continue;
     }
     if (!loader.streaming && size > maxFileBytes) {
-      yield skip('FILE_TOO_LARGE', `'${relativePath}' is ${_mib(size)}, over the ${_mib(maxFileBytes)} limit: split it, or raise maxFileBytes (--max-file-bytes).`);
+      yield skip('FILE_TOO_LARGE', `'${relativePath}' is ${_size(size)}, over the ${_size(maxFileBytes)} limit: split it, or raise maxFileBytes (--max-file-bytes).`);
       continue;
     }
     let bytes: Uint8Array = new Uint8Array(0);
@@ -99,6 +99,8 @@ export async function* loadSources({
   }
 }
 
-function _mib(bytes: number): string {
+function _size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }

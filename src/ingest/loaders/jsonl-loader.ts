@@ -35,6 +35,10 @@ export const jsonlLoader: Loader = {
         } catch (error) {
           record = error instanceof Error ? error : new Error(String(error));
         }
+        if (!format && pending?.length === 0 && (line.trim() === '[' || Array.isArray(record))) {
+          yield { type: 'skip', skip: { path: input.relativePath, code: 'FILE_MALFORMED', reason: `'${input.relativePath}' holds a JSON array, not JSON Lines: write one object per line (e.g. \`jq -c '.[]' in.json > out.jsonl\`).` } };
+          return;
+        }
         let skip: SkipReport | undefined;
         if (record instanceof Error) skip = bad(number, `Line ${number} is not valid JSON (${record.message}): fix or remove that line.`);
         else if (!record || typeof record !== 'object' || Array.isArray(record)) skip = bad(number, `Line ${number} is not a JSON object: each line must be one {…} record.`);

@@ -14,8 +14,8 @@ export const pdfLoader = _defineFileLoader({
   extensions: ['.pdf'],
   extract: async (input) => {
     const { getDocumentProxy, extractText, getMeta } = await import('unpdf');
-    // pdf.js may transfer (detach) the buffer it is given: pass a copy.
-    const pdf = await getDocumentProxy(input.bytes.slice(), { verbosity: 0 } as Parameters<typeof getDocumentProxy>[1]);
+    // pdf.js rejects Buffers and may transfer (detach) what it is given: pass a plain Uint8Array copy.
+    const pdf = await getDocumentProxy(new Uint8Array(input.bytes), { verbosity: 0 } as Parameters<typeof getDocumentProxy>[1]);
     try {
       const { totalPages, text: pageTexts } = await extractText(pdf, { mergePages: false });
       let text = '';
