@@ -1,5 +1,7 @@
 import { _errorBody, _startScriptedServer, type ScriptedServer, type ServerScriptStep } from './_scripted-server.js';
 
+export type { ScriptedServer, ServerScriptStep };
+
 /** Wire shapes of rerank APIs: Cohere (`/v2/rerank`), Jina (`/v1/rerank`), Hugging Face TEI (`/rerank`). */
 export type RerankShape = 'cohere' | 'jina' | 'tei';
 
