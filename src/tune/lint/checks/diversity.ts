@@ -40,7 +40,7 @@ export const checkDiversity: LintCheck = ({ records }) => {
     pushTo(openings, key, r.line);
   }
   for (const [opening, lines] of openings) {
-    if (lines.length >= 5 && lines.length / n >= 0.3) {
+    if (lines.length >= 5 && lines.length / n >= 0.25) {
       findings.push({
         check: 'diversity', severity: 'warning', lines,
         message: `${Math.round((100 * lines.length) / n)}% of user turns open with "${opening} …"`,
