@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type * as TransformersModule from '@huggingface/transformers';
 import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
 import { FathomError } from '../../util/errors.js';
 
@@ -31,7 +32,7 @@ export interface TransformersLoadOptions {
   threads?: number;
 }
 
-type Transformers = typeof import('@huggingface/transformers');
+type Transformers = typeof TransformersModule;
 
 /** Imports transformers.js on first use. */
 export async function _importTransformers(): Promise<Transformers> {

@@ -1,3 +1,4 @@
+import type Protobuf from 'protobufjs';
 import { FathomError } from '../../util/errors.js';
 
 /** The subset of onnx.proto (ONNX IR) needed to write a small inference graph; field numbers match upstream. */
@@ -46,7 +47,7 @@ export type OnnxModelObject = Record<string, unknown>;
 
 /** Encodes a ModelProto object to bytes with protobufjs (imported lazily: it ships with transformers.js). */
 export async function encodeOnnxModel(model: OnnxModelObject): Promise<Uint8Array> {
-  let protobuf: typeof import('protobufjs');
+  let protobuf: typeof Protobuf;
   try {
     protobuf = (await import('protobufjs')).default;
   } catch (error) {
