@@ -32,7 +32,7 @@ export function makeChunk(c: FakeChunkInput): Chunk {
   };
 }
 
-const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+const words = (text: string): string[] => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
 export function letterVector(text: string): Float32Array {
   const v = new Float32Array(26);
