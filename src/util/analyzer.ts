@@ -5,6 +5,7 @@
  */
 import { stemmer } from 'stemmer';
 import { englishStopWords } from './stopwords.js';
+import { _scanWords } from './_word-scanner.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {
@@ -14,39 +15,19 @@ export interface AnalyzeOptions {
   stem?: boolean;
 }
 
-// UAX#29-like words: letters/digits/marks/connectors, joined by MidLetter punctuation between letters
-// ("can't", "e.g") and MidNum punctuation between digits ("1,000.5"). Han and Hiragana are one token per char.
-const letter = String.raw`[^\P{L}\p{sc=Han}\p{sc=Hiragana}]`;
-const wordChar = String.raw`(?:${letter}|[\p{M}\p{N}_])`;
-const midLetter = String.raw`(?<=\p{L}\p{M}*)['’‘.:·\u2027\uFE13\uFE55\uFF07\uFF0E\uFF1A](?=\p{L})`;
-const midNum = String.raw`(?<=\p{N})[,;.'’‘\u066B\u066C\uFE50\uFE54\uFF0C\uFF1B\uFF07\uFF0E](?=\p{N})`;
-const tokenPattern = new RegExp(
-  String.raw`${wordChar}+(?:(?:${midLetter}|${midNum})${wordChar}+)*|[\p{sc=Han}\p{sc=Hiragana}]`,
-  'gu',
-);
 const possessive = /['’\uFF07][sS]$/;
-const maxTokenLength = 255;
+// Raw word → term ('' when dropped), for the default pipeline: one map lookup per token.
+const termCache = new Map<string, string>();
 
-const stemCache = new Map<string, string>();
-function cachedStem(word: string): string {
-  let stem = stemCache.get(word);
-  if (stem === undefined) {
-    if (stemCache.size > 200_000) stemCache.clear();
-    stem = stemmer(word);
-    stemCache.set(word, stem);
-  }
-  return stem;
+function _term(word: string, stopWords: ReadonlySet<string>, stem: boolean): string {
+  const lower = (possessive.test(word) ? word.slice(0, -2) : word).toLowerCase();
+  if (lower.length === 0 || stopWords.has(lower)) return '';
+  return stem ? stemmer(lower) : lower;
 }
 
 /** Split text into raw words (no lowercasing or filtering), like Lucene's StandardTokenizer. */
 export function tokenize(text: string): string[] {
-  const out: string[] = [];
-  for (const match of text.matchAll(tokenPattern)) {
-    const word = match[0];
-    if (word.length <= maxTokenLength) out.push(word);
-    else for (let i = 0; i < word.length; i += maxTokenLength) out.push(word.slice(i, i + maxTokenLength));
-  }
-  return out;
+  return _scanWords(text);
 }
 
 /**
@@ -55,11 +36,18 @@ export function tokenize(text: string): string[] {
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): string[] {
   const { stopWords = englishStopWords, stem = true } = options;
+  const cached = stopWords === englishStopWords && stem;
   const terms: string[] = [];
-  for (const word of tokenize(text)) {
-    const lower = (possessive.test(word) ? word.slice(0, -2) : word).toLowerCase();
-    if (lower.length === 0 || stopWords.has(lower)) continue;
-    terms.push(stem ? cachedStem(lower) : lower);
+  for (const word of _scanWords(text)) {
+    let term = cached ? termCache.get(word) : undefined;
+    if (term === undefined) {
+      term = _term(word, stopWords, stem);
+      if (cached) {
+        if (termCache.size >= 500_000) termCache.clear();
+        termCache.set(word, term);
+      }
+    }
+    if (term.length > 0) terms.push(term);
   }
   return terms;
 }

@@ -13,6 +13,8 @@ import { loadVectorIndex, searchVectorIndex, type VectorIndex } from './vector-i
 export interface SearchCaches {
   keyword: Map<number, KeywordIndex>;
   vector: Map<number, VectorIndex>;
+  /** Allowed document rowids per (tenant, filter), valid for one tenant generation. */
+  allowed: Map<string, { generation: number; documents: Set<number> }>;
 }
 
 /** BM25 search over the tenant's current leaf chunks. */
@@ -21,7 +23,7 @@ export function searchKeyword(ctx: SqliteContext, caches: SearchCaches, options:
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined || !(k > 0)) return [];
   const index = loadKeywordIndex(ctx, tenantId, caches.keyword);
-  const allowedDocs = _allowedDocuments(ctx, tenantId, filter);
+  const allowedDocs = _allowedDocuments(ctx, caches, tenantId, filter);
   const allowed = allowedDocs && ((e: number) => allowedDocs.has(index.documentRowids[e]!));
   const { entries, scores } = scoreKeyword(index, query, { k1: bm25.k1 ?? ctx.bm25.k1, b: bm25.b ?? ctx.bm25.b, allowed });
   const best = topK(entries.length, k, (i) => scores[entries[i]!]!);
@@ -34,17 +36,24 @@ export function searchVector(ctx: SqliteContext, caches: SearchCaches, options: 
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined || !(k > 0)) return [];
   const index = loadVectorIndex(ctx, tenantId, caches.vector);
-  const allowedDocs = _allowedDocuments(ctx, tenantId, filter);
+  const allowedDocs = _allowedDocuments(ctx, caches, tenantId, filter);
   const allowed = allowedDocs && ((row: number) => allowedDocs.has(index.documentRowids[row]!));
   const best = searchVectorIndex(index, vector, k, allowed);
   return _hydrate(ctx, tenant, 'vector', best.map((s) => ({ chunkRowid: index.chunkRowids[s.index]!, score: s.score })));
 }
 
-function _allowedDocuments(ctx: SqliteContext, tenantId: number, filter: MetadataFilter | undefined): Set<number> | undefined {
+function _allowedDocuments(ctx: SqliteContext, caches: SearchCaches, tenantId: number, filter: MetadataFilter | undefined): Set<number> | undefined {
   if (!filter || Object.keys(filter).length === 0) return undefined;
+  const key = `${tenantId}\u0000${JSON.stringify(filter)}`;
+  const generation = ctx.generation(tenantId);
+  const cached = caches.allowed.get(key);
+  if (cached && cached.generation === generation) return cached.documents;
   const where = compileFilter(filter);
   const rows = ctx.stmt(`SELECT d.rowid FROM documents d WHERE d.tenant_id = ? AND (${where.sql})`).pluck().all(tenantId, ...where.params);
-  return new Set(rows as number[]);
+  const documents = new Set(rows as number[]);
+  if (caches.allowed.size >= 64) caches.allowed.clear();
+  caches.allowed.set(key, { generation, documents });
+  return documents;
 }
 
 function _hydrate(ctx: SqliteContext, tenant: string, stage: StageName, ranked: Array<{ chunkRowid: number; score: number }>): Hit[] {

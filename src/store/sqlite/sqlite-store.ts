@@ -37,7 +37,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     internal: { now: _internal.now ?? Date.now, generateId: _internal.generateId ?? generateId },
     bm25: { k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 },
   });
-  const caches: SearchCaches = { keyword: new Map(), vector: new Map() };
+  const caches: SearchCaches = { keyword: new Map(), vector: new Map(), allowed: new Map() };
   const guard = <T>(tenant: string | undefined, fn: () => T): Promise<T> => {
     try {
       if (tenant !== undefined && (typeof tenant !== 'string' || tenant.length === 0)) {
@@ -84,6 +84,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
       guard(undefined, () => {
         caches.keyword.clear();
         caches.vector.clear();
+        caches.allowed.clear();
         if (db.open) db.close();
       }),
   };

@@ -1,0 +1,31 @@
+/**
+ * The store conformance suite: every `Store` backend must pass it. It registers node:test cases.
+ *
+ * @example
+ * runStoreConformance({ name: 'sqlite', create: () => createSqliteStore({ path: ':memory:' }) });
+ */
+import { describe } from 'node:test';
+import type { Store } from '../spec/store.js';
+import { lifecycleCases } from './store/lifecycle-cases.js';
+import { searchCases } from './store/search-cases.js';
+import { tenancyCases } from './store/tenancy-cases.js';
+import { versionCases } from './store/versions-cases.js';
+
+/** Options of {@link runStoreConformance}. */
+export interface StoreConformanceOptions {
+  /** Name of the backend, shown in test output. */
+  name: string;
+  /** A fresh, empty store per test; the suite closes it. */
+  create: () => Promise<Store>;
+}
+
+/** Register the conformance cases for one backend. */
+export function runStoreConformance(options: StoreConformanceOptions): void {
+  const { name, create } = options;
+  describe(`Store conformance: ${name}`, () => {
+    describe('versions and commits', () => versionCases(create));
+    describe('tenant isolation', () => tenancyCases(create));
+    describe('search', () => searchCases(create));
+    describe('deletion, keys, duplicates, log, meta', () => lifecycleCases(create));
+  });
+}
