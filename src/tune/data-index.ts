@@ -1,0 +1,24 @@
+/** The fine-tuning data workbench: formats, converters, lint, split, dedupe, cost. (Merged into tune/index.ts.) */
+export { readExamples } from './formats/read-examples.js';
+export type { ReadExamplesOptions } from './formats/read-examples.js';
+export { detectFormat, parseRecord } from './formats/parse-record.js';
+export type { ParsedRecord } from './formats/parse-record.js';
+export { convertExample } from './formats/convert-example.js';
+export type { ConvertExampleOptions } from './formats/convert-example.js';
+export { toChat } from './formats/to-chat.js';
+export type { ToChatOptions } from './formats/to-chat.js';
+export { lintDataset } from './lint/lint-dataset.js';
+export type { LintDatasetOptions } from './lint/lint-dataset.js';
+export { readEvalQuestions } from './lint/read-eval-questions.js';
+export { validateJsonSchema } from './lint/validate-json-schema.js';
+export type { JsonSchema } from './lint/validate-json-schema.js';
+export { findLeaks } from './lint/find-leaks.js';
+export type { FindLeaksOptions, Leak } from './lint/find-leaks.js';
+export { splitDataset } from './split/split-dataset.js';
+export type { SplitDatasetOptions, SplitResult } from './split/split-dataset.js';
+export { dedupeDataset } from './split/dedupe-dataset.js';
+export type { DedupeDatasetOptions, DedupeResult } from './split/dedupe-dataset.js';
+export { estimateTuningCost } from './cost/estimate-tuning-cost.js';
+export type { EstimateTuningCostOptions, TuningCostEstimate } from './cost/estimate-tuning-cost.js';
+export { defaultPriceTable, PRICES_AS_OF } from './cost/price-table.js';
+export type { PriceTier } from './cost/price-table.js';

@@ -1,0 +1,53 @@
+import type { TuneExample, TuneFormat } from '../../spec/tune-data.js';
+import { findSimilarPairs, jaccard, shingles } from '../lint/near-duplicates.js';
+import { concatWords, toRecords } from './_examples.js';
+
+/** Options of {@link dedupeDataset}. */
+export interface DedupeDatasetOptions {
+  examples: TuneExample[];
+  /** @default detected from the first example */
+  format?: TuneFormat;
+  /** Also drop near duplicates (similar conversation and similar answer). @default true */
+  near?: boolean;
+  /** Jaccard similarity (word 3-grams) for near duplicates. @default 0.7 */
+  threshold?: number;
+}
+
+/** The result of {@link dedupeDataset}: kept examples in order, and what was dropped in favour of what (0-based indices). */
+export interface DedupeResult {
+  kept: TuneExample[];
+  keptIndices: number[];
+  removed: Array<{ index: number; duplicateOf: number; kind: 'exact' | 'near' }>;
+}
+
+/**
+ * Drop exact and near duplicates, keeping the first occurrence. Near pairs whose answers disagree are
+ * contradictions, not duplicates, and are kept (lint reports them).
+ */
+export function dedupeDataset({ examples, format, near = true, threshold = 0.7 }: DedupeDatasetOptions): DedupeResult {
+  const records = toRecords(examples, format);
+  const removed: DedupeResult['removed'] = [];
+  const firstOf = new Map<string, number>();
+  const dropped = new Set<number>();
+  records.forEach((r, i) => {
+    const key = `${r.input.replace(/\s+/g, ' ').trim()}\u0000${r.output.replace(/\s+/g, ' ').trim()}`;
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, i);
+    else {
+      removed.push({ index: i, duplicateOf: first, kind: 'exact' });
+      dropped.add(i);
+    }
+  });
+  if (near) {
+    const live = records.map((_, i) => i).filter((i) => !dropped.has(i));
+    const sets = live.map((i) => shingles(concatWords(records[i]!.inputWords, records[i]!.outputWords)));
+    const outs = live.map((i) => shingles(records[i]!.outputWords, 1));
+    for (const [a, b] of findSimilarPairs({ sets, threshold })) {
+      if (jaccard(outs[a]!, outs[b]!) < 0.5 || dropped.has(live[b]!) || dropped.has(live[a]!)) continue;
+      removed.push({ index: live[b]!, duplicateOf: live[a]!, kind: 'near' });
+      dropped.add(live[b]!);
+    }
+  }
+  const keptIndices = examples.map((_, i) => i).filter((i) => !dropped.has(i));
+  return { kept: keptIndices.map((i) => examples[i]!), keptIndices, removed: removed.sort((x, y) => x.index - y.index) };
+}

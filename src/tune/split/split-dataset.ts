@@ -1,0 +1,98 @@
+import type { TuneDataWarning, TuneExample, TuneFormat } from '../../spec/tune-data.js';
+import { FathomError } from '../../util/errors.js';
+import { findLeaks } from '../lint/find-leaks.js';
+import { findSimilarPairs, groupPairs, normalizeText, shingles } from '../lint/near-duplicates.js';
+import { pushTo } from '../lint/_push-to.js';
+import { concatWords, toRecords } from './_examples.js';
+
+/** Options of {@link splitDataset}. */
+export interface SplitDatasetOptions {
+  examples: TuneExample[];
+  /** @default detected from the first example */
+  format?: TuneFormat;
+  /** Share of examples for validation, in (0, 1). @default 0.1 */
+  validationShare?: number;
+  /** Seed of the shuffle: the same seed gives the same split. @default 1 */
+  seed?: number;
+  /** Stratify by the final answer (`'output'`, for label data) or by a key function. @default no stratification */
+  stratifyBy?: 'output' | ((example: TuneExample, index: number) => string);
+  /** Evaluation questions: examples whose prompt appears in them are excluded from both sides. */
+  evalQuestions?: string[];
+  /** Jaccard similarity at which examples are kept on the same side. @default 0.7 */
+  nearDuplicateThreshold?: number;
+}
+
+/** A train/validation split; indices are 0-based into `examples`. */
+export interface SplitResult {
+  train: TuneExample[];
+  validation: TuneExample[];
+  trainIndices: number[];
+  validationIndices: number[];
+  /** Examples left out because their prompt leaks into the evaluation set. */
+  excluded: Array<{ index: number; evalQuestion: string; similarity: number }>;
+  warnings: TuneDataWarning[];
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Seeded, stratified, leakage-free split: near-duplicate (and same-input) examples move together, so no
+ * near copy sits on both sides; examples leaking into the evaluation set are excluded and reported.
+ */
+export function splitDataset({ examples, format, validationShare = 0.1, seed = 1, stratifyBy, evalQuestions = [], nearDuplicateThreshold = 0.7 }: SplitDatasetOptions): SplitResult {
+  if (!(validationShare > 0 && validationShare < 1)) {
+    throw new FathomError({ code: 'INVALID_ARGUMENT', message: `validationShare must be between 0 and 1 (got ${validationShare}); e.g. 0.1 for 10%.` });
+  }
+  const records = toRecords(examples, format);
+  const prompts = records.map((r) => r.messages.filter((m) => m.role === 'user').map((m) => m.content ?? '').join('\n'));
+  const excluded = findLeaks({ prompts, evalQuestions }).map((l) => ({ index: l.index, evalQuestion: evalQuestions[l.evalIndex]!, similarity: l.similarity }));
+  const out = new Set(excluded.map((e) => e.index));
+  const live = records.map((_, i) => i).filter((i) => !out.has(i));
+  const sets = live.map((i) => shingles(concatWords(records[i]!.inputWords, records[i]!.outputWords)));
+  const pairs: Array<[number, number]> = findSimilarPairs({ sets, threshold: nearDuplicateThreshold }).map(([a, b]) => [a, b]);
+  const byInput = new Map<string, number>();
+  live.forEach((i, k) => {
+    const key = records[i]!.inputWords.join(',');
+    const first = byInput.get(key);
+    if (first === undefined) byInput.set(key, k); else pairs.push([first, k]);
+  });
+  const groupOf = groupPairs(live.length, pairs);
+  const strata = new Map<string, Map<number, number[]>>();
+  live.forEach((i, k) => {
+    const g = groupOf[k]!;
+    const key = !stratifyBy ? '' : stratifyBy === 'output' ? normalizeText(records[live[g]!]!.output) : stratifyBy(examples[live[g]!]!, live[g]!);
+    const groups = strata.get(key) ?? new Map<number, number[]>();
+    strata.set(key, groups);
+    pushTo(groups, g, i);
+  });
+  const random = mulberry32(seed);
+  const validation: number[] = [];
+  for (const key of [...strata.keys()].sort()) {
+    const groups = [...strata.get(key)!.values()];
+    for (let i = groups.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [groups[i], groups[j]] = [groups[j]!, groups[i]!];
+    }
+    const target = Math.round(groups.reduce((n, g) => n + g.length, 0) * validationShare);
+    let taken = 0;
+    for (const g of groups) {
+      if (Math.abs(taken + g.length - target) < Math.abs(taken - target)) {
+        validation.push(...g);
+        taken += g.length;
+      }
+    }
+  }
+  const isVal = new Set(validation);
+  const trainIndices = live.filter((i) => !isVal.has(i));
+  const validationIndices = live.filter((i) => isVal.has(i));
+  const warnings: TuneDataWarning[] = excluded.map((e) => ({ type: 'leakage-excluded', line: e.index + 1, message: `example ${e.index + 1} leaks into the evaluation set ("${e.evalQuestion.slice(0, 60)}"); excluded` }));
+  return { train: trainIndices.map((i) => examples[i]!), validation: validationIndices.map((i) => examples[i]!), trainIndices, validationIndices, excluded, warnings };
+}
