@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Tokenizer } from '../../spec/tokenizer.js';
+import type { TuneExample } from '../../spec/tune-data.js';
 import { FathomError } from '../../util/errors.js';
 import { cleanExamples, evalQuestions, plantedDataset, words } from './__fixtures__/planted-dataset.js';
 import { lintDataset } from './lint-dataset.js';
@@ -22,7 +23,7 @@ function withFile<T>(lines: string[], run: (path: string) => Promise<T>): Promis
   return run(path).finally(() => rmSync(dir, { recursive: true, force: true }));
 }
 
-const chat = (user: string, assistant: string, system?: string): Record<string, unknown> => ({
+const chat = (user: string, assistant: string, system?: string): TuneExample => ({
   messages: [...(system ? [{ role: 'system', content: system }] : []), { role: 'user', content: user }, { role: 'assistant', content: assistant }],
 });
 
