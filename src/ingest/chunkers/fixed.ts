@@ -1,0 +1,28 @@
+import type { Chunker, ChunkerOptions } from '../../spec/chunker.js';
+import { prepareText } from '../../util/tokenizers/index.js';
+import { _budget, _overlap, _tokenizer } from './_options.js';
+import { _attachPages } from './_pages.js';
+import { _tokenWindows } from './_windows.js';
+
+/** Options for {@link createFixedChunker}. */
+export type FixedChunkerOptions = Pick<ChunkerOptions, 'tokenizer' | 'maxTokens' | 'overlapTokens'>;
+
+/**
+ * The tutorial baseline: windows of `maxTokens` tokens, each starting `maxTokens - overlapTokens` tokens
+ * after the previous one, cut at the tokenizer's own offsets (so words and sentences are cut anywhere).
+ * A window whose text re-tokenizes longer than the budget is shortened by a token.
+ */
+export function createFixedChunker(options: FixedChunkerOptions): Chunker {
+  const tokenizer = _tokenizer(options);
+  const maxTokens = _budget('maxTokens', options.maxTokens ?? 512);
+  const overlap = _overlap(options.overlapTokens ?? 64, maxTokens);
+  return {
+    name: 'fixed',
+    async chunk({ text, pages }) {
+      const prepared = prepareText(tokenizer, text);
+      const spans = _tokenWindows(tokenizer, prepared, 0, text.length, maxTokens, overlap, false);
+      const drafts = spans.map((s) => ({ text: text.slice(s.start, s.end), start: s.start, end: s.end, headingPath: [], tokenCount: s.tokens, role: 'leaf' as const }));
+      return _attachPages(drafts, pages);
+    },
+  };
+}

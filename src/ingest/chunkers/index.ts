@@ -1,0 +1,12 @@
+export { createChunker } from './create-chunker.js';
+export type { CreateChunkerOptions } from './create-chunker.js';
+export { createFixedChunker } from './fixed.js';
+export type { FixedChunkerOptions } from './fixed.js';
+export { createRecursiveChunker } from './recursive.js';
+export type { RecursiveChunkerOptions } from './recursive.js';
+export { createStructureChunker } from './structure.js';
+export type { StructureChunkerOptions } from './structure.js';
+export { createSemanticChunker } from './semantic.js';
+export type { SemanticChunkerOptions } from './semantic.js';
+export { createHierarchicalChunker } from './hierarchical.js';
+export type { HierarchicalChunkerOptions } from './hierarchical.js';
