@@ -16,6 +16,7 @@ const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
   docs: () => import('./commands/docs.js').then((m) => m.docsCommand),
   search: () => import('./commands/search.js').then((m) => m.searchCommand),
   eval: () => import('./commands/eval.js').then((m) => m.evalCommand),
+  tune: () => import('./commands/tune.js').then((m) => m.tuneCommand),
 };
 
 export const mainCommand = defineCommand({
