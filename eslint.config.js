@@ -7,7 +7,9 @@ const layers = ['spec', 'util', 'providers', 'store', 'ingest', 'retrieve', 'gen
 const features = ['ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'tune'];
 const shells = ['cli', 'server', 'web'];
 
-const deny = (names) => names.flatMap((n) => [`**/${n}/**`, `**/${n}`, `!./**`]).filter((p) => p !== '!./**');
+// Only `**/<layer>/**` (never the bare directory): gitignore semantics cannot re-include a file (the
+// allowed `<feature>/index.js`) once its parent directory itself is excluded.
+const deny = (names) => names.map((n) => `**/${n}/**`);
 const rule = (forbidden, allow = []) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: [...deny(forbidden), ...allow.map((a) => `!${a}`)], message: 'Layer rule (ARCHITECTURE.md): this import goes against the one-way layer order.' }] }],
 });

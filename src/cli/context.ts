@@ -1,7 +1,6 @@
 /**
  * What every command needs, resolved from flags, env and config: the IO, config, tenant and store.
  */
-import type { CommandContext } from 'citty';
 import type { Store } from '../spec/store.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import { loadConfig, resolvePath } from './config.js';
@@ -24,7 +23,7 @@ export interface CliContext {
   storePath: string;
 }
 
-export function cliContext(ctx: CommandContext<any>): CliContext {
+export function cliContext(ctx: { args: unknown; data?: unknown }): CliContext {
   const io = (ctx.data as CliIO | undefined) ?? processIO();
   const flags = ctx.args as CommonFlags;
   const config = loadConfig({ cwd: io.cwd, path: flags.config });

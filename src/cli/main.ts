@@ -10,7 +10,10 @@ import type { CliIO } from './io.js';
 
 export const version = '0.1.0';
 
-const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commands have differing args types
+type AnyCommand = CommandDef<any>;
+
+const subCommands: Record<string, () => Promise<AnyCommand>> = {
   init: () => import('./commands/init.js').then((m) => m.initCommand),
   ingest: () => import('./commands/ingest.js').then((m) => m.ingestCommand),
   docs: () => import('./commands/docs.js').then((m) => m.docsCommand),
@@ -25,16 +28,16 @@ export const mainCommand = defineCommand({
 });
 
 /** Find the deepest command named by `rawArgs`, for `--help`. */
-async function resolveCommand(rawArgs: string[]): Promise<{ cmd: CommandDef<any>; parent?: CommandDef<any> }> {
-  let cmd: CommandDef<any> = mainCommand;
-  let parent: CommandDef<any> | undefined;
+async function resolveCommand(rawArgs: string[]): Promise<{ cmd: AnyCommand; parent?: AnyCommand }> {
+  let cmd: AnyCommand = mainCommand;
+  let parent: AnyCommand | undefined;
   for (const arg of rawArgs) {
     if (arg.startsWith('-')) break;
     const subs = typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands;
     const next = subs?.[arg];
     if (!next) break;
     parent = cmd;
-    cmd = typeof next === 'function' ? await (next as () => Promise<CommandDef<any>>)() : await next;
+    cmd = typeof next === 'function' ? await (next as () => Promise<AnyCommand>)() : await next;
   }
   return { cmd, parent };
 }
