@@ -1,1 +1,2 @@
 export { createOpenAICompatibleEmbeddingModel, type OpenAICompatibleEmbeddingOptions } from './embedding-model.js';
+export { createOpenAICompatibleChatModel, type OpenAICompatibleChatOptions } from './chat-model.js';
