@@ -11,6 +11,15 @@ export interface _Heading {
 export interface _Section {
   path: _Heading[];
   units: _Unit[];
+  /** Paths in force from each offset on (more than one when bare parent headings were carried in). */
+  marks: Array<{ at: number; path: _Heading[] }>;
+}
+
+/** The headings in force at the end of `[start, end)` of a section. */
+export function _pathAt(section: _Section, end: number): _Heading[] {
+  let path = section.path;
+  for (const m of section.marks) if (m.at < end) path = m.path;
+  return path;
 }
 
 /**
@@ -21,8 +30,9 @@ export interface _Section {
 export function _sections(text: string, start: number, end: number, base: _Heading[] = []): _Section[] {
   const out: _Section[] = [];
   let stack = base.slice();
-  let cur: _Section = { path: stack.slice(), units: [] };
+  let cur: _Section = { path: stack.slice(), units: [], marks: [] };
   let carried: _Unit[] = [];
+  let carriedMarks: _Section['marks'] = [];
   let curIsBareHeading = false;
   for (const block of _parseBlocks(text, start, end)) {
     if (block.kind !== 'heading') {
@@ -34,13 +44,16 @@ export function _sections(text: string, start: number, end: number, base: _Headi
     const deeper = stack.length === 0 || level > (stack.at(-1) as _Heading).level;
     if (curIsBareHeading && deeper) {
       carried = cur.units; // travels into the subsection
+      carriedMarks = cur.marks;
     } else {
       if (cur.units.length > 0) out.push(cur);
       carried = [];
+      carriedMarks = [];
     }
     stack = stack.filter((h) => h.level < level);
     stack.push({ level, title: block.title as string });
-    cur = { path: stack.slice(), units: [...carried, { start: block.start, end: block.end, split: 'sentences' }] };
+    const path = stack.slice();
+    cur = { path, units: [...carried, { start: block.start, end: block.end, split: 'sentences' }], marks: [...carriedMarks, { at: block.start, path }] };
     curIsBareHeading = true;
   }
   if (cur.units.length > 0) out.push(cur);

@@ -7,7 +7,7 @@ import { prepareText } from '../../util/tokenizers/index.js';
 import { _budget, _tokenizer } from './_options.js';
 import { _pack } from './_pack.js';
 import { _attachPages } from './_pages.js';
-import { _sections } from './_sections.js';
+import { _pathAt, _sections } from './_sections.js';
 import type { _Unit } from './_units.js';
 
 /** Options for {@link createSemanticChunker}. */
@@ -34,7 +34,7 @@ export function createSemanticChunker(options: SemanticChunkerOptions): Chunker 
     async chunk({ text, pages }) {
       const prepared = prepareText(tokenizer, text);
       const sections = _sections(text, 0, text.length).map((s) => ({
-        path: s.path.map((h) => h.title),
+        section: s,
         units: s.units.flatMap((u): _Unit[] =>
           u.split === 'sentences' ? splitSentences(text, u.start, u.end).map(([start, end]) => ({ start, end, split: 'windows' })) : [u],
         ),
@@ -55,7 +55,7 @@ export function createSemanticChunker(options: SemanticChunkerOptions): Chunker 
         let group: _Unit[] = [];
         const flush = () => {
           for (const span of _pack(tokenizer, prepared, group, maxTokens)) {
-            drafts.push({ text: text.slice(span.start, span.end), start: span.start, end: span.end, headingPath: s.path, tokenCount: span.tokens, role: 'leaf' });
+            drafts.push({ text: text.slice(span.start, span.end), start: span.start, end: span.end, headingPath: _pathAt(s.section, span.end).map((h) => h.title), tokenCount: span.tokens, role: 'leaf' });
           }
           group = [];
         };

@@ -5,7 +5,7 @@ import { prepareText } from '../../util/tokenizers/index.js';
 import { _budget, _tokenizer } from './_options.js';
 import { _pack } from './_pack.js';
 import { _attachPages } from './_pages.js';
-import { _sections, type _Heading } from './_sections.js';
+import { _pathAt, _sections, type _Heading } from './_sections.js';
 import type { _Span } from './_windows.js';
 
 /** Options for {@link createStructureChunker}. */
@@ -20,7 +20,7 @@ export interface _StructureSpan extends _Span {
 export function _structureSpans(tokenizer: Tokenizer, prepared: PreparedText, start: number, end: number, maxTokens: number, base: _Heading[] = []): _StructureSpan[] {
   const out: _StructureSpan[] = [];
   for (const section of _sections(prepared.text, start, end, base)) {
-    for (const span of _pack(tokenizer, prepared, section.units, maxTokens)) out.push({ ...span, path: section.path });
+    for (const span of _pack(tokenizer, prepared, section.units, maxTokens)) out.push({ ...span, path: _pathAt(section, span.end) });
   }
   return out;
 }
