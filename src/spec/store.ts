@@ -29,6 +29,7 @@ export interface Store {
   listDocuments(options: { tenant: string; filter?: MetadataFilter; limit?: number; afterId?: string }): Promise<Document[]>;
   /** Ids and content hashes of every document in a tenant (for sync and change detection), ordered by id. */
   listDocumentKeys(options: { tenant: string; collection?: string }): AsyncIterable<{ id: string; source: string; contentHash: string }>;
+  /** Stored rows: documents, versions (superseded included) and chunks (of every version). */
   countDocuments(options: { tenant: string }): Promise<{ documents: number; versions: number; chunks: number }>;
   /** Versions of a document, newest first. */
   listVersions(options: { tenant: string; documentId: string }): Promise<DocumentVersion[]>;
@@ -57,6 +58,7 @@ export interface Store {
   keywordQueryStats?(options: { tenant: string; query: string; bm25?: { k1?: number; b?: number } }): Promise<KeywordQueryStats>;
 
   appendQueryLog(entry: QueryLogEntry): Promise<void>;
+  /** Entries with `at >= since` (epoch ms), newest first, at most `limit`. */
   listQueryLog(options: { tenant: string; since?: number; limit?: number }): Promise<QueryLogEntry[]>;
 
   /** Small key/value state (embedding model fingerprint, cached artifacts), scoped to a tenant. */

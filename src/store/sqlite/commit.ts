@@ -96,7 +96,7 @@ function _storeVersion(ctx: SqliteContext, tenantId: number, write: DocumentWrit
     )
     .run(write.collection ?? 'default', doc.source, doc.title, doc.format, write.contentHash, versionRowid, versionId, version, metadata, at, doc.modifiedAt ?? null, documentRowid);
   _storeChunks(ctx, tenantId, documentRowid, versionRowid, versionId, write);
-  _storeSignature(ctx, tenantId, documentRowid, write);
+  _storeSignature(ctx, tenantId, documentRowid, write, existing !== undefined);
   return { documentId: doc.id, versionId, version, status: existing ? 'updated' : 'created', chunks: write.chunks.length };
 }
 
@@ -124,9 +124,11 @@ function _storeChunks(ctx: SqliteContext, tenantId: number, documentRowid: numbe
   });
 }
 
-function _storeSignature(ctx: SqliteContext, tenantId: number, documentRowid: number, write: DocumentWrite): void {
-  ctx.stmt('DELETE FROM signature_bands WHERE document_rowid = ?').run(documentRowid);
-  ctx.stmt('DELETE FROM signatures WHERE document_rowid = ?').run(documentRowid);
+function _storeSignature(ctx: SqliteContext, tenantId: number, documentRowid: number, write: DocumentWrite, replace: boolean): void {
+  if (replace) {
+    ctx.stmt('DELETE FROM signature_bands WHERE document_rowid = ?').run(documentRowid);
+    ctx.stmt('DELETE FROM signatures WHERE document_rowid = ?').run(documentRowid);
+  }
   if (!write.signature) return;
   const { values, bands } = write.signature;
   ctx

@@ -58,12 +58,17 @@ export function loadKeywordIndex(ctx: SqliteContext, tenantId: number, cache: Ma
     documentRowids[e] = documentRowid;
     lengths[e] = luceneLength(length);
     total += length;
-    if (terms.length === 0) continue;
-    const parts = terms.split(' ');
-    for (let i = 0; i < parts.length; i += 2) {
-      let list = lists.get(parts[i]!);
-      if (!list) lists.set(parts[i]!, (list = []));
-      list.push(e, Number(parts[i + 1]));
+    // "term tf term tf …", parsed in place (no split arrays, no Number()).
+    let pos = 0;
+    while (pos < terms.length) {
+      const space = terms.indexOf(' ', pos);
+      const term = terms.slice(pos, space);
+      let tf = 0;
+      for (pos = space + 1; pos < terms.length && terms.charCodeAt(pos) !== 32; pos++) tf = tf * 10 + terms.charCodeAt(pos) - 48;
+      pos++;
+      let list = lists.get(term);
+      if (!list) lists.set(term, (list = []));
+      list.push(e, tf);
     }
   }
   const postings = new Map<string, { entries: Int32Array; tfs: Float64Array }>();
@@ -134,4 +139,19 @@ function _int4ToLong(i: number): number {
   const bits = i & 0x07;
   const shift = (i >>> 3) - 1;
   return shift === -1 ? bits : (bits | 0x08) * 2 ** shift;
+}
+
+/**
+ * The query's distinct analyzed terms and the supremum of its BM25 score: Σ over distinct terms in the
+ * index of (times the term occurs in the query) · idf · (k1 + 1).
+ */
+export function keywordStats(index: KeywordIndex, query: string, k1: number): { terms: string[]; maxScore: number } {
+  const weights = new Map<string, number>();
+  for (const t of analyze(query)) weights.set(t, (weights.get(t) ?? 0) + 1);
+  let maxScore = 0;
+  for (const [term, weight] of weights) {
+    const df = index.postings.get(term)?.entries.length ?? 0;
+    if (df > 0) maxScore += weight * Math.log(1 + (index.count - df + 0.5) / (df + 0.5)) * (k1 + 1);
+  }
+  return { terms: [...weights.keys()], maxScore };
 }

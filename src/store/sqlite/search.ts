@@ -1,11 +1,11 @@
 /** `searchKeyword` and `searchVector`: score in memory, filter through SQL first, hydrate hits from SQL. */
 import type { MetadataFilter } from '../../spec/filter.js';
 import type { Hit, StageName } from '../../spec/hit.js';
-import type { KeywordSearchOptions, VectorSearchOptions } from '../../spec/store.js';
+import type { KeywordQueryStats, KeywordSearchOptions, VectorSearchOptions } from '../../spec/store.js';
 import { topK } from '../../util/vector-math.js';
 import type { SqliteContext } from './context.js';
 import { compileFilter } from './filter-sql.js';
-import { loadKeywordIndex, scoreKeyword, type KeywordIndex } from './keyword-index.js';
+import { keywordStats, loadKeywordIndex, scoreKeyword, type KeywordIndex } from './keyword-index.js';
 import { chunkColumns, chunkJoins, toChunk } from './rows.js';
 import { loadVectorIndex, searchVectorIndex, type VectorIndex } from './vector-index.js';
 
@@ -30,16 +30,31 @@ export function searchKeyword(ctx: SqliteContext, caches: SearchCaches, options:
   return _hydrate(ctx, tenant, 'bm25', best.map((s) => ({ chunkRowid: index.chunkRowids[entries[s.index]!]!, score: s.score })));
 }
 
+/** The query's analyzed terms and the largest BM25 score a chunk could reach for it. */
+export function keywordQueryStats(ctx: SqliteContext, caches: SearchCaches, options: { tenant: string; query: string; bm25?: { k1?: number } }): KeywordQueryStats {
+  const tenantId = ctx.tenantId(options.tenant);
+  const k1 = options.bm25?.k1 ?? ctx.bm25.k1;
+  if (tenantId === undefined) return { terms: keywordStats(_emptyIndex, options.query, k1).terms, maxScore: 0 };
+  return keywordStats(loadKeywordIndex(ctx, tenantId, caches.keyword), options.query, k1);
+}
+
+const _emptyIndex: KeywordIndex = {
+  generation: 0, count: 0, averageLength: 0, chunkRowids: new Float64Array(0), documentRowids: new Float64Array(0), lengths: new Float64Array(0), postings: new Map(),
+};
+
 /** Exact cosine search over the tenant's current leaf chunk vectors. */
 export function searchVector(ctx: SqliteContext, caches: SearchCaches, options: VectorSearchOptions): Hit[] {
-  const { tenant, vector, topK: k, filter } = options;
+  const { tenant, vector, topK: k, filter, includeVectors = false } = options;
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined || !(k > 0)) return [];
   const index = loadVectorIndex(ctx, tenantId, caches.vector);
   const allowedDocs = _allowedDocuments(ctx, caches, tenantId, filter);
   const allowed = allowedDocs && ((row: number) => allowedDocs.has(index.documentRowids[row]!));
   const best = searchVectorIndex(index, vector, k, allowed);
-  return _hydrate(ctx, tenant, 'vector', best.map((s) => ({ chunkRowid: index.chunkRowids[s.index]!, score: s.score })));
+  const ranked = best.map((s) => ({ chunkRowid: index.chunkRowids[s.index]!, score: s.score }));
+  const hits = _hydrate(ctx, tenant, 'vector', ranked);
+  if (includeVectors) _attachVectors(ctx, hits, ranked.map((r) => r.chunkRowid));
+  return hits;
 }
 
 function _allowedDocuments(ctx: SqliteContext, caches: SearchCaches, tenantId: number, filter: MetadataFilter | undefined): Set<number> | undefined {
@@ -54,6 +69,22 @@ function _allowedDocuments(ctx: SqliteContext, caches: SearchCaches, tenantId: n
   if (caches.allowed.size >= 64) caches.allowed.clear();
   caches.allowed.set(key, { generation, documents });
   return documents;
+}
+
+/** Attach each hit's stored (as written, not normalised) vector. */
+function _attachVectors(ctx: SqliteContext, hits: Hit[], chunkRowids: number[]): void {
+  const rows = ctx
+    .stmt('SELECT c.id, x.vector FROM vectors x JOIN chunks c ON c.rowid = x.chunk_rowid WHERE x.chunk_rowid IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(chunkRowids)) as Array<[string, Buffer]>;
+  const byId = new Map(rows);
+  for (const hit of hits) {
+    const blob = byId.get(hit.chunk.id);
+    if (!blob) continue;
+    const v = new Float32Array(blob.byteLength / 4);
+    new Uint8Array(v.buffer).set(blob);
+    hit.vector = v;
+  }
 }
 
 function _hydrate(ctx: SqliteContext, tenant: string, stage: StageName, ranked: Array<{ chunkRowid: number; score: number }>): Hit[] {

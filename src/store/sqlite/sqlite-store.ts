@@ -12,7 +12,7 @@ import { checkpoint, deleteDocuments } from './delete-documents.js';
 import { openDatabase, toStoreError } from './open-database.js';
 import { appendQueryLog, getMeta, listQueryLog, setMeta } from './query-log.js';
 import * as reads from './reads.js';
-import { searchKeyword, searchVector, type SearchCaches } from './search.js';
+import { keywordQueryStats, searchKeyword, searchVector, type SearchCaches } from './search.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -70,6 +70,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     deleteDocuments: ({ tenant, ids }) => guard(tenant, () => deleteDocuments(ctx, tenant, ids)),
     searchKeyword: (o) => guard(o.tenant, () => searchKeyword(ctx, caches, o)),
     searchVector: (o) => guard(o.tenant, () => searchVector(ctx, caches, o)),
+    keywordQueryStats: (o) => guard(o.tenant, () => keywordQueryStats(ctx, caches, o)),
     appendQueryLog: (entry) => guard(entry.tenant, () => appendQueryLog(ctx, entry)),
     listQueryLog: (o) => guard(o.tenant, () => listQueryLog(ctx, o)),
     getMeta: ({ tenant, key }) => guard(tenant, () => getMeta(ctx, tenant, key)),

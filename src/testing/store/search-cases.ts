@@ -127,5 +127,21 @@ export function searchCases(create: () => Promise<Store>): void {
       assert.ok(hits.every((h) => h.chunk.role === 'leaf' && h.score === h.stages.vector!.score));
       assert.equal((await store.searchVector({ tenant, vector: Float32Array.from([0, 1, 0]), topK: 1 }))[0]!.chunk.text, 'along y');
       await rejectsWithCode(store.searchVector({ tenant, vector: Float32Array.from([1, 0]), topK: 1 }), 'EMBEDDING_MISMATCH');
+      const withVectors = await store.searchVector({ tenant, vector: Float32Array.from([0, 1, 0]), topK: 2, includeVectors: true });
+      assert.deepEqual([...withVectors[0]!.vector!], [0, 0.5, 0], 'the stored vector, as written');
+      assert.equal(hits[0]!.vector, undefined, 'vectors only when asked');
+    }));
+
+  it('reports keyword query stats when implemented (terms and the BM25 supremum)', () =>
+    withStore(create, async (store) => {
+      if (!store.keywordQueryStats) return;
+      await store.commit({ tenant, writes: [makeWrite({ id: 'a', paragraphs: ['Cats chase mice.'] }), makeWrite({ id: 'b', paragraphs: ['Dogs chase cats.'] })] });
+      const stats = await store.keywordQueryStats({ tenant, query: 'The cats chased unicorns', bm25: { k1: 1 } });
+      assert.deepEqual(stats.terms, ['cat', 'chase', 'unicorn']);
+      const idf = Math.log(1 + (2 - 2 + 0.5) / (2 + 0.5));
+      assert.ok(Math.abs(stats.maxScore - 2 * idf * 2) < 1e-9, `${stats.maxScore}`);
+      const top = (await store.searchKeyword({ tenant, query: 'The cats chased unicorns', topK: 1, bm25: { k1: 1 } }))[0]!;
+      assert.ok(top.score <= stats.maxScore);
+      assert.equal((await store.keywordQueryStats({ tenant: 'empty', query: 'cats' })).maxScore, 0);
     }));
 }
