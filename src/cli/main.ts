@@ -2,7 +2,7 @@
  * The `fathom` command: a thin shell over the library. `runCli` runs it in-process and returns the
  * exit code (tests use it); `bin/fathom.js` calls it with the real process.
  */
-import { defineCommand, runCommand, renderUsage } from 'citty';
+import { defineCommand, renderUsage, runCommand } from 'citty';
 import type { CommandDef } from 'citty';
 import { FathomError, toFathomError } from '../util/errors.js';
 import { processIO } from './io.js';
@@ -27,34 +27,43 @@ export const mainCommand = defineCommand({
   subCommands,
 });
 
-/** Find the deepest command named by `rawArgs`, for `--help`. */
-async function resolveCommand(rawArgs: string[]): Promise<{ cmd: AnyCommand; parent?: AnyCommand }> {
+/**
+ * Find the deepest command named by the leading words of `rawArgs`. citty's own descent drops `data` and
+ * the return value of subcommands, so `runCli` resolves the chain itself and runs the leaf.
+ */
+async function resolveCommand(rawArgs: string[]): Promise<{ cmd: AnyCommand; parent?: AnyCommand; rest: string[]; path: string[] }> {
   let cmd: AnyCommand = mainCommand;
   let parent: AnyCommand | undefined;
-  for (const arg of rawArgs) {
+  let i = 0;
+  for (; i < rawArgs.length; i++) {
+    const arg = rawArgs[i]!;
     if (arg.startsWith('-')) break;
     const subs = typeof cmd.subCommands === 'function' ? await cmd.subCommands() : await cmd.subCommands;
-    const next = subs?.[arg];
-    if (!next) break;
+    if (!subs) break;
+    const next = subs[arg];
+    if (!next) {
+      throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Unknown command "${[...rawArgs.slice(0, i), arg].join(' ')}". Commands: ${Object.keys(subs).join(', ')}. See \`fathom --help\`.` });
+    }
     parent = cmd;
     cmd = typeof next === 'function' ? await (next as () => Promise<AnyCommand>)() : await next;
   }
-  return { cmd, parent };
+  return { cmd, parent, rest: rawArgs.slice(i), path: rawArgs.slice(0, i) };
 }
 
 /** Run the CLI with `rawArgs`; returns the exit code. Errors are printed, never thrown. */
 export async function runCli(rawArgs: string[], io: CliIO = processIO()): Promise<number> {
-  if (rawArgs.length === 0 || rawArgs.includes('--help') || rawArgs.includes('-h')) {
-    const { cmd, parent } = await resolveCommand(rawArgs);
-    io.out(`${await renderUsage(cmd, parent)}\n`);
-    return 0;
-  }
   if (rawArgs[0] === '--version' || rawArgs[0] === '-v') {
     io.out(`${version}\n`);
     return 0;
   }
   try {
-    const { result } = await runCommand(mainCommand, { rawArgs, data: io });
+    const { cmd, parent, rest } = await resolveCommand(rawArgs);
+    const hasSubs = Boolean(cmd.subCommands);
+    if (rest.includes('--help') || rest.includes('-h') || (hasSubs && !cmd.run)) {
+      io.out(`${await renderUsage(cmd, parent)}\n`);
+      return 0;
+    }
+    const { result } = await runCommand(cmd, { rawArgs: rest, data: io });
     return typeof result === 'number' ? result : 0;
   } catch (error) {
     const fe = toFathomError(error, isCittyUsageError(error) ? 'INVALID_ARGUMENT' : 'INTERNAL');
