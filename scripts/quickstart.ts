@@ -30,11 +30,11 @@ io.out(`fathom quickstart — working in ${work}\n`);
 await step('Ingest the sample knowledge base (md, html, pdf, docx)', ['ingest', 'kb']);
 await step('Re-ingest: unchanged content is a no-op', ['ingest', 'kb']);
 await step('Search', ['search', 'refund policy for enterprise plans', '-k', '3']);
-await step('Search with a filter on document fields', ['search', 'uptime SLA', '-k', '2', '--filter', 'format=pdf']);
+await step('Search with a filter on document fields', ['search', 'how long are backups retained', '-k', '2', '--filter', 'format=pdf']);
 
 cpSync(join(root, 'examples', 'sample-kb-update', 'pricing.md'), join(work, 'kb', 'pricing.md'));
 await step('The pricing page changed: re-ingest creates a new version and supersedes the old one', ['ingest', 'kb']);
 await step('Only the current pricing is retrieved', ['search', 'enterprise plan price per seat', '-k', '2', '--explain']);
-await step('The old version is kept for audit', ['docs', 'show', 'pricing.md']);
+await step('The old version is kept for audit', ['docs', 'show', 'kb/pricing.md']);
 await step('Documents', ['docs', 'list']);
 io.out('\nDone. Try: npx fathom search "<your question>" --store .fathom/quickstart/fathom.db\n');
