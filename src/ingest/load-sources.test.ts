@@ -106,4 +106,8 @@ test('the sample knowledge base loads completely, with no skips', async (t) => {
   for (const f of ['markdown', 'html', 'pdf', 'docx']) assert.ok(formats.has(f as never), `sample-kb has a ${f} document`);
   const pdf = docs(events).find((d) => d.format === 'pdf');
   assert.ok((pdf?.pages?.length ?? 0) >= 2, 'the whitepaper spans several pages');
+  const old = docs(events).find((d) => d.id === 'sample-kb/pricing.md');
+  const [current] = docs(await collect({ paths: ['sample-kb-update/pricing.md'], cwd: dirname(sampleKb) }));
+  assert.match(old?.text ?? '', /\$49 per seat per month/);
+  assert.match(current?.text ?? '', /\$54 per seat per month/);
 });
