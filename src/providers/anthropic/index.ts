@@ -1,0 +1,1 @@
+export { createAnthropicChatModel, type AnthropicChatOptions } from './chat-model.js';
