@@ -35,6 +35,8 @@ export interface KeywordIndex {
   /** Lucene-quantized lengths. */
   lengths: Float64Array;
   postings: Map<string, { entries: Int32Array; tfs: Float64Array }>;
+  /** Reusable per-entry score accumulator, all zeros between searches. */
+  scratch: Float64Array;
 }
 
 /** Load (or reuse) the tenant's index. */
@@ -81,7 +83,7 @@ export function loadKeywordIndex(ctx: SqliteContext, tenantId: number, cache: Ma
     }
     postings.set(term, { entries, tfs });
   }
-  const index: KeywordIndex = { generation, count: n, averageLength: n ? total / n : 0, chunkRowids, documentRowids, lengths, postings };
+  const index: KeywordIndex = { generation, count: n, averageLength: n ? total / n : 0, chunkRowids, documentRowids, lengths, postings, scratch: new Float64Array(n) };
   cache.set(tenantId, index);
   return index;
 }
@@ -89,6 +91,7 @@ export function loadKeywordIndex(ctx: SqliteContext, tenantId: number, cache: Ma
 /**
  * BM25 scores of the entries matching `query`: idf = ln(1 + (N − df + 0.5)/(df + 0.5)),
  * tf·(k1+1)/(tf + k1·(1 − b + b·dl/avgdl)); a term repeated in the query counts that many times.
+ * Returns the matching entries and their scores (`scores[i]` belongs to `entries[i]`).
  */
 export function scoreKeyword(
   index: KeywordIndex,
@@ -98,7 +101,7 @@ export function scoreKeyword(
   const { k1, b, allowed } = options;
   const weights = new Map<string, number>();
   for (const t of analyze(query)) weights.set(t, (weights.get(t) ?? 0) + 1);
-  const scores = new Float64Array(index.count);
+  const scores = index.scratch;
   const touched: number[] = [];
   const avg = index.averageLength || 1;
   for (const [term, weight] of weights) {
@@ -116,7 +119,13 @@ export function scoreKeyword(
       scores[e]! += (w * tf) / (tf + k1 * (1 - b + (b * index.lengths[e]!) / avg));
     }
   }
-  return { entries: Int32Array.from(touched), scores };
+  const entries = Int32Array.from(touched);
+  const dense = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    dense[i] = scores[entries[i]!]!;
+    scores[entries[i]!] = 0;
+  }
+  return { entries, scores: dense };
 }
 
 // Lucene stores a document's length in one byte (SmallFloat.intToByte4) and scores with the decoded value.

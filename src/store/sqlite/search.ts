@@ -26,7 +26,7 @@ export function searchKeyword(ctx: SqliteContext, caches: SearchCaches, options:
   const allowedDocs = _allowedDocuments(ctx, caches, tenantId, filter);
   const allowed = allowedDocs && ((e: number) => allowedDocs.has(index.documentRowids[e]!));
   const { entries, scores } = scoreKeyword(index, query, { k1: bm25.k1 ?? ctx.bm25.k1, b: bm25.b ?? ctx.bm25.b, allowed });
-  const best = topK(entries.length, k, (i) => scores[entries[i]!]!);
+  const best = topK(entries.length, k, (i) => scores[i]!);
   return _hydrate(ctx, tenant, 'bm25', best.map((s) => ({ chunkRowid: index.chunkRowids[entries[s.index]!]!, score: s.score })));
 }
 
@@ -39,7 +39,7 @@ export function keywordQueryStats(ctx: SqliteContext, caches: SearchCaches, opti
 }
 
 const _emptyIndex: KeywordIndex = {
-  generation: 0, count: 0, averageLength: 0, chunkRowids: new Float64Array(0), documentRowids: new Float64Array(0), lengths: new Float64Array(0), postings: new Map(),
+  generation: 0, count: 0, averageLength: 0, chunkRowids: new Float64Array(0), documentRowids: new Float64Array(0), lengths: new Float64Array(0), postings: new Map(), scratch: new Float64Array(0),
 };
 
 /** Exact cosine search over the tenant's current leaf chunk vectors. */
