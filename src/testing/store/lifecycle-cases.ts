@@ -28,6 +28,8 @@ export function lifecycleCases(create: () => Promise<Store>): void {
       assert.deepEqual(await store.findBySignatureBands({ tenant, bands: ['band-a'] }), []);
       assert.deepEqual((await collect(store.listDocumentKeys({ tenant }))).map((k) => k.id), ['kept']);
       assert.deepEqual(await store.countDocuments({ tenant }), { documents: 1, versions: 1, chunks: 1 });
+      await store.compact();
+      assert.deepEqual((await store.searchKeyword({ tenant, query: 'heron', topK: 5 })).map((h) => h.document.id), ['kept'], 'compact keeps live data');
       const [again] = (await store.commit({ tenant, writes: [v1] })).results;
       assert.deepEqual([again!.status, again!.version], ['created', 1]);
     }));
