@@ -3,33 +3,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCommand } from 'citty';
-import { toFathomError } from '../../util/errors.js';
 import { cleanExamples, plantedDataset } from '../../tune/lint/__fixtures__/planted-dataset.js';
 import type { CliIO } from '../io.js';
 import { runCli } from '../main.js';
-import { tuneCommand } from './tune.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON output
 type Json = any;
 
-/**
- * Runs `fathom tune …` in-process. citty 0.2 does not hand `data` (the IO) from `fathom` to nested
- * commands, so the tune command is run directly, with runCli's error → exit-code mapping.
- */
+/** Runs `fathom tune …` in-process through runCli with a capturing IO. */
 async function tune(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string; json: () => Json }> {
   let out = '';
   let err = '';
   const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), cwd, env: {}, isTTY: false };
-  let code: number;
-  try {
-    const { result } = await runCommand(tuneCommand, { rawArgs: args, data: io });
-    code = typeof result === 'number' ? result : 0;
-  } catch (error) {
-    const fe = toFathomError(error);
-    err += `error [${fe.code}]: ${fe.message}\n`;
-    code = fe.exitCode;
-  }
+  const code = await runCli(['tune', ...args], io);
   return { code, out, err, json: () => JSON.parse(out) };
 }
 
@@ -67,12 +53,14 @@ describe('fathom tune', () => {
     assert.equal((await tune(dir, 'lint', 'warn.jsonl', '--strict')).code, 1);
   });
 
-  it('lint: a missing file is a user error (exit 2), through runCli too', async () => {
-    assert.equal((await tune(dir, 'lint', 'missing.jsonl')).code, 2);
-    let err = '';
-    const code = await runCli(['tune', 'lint', join(dir, 'missing.jsonl')], { out: () => {}, err: (t) => void (err += t), cwd: dir, env: {}, isTTY: false });
-    assert.equal(code, 2);
-    assert.match(err, /PATH_NOT_FOUND/);
+  it('lint: a missing file is a user error (exit 2); `fathom tune` alone prints usage', async () => {
+    const r = await tune(dir, 'lint', 'missing.jsonl');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /PATH_NOT_FOUND/);
+    const usage = await tune(dir);
+    assert.equal(usage.code, 0);
+    assert.match(usage.out, /lint/);
+    assert.match(usage.out, /convert/);
   });
 
   it('convert, dedupe, split and cost write their outputs', async () => {

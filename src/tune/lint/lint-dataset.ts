@@ -49,6 +49,14 @@ const CHECKS: LintCheck[] = [
   checkSchema, checkRoles, checkEmptyTurns, checkTruncated, checkContextWindow, checkDuplicates,
   checkContradictions, checkDiversity, checkOutputFormat, checkClassBalance, checkLeakage,
 ];
+function compilePattern(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, 'u');
+  } catch (cause) {
+    throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Output pattern /${pattern}/ is not a valid regular expression: ${(cause as Error).message}`, cause });
+  }
+}
+
 const ORDER: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -61,7 +69,7 @@ export async function lintDataset(options: LintDatasetOptions): Promise<LintRepo
   let format = options.format;
   const ctx: LintContext = {
     records: [], readErrors: [], tokenizer, contextWindow, tokens: [], schema,
-    outputPattern: typeof outputPattern === 'string' ? new RegExp(outputPattern, 'u') : outputPattern,
+    outputPattern: typeof outputPattern === 'string' ? compilePattern(outputPattern) : outputPattern,
     evalQuestions: [...(options.evalQuestions ?? []), ...(evalPath ? await readEvalQuestions(evalPath) : [])],
     nearDuplicateThreshold,
   };
