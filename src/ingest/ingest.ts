@@ -149,21 +149,24 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         signal,
       });
 
-  for await (const event of events) {
-    const file = event.type === 'document' ? event.document.source.split('#')[0]! : event.skip.path.split('#')[0]!;
-    if (file !== lastFile) {
-      lastFile = file;
-      meter.files++;
-      report.counts.files++;
+  try {
+    for await (const event of events) {
+      const file = event.type === 'document' ? event.document.source.split('#')[0]! : event.skip.path.split('#')[0]!;
+      if (file !== lastFile) {
+        lastFile = file;
+        meter.files++;
+        report.counts.files++;
+      }
+      if (event.type === 'skip') skip(event.skip);
+      else await handle(event.document);
+      meter.tick('ingest');
+      if (signal?.aborted) break;
     }
-    if (event.type === 'skip') skip(event.skip);
-    else await handle(event.document);
-    meter.tick('ingest');
-    if (signal?.aborted) {
-      report.interrupted = true;
-      break;
-    }
+  } catch (error) {
+    // An abort surfaces from the loaders as INTERRUPTED: keep what is complete, skip sync.
+    if (!(FathomError.isInstance(error) && error.code === 'INTERRUPTED')) throw error;
   }
+  if (signal?.aborted) report.interrupted = true;
   await flush();
 
   if (seen && !report.interrupted) {

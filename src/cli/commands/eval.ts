@@ -33,7 +33,7 @@ const beir = defineCommand({
     const cacheDir = join(resolve(c.storePath, '..'), 'cache', 'beir');
     mkdirSync(cacheDir, { recursive: true });
     const store = await createSqliteStore({ path: join(cacheDir, `${basename(dir)}.db`) });
-    const bm25 = { k1: ctx.args.k1 === undefined ? undefined : Number(ctx.args.k1), b: ctx.args.b === undefined ? undefined : Number(ctx.args.b) };
+    const bm25 = ctx.args.k1 === undefined && ctx.args.b === undefined ? undefined : { k1: ctx.args.k1 === undefined ? undefined : Number(ctx.args.k1), b: ctx.args.b === undefined ? undefined : Number(ctx.args.b) };
     try {
       const result = await evaluateBeir({
         dir, split: String(ctx.args.split), store, chunker, mode, embedder, reranker, bm25, signal: c.io.signal,
