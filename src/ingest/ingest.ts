@@ -166,7 +166,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     // An abort surfaces from the loaders as INTERRUPTED: keep what is complete, skip sync.
     if (!(FathomError.isInstance(error) && error.code === 'INTERRUPTED')) throw error;
   }
-  if (signal?.aborted) report.interrupted = true;
+  if (signal?.aborted) {
+    report.interrupted = true;
+    // Embedding calls honour the abort, so an unembedded batch is left for the re-run to finish.
+    if (embedder) batch = [];
+  }
   await flush();
 
   if (seen && !report.interrupted) {
