@@ -7,21 +7,20 @@ import { _isSpaceAt, _splitsPair } from './_whitespace.js';
  * with the whole text's from the first shared boundary on, and up to the last boundary before its end when
  * the range ends in a non-space (look-ahead and `$` only act on trailing whitespace). Other ranges are sliced.
  */
-export function _prepareRegex(
+export function _preparePieces(
   text: string,
-  regex: RegExp,
-  pieceCount: (piece: string) => number,
+  pieceEnd: (text: string, p: number) => number,
+  pieceCount: (text: string, a: number, b: number) => number,
   countSlice: (s: string) => number,
 ): PreparedText {
-  const re = new RegExp(regex.source, regex.flags);
-  let bnd = new Int32Array(64);
-  let cum = new Int32Array(64);
+  let bnd = new Int32Array(Math.max(64, text.length >> 2));
+  let cum = new Int32Array(bnd.length);
   let n = 1;
   let total = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const piece = m[0];
-    total += pieceCount(piece);
+  for (let p = 0; p < text.length; ) {
+    const e = pieceEnd(text, p);
+    total += pieceCount(text, p, e);
+    p = e;
     if (n === bnd.length) {
       const nb = new Int32Array(n * 2);
       nb.set(bnd);
@@ -30,7 +29,7 @@ export function _prepareRegex(
       nc.set(cum);
       cum = nc;
     }
-    bnd[n] = m.index + piece.length;
+    bnd[n] = e;
     cum[n] = total;
     n++;
   }
@@ -46,7 +45,6 @@ export function _prepareRegex(
     }
     return lo;
   };
-  const head = new RegExp(regex.source, regex.flags);
   const slow = (a: number, b: number) => countSlice(text.slice(a, b));
 
   return {
@@ -63,14 +61,12 @@ export function _prepareRegex(
       let ai = floor(a);
       let headCount = 0;
       if ((bnd[ai] as number) !== a) {
-        head.lastIndex = a;
         let pos = a;
         for (;;) {
-          const hm = head.exec(text);
-          if (hm === null || hm.index !== pos) return slow(a, b);
-          pos = hm.index + hm[0].length;
-          if (pos > tailStart) return slow(a, b);
-          headCount += pieceCount(hm[0]);
+          const e = pieceEnd(text, pos);
+          if (e > tailStart) return slow(a, b);
+          headCount += pieceCount(text, pos, e);
+          pos = e;
           const k = floor(pos);
           if ((bnd[k] as number) === pos) {
             ai = k;

@@ -1,41 +1,46 @@
 import type { Tokenizer } from '../../spec/tokenizer.js';
 import { _loadBpeCore } from './_bpe-core.js';
 import { _byteOffsets } from './_byte-offsets.js';
-import { _prepareRegex } from './_prepared-regex.js';
+import { _o200kPieceEnd } from './_o200k-scan.js';
+import { _pieceMemo } from './_piece-memo.js';
+import { _preparePieces } from './_prepared-pieces.js';
 
 /** Options for {@link createGptTokenizer}. */
 export interface GptTokenizerOptions {
   /** The OpenAI BPE encoding. @default 'o200k_base' */
   encoding?: 'o200k_base' | 'cl100k_base';
-  /** Pre-tokens whose counts are memoised before the memo is reset. @default 100_000 */
-  memoSize?: number;
 }
 
 /**
  * An OpenAI BPE tokenizer (gpt-tokenizer). Special-token text such as `<|endoftext|>` is counted as
  * ordinary text. Counting memoises per pre-token: BPE never merges across pre-tokens, so a text's count is
- * the sum of its pre-tokens' counts, and repeated words cost one map lookup.
+ * the sum of its pre-tokens' counts, and a repeated word costs one hash lookup. For o200k_base a
+ * hand-written matcher replaces the pre-tokenizer regex on ASCII text.
  */
-export function createGptTokenizer({ encoding = 'o200k_base', memoSize = 100_000 }: GptTokenizerOptions = {}): Tokenizer {
+export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOptions = {}): Tokenizer {
   const core = _loadBpeCore(encoding);
-  const re = new RegExp(core.splitRegex.source, 'gu');
-  const memo = new Map<string, number>();
-
-  const pieceCount = (piece: string): number => {
-    let c = memo.get(piece);
-    if (c === undefined) {
-      c = core.encodePiece(piece).length;
-      if (memo.size >= memoSize) memo.clear();
-      memo.set(piece, c);
-    }
-    return c;
+  const sticky = new RegExp(core.splitRegex.source, 'guy');
+  const regexEnd = (text: string, p: number): number => {
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    return m === null || m[0].length === 0 ? p + 1 : p + m[0].length;
   };
+  const pieceEnd =
+    encoding === 'o200k_base'
+      ? (text: string, p: number): number => {
+          const e = _o200kPieceEnd(text, p);
+          return e > p ? e : regexEnd(text, p);
+        }
+      : regexEnd;
+  const pieceCount = _pieceMemo((piece) => core.encodePiece(piece).length);
 
   const count = (text: string): number => {
-    re.lastIndex = 0;
     let total = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) total += pieceCount(m[0]);
+    for (let p = 0; p < text.length; ) {
+      const e = pieceEnd(text, p);
+      total += pieceCount(text, p, e);
+      p = e;
+    }
     return total;
   };
 
@@ -55,7 +60,7 @@ export function createGptTokenizer({ encoding = 'o200k_base', memoSize = 100_000
       return { ids, offsets };
     },
     prepare(text) {
-      return _prepareRegex(text, core.splitRegex, pieceCount, count);
+      return _preparePieces(text, pieceEnd, pieceCount, count);
     },
   };
 }
