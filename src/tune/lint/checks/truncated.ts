@@ -11,7 +11,7 @@ function isAssistant(m: ChatMessage): boolean {
 /** Whether `text` looks like JSON that was cut off (starts as JSON, does not parse). */
 function brokenJson(text: string): boolean {
   const t = text.trim();
-  if (!/^[{[]/.test(t)) return false;
+  if (!/^(\{\s*["}]|\[\s*[{["\d\-\]tfn])/.test(t)) return false;
   try {
     JSON.parse(t);
     return false;
@@ -39,7 +39,9 @@ export const checkTruncated: LintCheck = ({ records }) => {
       if ((text.match(/^```/gm)?.length ?? 0) % 2 === 1) f.add('truncated', 'warning', 'assistant turn has an unclosed code fence', hint, r.line);
     }
     const out = r.output.trim();
-    if (out && !/^[{[]/.test(out)) endings.push({ line: r.line, mid: MID_SENTENCE.test(out) });
+    const lastLine = out.split('\n').at(-1)!.trim();
+    const prose = lastLine.split(/\s+/).length >= 6 && !/^([-*#>|]|\d+[.)])/.test(lastLine);
+    if (out && !/^[{[]/.test(out)) endings.push({ line: r.line, mid: prose && MID_SENTENCE.test(out) });
   }
   const mid = endings.filter((e) => e.mid);
   if (endings.length >= 10 && mid.length / endings.length <= 0.1) {
