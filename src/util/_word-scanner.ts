@@ -31,9 +31,6 @@ function _classify(cp: number): number {
 /** The words of `text`, in order. */
 export function _scanWords(text: string): string[] {
   const out: string[] = [];
-  const emit = (start: number, end: number) => {
-    for (let s = start; s < end; s += maxTokenLength) out.push(text.slice(s, Math.min(end, s + maxTokenLength)));
-  };
   let start = -1;
   let last = OTHER; // class of the last letter/digit in the current token
   let i = 0;
@@ -45,20 +42,25 @@ export function _scanWords(text: string): string[] {
       if (start < 0) start = i;
       if (k !== EXTEND) last = k;
     } else if (k === IDEOGRAPH) {
-      if (start >= 0) emit(start, i);
+      if (start >= 0) _emit(out, text, start, i);
       start = -1;
       out.push(text.slice(i, i + width));
     } else if (start >= 0) {
       const next = i + width < text.length ? _classify(text.codePointAt(i + width)!) : OTHER;
       const joins = (last === LETTER && next === LETTER && midLetter.has(cp)) || (last === DIGIT && next === DIGIT && midNum.has(cp));
       if (!joins) {
-        emit(start, i);
+        _emit(out, text, start, i);
         start = -1;
         last = OTHER;
       }
     }
     i += width;
   }
-  if (start >= 0) emit(start, text.length);
+  if (start >= 0) _emit(out, text, start, text.length);
   return out;
+}
+
+function _emit(out: string[], text: string, start: number, end: number): void {
+  if (end - start <= maxTokenLength) out.push(text.slice(start, end));
+  else for (let s = start; s < end; s += maxTokenLength) out.push(text.slice(s, Math.min(end, s + maxTokenLength)));
 }
