@@ -61,6 +61,15 @@ describe('llama-cpp chat model on a tiny random GGUF', { skip }, () => {
     assert.deepEqual(parts.at(-1), { type: 'finish', finishReason: expected.finishReason, usage: expected.usage });
   });
 
+  it('keeps serving calls after a stream consumer breaks early (generation is aborted)', async () => {
+    let deltas = 0;
+    for await (const part of model.doStream({ ...ask, maxOutputTokens: 50 })) {
+      if (part.type === 'text-delta' && ++deltas === 1) break;
+    }
+    const next = await model.doGenerate({ ...ask, maxOutputTokens: 3 });
+    assert.ok(next.usage.outputTokens >= 1 && next.usage.outputTokens <= 3);
+  });
+
   it('constrains output to a JSON Schema with a grammar', async () => {
     const schema = { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'] };
     for (const seed of [1, 2]) {
