@@ -1,4 +1,4 @@
-import type { TuneBackend, TuneEventPage } from '../../spec/tune-backend.js';
+import type { TuneBackend, TuneEventPage, TuneJob, TuneJobRef } from '../../spec/tune-backend.js';
 import { FathomError } from '../../util/errors.js';
 import { _parseEvent, _parseJob } from './_parse.js';
 import { _profileFor } from './_profiles.js';
@@ -58,10 +58,11 @@ export function createOpenAICompatibleTuneBackend({
   const jobs = paths.jobs ?? profile.jobsPath;
   const conn: _Connection = { provider, baseURL, apiKey, fetch, timeoutMs, maxRetries, retryBaseDelayMs, headers };
   const jobPath = (id: string): string => `${jobs}/${encodeURIComponent(id)}`;
-  const parse = (raw: Record<string, unknown>) => {
+  const parse = (raw: Record<string, unknown>): TuneJob => {
     if (typeof raw.id !== 'string') throw new FathomError({ code: 'PROVIDER_BAD_RESPONSE', message: `${provider} returned a job without an id.`, details: { provider, raw } });
     return _parseJob(raw, profile.statuses);
   };
+  const getJob = async ({ jobId, abortSignal }: TuneJobRef): Promise<TuneJob> => parse(await _request(conn, { method: 'GET', path: jobPath(jobId), abortSignal }));
 
   return {
     specificationVersion: 'v1',
@@ -84,12 +85,10 @@ export function createOpenAICompatibleTuneBackend({
       if (warnings.length > 0) job.warnings = warnings;
       return job;
     },
-    async doGetJob({ jobId, abortSignal }) {
-      return parse(await _request(conn, { method: 'GET', path: jobPath(jobId), abortSignal }));
-    },
+    doGetJob: getJob,
     async doListEvents({ jobId, after, limit = 100, abortSignal }): Promise<TuneEventPage> {
       if (!profile.capabilities.supportsEvents) {
-        const events = (await this.doGetJob({ jobId, abortSignal })).events ?? [];
+        const events = (await getJob({ jobId, abortSignal })).events ?? [];
         const start = after === undefined ? 0 : events.findIndex((e) => e.id === after) + 1;
         const page = events.slice(start, start + limit);
         return { events: page, hasMore: start + limit < events.length };
