@@ -1,0 +1,20 @@
+/**
+ * fathom/testing: the store conformance suite for custom backends, loopback servers that speak provider
+ * protocols exactly (with scriptable faults), and writers of tiny real models (ONNX, GGUF) for tests.
+ */
+export { runStoreConformance } from './store-conformance.js';
+export type { StoreConformanceOptions } from './store-conformance.js';
+export { startOpenAICompatibleServer, hashEmbed } from './openai-compatible-server.js';
+export type { OpenAICompatibleServerOptions, RecordedRequest, ScriptedServer, ServerScriptStep } from './openai-compatible-server.js';
+export { startOpenAIChatServer } from './openai-chat-server.js';
+export type { OpenAIChatServerOptions, ChatServerScriptStep } from './openai-chat-server.js';
+export { startAnthropicServer } from './anthropic-server.js';
+export type { AnthropicServerOptions } from './anthropic-server.js';
+export { startRerankServer, overlapScore } from './rerank-server.js';
+export type { RerankServerOptions, RerankShape } from './rerank-server.js';
+export { startFineTuningServer } from './fine-tuning-server.js';
+export type { FineTuningServer, FineTuningServerScript, RecordedTuneRequest } from './fine-tuning-server.js';
+export { writeTinyBertModel } from './tiny-onnx/index.js';
+export type { TinyBertModel, WriteTinyBertModelOptions } from './tiny-onnx/index.js';
+export { writeTinyLlamaGguf, encodeGguf } from './tiny-gguf/index.js';
+export type { TinyLlamaGguf, WriteTinyLlamaGgufOptions, GgufTensor, GgufValue } from './tiny-gguf/index.js';

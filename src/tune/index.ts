@@ -1,0 +1,3 @@
+export * from './data-index.js';
+export * from './backends/index.js';
+export * from './adapter/index.js';
