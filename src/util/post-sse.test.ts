@@ -17,11 +17,11 @@ before(async () => {
       let n = 0;
       const timer = setInterval(() => {
         res.write(`data: ${n}\n\n`);
-        if (++n === 12) {
+        if (++n === 15) {
           clearInterval(timer);
           res.end();
         }
-      }, 20);
+      }, 40);
       return;
     }
     if (req.url === '/limited') return void res.writeHead(429, { 'retry-after': '7', 'content-type': 'application/json' }).end('{"error":{"message":"slow down"}}');
@@ -44,8 +44,8 @@ async function collect(events: AsyncIterable<SseEvent>): Promise<string[]> {
 
 describe('postSse', () => {
   it('treats timeoutMs as an idle deadline: a stream longer than it but never silent that long completes', async () => {
-    const events = await postSse({ url: `${url}/slow-drip`, body: {}, timeoutMs: 150, provider: 'test' });
-    assert.deepEqual(await collect(events), Array.from({ length: 12 }, (_, i) => String(i)));
+    const events = await postSse({ url: `${url}/slow-drip`, body: {}, timeoutMs: 400, provider: 'test' });
+    assert.deepEqual(await collect(events), Array.from({ length: 15 }, (_, i) => String(i)));
   });
 
   it('maps HTTP errors like postJson (429 with Retry-After)', async () => {
