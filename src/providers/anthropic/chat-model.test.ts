@@ -83,7 +83,7 @@ describe('anthropic chat: stream', () => {
   });
 
   it('yields the deltas then an error part on an error event, and error parts for cut or silent streams', async () => {
-    const { model } = await setup([{ afterDeltas: 2, streamError: 'Overloaded' }, { afterDeltas: 1, streamCut: true }, { afterDeltas: 1, streamHang: true }], { timeoutMs: 150 });
+    const { model } = await setup([{ afterDeltas: 2, streamError: 'Overloaded' }, { afterDeltas: 1, streamCut: true }, { afterDeltas: 1, streamHang: true }], { timeoutMs: 400 });
     const first = await collect(model.doStream(hi));
     assert.equal(text(first), 'Echo: hi ');
     const last = first.at(-1)!;

@@ -88,7 +88,7 @@ describe('openai-compatible chat: stream', () => {
   });
 
   it('reports a malformed chunk, a dropped connection and a silent server as error parts', async () => {
-    const { model } = await setup([{ afterDeltas: 1, streamRaw: 'data: {"choices": [\n\n' }, { afterDeltas: 1, streamCut: true }, { afterDeltas: 1, streamHang: true }], { timeoutMs: 150 });
+    const { model } = await setup([{ afterDeltas: 1, streamRaw: 'data: {"choices": [\n\n' }, { afterDeltas: 1, streamCut: true }, { afterDeltas: 1, streamHang: true }], { timeoutMs: 400 });
     const codes = [];
     for (let i = 0; i < 3; i++) {
       const last = (await collect(model.doStream(hi))).at(-1)!;
