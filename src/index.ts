@@ -13,8 +13,12 @@ export type { ErrorCategory, ErrorCode } from './util/errors.js';
 // Utilities a user composes with
 export { embedMany } from './util/embed-many.js';
 export { withRetry } from './util/retry.js';
+export { generateText } from './util/generate-text.js';
+export { streamText } from './util/stream-text.js';
+export { parseSse } from './util/sse.js';
 export { normalizeText } from './util/normalize-text.js';
-export { analyze } from './util/analyzer.js';
+export { analyze, tokenize } from './util/analyzer.js';
+export type { AnalyzeOptions } from './util/analyzer.js';
 export { createGptTokenizer, loadHfTokenizer, prepareText } from './util/tokenizers/index.js';
 export type { GptTokenizerOptions, HfTokenizerOptions } from './util/tokenizers/index.js';
 export { minhashSignature, lshBands, estimateJaccard } from './util/minhash.js';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-// eslint-disable-next-line no-restricted-imports -- contract tests run against the loopback server from fathom/testing
 import { overlapScore, startRerankServer, type RerankShape, type ScriptedServer, type ServerScriptStep } from '../../testing/rerank-server.js';
 import { FathomError } from '../../util/errors.js';
 import { createHttpReranker, type HttpRerankerOptions } from './reranker.js';

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Llama } from 'node-llama-cpp';
 import type { ChatCallOptions, ChatStreamPart } from '../../spec/chat-model.js';
-// eslint-disable-next-line no-restricted-imports -- contract tests run a model written by the fathom/testing helper
 import { writeTinyLlamaGguf } from '../../testing/tiny-gguf/index.js';
 import { FathomError } from '../../util/errors.js';
 import { createLlamaCppChatModel, type LlamaCppChatModel } from './chat-model.js';

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { ChatCallOptions, ChatStreamPart } from '../../spec/chat-model.js';
-// eslint-disable-next-line no-restricted-imports -- contract tests run against the loopback server from fathom/testing
 import { startOpenAIChatServer, type ChatServerScriptStep, type ScriptedServer } from '../../testing/openai-chat-server.js';
 import { FathomError } from '../../util/errors.js';
 import { createOpenAICompatibleChatModel, type OpenAICompatibleChatOptions } from './chat-model.js';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-// eslint-disable-next-line no-restricted-imports -- contract tests run against the loopback server from fathom/testing
 import { hashEmbed, startOpenAICompatibleServer, type ScriptedServer, type ServerScriptStep } from '../../testing/openai-compatible-server.js';
 import { embedMany } from '../../util/embed-many.js';
 import { FathomError } from '../../util/errors.js';

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Reranker } from '../../spec/reranker.js';
-// eslint-disable-next-line no-restricted-imports -- tests run real onnxruntime on a model that fathom/testing generates
 import { writeTinyBertModel } from '../../testing/tiny-onnx/index.js';
 import { FathomError } from '../../util/errors.js';
 import { createTransformersReranker } from './reranker.js';

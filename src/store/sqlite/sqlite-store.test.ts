@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
-// eslint-disable-next-line no-restricted-imports -- tests run the shared conformance suite (lint exempts feature tests, not store tests yet)
 import { runStoreConformance } from '../../testing/store-conformance.js';
 import { createSqliteStore } from './index.js';
 
