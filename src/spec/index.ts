@@ -1,3 +1,4 @@
+export type * from './answer.js';
 export type * from './audit.js';
 export type * from './chat-model.js';
 export type * from './chunk.js';
@@ -5,6 +6,7 @@ export type * from './chunker.js';
 export type * from './document.js';
 export type * from './embedding-adapter.js';
 export type * from './embedding-model.js';
+export type * from './evaluation.js';
 export type * from './filter.js';
 export type * from './hit.js';
 export type * from './ingest.js';

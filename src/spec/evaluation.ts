@@ -1,0 +1,138 @@
+/**
+ * Evaluation: golden sets, runs in three modes, per-item results, comparisons, and the diagnosis that
+ * turns them into a RAG-vs-fine-tuning decision. Stages hand off through these records (stored as JSON
+ * artifacts with a manifest), never through each other's internals.
+ */
+import type { Answer } from './answer.js';
+import type { JsonSchema } from './chat-model.js';
+
+/** A rule an answer must follow (constraint adherence). */
+export type Constraint =
+  | { type: 'regex'; pattern: string; flags?: string; description?: string }
+  | { type: 'max-length'; chars?: number; words?: number }
+  | { type: 'required-fields'; fields: string[] }
+  | { type: 'forbidden-phrases'; phrases: string[]; caseSensitive?: boolean }
+  | { type: 'must-cite' }
+  | { type: 'predicate'; name: string; description?: string };
+
+/** An expected source: a document, a chunk, or a character span of a document. */
+export type ExpectedSource = { documentId: string } | { chunkId: string } | { documentId: string; start: number; end: number };
+
+/** One line of a golden set (JSONL). The JSON Schema ships as `schemas/golden-item.schema.json`. */
+export interface GoldenItem {
+  id: string;
+  question: string;
+  /** Acceptable answers; any match counts. Empty for unanswerable items. */
+  answers: string[];
+  sources: ExpectedSource[];
+  /** False when the corpus cannot answer it: the right output is an abstention. @default true */
+  answerable: boolean;
+  /** The answer must be JSON valid against this schema. */
+  outputSchema?: JsonSchema;
+  constraints?: Constraint[];
+  tags?: string[];
+  /** Passages for the oracle mode when sources cannot be resolved from the store. */
+  context?: string[];
+  metadata?: Record<string, unknown>;
+}
+
+export type EvalMode = 'closed-book' | 'rag' | 'oracle';
+
+/** A judge verdict: structured, never a parsed yes/no string. */
+export interface JudgeVerdict {
+  /** The judged quantity in [0, 1] (correctness, faithfulness, relevance…). */
+  score: number;
+  label: string;
+  reasoning?: string;
+  /** Provenance. */
+  judge: { model: string; promptId: string; runs: number; agreement?: number; usage?: { inputTokens: number; outputTokens: number } };
+}
+
+/** Metric values of one item in one mode. Undefined = not applicable (e.g. citation metrics closed-book). */
+export type MetricValues = Record<string, number | undefined>;
+
+/** One item evaluated in one mode. */
+export interface EvalItemResult {
+  itemId: string;
+  mode: EvalMode;
+  answer: Answer;
+  /** Ids of retrieved documents and chunks in rank order (rag mode). */
+  retrieved?: Array<{ documentId: string; chunkId: string; score: number }>;
+  metrics: MetricValues;
+  /** Whether the item counts as correct in this mode (the diagnosis uses it). */
+  correct: boolean;
+  verdicts?: Record<string, JudgeVerdict>;
+  error?: { code: string; message: string };
+}
+
+/** A complete evaluation run: the artifact that comparisons, diagnosis and reports read. */
+export interface EvalRun {
+  id: string;
+  createdAt: number;
+  /** Golden set path and hash. */
+  dataset: { path: string; sha256: string; items: number };
+  modes: EvalMode[];
+  /** Resolved configuration (models, retrieval, prompt, thresholds) and its hash. */
+  config: Record<string, unknown>;
+  configHash: string;
+  versions: Record<string, string>;
+  results: EvalItemResult[];
+  /** Mean of each metric per mode. */
+  summary: Record<EvalMode, Record<string, number>>;
+}
+
+/** Per-metric difference between two runs, with a paired bootstrap confidence interval. */
+export interface MetricDelta {
+  metric: string;
+  mode: EvalMode;
+  a: number;
+  b: number;
+  delta: number;
+  ci95: [number, number];
+  /** Items both runs scored. */
+  n: number;
+}
+
+export interface RunComparison {
+  a: string;
+  b: string;
+  deltas: MetricDelta[];
+  items: Array<{ itemId: string; mode: EvalMode; a: MetricValues; b: MetricValues; changed: string[] }>;
+  /** Gate expressions that failed (`faithfulness < -0.02`), empty when the gate passes. */
+  failedGates: string[];
+}
+
+/** Why an item failed, from its three runs and its retrieval trace. */
+export type FailureClass =
+  | 'knowledge-gap-closed-by-rag'
+  | 'retrieval-miss'
+  | 'grounding-failure'
+  | 'behaviour-gap'
+  | 'format-failure'
+  | 'constraint-failure'
+  | 'over-abstention'
+  | 'hallucination-on-unanswerable'
+  | 'passing';
+
+export interface ItemDiagnosis {
+  itemId: string;
+  classes: FailureClass[];
+  evidence: string;
+}
+
+export type Recommendation = 'better-prompt' | 'rag' | 'retrieval-fix' | 'fine-tuning' | 'hybrid' | 'none';
+
+export interface Diagnosis {
+  runId: string;
+  items: ItemDiagnosis[];
+  /** Count and share (with a 95% interval) of each class. */
+  classes: Record<FailureClass, { count: number; share: number; ci95: [number, number] }>;
+  recommendation: {
+    primary: Recommendation;
+    /** Concrete actions: which retrieval fix, fine-tune on which items for which behaviour… */
+    actions: Array<{ kind: Recommendation | 'chunking' | 'hybrid-search' | 'reranking' | 'contextual-retrieval' | 'parent-child'; why: string; itemIds?: string[] }>;
+    evidence: string[];
+    /** Plain-language statement of how sure this is (sample size, intervals). */
+    uncertainty: string;
+  };
+}
