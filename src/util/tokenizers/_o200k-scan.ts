@@ -39,13 +39,11 @@ export function _o200kPieceEnd(text: string, p: number): number {
   // Letters, optionally after one non-letter, non-digit, non-newline character.
   if (c === LOWER || c === UPPER || ((c === PUNCT || c === SPACE) && (n === LOWER || n === UPPER))) {
     let i = c === LOWER || c === UPPER ? p : p + 1;
-    while (at(text, i) === UPPER) i++;
-    let k = at(text, i);
-    while (k === LOWER) k = at(text, ++i);
-    if (k === FOREIGN || k === UPPER) {
-      // an upper-case run followed by lower case was consumed above; here UPPER after lower starts a new piece
-      if (k === FOREIGN) return -1;
-    }
+    const len = text.length;
+    let d = text.charCodeAt(i);
+    while (d >= 65 && d <= 90) d = text.charCodeAt(++i);
+    while (d >= 97 && d <= 122) d = text.charCodeAt(++i);
+    if (i < len && d >= 128) return -1; // a non-ASCII letter or mark may continue the word
     const e = contraction(text, i);
     return e;
   }
