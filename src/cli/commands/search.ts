@@ -1,42 +1,87 @@
 import { defineCommand } from 'citty';
+import { retrieve } from '../../retrieve/index.js';
 import type { Hit } from '../../spec/hit.js';
+import type { FusionOptions, RetrievalMode, RetrieveResult } from '../../spec/retrieve.js';
 import { FathomError } from '../../util/errors.js';
+import { buildEmbedder, buildReranker } from '../build.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { parseFilter } from '../parse-filter.js';
 
 export const searchCommand = defineCommand({
-  meta: { name: 'search', description: 'Search the indexed chunks' },
+  meta: { name: 'search', description: 'Search the indexed chunks: BM25, vector or hybrid, with optional reranking and MMR' },
   args: {
     ...commonArgs,
     query: { type: 'positional', description: 'What to search for', required: true },
-    k: { type: 'string', alias: 'k', description: 'Number of results', valueHint: 'n' },
+    k: { type: 'string', alias: 'k', description: 'Number of results (default: config search.topK)', valueHint: 'n' },
+    mode: { type: 'string', description: 'bm25 | vector | hybrid (default: config search.mode; vector and hybrid need an embedding model)', valueHint: 'mode' },
+    fusion: { type: 'string', description: 'Hybrid fusion: rrf (default) | convex', valueHint: 'method' },
+    'rrf-k': { type: 'string', description: 'RRF rank constant (default 60)', valueHint: 'n' },
+    alpha: { type: 'string', description: 'Convex fusion: weight of the vector score in [0,1] (default 0.5)', valueHint: 'x' },
+    normalization: { type: 'string', description: 'Convex fusion: minmax (default) | zscore', valueHint: 'method' },
+    rerank: { type: 'boolean', description: 'Rerank the top candidates with the configured reranker' },
+    mmr: { type: 'boolean', description: 'Diversify results with maximal marginal relevance (needs an embedding model)' },
+    lambda: { type: 'string', description: 'MMR trade-off between relevance (1) and diversity (0), default 0.7', valueHint: 'x' },
+    parent: { type: 'boolean', description: 'Return parent chunks of matched children (hierarchical chunking)' },
+    'half-life-days': { type: 'string', description: 'Recency weighting: score halves every n days of age', valueHint: 'n' },
     filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
-    explain: { type: 'boolean', description: 'Print every stage score and rank' },
+    explain: { type: 'boolean', description: 'Print every stage score and rank, and the stage timings' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
-    const topK = ctx.args.k === undefined ? c.config.search.topK : Number(ctx.args.k);
-    if (!Number.isInteger(topK) || topK <= 0) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `-k must be a positive integer, got "${String(ctx.args.k)}".` });
-    const query = String(ctx.args.query);
+    const a = ctx.args;
+    const topK = a.k === undefined ? c.config.search.topK : Number(a.k);
+    if (!Number.isInteger(topK) || topK <= 0) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `-k must be a positive integer, got "${String(a.k)}".` });
+    const embedder = await buildEmbedder(c.config, c.io);
+    const mode = (a.mode as RetrievalMode | undefined) ?? (embedder ? c.config.search.mode : 'bm25');
+    if (!['bm25', 'vector', 'hybrid'].includes(mode)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--mode must be bm25, vector or hybrid, got "${mode}".` });
+    if (mode !== 'bm25' && !embedder) throw new FathomError({ code: 'INVALID_CONFIG', message: `--mode ${mode} needs an embedding model: set "embedding" in fathom.config.json and re-ingest.` });
+    if (a.mmr && !embedder) throw new FathomError({ code: 'INVALID_CONFIG', message: '--mmr compares chunk embeddings: set "embedding" in fathom.config.json and re-ingest.' });
+    const reranker = a.rerank ? await buildReranker(c.config, c.io) : undefined;
+    const fusion: FusionOptions = a.fusion === 'convex'
+      ? { method: 'convex', alpha: numberArg(a.alpha, 'alpha'), normalization: (a.normalization as 'minmax' | 'zscore' | undefined) ?? 'minmax' }
+      : { method: 'rrf', k: numberArg(a['rrf-k'], 'rrf-k') };
+    const halfLife = numberArg(a['half-life-days'], 'half-life-days');
+    const query = String(a.query);
     const started = performance.now();
-    const hits = await withStore(c, (store) => store.searchKeyword({ tenant: c.tenant, query, topK, filter: parseFilter(ctx.args.filter as string | string[] | undefined) }));
+    const result: RetrieveResult = await withStore(c, (store) =>
+      retrieve({
+        store, tenant: c.tenant, query, mode, topK, embedder, fusion, filter: parseFilter(a.filter as string | string[] | undefined),
+        reranker: reranker ? { model: reranker, topN: c.config.rerank?.topN ?? 50 } : undefined,
+        mmr: a.mmr ? { lambda: numberArg(a.lambda, 'lambda') } : undefined,
+        expand: a.parent ? 'parent' : undefined,
+        recency: halfLife ? { halfLifeDays: halfLife } : undefined,
+        signal: c.io.signal,
+      }),
+    );
     const ms = performance.now() - started;
-    emit(c.io, c.json, { query, tenant: c.tenant, mode: 'bm25', latencyMs: ms, hits }, () => render(hits, Boolean(ctx.args.explain)));
+    const hits = result.hits.map(({ vector: _v, ...h }) => h);
+    emit(c.io, c.json, { query, tenant: c.tenant, mode, latencyMs: ms, trace: result.trace, hits }, () => render(hits, result, Boolean(a.explain)));
     return 0;
   },
 });
 
-function render(hits: Hit[], explain: boolean): string {
-  if (hits.length === 0) return 'No results.';
-  return hits
-    .map((h, i) => {
-      const where = [h.document.title, ...h.chunk.headingPath].filter((x, j, a) => x && a.indexOf(x) === j).join(' › ');
-      const head = `${i + 1}. ${where}  (${h.document.id}, chars ${h.chunk.start}-${h.chunk.end}${h.chunk.pages?.length ? `, p. ${h.chunk.pages.join(',')}` : ''})  score ${h.score.toFixed(3)}`;
-      const stages = explain ? `\n   ${Object.entries(h.stages).map(([name, s]) => `${name}: score ${s!.score.toFixed(4)} rank ${s!.rank}`).join(' | ')}` : '';
-      const snippet = h.chunk.text.replace(/\s+/g, ' ').slice(0, 240);
-      return `${head}${stages}\n   ${snippet}${h.chunk.text.length > 240 ? '…' : ''}`;
-    })
-    .join('\n');
+function numberArg(v: unknown, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--${name} must be a number, got "${String(v)}".` });
+  return n;
+}
+
+function render(hits: Hit[], result: RetrieveResult, explain: boolean): string {
+  const lines: string[] = [];
+  if (hits.length === 0) lines.push('No results.');
+  hits.forEach((h, i) => {
+    const where = [h.document.title, ...h.chunk.headingPath].filter((x, j, all) => x && all.indexOf(x) === j).join(' › ');
+    lines.push(`${i + 1}. ${where}  (${h.document.id}, chars ${h.chunk.start}-${h.chunk.end}${h.chunk.pages?.length ? `, p. ${h.chunk.pages.join(',')}` : ''})  score ${h.score.toFixed(3)}`);
+    if (explain) lines.push(`   ${Object.entries(h.stages).map(([name, s]) => `${name}: score ${s!.score.toFixed(4)} rank ${s!.rank}`).join(' | ')}`);
+    const snippet = h.chunk.text.replace(/\s+/g, ' ');
+    lines.push(`   ${snippet.slice(0, 240)}${snippet.length > 240 ? '…' : ''}`);
+  });
+  if (explain) {
+    lines.push(`stages: ${result.trace.stages.map((s) => `${s.name} ${s.ms.toFixed(1)} ms (${s.count})`).join(', ')}`);
+    lines.push(`sufficiency: ${result.trace.sufficiency.toFixed(3)}`);
+  }
+  return lines.join('\n');
 }
