@@ -56,8 +56,11 @@ export interface EvalItemResult {
   itemId: string;
   mode: EvalMode;
   answer: Answer;
-  /** Ids of retrieved documents and chunks in rank order (rag mode). */
-  retrieved?: Array<{ documentId: string; chunkId: string; score: number }>;
+  /**
+   * Ids of retrieved documents and chunks in rank order (rag mode). May be deeper than the prompt's sources
+   * (the candidate list); `start`/`end` are the chunk's character offsets in its document, when known.
+   */
+  retrieved?: Array<{ documentId: string; chunkId: string; score: number; start?: number; end?: number }>;
   metrics: MetricValues;
   /** Whether the item counts as correct in this mode (the diagnosis uses it). */
   correct: boolean;
@@ -77,6 +80,11 @@ export interface EvalRun {
   configHash: string;
   versions: Record<string, string>;
   results: EvalItemResult[];
+  /**
+   * The golden items the run evaluated (answerable flag, expected sources, tags): the diagnosis needs them
+   * to tell a retrieval miss from a grounding failure and an abstention from a hallucination.
+   */
+  items?: GoldenItem[];
   /** Mean of each metric per mode. */
   summary: Record<EvalMode, Record<string, number>>;
 }

@@ -3,6 +3,7 @@ export type * from './audit.js';
 export type * from './chat-model.js';
 export type * from './chunk.js';
 export type * from './chunker.js';
+export type * from './decision.js';
 export type * from './document.js';
 export type * from './embedding-adapter.js';
 export type * from './embedding-model.js';
