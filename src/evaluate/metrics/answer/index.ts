@@ -1,0 +1,24 @@
+/** Answer metrics: each a small function with typed input and output and a written definition. */
+export { normalizeAnswer } from './normalize-answer.js';
+export { exactMatch } from './exact-match.js';
+export type { ExactMatchInput } from './exact-match.js';
+export { tokenF1 } from './token-f1.js';
+export type { TokenF1Input } from './token-f1.js';
+export { answerContainment } from './answer-containment.js';
+export type { AnswerContainmentInput } from './answer-containment.js';
+export { faithfulness } from './faithfulness.js';
+export type { FaithfulnessInput, FaithfulnessResult } from './faithfulness.js';
+export { answerRelevance } from './answer-relevance.js';
+export type { AnswerRelevanceInput } from './answer-relevance.js';
+export { contextUtilisation } from './context-utilisation.js';
+export type { ContextUtilisationInput } from './context-utilisation.js';
+export { citationPrecision } from './citation-precision.js';
+export type { CitationPrecisionInput } from './citation-precision.js';
+export { citationRecall } from './citation-recall.js';
+export type { CitationRecallInput } from './citation-recall.js';
+export { abstention } from './abstention.js';
+export type { AbstentionInput, AbstentionResult } from './abstention.js';
+export { formatConsistency } from './format-consistency.js';
+export type { FormatConsistencyInput, FormatConsistencyResult } from './format-consistency.js';
+export { constraintAdherence, describeConstraint } from './constraint-adherence.js';
+export type { ConstraintAdherenceInput, ConstraintAdherenceResult, ConstraintPredicate } from './constraint-adherence.js';
