@@ -6,3 +6,5 @@ export { walkFiles } from './walk.js';
 export { defaultLoaders, loaderForPath } from './loaders/index.js';
 export { createDuplicateDetector } from './governance/duplicates.js';
 export { indexText } from './index-text.js';
+export { contextualizeChunks } from './contextualize.js';
+export type { ContextualizeOptions, ContextualizeResult } from './contextualize.js';

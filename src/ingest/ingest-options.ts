@@ -8,6 +8,7 @@ import type { DedupOptions, IngestProgress } from '../spec/ingest.js';
 import type { LoaderOptions } from '../spec/loader.js';
 import type { Store } from '../spec/store.js';
 import type { Internal } from '../util/clock.js';
+import type { ContextualizeOptions } from './contextualize.js';
 
 export interface IngestOptions {
   store: Store;
@@ -30,6 +31,11 @@ export interface IngestOptions {
   chunker: Chunker;
   /** When given, leaf chunks are embedded and vector search becomes available. */
   embedder?: EmbeddingModel;
+  /**
+   * Contextual retrieval: a chat model writes a short context situating each leaf chunk in its document;
+   * it is prepended for the embedding and the BM25 index (cached by document hash, chunk hash and model).
+   */
+  contextualize?: ContextualizeOptions;
   /** Parallel embedding calls when the model allows them. @default 2 */
   embedConcurrency?: number;
   dedup?: DedupOptions;

@@ -16,6 +16,7 @@ import { generateId } from '../util/ids.js';
 import { createDuplicateDetector } from './governance/duplicates.js';
 import type { PendingDoc } from './governance/duplicates.js';
 import { syncRemoved } from './governance/sync.js';
+import { contextualizeChunks } from './contextualize.js';
 import { indexText } from './index-text.js';
 import type { IngestOptions } from './ingest-options.js';
 import { loadSources } from './load-sources.js';
@@ -126,12 +127,23 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }
     const drafts = await chunker.chunk({ text: doc.text, format: doc.format, pages: doc.pages });
     meter.chunks += drafts.length;
+    let contexts: Array<string | undefined> | undefined;
+    if (options.contextualize) {
+      const c = await contextualizeChunks({ store, tenant, documentId: doc.id, text: doc.text, contentHash, drafts, options: options.contextualize, signal });
+      contexts = c.contexts;
+      const stats = (report.contextual ??= { model: `${options.contextualize.model.provider}:${options.contextualize.model.modelId}`, generated: 0, cached: 0, inputTokens: 0, outputTokens: 0 });
+      stats.generated += c.generated;
+      stats.cached += c.cached;
+      stats.inputTokens += c.usage.inputTokens;
+      stats.outputTokens += c.usage.outputTokens;
+    }
     batch.push({
       ...pending,
       document: doc,
       collection,
       chunks: drafts,
-      indexTexts: drafts.map((draft) => indexText({ title: doc.title, draft })),
+      contexts,
+      indexTexts: drafts.map((draft, i) => indexText({ title: doc.title, draft, context: contexts?.[i] })),
       at: now(),
     });
     if (batch.length >= batchSize) await flush();
@@ -198,6 +210,7 @@ function resolvedConfig(o: IngestOptions): Record<string, unknown> {
     collection: o.collection ?? 'default',
     chunker: o.chunker.name,
     embedder: o.embedder ? { provider: o.embedder.provider, modelId: o.embedder.modelId, dimensions: o.embedder.dimensions } : null,
+    contextualize: o.contextualize ? { model: `${o.contextualize.model.provider}:${o.contextualize.model.modelId}` } : null,
     dedup: { policy: 'report', threshold: 0.85, near: true, ...o.dedup },
     sync: o.sync ?? false,
     maxAgeDays: o.maxAgeDays,

@@ -70,6 +70,8 @@ export interface IngestReport {
   duplicates: DuplicateGroup[];
   /** Ids removed by sync. */
   removed: string[];
+  /** Contextual retrieval: contexts generated and reused from the cache, and the tokens spent. */
+  contextual?: { model: string; generated: number; cached: number; inputTokens: number; outputTokens: number };
   /** True when the run was interrupted (signal); what was committed stays, re-running finishes it. */
   interrupted: boolean;
   warnings: Array<{ type: string; message: string }>;

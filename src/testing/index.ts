@@ -3,6 +3,8 @@
  * protocols exactly (with scriptable faults), and writers of tiny real models (ONNX, GGUF) for tests.
  */
 export { runStoreConformance } from './store-conformance.js';
+export { createMockChatModel } from './mock-chat-model.js';
+export type { MockChatModel, MockChatModelOptions } from './mock-chat-model.js';
 export type { StoreConformanceOptions } from './store-conformance.js';
 export { startOpenAICompatibleServer, hashEmbed } from './openai-compatible-server.js';
 export type { OpenAICompatibleServerOptions, RecordedRequest, ScriptedServer, ServerScriptStep } from './openai-compatible-server.js';
