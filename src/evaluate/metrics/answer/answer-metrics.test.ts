@@ -109,3 +109,14 @@ describe('format and constraints', () => {
     assert.equal(constraintAdherence({ item: { ...item, constraints: [] }, answer }).score, undefined);
   });
 });
+
+describe('json match', () => {
+  it('compares fields of JSON references, allowing extra fields', async () => {
+    const { jsonMatch } = await import('./json-match.js');
+    const refs = ['{"plan":"Enterprise","price":54}', '$54 per seat'];
+    assert.equal(jsonMatch({ prediction: { plan: 'the enterprise', price: 54, extra: true }, references: refs }), 1);
+    assert.equal(jsonMatch({ prediction: '{"plan":"Enterprise","price":49}', references: refs }), 0);
+    assert.equal(jsonMatch({ prediction: 'Enterprise costs $54', references: refs }), 0);
+    assert.equal(jsonMatch({ prediction: {}, references: ['$54'] }), undefined);
+  });
+});

@@ -22,3 +22,5 @@ export { formatConsistency } from './format-consistency.js';
 export type { FormatConsistencyInput, FormatConsistencyResult } from './format-consistency.js';
 export { constraintAdherence, describeConstraint } from './constraint-adherence.js';
 export type { ConstraintAdherenceInput, ConstraintAdherenceResult, ConstraintPredicate } from './constraint-adherence.js';
+export { jsonMatch } from './json-match.js';
+export type { JsonMatchInput } from './json-match.js';

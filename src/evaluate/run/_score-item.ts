@@ -1,0 +1,96 @@
+import type { Answer } from '../../spec/answer.js';
+import type { EvalItemResult, EvalMode, GoldenItem, JudgeVerdict, MetricValues } from '../../spec/evaluation.js';
+import type { Judge } from '../../spec/judge.js';
+import {
+  answerContainment, answerRelevance, citationPrecision, citationRecall, constraintAdherence, contextUtilisation,
+  exactMatch, faithfulness, formatConsistency, jsonMatch, tokenF1,
+} from '../metrics/answer/index.js';
+import type { ConstraintPredicate } from '../metrics/answer/index.js';
+import { hitRateAtK, mrrAtK, recallAtK } from '../metrics/retrieval/index.js';
+
+/** Judges by what they score. */
+export interface EvalJudges {
+  /** Replaces the lexical `correct` rule for answerable items: correct iff the score ≥ 0.5. */
+  correctness?: Judge;
+  /** Replaces the lexical faithfulness score. */
+  faithfulness?: Judge;
+  /** Replaces the lexical answer relevance score. */
+  relevance?: Judge;
+}
+
+export interface _ScoreInput {
+  item: GoldenItem;
+  mode: EvalMode;
+  answer: Answer;
+  retrieved: NonNullable<EvalItemResult['retrieved']>;
+  /** Document ids the item expects (sources resolved to documents). */
+  expectedDocs: string[];
+  judges: EvalJudges;
+  predicates: Record<string, ConstraintPredicate>;
+  signal?: AbortSignal;
+}
+
+/**
+ * All metrics of one answer, and whether it is correct:
+ * - unanswerable item: correct iff the answer abstained;
+ * - answerable item that abstained: incorrect;
+ * - with a correctness judge: correct iff its score ≥ 0.5;
+ * - with reference answers: correct iff exact match, token F1 ≥ 0.5, containment, or JSON match;
+ * - retrieval-only item (no reference answers): correct iff it answered.
+ */
+export async function _scoreItem(input: _ScoreInput): Promise<{ metrics: MetricValues; correct: boolean; verdicts?: Record<string, JudgeVerdict> }> {
+  const { item, mode, answer, retrieved, expectedDocs, judges, predicates, signal } = input;
+  const m: MetricValues = { abstained: answer.abstained ? 1 : 0 };
+  const verdicts: Record<string, JudgeVerdict> = {};
+  const refs = item.answers;
+  const text = answer.abstained ? '' : answer.text;
+  if (item.answerable && refs.length > 0) {
+    m.exact_match = exactMatch({ prediction: text, references: refs });
+    m.token_f1 = tokenF1({ prediction: text, references: refs });
+    m.containment = answerContainment({ prediction: text, references: refs });
+    m.json_match = answer.abstained ? undefined : jsonMatch({ prediction: answer.json ?? answer.text, references: refs });
+  }
+  const passages = answer.sources.map((s) => s.text);
+  if (!answer.abstained) {
+    const judgeInput = { question: item.question, answer: answer.text, signal };
+    if (judges.correctness && item.answerable && refs.length > 0) verdicts.correctness = await judges.correctness.doJudge({ ...judgeInput, references: refs });
+    if (judges.faithfulness && passages.length > 0) verdicts.faithfulness = await judges.faithfulness.doJudge({ ...judgeInput, passages });
+    if (judges.relevance) verdicts.relevance = await judges.relevance.doJudge(judgeInput);
+    m.judge_correctness = verdicts.correctness?.score;
+    m.faithfulness = verdicts.faithfulness?.score ?? faithfulness({ answer: answer.text, passages }).score;
+    m.answer_relevance = verdicts.relevance?.score ?? answerRelevance({ question: item.question, answer: answer.text });
+    m.context_utilisation = contextUtilisation({ answer });
+    m.citation_precision = passages.length > 0 ? citationPrecision({ citations: answer.citations }) : undefined;
+  }
+  if (mode !== 'closed-book' && item.answerable && passages.length > 0) m.citation_recall = citationRecall({ citations: answer.citations, expected: item.sources });
+  if (item.outputSchema) m.format_consistency = formatConsistency({ text: answer.text, json: answer.json, schema: item.outputSchema }).score;
+  m.constraint_adherence = constraintAdherence({ item, answer, predicates }).score;
+  if (mode === 'rag' && expectedDocs.length > 0) Object.assign(m, _retrievalMetrics(retrieved, expectedDocs));
+  m.latency_ms = answer.latencyMs.total;
+  m.cost_usd = answer.costUsd;
+  m.input_tokens = answer.usage.inputTokens;
+  m.output_tokens = answer.usage.outputTokens;
+  const correct = _correct(item, answer, m);
+  m.correct = correct ? 1 : 0;
+  return { metrics: m, correct, ...(Object.keys(verdicts).length ? { verdicts } : {}) };
+}
+
+function _correct(item: GoldenItem, answer: Answer, m: MetricValues): boolean {
+  if (!item.answerable) return answer.abstained;
+  if (answer.abstained) return false;
+  if (m.judge_correctness !== undefined) return m.judge_correctness >= 0.5;
+  if (item.answers.length === 0) return true;
+  return m.exact_match === 1 || (m.token_f1 ?? 0) >= 0.5 || m.containment === 1 || m.json_match === 1;
+}
+
+/** Document-level recall@5/10, MRR@10 and hit rate@10 of the retrieved list (trec_eval definitions). */
+function _retrievalMetrics(retrieved: NonNullable<EvalItemResult['retrieved']>, expectedDocs: string[]): MetricValues {
+  const ranked = [...new Set(retrieved.map((r) => r.documentId))];
+  const judgments = new Map(expectedDocs.map((d) => [d, 1]));
+  return {
+    'recall@5': recallAtK({ ranked, judgments, k: 5 }),
+    'recall@10': recallAtK({ ranked, judgments, k: 10 }),
+    'mrr@10': mrrAtK({ ranked, judgments, k: 10 }),
+    'hit_rate@10': hitRateAtK({ ranked, judgments, k: 10 }),
+  };
+}

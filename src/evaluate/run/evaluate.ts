@@ -1,0 +1,132 @@
+import type { Answer, ContextSource } from '../../spec/answer.js';
+import type { JsonSchema } from '../../spec/chat-model.js';
+import type { EvalItemResult, EvalMode, EvalRun, GoldenItem } from '../../spec/evaluation.js';
+import type { Store } from '../../spec/store.js';
+import { FathomError } from '../../util/errors.js';
+import { generateId as defaultGenerateId } from '../../util/ids.js';
+import type { ConstraintPredicate } from '../metrics/answer/index.js';
+import { _openResultCache } from './_result-cache.js';
+import { _runOne } from './_run-one.js';
+import { _stableHash } from './_stable-hash.js';
+import { _summarize } from './_summarize.js';
+import type { EvalJudges } from './_score-item.js';
+
+/** What `evaluate()` runs: anything that answers a question from a context source (wraps generate's `answer()`). */
+export interface EvalPipeline {
+  answer(options: { question: string; context: ContextSource; responseFormat?: { type: 'json'; schema?: JsonSchema; name?: string }; signal?: AbortSignal }): Promise<Answer>;
+}
+
+/** Progress of {@link evaluate}: one event per finished (item, mode). */
+export interface EvalProgress {
+  done: number;
+  total: number;
+  /** Results taken from the cache. */
+  cached: number;
+  errors: number;
+}
+
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  items: readonly GoldenItem[];
+  pipeline: EvalPipeline;
+  /** @default ['closed-book', 'rag', 'oracle'] */
+  modes?: readonly EvalMode[];
+  /** Resolves oracle passages (document, chunk and span sources) and chunk sources for retrieval metrics. */
+  store?: Store;
+  /** Tenant of `store`. @default 'default' */
+  tenant?: string;
+  /** (item, mode) pairs answered at once. @default 2 */
+  concurrency?: number;
+  /** Where finished results are appended (one JSONL file per configuration hash) so a re-run skips them. */
+  cacheDir?: string;
+  /** Judge models; without them correctness, faithfulness and relevance are lexical. */
+  judge?: EvalJudges;
+  /** Metric names to keep in the results (all when omitted); `correct` is always computed. */
+  metrics?: readonly string[];
+  /** Functions for `predicate` constraints, by name. */
+  predicates?: Record<string, ConstraintPredicate>;
+  /** Resolved pipeline configuration (models, retrieval, prompt): recorded and hashed into the cache key. */
+  config?: Record<string, unknown>;
+  /** Versions to record (fathom, models, store schema). */
+  versions?: Record<string, string>;
+  /** Where the items came from (`readGoldenSet` gives both). @default { path: '', sha256: hash of the items } */
+  dataset?: { path: string; sha256: string };
+  signal?: AbortSignal;
+  onProgress?: (progress: EvalProgress) => void;
+  /** Testing seam. */
+  _internal?: { now?: () => number; perfNow?: () => number; generateId?: (prefix?: string) => string };
+}
+
+/**
+ * Runs every item in every mode — closed-book (`context: 'none'`), RAG (`'retrieve'`), oracle (the item's
+ * expected sources as given passages) — with bounded concurrency, scores each answer (see `_scoreItem` for
+ * the `correct` rule) and summarises per mode. Resumable: with `cacheDir`, results are keyed by (item id,
+ * item content, mode) under the configuration hash, and a re-run reuses them. A failing item becomes a
+ * result with `error` and `correct: false`; the run goes on. Aborting throws INTERRUPTED after in-flight work.
+ */
+export async function evaluate(options: EvaluateOptions): Promise<EvalRun> {
+  const { items, pipeline, modes = ['closed-book', 'rag', 'oracle'], store, tenant = 'default', concurrency = 2, cacheDir, judge = {}, metrics, predicates = {}, config = {}, versions = {}, signal, onProgress, _internal = {} } = options;
+  const { now = Date.now, perfNow = () => performance.now(), generateId = defaultGenerateId } = _internal;
+  _validate(items, modes, concurrency, predicates);
+  const judges = Object.fromEntries(Object.entries(judge).filter(([, j]) => j).map(([k, j]) => [k, { model: j!.model, promptId: j!.promptId }]));
+  const configHash = _stableHash({ config, judges, predicates: Object.keys(predicates).sort() });
+  const cache = _openResultCache(cacheDir, configHash);
+  const tasks = items.flatMap((item) => modes.map((mode) => ({ item, mode, key: `${item.id}\t${mode}\t${_stableHash(item)}` })));
+  const results: EvalItemResult[] = new Array(tasks.length);
+  const progress: EvalProgress = { done: 0, total: tasks.length, cached: 0, errors: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length && !signal?.aborted) {
+      const i = next++;
+      const { item, mode, key } = tasks[i]!;
+      let result = cache.get(key);
+      if (result) progress.cached++;
+      else {
+        result = await _runOne({ item, mode, pipeline, store, tenant, judges: judge, predicates, signal, perfNow });
+        if (signal?.aborted && result.error) break;
+        cache.put(key, result);
+      }
+      results[i] = metrics ? { ...result, metrics: _pick(result.metrics, metrics) } : result;
+      if (result.error) progress.errors++;
+      progress.done++;
+      onProgress?.({ ...progress });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
+  if (signal?.aborted) {
+    throw new FathomError({ code: 'INTERRUPTED', message: `Evaluation interrupted after ${progress.done} of ${progress.total} results${cacheDir ? `; re-run to resume from ${cacheDir}` : ''}.`, details: { done: progress.done, total: progress.total } });
+  }
+  return {
+    id: generateId('eval-'),
+    createdAt: now(),
+    dataset: { ...(options.dataset ?? { path: '', sha256: _stableHash(items) }), items: items.length },
+    modes: [...modes],
+    config: { ...config, judges, concurrency },
+    configHash,
+    versions,
+    results,
+    items: [...items],
+    summary: _summarize(results, items, modes),
+  };
+}
+
+function _validate(items: readonly GoldenItem[], modes: readonly EvalMode[], concurrency: number, predicates: Record<string, ConstraintPredicate>): void {
+  const bad = modes.filter((m) => !['closed-book', 'rag', 'oracle'].includes(m));
+  if (modes.length === 0 || bad.length) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Evaluation modes must be closed-book, rag or oracle; got ${modes.length ? bad.join(', ') : 'none'}.` });
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `'concurrency' must be a positive integer, got ${concurrency}.` });
+  const ids = new Set<string>();
+  for (const item of items) {
+    if (ids.has(item.id)) throw new FathomError({ code: 'INVALID_DATASET', message: `Duplicate golden item id '${item.id}': ids must be unique.` });
+    ids.add(item.id);
+    for (const c of item.constraints ?? []) {
+      if (c.type === 'predicate' && !predicates[c.name]) {
+        throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Item '${item.id}' uses constraint predicate '${c.name}', which is not defined: pass it in 'predicates'.`, details: { itemId: item.id } });
+      }
+    }
+  }
+}
+
+function _pick(values: EvalItemResult['metrics'], keep: readonly string[]): EvalItemResult['metrics'] {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => k === 'correct' || keep.includes(k)));
+}
+
