@@ -57,6 +57,17 @@ export interface Store {
    */
   keywordQueryStats?(options: { tenant: string; query: string; bm25?: { k1?: number; b?: number } }): Promise<KeywordQueryStats>;
 
+  /**
+   * Optional: contexts cached by contextual retrieval, by the caller's key (e.g. a hash of the model, the
+   * prompt, the document and the chunk). Returns only the keys that are cached.
+   */
+  getCachedContexts?(options: { tenant: string; keys: string[] }): Promise<Map<string, string>>;
+  /**
+   * Optional: cache generated contexts (an existing key is replaced). Entries belong to `documentId` (which
+   * need not be stored yet): `deleteDocuments` removes them with the document.
+   */
+  putCachedContexts?(options: { tenant: string; entries: CachedContext[] }): Promise<void>;
+
   appendQueryLog(entry: QueryLogEntry): Promise<void>;
   /** Entries with `at >= since` (epoch ms), newest first, at most `limit`. */
   listQueryLog(options: { tenant: string; since?: number; limit?: number }): Promise<QueryLogEntry[]>;
@@ -129,4 +140,16 @@ export interface KeywordQueryStats {
   terms: string[];
   /** Largest BM25 score a chunk could reach for this query; 0 when no term is in the index. */
   maxScore: number;
+}
+
+/** One entry of the contextual-retrieval context cache ({@link Store.putCachedContexts}). */
+export interface CachedContext {
+  /** The caller's cache key. */
+  key: string;
+  /** The document the context was generated for; deleting it removes the entry. */
+  documentId: string;
+  /** The generated context. */
+  context: string;
+  /** The chat model that generated it (for audit). */
+  model: string;
 }

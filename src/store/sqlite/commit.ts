@@ -6,6 +6,7 @@
 import type { CommitResult, DocumentWrite } from '../../spec/store.js';
 import { FathomError } from '../../util/errors.js';
 import type { SqliteContext } from './context.js';
+import { captureRemoved, startDelta, type IndexDelta } from './index-delta.js';
 import { encodeTerms } from './keyword-index.js';
 import { validateWrite } from './validate-write.js';
 
@@ -19,11 +20,15 @@ interface Existing {
   created_at: number;
 }
 
-/** Store `writes` for `tenant` atomically. */
-export function commitWrites(ctx: SqliteContext, tenant: string, writes: DocumentWrite[]): CommitResult {
+/**
+ * Store `writes` for `tenant` atomically. Returns the result and, when anything changed, the index delta
+ * (rows added to and removed from the keyword index and the vectors).
+ */
+export function commitWrites(ctx: SqliteContext, tenant: string, writes: DocumentWrite[]): { result: CommitResult; delta?: IndexDelta } {
   writes.forEach((w, i) => validateWrite(w, i));
-  const run = ctx.db.transaction((): CommitResult => {
+  const run = ctx.db.transaction((): { result: CommitResult; delta?: IndexDelta } => {
     const tenantId = ctx.tenantId(tenant, true)!;
+    const delta = startDelta(ctx, tenantId);
     let dims = ctx.stmt('SELECT dims FROM vectors WHERE tenant_id = ? LIMIT 1').pluck().get(tenantId) as number | undefined;
     let changed = false;
     const results: Result[] = [];
@@ -50,15 +55,16 @@ export function commitWrites(ctx: SqliteContext, tenant: string, writes: Documen
         }
         dims = v.length;
       }
-      results.push(_storeVersion(ctx, tenantId, write, existing));
+      results.push(_storeVersion(ctx, tenantId, write, existing, delta));
     }
-    if (changed) ctx.touch(tenantId);
-    return { results };
+    if (!changed) return { result: { results } };
+    ctx.touch(tenantId);
+    return { result: { results }, delta };
   });
   return run.immediate();
 }
 
-function _storeVersion(ctx: SqliteContext, tenantId: number, write: DocumentWrite, existing: Existing | undefined): Result {
+function _storeVersion(ctx: SqliteContext, tenantId: number, write: DocumentWrite, existing: Existing | undefined, delta: IndexDelta): Result {
   const { document: doc, at } = write;
   const versionId = ctx.internal.generateId('ver_');
   const metadata = JSON.stringify(doc.metadata ?? {});
@@ -67,6 +73,7 @@ function _storeVersion(ctx: SqliteContext, tenantId: number, write: DocumentWrit
     documentRowid = existing.rowid;
     const old = existing.current_version_rowid;
     ctx.stmt("UPDATE versions SET status = 'superseded', superseded_at = ? WHERE rowid = ?").run(at, old);
+    captureRemoved(ctx, delta, 'version', old);
     ctx.stmt('DELETE FROM keyword_terms WHERE chunk_rowid IN (SELECT rowid FROM chunks WHERE version_rowid = ?)').run(old);
     ctx.stmt('DELETE FROM vectors WHERE chunk_rowid IN (SELECT rowid FROM chunks WHERE version_rowid = ?)').run(old);
   } else {
@@ -95,12 +102,12 @@ function _storeVersion(ctx: SqliteContext, tenantId: number, write: DocumentWrit
        current_version_id = ?, version_count = ?, metadata = ?, updated_at = ?, modified_at = ? WHERE rowid = ?`,
     )
     .run(write.collection ?? 'default', doc.source, doc.title, doc.format, write.contentHash, versionRowid, versionId, version, metadata, at, doc.modifiedAt ?? null, documentRowid);
-  _storeChunks(ctx, tenantId, documentRowid, versionRowid, versionId, write);
+  _storeChunks(ctx, tenantId, documentRowid, versionRowid, versionId, write, delta);
   _storeSignature(ctx, tenantId, documentRowid, write, existing !== undefined);
   return { documentId: doc.id, versionId, version, status: existing ? 'updated' : 'created', chunks: write.chunks.length };
 }
 
-function _storeChunks(ctx: SqliteContext, tenantId: number, documentRowid: number, versionRowid: number, versionId: string, write: DocumentWrite): void {
+function _storeChunks(ctx: SqliteContext, tenantId: number, documentRowid: number, versionRowid: number, versionId: string, write: DocumentWrite, delta: IndexDelta): void {
   const insertChunk = ctx.stmt(
     `INSERT INTO chunks (tenant_id, document_rowid, version_rowid, id, ordinal, text, start, "end", heading_path, token_count, role, parent_id, pages, context)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -116,10 +123,12 @@ function _storeChunks(ctx: SqliteContext, tenantId: number, documentRowid: numbe
     if (c.role !== 'leaf') return;
     const { length, terms } = encodeTerms(write.indexTexts?.[i] ?? c.text);
     insertTerms.run(chunkRowid, tenantId, documentRowid, length, terms);
+    delta.addedTerms.push({ chunkRowid: Number(chunkRowid), documentRowid, length, terms });
     const vector = write.vectors?.[i];
     if (vector && vector.length > 0) {
       const bytes = Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
       insertVector.run(chunkRowid, tenantId, documentRowid, write.embeddingModel ?? null, vector.length, bytes);
+      delta.addedVectors.push({ chunkRowid: Number(chunkRowid), documentRowid, vector });
     }
   });
 }

@@ -65,6 +65,19 @@ CREATE TABLE meta (
   PRIMARY KEY (tenant_id, key)) WITHOUT ROWID;
 `,
   },
+  {
+    // v2: indexes for incremental index maintenance (the rows of a deleted document), and the contextual-retrieval
+    // context cache, keyed by the caller and tied to a document id so deleting the document removes its entries.
+    version: 2,
+    sql: `
+CREATE INDEX keyword_terms_document ON keyword_terms (document_rowid);
+CREATE INDEX vectors_document ON vectors (document_rowid);
+CREATE TABLE context_cache (
+  tenant_id INTEGER NOT NULL REFERENCES tenants(id), key TEXT NOT NULL, document_id TEXT NOT NULL,
+  context TEXT NOT NULL, model TEXT NOT NULL, PRIMARY KEY (tenant_id, key)) WITHOUT ROWID;
+CREATE INDEX context_cache_document ON context_cache (tenant_id, document_id);
+`,
+  },
 ];
 
 /** The schema version this code writes. */

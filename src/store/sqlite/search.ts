@@ -5,14 +5,15 @@ import type { KeywordQueryStats, KeywordSearchOptions, VectorSearchOptions } fro
 import { topK } from '../../util/vector-math.js';
 import type { SqliteContext } from './context.js';
 import { compileFilter } from './filter-sql.js';
-import { keywordStats, loadKeywordIndex, scoreKeyword, type KeywordIndex } from './keyword-index.js';
+import { emptyKeywordIndex, keywordStats, loadKeywordIndex, scoreKeyword, type KeywordIndex } from './keyword-index.js';
 import { chunkColumns, chunkJoins, toChunk } from './rows.js';
-import { loadVectorIndex, searchVectorIndex, type VectorIndex } from './vector-index.js';
+import { loadVectorIndex, searchVectors, type VectorIndex, type VectorSettings } from './vector-index.js';
 
 /** Per-store in-memory indexes, keyed by tenant row id. */
 export interface SearchCaches {
   keyword: Map<number, KeywordIndex>;
   vector: Map<number, VectorIndex>;
+  vectorSettings: VectorSettings;
   /** Allowed document rowids per (tenant, filter), valid for one tenant generation. */
   allowed: Map<string, { generation: number; documents: Set<number> }>;
 }
@@ -38,20 +39,16 @@ export function keywordQueryStats(ctx: SqliteContext, caches: SearchCaches, opti
   return keywordStats(loadKeywordIndex(ctx, tenantId, caches.keyword), options.query, k1);
 }
 
-const _emptyIndex: KeywordIndex = {
-  generation: 0, count: 0, averageLength: 0, chunkRowids: new Float64Array(0), documentRowids: new Float64Array(0), lengths: new Float64Array(0), postings: new Map(), scratch: new Float64Array(0),
-};
+const _emptyIndex: KeywordIndex = emptyKeywordIndex(0);
 
-/** Exact cosine search over the tenant's current leaf chunk vectors. */
+/** Cosine search over the tenant's current leaf chunk vectors (exact or HNSW, see vector-index.ts). */
 export function searchVector(ctx: SqliteContext, caches: SearchCaches, options: VectorSearchOptions): Hit[] {
   const { tenant, vector, topK: k, filter, includeVectors = false } = options;
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined || !(k > 0)) return [];
-  const index = loadVectorIndex(ctx, tenantId, caches.vector);
+  const index = loadVectorIndex(ctx, tenantId, caches.vector, caches.vectorSettings);
   const allowedDocs = _allowedDocuments(ctx, caches, tenantId, filter);
-  const allowed = allowedDocs && ((row: number) => allowedDocs.has(index.documentRowids[row]!));
-  const best = searchVectorIndex(index, vector, k, allowed);
-  const ranked = best.map((s) => ({ chunkRowid: index.chunkRowids[s.index]!, score: s.score }));
+  const ranked = searchVectors(ctx, index, vector, k, allowedDocs, caches.vectorSettings);
   const hits = _hydrate(ctx, tenant, 'vector', ranked);
   if (includeVectors) _attachVectors(ctx, hits, ranked.map((r) => r.chunkRowid));
   return hits;

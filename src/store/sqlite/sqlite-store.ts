@@ -8,11 +8,16 @@ import { FathomError } from '../../util/errors.js';
 import { generateId } from '../../util/ids.js';
 import { commitWrites } from './commit.js';
 import { createContext } from './context.js';
+import { getCachedContexts, putCachedContexts } from './context-cache.js';
 import { checkpoint, deleteDocuments } from './delete-documents.js';
+import type { IndexDelta } from './index-delta.js';
+import { applyKeywordDelta } from './keyword-index.js';
 import { openDatabase, toStoreError } from './open-database.js';
 import { appendQueryLog, getMeta, listQueryLog, setMeta } from './query-log.js';
 import * as reads from './reads.js';
 import { keywordQueryStats, searchKeyword, searchVector, type SearchCaches } from './search.js';
+import { annFile, applyVectorDelta, persistAfterDelete, resolveVectorSettings, type VectorIndexOptions } from './vector-index.js';
+import { saveAnnIndex } from './ann-vector-index.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -20,13 +25,15 @@ export interface SqliteStoreOptions {
   path: string;
   /** Default BM25 parameters (overridable per search). @default { k1: 0.9, b: 0.4 } */
   bm25?: { k1?: number; b?: number };
+  /** Exact vs approximate (HNSW) vector search, and where the HNSW graph is kept. @default { mode: 'auto', annThreshold: 20000 } */
+  vectorIndex?: VectorIndexOptions;
   /** Injectable clock and id generator, for tests. */
   _internal?: Partial<Internal>;
 }
 
 /** Open (creating or migrating) a SQLite store. */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
-  const { path, bm25 = {}, _internal = {} } = options;
+  const { path, bm25 = {}, vectorIndex, _internal = {} } = options;
   if (typeof path !== 'string' || path.length === 0) {
     throw new FathomError({ code: 'INVALID_CONFIG', message: 'The SQLite store needs a `path` (a file path or ":memory:").' });
   }
@@ -37,7 +44,20 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     internal: { now: _internal.now ?? Date.now, generateId: _internal.generateId ?? generateId },
     bm25: { k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 },
   });
-  const caches: SearchCaches = { keyword: new Map(), vector: new Map(), allowed: new Map() };
+  const caches: SearchCaches = { keyword: new Map(), vector: new Map(), allowed: new Map(), vectorSettings: resolveVectorSettings(vectorIndex, path) };
+  /** Bring this process's in-memory indexes forward by a committed delta (or drop them to be rebuilt). */
+  const apply = (delta: IndexDelta | undefined) => {
+    if (!delta) return;
+    const keyword = caches.keyword.get(delta.tenantId);
+    if (keyword && (keyword.generation !== delta.from || !applyKeywordDelta(keyword, delta))) caches.keyword.delete(delta.tenantId);
+    applyVectorDelta(caches.vector, delta, caches.vectorSettings);
+  };
+  const saveGraphs = () => {
+    for (const [tenantId, index] of caches.vector) {
+      const file = annFile(ctx, tenantId, caches.vectorSettings);
+      if (index.kind === 'ann' && file && index.generation === ctx.generation(tenantId)) saveAnnIndex(index, file);
+    }
+  };
   const guard = <T>(tenant: string | undefined, fn: () => T): Promise<T> => {
     try {
       if (tenant !== undefined && (typeof tenant !== 'string' || tenant.length === 0)) {
@@ -52,7 +72,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     specificationVersion: 'v1',
     provider: 'sqlite',
     location: path,
-    commit: ({ tenant, writes }) => guard(tenant, () => commitWrites(ctx, tenant, writes)),
+    commit: ({ tenant, writes }) =>
+      guard(tenant, () => {
+        const { result, delta } = commitWrites(ctx, tenant, writes);
+        apply(delta);
+        return result;
+      }),
     getDocument: ({ tenant, id }) => guard(tenant, () => reads.getDocument(ctx, tenant, id)),
     listDocuments: (o) => guard(o.tenant, () => reads.listDocuments(ctx, o)),
     listDocumentKeys: (o) => {
@@ -67,7 +92,15 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     getChunks: ({ tenant, ids }) => guard(tenant, () => reads.getChunks(ctx, tenant, ids)),
     findByContentHash: ({ tenant, contentHash }) => guard(tenant, () => reads.findByContentHash(ctx, tenant, contentHash)),
     findBySignatureBands: ({ tenant, bands }) => guard(tenant, () => reads.findBySignatureBands(ctx, tenant, bands)),
-    deleteDocuments: ({ tenant, ids }) => guard(tenant, () => deleteDocuments(ctx, tenant, ids)),
+    deleteDocuments: ({ tenant, ids }) =>
+      guard(tenant, () => {
+        const { result, delta } = deleteDocuments(ctx, tenant, ids);
+        apply(delta);
+        if (delta) persistAfterDelete(ctx, delta.tenantId, caches.vector, caches.vectorSettings);
+        return result;
+      }),
+    getCachedContexts: ({ tenant, keys }) => guard(tenant, () => getCachedContexts(ctx, tenant, keys)),
+    putCachedContexts: ({ tenant, entries }) => guard(tenant, () => putCachedContexts(ctx, tenant, entries)),
     searchKeyword: (o) => guard(o.tenant, () => searchKeyword(ctx, caches, o)),
     searchVector: (o) => guard(o.tenant, () => searchVector(ctx, caches, o)),
     keywordQueryStats: (o) => guard(o.tenant, () => keywordQueryStats(ctx, caches, o)),
@@ -77,12 +110,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     setMeta: ({ tenant, key, value }) => guard(tenant, () => setMeta(ctx, tenant, key, value)),
     compact: () =>
       guard(undefined, () => {
+        saveGraphs();
         checkpoint(ctx);
         db.exec('VACUUM');
         checkpoint(ctx);
       }),
     close: () =>
       guard(undefined, () => {
+        if (db.open) saveGraphs();
         caches.keyword.clear();
         caches.vector.clear();
         caches.allowed.clear();

@@ -1,62 +1,167 @@
 /**
- * Exact cosine search over a tenant's current leaf vectors, held in memory as one contiguous, row-normalised
- * Float32Array. Rebuilt from the `vectors` table when the tenant's generation changes (any commit or delete).
+ * A tenant's vector index: exact (exact-vector-index.ts) below `annThreshold` current leaf vectors, HNSW
+ * (ann-vector-index.ts) from there, or forced either way. Loaded when first searched, kept in sync with this
+ * process's writes through their deltas, and rebuilt (exact) or reconciled (HNSW) after other processes' writes.
+ * Metadata filters run inside the search: a filter allowing few documents is scored exactly over exactly their
+ * vectors (read from SQLite); a wider one searches the graph with a growing k until k allowed hits are found or
+ * the graph is exhausted, then falls back to the exact candidates — never truncate-then-filter.
  */
 import { FathomError } from '../../util/errors.js';
-import { dotAt, normalize, normalizeInto, topK, type Scored } from '../../util/vector-math.js';
+import { dotAt, normalize, topK } from '../../util/vector-math.js';
+import { removeAnnFiles } from './ann-files.js';
+import { applyAnnDelta, buildAnnIndex, openAnnIndex, reconcileAnnIndex, saveAnnIndex, searchAnnIndex, type AnnSettings, type AnnVectorIndex } from './ann-vector-index.js';
 import type { SqliteContext } from './context.js';
+import { applyExactDelta, buildExactIndex, searchExactIndex, type ExactVectorIndex } from './exact-vector-index.js';
+import type { IndexDelta, VectorRow } from './index-delta.js';
 
-/** A tenant's vector matrix. */
-export interface VectorIndex {
-  generation: number;
-  dims: number;
-  count: number;
-  matrix: Float32Array;
-  chunkRowids: Float64Array;
-  documentRowids: Float64Array;
+/** Options of the SQLite store's vector index. */
+export interface VectorIndexOptions {
+  /** `auto`: exact search below `annThreshold` vectors per tenant, HNSW from there; `exact` / `ann` force one. @default 'auto' */
+  mode?: 'auto' | 'exact' | 'ann';
+  /** Current leaf vectors per tenant from which `auto` uses HNSW (and below half of which it goes back). @default 20000 */
+  annThreshold?: number;
+  /** HNSW neighbours per node. @default 16 */
+  connectivity?: number;
+  /** HNSW candidate list while building. @default 128 */
+  expansionAdd?: number;
+  /** HNSW candidate list while searching (at least k). @default 64 */
+  expansionSearch?: number;
+  /** Storage of vectors inside the graph. @default 'f16' */
+  quantization?: 'f32' | 'f16';
+  /** A filter allowing at most this many documents is searched exactly over their vectors. @default 2000 */
+  filterExactLimit?: number;
+  /** Save the graph beside a file database (`<path>.t<tenant>.usearch`); ignored for `:memory:`. @default true */
+  persist?: boolean;
+  /** Threads used to build a graph. @default 2 */
+  buildThreads?: number;
 }
 
-/** Load (or reuse) the tenant's matrix. */
-export function loadVectorIndex(ctx: SqliteContext, tenantId: number, cache: Map<number, VectorIndex>): VectorIndex {
+/** Resolved {@link VectorIndexOptions}. */
+export interface VectorSettings extends AnnSettings {
+  mode: 'auto' | 'exact' | 'ann';
+  annThreshold: number;
+  filterExactLimit: number;
+  persist: boolean;
+}
+
+export type VectorIndex = ExactVectorIndex | AnnVectorIndex;
+
+/** Apply defaults. */
+export function resolveVectorSettings(o: VectorIndexOptions = {}, location: string): VectorSettings {
+  return {
+    mode: o.mode ?? 'auto', annThreshold: o.annThreshold ?? 20_000, connectivity: o.connectivity ?? 16, expansionAdd: o.expansionAdd ?? 128,
+    expansionSearch: o.expansionSearch ?? 64, quantization: o.quantization ?? 'f16', filterExactLimit: o.filterExactLimit ?? 2_000,
+    persist: (o.persist ?? true) && location !== ':memory:', buildThreads: o.buildThreads ?? 2,
+  };
+}
+
+/** The graph file of a tenant, when persisted. */
+export function annFile(ctx: SqliteContext, tenantId: number, s: VectorSettings): string | undefined {
+  return s.persist ? `${ctx.location}.t${tenantId}.usearch` : undefined;
+}
+
+/** Load (or reuse, or bring up to date) the tenant's index. */
+export function loadVectorIndex(ctx: SqliteContext, tenantId: number, cache: Map<number, VectorIndex>, s: VectorSettings): VectorIndex {
   const generation = ctx.generation(tenantId);
   const cached = cache.get(tenantId);
   if (cached && cached.generation === generation) return cached;
-  const rows = ctx
-    .stmt('SELECT chunk_rowid, document_rowid, dims, vector FROM vectors WHERE tenant_id = ? ORDER BY chunk_rowid')
-    .raw()
-    .all(tenantId) as Array<[number, number, number, Buffer]>;
-  const dims = rows[0]?.[2] ?? 0;
-  const matrix = new Float32Array(rows.length * dims);
-  const chunkRowids = new Float64Array(rows.length);
-  const documentRowids = new Float64Array(rows.length);
-  rows.forEach(([chunkRowid, documentRowid, rowDims, blob], i) => {
-    if (rowDims !== dims) throw _mismatch(`stored vectors of tenant ${tenantId} mix ${dims} and ${rowDims} dimensions`, dims, rowDims);
-    const copy = new Float32Array(dims);
-    new Uint8Array(copy.buffer).set(blob);
-    normalizeInto(copy, matrix, i * dims);
-    chunkRowids[i] = chunkRowid;
-    documentRowids[i] = documentRowid;
-  });
-  const index: VectorIndex = { generation, dims, count: rows.length, matrix, chunkRowids, documentRowids };
+  const file = annFile(ctx, tenantId, s);
+  const count = ctx.stmt('SELECT count(*) FROM vectors WHERE tenant_id = ?').pluck().get(tenantId) as number;
+  const dims = (ctx.stmt('SELECT dims FROM vectors WHERE tenant_id = ? LIMIT 1').pluck().get(tenantId) as number | undefined) ?? 0;
+  let index: VectorIndex;
+  if (dims > 0 && (s.mode === 'ann' || (s.mode === 'auto' && count >= (cached?.kind === 'ann' ? s.annThreshold / 2 : s.annThreshold)))) {
+    if (cached?.kind === 'ann' && cached.dims === dims) {
+      reconcileAnnIndex(cached, generation, readVectorRows(ctx, tenantId));
+      index = cached;
+    } else {
+      index = (file && openAnnIndex(file, generation, dims, s, () => readVectorRows(ctx, tenantId))) || buildAnnIndex(generation, dims, readVectorRows(ctx, tenantId), s);
+    }
+    if (file) saveAnnIndex(index, file);
+  } else {
+    if (file) removeAnnFiles(file);
+    index = buildExactIndex(generation, dims, readVectorRows(ctx, tenantId));
+  }
   cache.set(tenantId, index);
   return index;
 }
 
-/** The `k` rows most similar to `vector` among the allowed ones, best first. */
-export function searchVectorIndex(index: VectorIndex, vector: Float32Array, k: number, allowed?: (row: number) => boolean): Scored[] {
-  if (index.count === 0) return [];
-  if (vector.length !== index.dims) {
-    throw _mismatch(
-      `The query vector has ${vector.length} dimensions but this tenant's vectors have ${index.dims}. Embed queries with the model the documents were embedded with.`,
-      index.dims,
-      vector.length,
-    );
+/** Apply this process's committed delta to a loaded, up-to-date index; otherwise leave it to `loadVectorIndex`. */
+export function applyVectorDelta(cache: Map<number, VectorIndex>, delta: IndexDelta, s: VectorSettings): void {
+  const index = cache.get(delta.tenantId);
+  if (!index) return;
+  if (index.generation !== delta.from) {
+    if (index.kind === 'exact') cache.delete(delta.tenantId);
+    return;
   }
-  const q = normalize(vector);
-  const { matrix, dims } = index;
-  return topK(index.count, k, (i) => (allowed && !allowed(i) ? undefined : dotAt(q, matrix, i * dims, dims)));
+  if (index.kind === 'ann') {
+    applyAnnDelta(index, delta);
+    if (s.mode === 'auto' && index.count < s.annThreshold / 2) cache.delete(delta.tenantId);
+  } else if (!applyExactDelta(index, delta) || (s.mode !== 'exact' && index.count >= (s.mode === 'ann' ? 1 : s.annThreshold))) {
+    cache.delete(delta.tenantId);
+  }
 }
 
-function _mismatch(message: string, expected: number, actual: number): FathomError {
-  return new FathomError({ code: 'EMBEDDING_MISMATCH', message, details: { expected, actual } });
+/** After a deletion, make sure no saved graph still holds the deleted vectors. */
+export function persistAfterDelete(ctx: SqliteContext, tenantId: number, cache: Map<number, VectorIndex>, s: VectorSettings): void {
+  const file = annFile(ctx, tenantId, s);
+  if (!file) return;
+  const index = loadVectorIndex(ctx, tenantId, cache, s);
+  if (index.kind === 'ann') saveAnnIndex(index, file);
+}
+
+/** Nearest chunk rowids to `vector` among the allowed documents (all when `allowedDocuments` is undefined). */
+export function searchVectors(
+  ctx: SqliteContext,
+  index: VectorIndex,
+  vector: Float32Array,
+  k: number,
+  allowedDocuments: Set<number> | undefined,
+  s: VectorSettings,
+): Array<{ chunkRowid: number; score: number }> {
+  if (index.dims === 0) return [];
+  if (vector.length !== index.dims) {
+    throw new FathomError({
+      code: 'EMBEDDING_MISMATCH',
+      message: `The query vector has ${vector.length} dimensions but this tenant's vectors have ${index.dims}. Embed queries with the model the documents were embedded with.`,
+      details: { expected: index.dims, actual: vector.length },
+    });
+  }
+  const q = normalize(vector);
+  if (index.kind === 'exact') {
+    const allowed = allowedDocuments && ((row: number) => allowedDocuments.has(index.documentRowids[row]!));
+    return searchExactIndex(index, q, k, allowed).map((h) => ({ chunkRowid: index.chunkRowids[h.index]!, score: h.score }));
+  }
+  if (allowedDocuments && allowedDocuments.size <= s.filterExactLimit) return _exactOverDocuments(ctx, q, k, allowedDocuments);
+  const hits = searchAnnIndex(index, q, k, allowedDocuments);
+  if (allowedDocuments && hits.length < k) return _exactOverDocuments(ctx, q, k, allowedDocuments);
+  return hits.map((h) => ({ chunkRowid: h.chunkRowid, score: h.score }));
+}
+
+/** Stored vectors of the tenant in chunk-rowid order (or of `documents` only). */
+export function readVectorRows(ctx: SqliteContext, tenantId: number, documents?: Set<number>): VectorRow[] {
+  const rows = (
+    documents
+      ? ctx.stmt('SELECT chunk_rowid, document_rowid, dims, vector FROM vectors WHERE document_rowid IN (SELECT value FROM json_each(?)) ORDER BY chunk_rowid').raw().all(JSON.stringify([...documents]))
+      : ctx.stmt('SELECT chunk_rowid, document_rowid, dims, vector FROM vectors WHERE tenant_id = ? ORDER BY chunk_rowid').raw().all(tenantId)
+  ) as Array<[number, number, number, Buffer]>;
+  const dims = rows[0]?.[2] ?? 0;
+  return rows.map(([chunkRowid, documentRowid, rowDims, blob]) => {
+    if (rowDims !== dims) {
+      throw new FathomError({
+        code: 'EMBEDDING_MISMATCH',
+        message: `Stored vectors of tenant ${tenantId} mix ${dims} and ${rowDims} dimensions; re-ingest the tenant with one embedding model.`,
+        details: { expected: dims, actual: rowDims },
+      });
+    }
+    const vector = new Float32Array(rowDims);
+    new Uint8Array(vector.buffer).set(blob);
+    return { chunkRowid, documentRowid, vector };
+  });
+}
+
+function _exactOverDocuments(ctx: SqliteContext, q: Float32Array, k: number, documents: Set<number>): Array<{ chunkRowid: number; score: number }> {
+  if (documents.size === 0) return [];
+  const rows = readVectorRows(ctx, 0, documents);
+  const unit = rows.map((r) => normalize(r.vector));
+  return topK(rows.length, k, (i) => dotAt(q, unit[i]!, 0, q.length)).map((h) => ({ chunkRowid: rows[h.index]!.chunkRowid, score: h.score }));
 }

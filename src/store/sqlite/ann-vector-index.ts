@@ -1,0 +1,162 @@
+/**
+ * The approximate vector index: one usearch HNSW graph per tenant (inner product over row-normalised vectors,
+ * keys = chunk rowids), used above a size threshold.
+ *
+ * Why usearch HNSW (bench/results/vector.json, 100k × 384 clustered, 200 queries, this 2-core machine):
+ * recall@10 ≥ 0.99 at p95 < 1 ms, against 14–30 ms for usearch's SIMD exact scan (the brute-force floor) and
+ * 50–75 ms for the JavaScript scan; a hand-written IVF or int8 scan still reads a large share of the matrix per
+ * query, so it cannot get near HNSW's sub-millisecond latency. usearch is prebuilt (no compiler), persists to a
+ * file, and removes keys in place. Its costs are the build (about a minute per 100k on two cores) and memory.
+ *
+ * SQLite stays the source of truth. The graph is saved beside the database (`<db>.t<tenant>.usearch`, plus a
+ * `.meta` file with the tenant generation and every key's document rowid and vector hash) after a build, after
+ * deletions and on close; on open a stale file (crash, or writes by another process) is reconciled against the
+ * `vectors` table by key and hash, and a missing or unreadable one is rebuilt. Removed keys are scrubbed: usearch
+ * keeps a removed vector's bytes in its slot, so zero vectors are added into the freed slots and removed again,
+ * and no deleted vector survives in the saved file.
+ */
+import { Index, MetricKind, type ScalarKind } from 'usearch';
+import type { Scored } from '../../util/vector-math.js';
+import type { IndexDelta, VectorRow } from './index-delta.js';
+import { hashVector, readMeta, writeMeta } from './ann-files.js';
+
+/** HNSW settings of the approximate index. */
+export interface AnnSettings {
+  connectivity: number;
+  expansionAdd: number;
+  expansionSearch: number;
+  quantization: 'f32' | 'f16';
+  buildThreads: number;
+}
+
+/** A tenant's approximate index. */
+export interface AnnVectorIndex {
+  kind: 'ann';
+  generation: number;
+  dims: number;
+  count: number;
+  graph: Index;
+  /** chunk rowid → [document rowid, hash of the normalised vector]. */
+  rows: Map<number, [number, number]>;
+  /** Changed since last saved. */
+  dirty: boolean;
+}
+
+const dummyKey = 2n ** 62n;
+
+/** Build from stored rows. */
+export function buildAnnIndex(generation: number, dims: number, rows: VectorRow[], settings: AnnSettings): AnnVectorIndex {
+  const index: AnnVectorIndex = { kind: 'ann', generation, dims, count: 0, graph: _graph(dims, settings), rows: new Map(), dirty: true };
+  _add(index, rows, settings.buildThreads);
+  return index;
+}
+
+/** Load a saved index and bring it to `generation` against `current` rows; undefined when it must be rebuilt. */
+export function openAnnIndex(file: string, generation: number, dims: number, settings: AnnSettings, current: () => VectorRow[]): AnnVectorIndex | undefined {
+  try {
+    const meta = readMeta(file);
+    if (!meta || meta.dims !== dims) return undefined;
+    const graph = _graph(dims, settings);
+    graph.load(file);
+    if (graph.size() !== meta.rows.size) return undefined;
+    const index: AnnVectorIndex = { kind: 'ann', generation: meta.generation, dims, count: meta.rows.size, graph, rows: meta.rows, dirty: false };
+    if (meta.generation !== generation) reconcileAnnIndex(index, generation, current());
+    return index;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Make the index hold exactly `rows` (by key and vector hash): for writes made by another process. */
+export function reconcileAnnIndex(index: AnnVectorIndex, generation: number, rows: VectorRow[]): void {
+  const seen = new Set<number>();
+  const added: VectorRow[] = [];
+  const removed: number[] = [];
+  for (const r of rows) {
+    seen.add(r.chunkRowid);
+    const have = index.rows.get(r.chunkRowid);
+    if (have && have[1] === hashVector(_normalized(r.vector)) && have[0] === r.documentRowid) continue;
+    if (have) removed.push(r.chunkRowid);
+    added.push(r);
+  }
+  for (const key of index.rows.keys()) if (!seen.has(key)) removed.push(key);
+  _remove(index, removed);
+  _add(index, added, 1);
+  index.generation = generation;
+}
+
+/** Apply this process's committed delta (added rows first). */
+export function applyAnnDelta(index: AnnVectorIndex, delta: IndexDelta): void {
+  _add(index, delta.addedVectors, 1);
+  _remove(index, delta.removedVectors);
+  index.generation = delta.from + 1;
+}
+
+/** Save when changed (atomically: the meta file is removed first and written last). */
+export function saveAnnIndex(index: AnnVectorIndex, file: string): void {
+  if (!index.dirty) return;
+  writeMeta(file, { generation: index.generation, dims: index.dims, rows: index.rows }, (tmp) => index.graph.save(tmp));
+  index.dirty = false;
+}
+
+/** Up to `k` nearest keys of the normalised query `q` whose document is allowed, best first. */
+export function searchAnnIndex(index: AnnVectorIndex, q: Float32Array, k: number, allowedDocuments?: Set<number>): Array<Scored & { chunkRowid: number }> {
+  const size = index.graph.size();
+  if (size === 0) return [];
+  for (let want = allowedDocuments ? k * 4 : k; ; want *= 4) {
+    const found = index.graph.search(q, Math.min(want, size), 1);
+    const out: Array<Scored & { chunkRowid: number }> = [];
+    for (let i = 0; i < found.keys.length && out.length < k; i++) {
+      const chunkRowid = Number(found.keys[i]);
+      const row = index.rows.get(chunkRowid);
+      if (!row || (allowedDocuments && !allowedDocuments.has(row[0]))) continue;
+      out.push({ index: i, chunkRowid, score: 1 - found.distances[i]! });
+    }
+    if (out.length >= k || want >= size) return out;
+  }
+}
+
+function _graph(dims: number, s: AnnSettings): Index {
+  return new Index({
+    dimensions: dims, metric: MetricKind.IP, quantization: s.quantization as ScalarKind,
+    connectivity: s.connectivity, expansion_add: s.expansionAdd, expansion_search: s.expansionSearch, multi: false,
+  });
+}
+
+function _normalized(v: Float32Array): Float32Array {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
+  const scale = s > 0 ? 1 / Math.sqrt(s) : 0;
+  return v.map((x) => x * scale);
+}
+
+function _add(index: AnnVectorIndex, rows: VectorRow[], threads: number): void {
+  const fresh = rows.filter((r) => r.vector.length === index.dims);
+  if (fresh.length === 0) return;
+  const matrix = new Float32Array(fresh.length * index.dims);
+  const keys = new BigUint64Array(fresh.length);
+  fresh.forEach((r, i) => {
+    const v = _normalized(r.vector);
+    matrix.set(v, i * index.dims);
+    keys[i] = BigInt(r.chunkRowid);
+    index.rows.set(r.chunkRowid, [r.documentRowid, hashVector(v)]);
+  });
+  index.graph.add(keys, matrix, threads);
+  index.count = index.rows.size;
+  index.dirty = true;
+}
+
+/** Remove keys, then overwrite their freed slots with zero vectors and remove those too (see the header). */
+function _remove(index: AnnVectorIndex, chunkRowids: number[]): void {
+  let removed = 0;
+  for (const chunkRowid of chunkRowids) {
+    if (!index.rows.delete(chunkRowid)) continue;
+    removed += index.graph.remove(BigInt(chunkRowid)) as number;
+  }
+  if (removed === 0) return;
+  const dummies = BigUint64Array.from({ length: removed }, (_, i) => dummyKey + BigInt(i));
+  index.graph.add(dummies, new Float32Array(removed * index.dims), 1);
+  index.graph.remove(dummies);
+  index.count = index.rows.size;
+  index.dirty = true;
+}

@@ -1,0 +1,48 @@
+/**
+ * The committed change to a tenant's searchable rows, captured inside the write transaction so this process
+ * can update its in-memory indexes instead of rebuilding them (writes by other processes still rebuild or
+ * reconcile, detected by the tenant generation).
+ */
+import type { SqliteContext } from './context.js';
+
+/** A keyword-index row as stored in `keyword_terms`. */
+export interface KeywordRow {
+  chunkRowid: number;
+  documentRowid: number;
+  length: number;
+  terms: string;
+}
+
+/** A stored vector (as written, not normalised). */
+export interface VectorRow {
+  chunkRowid: number;
+  documentRowid: number;
+  vector: Float32Array;
+}
+
+/** What one transaction changed for one tenant. */
+export interface IndexDelta {
+  tenantId: number;
+  /** The tenant generation before the transaction; the transaction left it at `from + 1`. */
+  from: number;
+  addedTerms: KeywordRow[];
+  removedTerms: KeywordRow[];
+  addedVectors: VectorRow[];
+  removedVectors: number[];
+}
+
+/** An empty delta for `tenantId`, starting at its current generation (call inside the transaction). */
+export function startDelta(ctx: SqliteContext, tenantId: number): IndexDelta {
+  return { tenantId, from: ctx.generation(tenantId), addedTerms: [], removedTerms: [], addedVectors: [], removedVectors: [] };
+}
+
+/** Record the keyword rows and vectors matching `where` (over `keyword_terms` / `vectors`) as removed, before deleting them. */
+export function captureRemoved(ctx: SqliteContext, delta: IndexDelta, where: 'document' | 'version', rowid: number): void {
+  const condition = where === 'document' ? 'document_rowid = ?' : 'chunk_rowid IN (SELECT rowid FROM chunks WHERE version_rowid = ?)';
+  const terms = ctx
+    .stmt(`SELECT chunk_rowid AS chunkRowid, document_rowid AS documentRowid, length, terms FROM keyword_terms WHERE ${condition}`)
+    .all(rowid) as KeywordRow[];
+  delta.removedTerms.push(...terms);
+  const vectors = ctx.stmt(`SELECT chunk_rowid FROM vectors WHERE ${condition}`).pluck().all(rowid) as number[];
+  delta.removedVectors.push(...vectors);
+}
