@@ -58,7 +58,7 @@ export interface CostInputs {
   selfHosted?: boolean;
   /** Training examples. @default 1000 */
   trainingExamples?: number;
-  /** Tokens per training example. @default measured closed-book input + output tokens, else 400 */
+  /** Tokens per training example. @default the closed-book input + output tokens per query (measured, else 250) */
   tokensPerExample?: number;
   /** @default 3 */
   epochs?: number;

@@ -122,10 +122,15 @@ export type FailureClass =
   | 'hallucination-on-unanswerable'
   | 'passing';
 
+/** A retrieval fix a retrieval miss points to (see `diagnose` for the rules). */
+export type RetrievalFix = 'chunking' | 'hybrid-search' | 'reranking' | 'contextual-retrieval' | 'parent-child';
+
 export interface ItemDiagnosis {
   itemId: string;
   classes: FailureClass[];
   evidence: string;
+  /** For retrieval misses: the fix its trace points to. */
+  retrievalFix?: RetrievalFix;
 }
 
 export type Recommendation = 'better-prompt' | 'rag' | 'retrieval-fix' | 'fine-tuning' | 'hybrid' | 'none';

@@ -1,0 +1,12 @@
+export { diagnose, failureClasses } from './diagnose.js';
+export type { DiagnoseOptions } from './diagnose.js';
+export { classifyItem } from './classify-item.js';
+export type { ClassifyItemOptions, DiagnoseThresholds } from './classify-item.js';
+export { decide } from './decide.js';
+export type { DecideOptions } from './decide.js';
+export { costModel } from './cost-model.js';
+export type { CostModelOptions } from './cost-model.js';
+export { measureRun } from './measure-run.js';
+export { defaultPrices, defaultPricesDate, defaultTrainingPrices } from './default-prices.js';
+export { changeFrequencies, defaultAnswers, questions, resolveAnswers } from './questionnaire.js';
+export type { Question } from './questionnaire.js';
