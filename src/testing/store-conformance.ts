@@ -6,6 +6,9 @@
  */
 import { describe } from 'node:test';
 import type { Store } from '../spec/store.js';
+import { approximateCases, type ApproximateCaseOptions } from './store/approximate-cases.js';
+import { contextCacheCases } from './store/context-cache-cases.js';
+import { incrementalCases } from './store/incremental-cases.js';
 import { lifecycleCases } from './store/lifecycle-cases.js';
 import { searchCases } from './store/search-cases.js';
 import { tenancyCases } from './store/tenancy-cases.js';
@@ -17,15 +20,23 @@ export interface StoreConformanceOptions {
   name: string;
   /** A fresh, empty store per test; the suite closes it. */
   create: () => Promise<Store>;
+  /**
+   * Optional: a store using its approximate vector index from about 100 vectors per tenant (e.g. a low
+   * threshold), and how to reopen its data; runs the approximate-index cases.
+   */
+  approximate?: ApproximateCaseOptions;
 }
 
 /** Register the conformance cases for one backend. */
 export function runStoreConformance(options: StoreConformanceOptions): void {
-  const { name, create } = options;
+  const { name, create, approximate } = options;
   describe(`Store conformance: ${name}`, () => {
     describe('versions and commits', () => versionCases(create));
     describe('tenant isolation', () => tenancyCases(create));
     describe('search', () => searchCases(create));
     describe('deletion, keys, duplicates, log, meta', () => lifecycleCases(create));
+    describe('incremental index updates', () => incrementalCases(create));
+    describe('context cache', () => contextCacheCases(create));
+    if (approximate) describe('approximate vector index', () => approximateCases(approximate));
   });
 }
