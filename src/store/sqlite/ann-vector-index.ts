@@ -18,7 +18,7 @@
 import { Index, MetricKind, type ScalarKind } from 'usearch';
 import type { Scored } from '../../util/vector-math.js';
 import type { IndexDelta, VectorRow } from './index-delta.js';
-import { hashVector, readMeta, writeMeta } from './ann-files.js';
+import { graphMatches, hashVector, readMeta, writeMeta } from './ann-files.js';
 
 /** HNSW settings of the approximate index. */
 export interface AnnSettings {
@@ -55,7 +55,7 @@ export function buildAnnIndex(generation: number, dims: number, rows: VectorRow[
 export function openAnnIndex(file: string, generation: number, dims: number, settings: AnnSettings, current: () => VectorRow[]): AnnVectorIndex | undefined {
   try {
     const meta = readMeta(file);
-    if (!meta || meta.dims !== dims) return undefined;
+    if (!meta || meta.dims !== dims || !graphMatches(file, meta)) return undefined;
     const graph = _graph(dims, settings);
     graph.load(file);
     if (graph.size() !== meta.rows.size) return undefined;

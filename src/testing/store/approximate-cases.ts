@@ -35,7 +35,11 @@ export function clusteredVectors(n: number, seed: number): number[][] {
 
 const cosine = (a: number[], b: number[]) => {
   let d = 0, na = 0, nb = 0;
-  for (let i = 0; i < a.length; i++) (d += a[i]! * b[i]!), (na += a[i]! ** 2), (nb += b[i]! ** 2);
+  for (let i = 0; i < a.length; i++) {
+    d += a[i]! * b[i]!;
+    na += a[i]! ** 2;
+    nb += b[i]! ** 2;
+  }
   return d / Math.sqrt(na * nb);
 };
 const exactTop = (vectors: number[][], q: number[], k: number, allowed: (i: number) => boolean = () => true) =>
