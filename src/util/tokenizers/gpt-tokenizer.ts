@@ -1,9 +1,9 @@
 import type { Tokenizer } from '../../spec/tokenizer.js';
 import { _loadBpeCore } from './_bpe-core.js';
 import { _byteOffsets } from './_byte-offsets.js';
-import { _o200kPieceEnd } from './_o200k-scan.js';
-import { _pieceMemo } from './_piece-memo.js';
-import { _preparePieces } from './_prepared-pieces.js';
+import { _logPiece, _o200kEnd, _o200kPass, type _PieceLog } from './_o200k-pass.js';
+import { _hashRange, _pieceTable, _tableCount } from './_piece-table.js';
+import { _preparePieces, type _PieceFns } from './_prepared-pieces.js';
 
 /** Options for {@link createGptTokenizer}. */
 export interface GptTokenizerOptions {
@@ -25,28 +25,36 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
     const m = sticky.exec(text);
     return m === null || m[0].length === 0 ? p + 1 : p + m[0].length;
   };
-  const pieceEnd =
+  const table = _pieceTable((piece) => core.encodePiece(piece).length);
+  const pieceCount = (text: string, a: number, b: number): number => _tableCount(table, text, a, b, _hashRange(text, a, b));
+  const fns: _PieceFns =
     encoding === 'o200k_base'
-      ? (text: string, p: number): number => {
-          const e = _o200kPieceEnd(text, p);
-          return e > p ? e : regexEnd(text, p);
+      ? {
+          pass: (text, from, to, log) => _o200kPass(text, from, to, table, regexEnd, log),
+          pieceEnd(text, p) {
+            const e = _o200kEnd(text, p, text.length);
+            return e > p ? e : regexEnd(text, p);
+          },
+          pieceCount,
         }
-      : regexEnd;
-  const pieceCount = _pieceMemo((piece) => core.encodePiece(piece).length);
+      : { pass: (text, from, to, log) => _regexPass(text, from, to, log), pieceEnd: regexEnd, pieceCount };
 
-  const count = (text: string): number => {
+  // Any other encoding: the regex, on the range as a string of its own.
+  function _regexPass(text: string, from: number, to: number, log: _PieceLog | null): number {
+    const sub = from > 0 || to < text.length ? text.slice(from, to) : text;
     let total = 0;
-    for (let p = 0; p < text.length; ) {
-      const e = pieceEnd(text, p);
-      total += pieceCount(text, p, e);
+    for (let p = 0; p < sub.length; ) {
+      const e = regexEnd(sub, p);
+      total += pieceCount(sub, p, e);
       p = e;
+      if (log !== null) _logPiece(log, e + from, total);
     }
     return total;
-  };
+  }
 
   return {
     id: `gpt-tokenizer:${encoding}`,
-    count,
+    count: (text) => fns.pass(text, 0, text.length, null),
     encode(text) {
       const ids: number[] = [];
       const offsets: Array<[number, number]> = [];
@@ -60,7 +68,7 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
       return { ids, offsets };
     },
     prepare(text) {
-      return _preparePieces(text, pieceEnd, pieceCount, count);
+      return _preparePieces(text, fns);
     },
   };
 }

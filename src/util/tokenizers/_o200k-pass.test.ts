@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { _o200kEnd, _o200kPass, type _PieceLog } from './_o200k-pass.js';
+import { _pieceTable } from './_piece-table.js';
+
+const require = createRequire(import.meta.url);
+const o200k = require('gpt-tokenizer/encoding/o200k_base') as { encode(t: string): number[]; default: { bytePairEncodingCoreProcessor: { tokenSplitRegex: RegExp } } };
+const splitRegex = o200k.default.bytePairEncodingCoreProcessor.tokenSplitRegex;
+const sticky = new RegExp(splitRegex.source, 'guy');
+const regexEnd = (text: string, p: number) => {
+  sticky.lastIndex = p;
+  const m = sticky.exec(text);
+  return m === null || m[0].length === 0 ? p + 1 : p + m[0].length;
+};
+const parts = ['a', 'Z', 'HTTPServer', "don't", "I'LL", "'re", "'", '1234567', ' ', '  ', '\t', '\n', '\r\n', ' \n ', '.', '...', '/', '//\n', '(x', ' (', '#', 'é', '😀', '中', '\u00a0', '\u0301', '٣', ' word', 'Word', ',', 'e.g.'];
+const textArb = fc.oneof(fc.array(fc.constantFrom(...parts), { maxLength: 40 }).map((a) => a.join('')), fc.string({ unit: 'binary-ascii', maxLength: 60 }));
+const rangeArb = textArb.chain((text) => fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length)).map(([t, x, y]) => [t, Math.min(x, y), Math.max(x, y)] as const));
+
+describe('_o200kEnd', () => {
+  it('agrees with the o200k_base regex at every piece of a range, or defers (-1)', () => {
+    fc.assert(
+      fc.property(rangeArb, ([text, a, b]) => {
+        const sub = text.slice(a, b);
+        let deferred = 0;
+        for (const m of sub.matchAll(new RegExp(splitRegex.source, 'gu'))) {
+          const e = _o200kEnd(text, a + m.index, b);
+          if (e === -1) deferred++;
+          else assert.equal(e - a, m.index + m[0].length, `piece ${JSON.stringify(m[0])} at ${m.index} of ${JSON.stringify(sub)}`);
+        }
+        if (/^[\x00-\x7f]*$/.test(sub)) assert.equal(deferred, 0, 'ASCII never defers');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('_o200kPass', () => {
+  it('counts a range exactly as gpt-tokenizer counts its slice, and logs the regex pieces with running totals', () => {
+    const table = _pieceTable((piece) => o200k.encode(piece).length, 6); // a small table: resets are exercised too
+    fc.assert(
+      fc.property(rangeArb, ([text, a, b]) => {
+        const sub = text.slice(a, b);
+        assert.equal(_o200kPass(text, a, b, table, regexEnd, null), o200k.encode(sub).length);
+        const log: _PieceLog = { ends: new Int32Array(1), cum: new Int32Array(1), n: 0 };
+        const total = _o200kPass(sub, 0, sub.length, table, regexEnd, log);
+        const ends = [...sub.matchAll(new RegExp(splitRegex.source, 'gu'))].map((m) => m.index + m[0].length);
+        assert.deepEqual([...log.ends.subarray(0, log.n)], ends);
+        assert.equal(log.n === 0 ? 0 : log.cum[log.n - 1], total);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
