@@ -71,8 +71,8 @@ export function buildRun({ id = 'eval-fixture', items }: { id?: string; items: F
     const keys = [...new Set(rs.flatMap((r) => Object.keys(r.metrics)))];
     return [mode, Object.fromEntries(keys.map((k) => {
       const vs = rs.map((r) => r.metrics[k]).filter((v): v is number => typeof v === 'number');
-      return [k, vs.reduce((a, b) => a + b, 0) / Math.max(vs.length, 1)];
-    }))];
+      return vs.length ? [[k, vs.reduce((a, b) => a + b, 0) / vs.length]] : [];
+    }).flat())];
   })) as EvalRun['summary'];
   return {
     id, createdAt: Date.UTC(2025, 5, 2, 9, 30), dataset: { path: 'golden/support.jsonl', sha256: 'f'.repeat(64), items: items.length },
