@@ -9,7 +9,7 @@ import type { FixtureItem, ModeOutcome } from './build-run.js';
 
 const ok = (text: string): ModeOutcome => ({ text, correct: true });
 const bad = (text: string): ModeOutcome => ({ text, correct: false });
-const abstain = (): ModeOutcome => ({ text: "I don't know based on the provided sources.", correct: false, abstained: true });
+const abstain = (correct = false): ModeOutcome => ({ text: "I don't know based on the provided sources.", correct, abstained: true });
 const noise: Array<[string, string]> = [['kb/blog/launch.md', 'kb/blog/launch.md#2'], ['kb/faq.md', 'kb/faq.md#7'], ['kb/changelog.md', 'kb/changelog.md#11']];
 
 function gi(id: string, question: string, answers: string[], sources: ExpectedSource[], tags: string[], extra: Partial<GoldenItem> = {}): GoldenItem {
@@ -124,7 +124,7 @@ for (let i = 1; i <= 4; i++) add(['format-failure'], {
 // Unanswerable: two abstain (right), two invent an answer.
 ['What is the CEO’s home address?', 'What will the price be in 2031?', 'Which competitor acquired us last week?', 'What is the Mars data-centre latency?'].forEach((q, i) => add(i < 2 ? ['passing'] : ['hallucination-on-unanswerable'], {
   item: gi(`un-${i + 1}`, q, [], [], ['unanswerable']),
-  modes: { 'closed-book': i < 2 ? abstain() : bad('About 12 ms.'), rag: i < 2 ? abstain() : bad('Roughly 12 ms according to the status page [1].'), oracle: abstain() },
+  modes: { 'closed-book': i < 2 ? abstain(true) : bad('About 12 ms.'), rag: i < 2 ? abstain(true) : bad('Roughly 12 ms according to the status page [1].'), oracle: abstain(true) },
   retrieved: noise,
 }));
 
