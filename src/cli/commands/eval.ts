@@ -1,13 +1,17 @@
-import { mkdirSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { evaluateBeir } from '../../evaluate/beir/evaluate-beir.js';
+import { compareRuns, evaluate, formatComparison, formatRunSummary, importBeir, importSquad, readGoldenSet, writeGoldenSet } from '../../evaluate/run-index.js';
+import type { EvalPipeline } from '../../evaluate/run-index.js';
+import { answer } from '../../generate/answer.js';
+import type { EvalMode, EvalRun } from '../../spec/evaluation.js';
 import type { RetrievalMode } from '../../spec/retrieve.js';
 import { createSqliteStore } from '../../store/sqlite/index.js';
 import { FathomError } from '../../util/errors.js';
 import { buildChunker, buildEmbedder, buildReranker } from '../build.js';
 import { commonArgs } from '../common-args.js';
-import { cliContext } from '../context.js';
+import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 
 const beir = defineCommand({
@@ -54,7 +58,160 @@ const beir = defineCommand({
   },
 });
 
+const noChatModel = (what: string) =>
+  new FathomError({ code: 'INVALID_CONFIG', message: `${what} needs a chat model, and chat-model configuration is not wired into the CLI yet: use the library (evaluate({ judge }) / generateTestSet({ model })) or run without it.` });
+
+const run = defineCommand({
+  meta: { name: 'run', description: 'Answer every golden item closed-book, with RAG and with the oracle passages; write the run artifact and print a summary' },
+  args: {
+    ...commonArgs,
+    golden: { type: 'positional', description: 'Golden set (JSONL, schemas/golden-item.schema.json)', required: true },
+    modes: { type: 'string', description: 'Comma-separated: closed-book,rag,oracle', default: 'closed-book,rag,oracle' },
+    out: { type: 'string', description: 'Also write the run JSON here (always written to .fathom/runs/eval-<id>.json)', valueHint: 'path' },
+    model: { type: 'string', description: 'Generation model (default: the extractive answerer)' },
+    judge: { type: 'string', description: 'Judge model for correctness, faithfulness and relevance' },
+    concurrency: { type: 'string', description: 'Answers in flight (default 2)' },
+  },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    if (ctx.args.model) throw noChatModel('--model');
+    if (ctx.args.judge) throw noChatModel('--judge');
+    const modes = String(ctx.args.modes).split(',').map((m) => m.trim()).filter(Boolean).map((m) => (m === 'closed' ? 'closed-book' : m)) as EvalMode[];
+    const golden = await readGoldenSet({ path: resolve(c.io.cwd, String(ctx.args.golden)) });
+    const runsDir = join(resolve(c.storePath, '..'), 'runs');
+    const config = { answerer: 'extractive', retrieval: { mode: c.config.search.mode, topK: c.config.search.topK }, store: c.storePath, tenant: c.tenant };
+    return withStore(c, async (store) => {
+      const pipeline: EvalPipeline = {
+        answer: (o) => answer({ store, tenant: c.tenant, question: o.question, context: o.context, responseFormat: o.responseFormat, retrieval: { topK: c.config.search.topK }, log: false, signal: o.signal }),
+      };
+      const result = await evaluate({
+        items: golden.items, pipeline, modes, store, tenant: c.tenant, config, dataset: { path: golden.path, sha256: golden.sha256 },
+        concurrency: ctx.args.concurrency ? Number(ctx.args.concurrency) : 2, cacheDir: join(resolve(c.storePath, '..'), 'cache', 'eval'),
+        versions: { node: process.version, fathom: _version() }, signal: c.io.signal,
+        onProgress: c.io.isTTY ? (p) => c.io.err(`\r\x1b[2Keval: ${p.done}/${p.total}${p.cached ? ` (${p.cached} cached)` : ''}`) : undefined,
+      });
+      if (c.io.isTTY) c.io.err('\n');
+      const path = join(runsDir, `${result.id}.json`);
+      _writeJson(path, result);
+      _writeJson(join(runsDir, `${result.id}.manifest.json`), { runId: result.id, createdAt: result.createdAt, dataset: result.dataset, modes: result.modes, config: result.config, configHash: result.configHash, versions: result.versions });
+      if (ctx.args.out) _writeJson(resolve(c.io.cwd, String(ctx.args.out)), result);
+      emit(c.io, c.json, { id: result.id, path, dataset: result.dataset, summary: result.summary }, () => `${result.id} · ${golden.items.length} items · ${path}\n${formatRunSummary(result)}`);
+      return 0;
+    });
+  },
+});
+
+const compare = defineCommand({
+  meta: { name: 'compare', description: 'Compare two runs: per-metric deltas with paired bootstrap 95% CIs; exit 1 when a --fail-if gate fails' },
+  args: {
+    ...commonArgs,
+    a: { type: 'positional', description: 'Baseline run JSON', required: true },
+    b: { type: 'positional', description: 'Candidate run JSON', required: true },
+    'fail-if': { type: 'string', description: 'Gate on the delta b − a, e.g. "faithfulness < -0.02" or "rag:recall@5 < -0.05" (repeatable)' },
+    'gate-on': { type: 'string', description: 'delta (point estimate, default) or ci (the whole 95% interval must breach)', default: 'delta' },
+    samples: { type: 'string', description: 'Bootstrap resamples (default 2000)' },
+    seed: { type: 'string', description: 'Bootstrap seed (default 0)' },
+  },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const gates = _all(ctx.rawArgs, '--fail-if');
+    const gateOn = String(ctx.args['gate-on']);
+    if (gateOn !== 'delta' && gateOn !== 'ci') throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--gate-on must be delta or ci, got "${gateOn}".` });
+    const result = compareRuns({
+      a: _readRun(resolve(c.io.cwd, String(ctx.args.a))), b: _readRun(resolve(c.io.cwd, String(ctx.args.b))), gates, gateOn,
+      bootstrap: { samples: ctx.args.samples ? Number(ctx.args.samples) : undefined, seed: ctx.args.seed ? Number(ctx.args.seed) : undefined },
+    });
+    emit(c.io, c.json, result, () => formatComparison(result));
+    return result.failedGates.length > 0 ? 1 : 0;
+  },
+});
+
+const validate = defineCommand({
+  meta: { name: 'validate', description: 'Check a golden set against schemas/golden-item.schema.json (every error with its line)' },
+  args: { ...commonArgs, golden: { type: 'positional', description: 'Golden set (JSONL)', required: true } },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const set = await readGoldenSet({ path: resolve(c.io.cwd, String(ctx.args.golden)) });
+    const unanswerable = set.items.filter((i) => !i.answerable).length;
+    emit(c.io, c.json, { path: set.path, sha256: set.sha256, items: set.items.length, unanswerable }, () => `${set.path}: ${set.items.length} valid items (${unanswerable} unanswerable)`);
+    return 0;
+  },
+});
+
+const importCmd = defineCommand({
+  meta: { name: 'import', description: 'Convert BEIR (directory) or SQuAD 2.0 (questions.jsonl) data into a golden set' },
+  args: {
+    ...commonArgs,
+    kind: { type: 'positional', description: 'beir | squad', required: true },
+    path: { type: 'positional', description: 'BEIR directory or SQuAD questions.jsonl', required: true },
+    out: { type: 'string', description: 'Golden set to write', required: true, valueHint: 'path' },
+    split: { type: 'string', description: 'BEIR qrels split', default: 'test' },
+    'max-answerable': { type: 'string', description: 'SQuAD: keep at most N answerable questions' },
+    'max-unanswerable': { type: 'string', description: 'SQuAD: keep at most N unanswerable questions' },
+  },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const kind = String(ctx.args.kind);
+    const path = resolve(c.io.cwd, String(ctx.args.path));
+    const num = (v: unknown) => (v === undefined ? undefined : Number(v));
+    const items = kind === 'beir' ? await importBeir({ dir: path, split: String(ctx.args.split) })
+      : kind === 'squad' ? await importSquad({ path, maxAnswerable: num(ctx.args['max-answerable']), maxUnanswerable: num(ctx.args['max-unanswerable']) })
+      : undefined;
+    if (!items) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Unknown import kind "${kind}": use beir or squad.` });
+    const out = resolve(c.io.cwd, String(ctx.args.out));
+    await writeGoldenSet({ path: out, items });
+    emit(c.io, c.json, { out, items: items.length }, () => `wrote ${items.length} items to ${out}`);
+    return 0;
+  },
+});
+
+const generate = defineCommand({
+  meta: { name: 'generate', description: 'Write a synthetic golden set from the stored documents, with a review file' },
+  args: {
+    ...commonArgs,
+    count: { type: 'string', description: 'Single-document questions', default: '20' },
+    out: { type: 'string', description: 'Golden set to write (review file next to it)', required: true, valueHint: 'path' },
+  },
+  async run() {
+    throw noChatModel('`fathom eval generate`');
+  },
+});
+
 export const evalCommand = defineCommand({
   meta: { name: 'eval', description: 'Evaluate retrieval and answers' },
-  subCommands: { beir },
+  subCommands: { beir, run, compare, validate, import: importCmd, generate },
 });
+
+function _readRun(path: string): EvalRun {
+  let run: EvalRun;
+  try {
+    run = JSON.parse(readFileSync(path, 'utf8')) as EvalRun;
+  } catch (e) {
+    throw new FathomError({ code: 'FILE_UNREADABLE', message: `Cannot read run '${path}': ${(e as Error).message}`, details: { path } });
+  }
+  if (!Array.isArray(run.results) || !Array.isArray(run.modes)) throw new FathomError({ code: 'FILE_MALFORMED', message: `'${path}' is not an evaluation run (no results/modes): pass a .fathom/runs/eval-<id>.json file.`, details: { path } });
+  return run;
+}
+
+function _writeJson(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Every value of a repeatable flag (citty keeps only the last). */
+function _all(rawArgs: string[], flag: string): string[] {
+  const out: string[] = [];
+  rawArgs.forEach((a, i) => {
+    if (a === flag && rawArgs[i + 1] !== undefined) out.push(rawArgs[i + 1]!);
+    else if (a.startsWith(`${flag}=`)) out.push(a.slice(flag.length + 1));
+  });
+  return out;
+}
+
+function _version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -66,7 +66,8 @@ export function compareRuns({ a, b, metrics, bootstrap = {}, gates = [], gateOn 
   const items = pairs.map(({ ra, rb }) => ({ itemId: ra.itemId, mode: ra.mode, a: ra.metrics, b: rb.metrics, changed: _changed(ra.metrics, rb.metrics) }));
   const gateResults: GateResult[] = [];
   for (const g of parsed) {
-    const hits = deltas.filter((d) => d.metric === g.metric && (!g.mode || d.mode === g.mode));
+    const metric = g.metric === 'accuracy' ? 'correct' : g.metric; // the summary's accuracy is the mean of per-item `correct`
+    const hits = deltas.filter((d) => d.metric === metric && (!g.mode || d.mode === g.mode));
     if (hits.length === 0) {
       const known = [...new Set(deltas.map((d) => d.metric))].join(', ');
       throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Gate "${g.expression}" names metric '${g.metric}'${g.mode ? ` in mode ${g.mode}` : ''}, which neither run has in common. Known: ${known || 'none'}.` });

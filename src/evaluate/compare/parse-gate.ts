@@ -14,7 +14,7 @@ export interface Gate {
 
 /**
  * Parses `[mode:]metric op number`, e.g. `faithfulness < -0.02`, `rag:recall@5 <= -0.05`, `latency_ms > 200`.
- * The gate names the failing condition: it fails when the delta satisfies it.
+ * The gate names the failing condition: it fails when the delta satisfies it. `accuracy` gates the per-item `correct`.
  */
 export function parseGate(expression: string): Gate {
   const m = /^\s*(?:(closed-book|rag|oracle):)?([A-Za-z_][\w@.-]*)\s*(<=|>=|<|>)\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*$/i.exec(expression);
