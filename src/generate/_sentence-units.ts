@@ -1,0 +1,42 @@
+import { splitSentences } from '../util/sentences.js';
+
+/** A quotable unit of a source: a sentence, list item or table row (rendered with its header). */
+export interface _Unit {
+  /** Offsets in the source text. */
+  start: number;
+  end: number;
+  /** Text to quote (Markdown emphasis and list markers removed; table rows as "Header: cell; …"). */
+  quote: string;
+}
+
+/** Splits a source into quotable units, skipping headings, table separators and fences. */
+export function _sentenceUnits(text: string): _Unit[] {
+  const units: _Unit[] = [];
+  let header: string[] | undefined;
+  let headerEnd = -1;
+  for (const [start, end] of splitSentences(text)) {
+    const raw = text.slice(start, end);
+    if (/^#{1,6}\s/.test(raw) || /^(?:```|~~~)/.test(raw)) continue;
+    if (raw.startsWith('|')) {
+      const cells = raw.replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+      if (cells.every((c) => /^:?-{2,}:?$/.test(c))) continue;
+      const next = text.slice(end).match(/^\s*\n\s*\|([\s:|-]+)\|?\s*(?:\n|$)/);
+      if (next && /-{2,}/.test(next[1]!)) {
+        header = cells;
+        headerEnd = end;
+        continue;
+      }
+      const usable = header && start > headerEnd && header.length === cells.length;
+      const quote = usable ? cells.map((c, i) => (header![i] ? `${header![i]}: ${c}` : c)).join('; ') : cells.join('; ');
+      units.push({ start, end, quote: _plain(quote) });
+      continue;
+    }
+    header = undefined;
+    units.push({ start, end, quote: _plain(raw) });
+  }
+  return units;
+}
+
+function _plain(s: string): string {
+  return s.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,155 @@
+import type { AnswerSource } from '../spec/answer.js';
+import { analyze } from '../util/analyzer.js';
+import { _answerType, _candidates, type AnswerType } from './_answer-types.js';
+import { _questionTerms } from './_question-terms.js';
+import { _sentenceUnits } from './_sentence-units.js';
+import { extractAnswerSpan } from './extract-answer-span.js';
+
+/** Options of {@link extractiveAnswer}. */
+export interface ExtractiveAnswerOptions {
+  question: string;
+  /** Numbered sources, best first. */
+  sources: readonly AnswerSource[];
+  /** Sentences quoted at most. @default 2 */
+  maxSentences?: number;
+  /** A second sentence is quoted when its score is at least this share of the best. @default 0.8 */
+  secondSentenceRatio?: number;
+}
+
+/** Answer-level evidence of whether the quoted sentence answers the question (inputs of the confidence model). */
+export interface ExtractiveFeatures {
+  /** IDF-weighted share of the question's content terms in the best sentence, [0, 1]. */
+  bestCoverage: number;
+  /** Plain share of the question's distinct content terms in the best sentence, [0, 1]. */
+  termCoverage: number;
+  /** Share of the question's content terms found anywhere in the sources, [0, 1]. */
+  contextCoverage: number;
+  /** 1 when the question asks for a date, number, person or place, else 0. */
+  typed: number;
+  /** 1 when a phrase of the asked-for type (not in the question) is in the best sentence, else 0. */
+  typeMatch: number;
+  /** (best − second best sentence score) / best, [0, 1]. */
+  sentenceMargin: number;
+  /** ln(1 + number of question content terms). */
+  questionTerms: number;
+  /** Share of the question's adjacent content-term pairs also adjacent (in order) in the best sentence, [0, 1]. */
+  bigramCoverage: number;
+  /** IDF of the most informative question term missing from the best sentence / the largest question-term IDF, [0, 1]. */
+  missingIdf: number;
+  /** 1 when the question holds a negation (not, never, n't, no longer…), else 0. */
+  negated: number;
+  /** 1 when a number in the question is absent from the best sentence, else 0. */
+  numberMissing: number;
+}
+
+/** A quoted sentence. Offsets are into its source's text. */
+export interface ExtractedSentence {
+  n: number;
+  text: string;
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** Result of {@link extractiveAnswer}. */
+export interface ExtractiveAnswer {
+  /** The quoted sentences with `[n]` citations; '' when no sentence shares a term with the question. */
+  text: string;
+  sentences: ExtractedSentence[];
+  /** The shortest phrase that answers the question, from the best sentence (for EM/F1 scoring). */
+  span?: string;
+  answerType: AnswerType;
+  features: ExtractiveFeatures;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+/**
+ * The extractive answerer: splits the sources into sentences (list items, table rows with their headers),
+ * scores each against the question with BM25 over the sentence pool plus a bonus when it holds a phrase of
+ * the asked-for type ("when" → a date, "how many" → a number, "who" → a name) and a small preference for
+ * higher-ranked sources, and quotes the best one or two with `[n]` citations. Deterministic; never writes a
+ * word that is not in a source.
+ */
+export function extractiveAnswer({ question, sources, maxSentences = 2, secondSentenceRatio = 0.8 }: ExtractiveAnswerOptions): ExtractiveAnswer {
+  const answerType = _answerType(question);
+  const qTerms = _questionTerms(question);
+  const qSet = new Set(qTerms);
+  const pool: Array<{ n: number; rank: number; start: number; end: number; quote: string; terms: string[]; cue: boolean }> = [];
+  const seenInSources = new Set<string>();
+  sources.forEach((source, rank) => {
+    for (const unit of _sentenceUnits(source.text)) {
+      const terms = analyze(unit.quote);
+      for (const t of terms) if (qSet.has(t)) seenInSources.add(t);
+      const cue = answerType !== 'other' && _candidates(unit.quote, answerType).some((c) => !_inQuestion(c.text, qSet));
+      pool.push({ n: source.n, rank, start: unit.start, end: unit.end, quote: unit.quote, terms, cue });
+    }
+  });
+  const df = new Map<string, number>();
+  for (const s of pool) for (const t of new Set(s.terms)) if (qSet.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
+  const N = Math.max(1, pool.length);
+  const idf = (t: string) => Math.log(1 + (N - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
+  const idfSum = qTerms.reduce((a, t) => a + idf(t), 0) || 1;
+  const avgLen = pool.reduce((a, s) => a + s.terms.length, 0) / N || 1;
+
+  const scored = pool.map((s) => {
+    const tf = new Map<string, number>();
+    for (const t of s.terms) if (qSet.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
+    let bm25 = 0;
+    let covered = 0;
+    for (const [t, f] of tf) {
+      bm25 += (idf(t) * f * (K1 + 1)) / (f + K1 * (1 - B + (B * s.terms.length) / avgLen));
+      covered += idf(t);
+    }
+    const cueBonus = s.cue && tf.size > 0 ? 0.35 * (idfSum / Math.max(1, qTerms.length)) : 0;
+    const score = (bm25 + cueBonus) * (1 - 0.03 * Math.min(s.rank, 5));
+    return { ...s, score, coverage: covered / idfSum, matched: tf.size };
+  });
+  const ranked = scored.filter((s) => s.matched > 0).sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
+  const best = ranked[0];
+  const features: ExtractiveFeatures = {
+    bestCoverage: best?.coverage ?? 0,
+    termCoverage: best ? best.matched / Math.max(1, qTerms.length) : 0,
+    contextCoverage: qTerms.length === 0 ? 0 : seenInSources.size / qTerms.length,
+    typed: answerType === 'other' ? 0 : 1,
+    typeMatch: best?.cue ? 1 : 0,
+    sentenceMargin: best && ranked[1] ? Math.max(0, (best.score - ranked[1].score) / best.score) : best ? 1 : 0,
+    questionTerms: Math.log(1 + qTerms.length),
+    bigramCoverage: best ? _bigramCoverage(question, best.terms) : 0,
+    missingIdf: best ? _missingIdf(qTerms, best.terms, idf) : 1,
+    negated: /\b(?:not|never|no longer|none|neither|nor|without)\b|n't\b/i.test(question) ? 1 : 0,
+    numberMissing: best && (question.match(/\d[\d,.]*/g) ?? []).some((num) => !best.quote.includes(num.replace(/[.,]$/, ''))) ? 1 : 0,
+  };
+  if (!best) return { text: '', sentences: [], answerType, features };
+  const chosen = [best];
+  for (const s of ranked.slice(1)) {
+    if (chosen.length >= maxSentences || s.score < secondSentenceRatio * best.score) break;
+    if (!chosen.some((c) => c.quote === s.quote)) chosen.push(s);
+  }
+  const sentences = chosen.map((s) => ({ n: s.n, text: s.quote, start: s.start, end: s.end, score: s.score }));
+  const text = sentences.map((s) => `${/[.!?…:]$/.test(s.text) ? s.text : `${s.text}.`} [${s.n}]`).join(' ');
+  return { text, sentences, span: extractAnswerSpan({ question, sentence: best.quote }), answerType, features };
+}
+
+function _bigramCoverage(question: string, sentenceTerms: readonly string[]): number {
+  const q = analyze(question);
+  if (q.length < 2) return 0;
+  const pairs = new Set<string>();
+  for (let i = 1; i < sentenceTerms.length; i++) pairs.add(`${sentenceTerms[i - 1]} ${sentenceTerms[i]}`);
+  let found = 0;
+  for (let i = 1; i < q.length; i++) if (pairs.has(`${q[i - 1]} ${q[i]}`)) found++;
+  return found / (q.length - 1);
+}
+
+function _missingIdf(qTerms: readonly string[], sentenceTerms: readonly string[], idf: (t: string) => number): number {
+  const have = new Set(sentenceTerms);
+  const top = Math.max(0, ...qTerms.map(idf));
+  if (top === 0) return 0;
+  return Math.max(0, ...qTerms.filter((t) => !have.has(t)).map(idf)) / top;
+}
+
+function _inQuestion(phrase: string, qSet: ReadonlySet<string>): boolean {
+  const terms = analyze(phrase);
+  return terms.length > 0 && terms.every((t) => qSet.has(t));
+}
