@@ -4,12 +4,17 @@ import type { Store } from '../../spec/store.js';
 import { FathomError } from '../../util/errors.js';
 
 /**
- * The oracle ("perfect prompt") passages of an item: its `context` when given; otherwise its sources
+ * The oracle ("perfect prompt") passages of an item: its `context` when given (paired by position with its
+ * document sources when the counts match); otherwise its sources
  * resolved through the store — a document's current text, a chunk's text, or a span sliced from the
  * document's current version. Unanswerable items with neither get no passages.
  */
 export async function _oraclePassages(item: GoldenItem, store: Store | undefined, tenant: string): Promise<GivenPassage[]> {
-  if (item.context?.length) return item.context.map((text, i) => ({ text, title: `${item.id} context ${i + 1}` }));
+  if (item.context?.length) {
+    // Context passages pair with document sources by position when the counts match (SQuAD: paragraph ↔ gold doc).
+    const docs = item.sources.length === item.context.length ? item.sources.map((s) => ('chunkId' in s ? undefined : s.documentId)) : [];
+    return item.context.map((text, i) => ({ text, title: docs[i] ?? `${item.id} context ${i + 1}`, ...(docs[i] ? { documentId: docs[i] } : {}) }));
+  }
   if (item.sources.length === 0) return [];
   if (!store) {
     throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Oracle mode for item '${item.id}' needs its sources resolved: pass a 'store' to evaluate() or give the item 'context' passages.`, details: { itemId: item.id } });

@@ -61,7 +61,7 @@ export interface EvaluateOptions {
  * Runs every item in every mode — closed-book (`context: 'none'`), RAG (`'retrieve'`), oracle (the item's
  * expected sources as given passages) — with bounded concurrency, scores each answer (see `_scoreItem` for
  * the `correct` rule) and summarises per mode. Resumable: with `cacheDir`, results are keyed by (item id,
- * item content, mode) under the configuration hash, and a re-run reuses them. A failing item becomes a
+ * item content, mode) under the hash of the configuration, judges and store counts, and a re-run reuses them. A failing item becomes a
  * result with `error` and `correct: false`; the run goes on. Aborting throws INTERRUPTED after in-flight work.
  */
 export async function evaluate(options: EvaluateOptions): Promise<EvalRun> {
@@ -69,7 +69,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalRun> {
   const { now = Date.now, perfNow = () => performance.now(), generateId = defaultGenerateId } = _internal;
   _validate(items, modes, concurrency, predicates);
   const judges = Object.fromEntries(Object.entries(judge).filter(([, j]) => j).map(([k, j]) => [k, { model: j!.model, promptId: j!.promptId }]));
-  const configHash = _stableHash({ config, judges, predicates: Object.keys(predicates).sort() });
+  // The store's size is part of the key: re-ingesting changes retrieval, so cached answers must not be reused.
+  const storeState = store ? await store.countDocuments({ tenant }) : undefined;
+  const configHash = _stableHash({ config, judges, predicates: Object.keys(predicates).sort(), storeState });
   const cache = _openResultCache(cacheDir, configHash);
   const tasks = items.flatMap((item) => modes.map((mode) => ({ item, mode, key: `${item.id}\t${mode}\t${_stableHash(item)}` })));
   const results: EvalItemResult[] = new Array(tasks.length);
