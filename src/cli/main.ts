@@ -20,6 +20,9 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   search: () => import('./commands/search.js').then((m) => m.searchCommand),
   eval: () => import('./commands/eval.js').then((m) => m.evalCommand),
   tune: () => import('./commands/tune.js').then((m) => m.tuneCommand),
+  diagnose: () => import('./commands/diagnose.js').then((m) => m.diagnoseCommand),
+  decide: () => import('./commands/decide.js').then((m) => m.decideCommand),
+  report: () => import('./commands/report.js').then((m) => m.reportCommand),
 };
 
 export const mainCommand = defineCommand({
