@@ -10,6 +10,7 @@ export type * from './embedding-model.js';
 export type * from './evaluation.js';
 export type * from './filter.js';
 export type * from './hit.js';
+export type * from './judge.js';
 export type * from './ingest.js';
 export type * from './loader.js';
 export type * from './qrels.js';
