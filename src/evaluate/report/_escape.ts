@@ -24,8 +24,8 @@ export function _num(metric: string, v: number | undefined): string {
 
 /** 6400000 → "6.4M". */
 export function _volume(q: number): string {
-  if (q >= 1e9) return `${+(q / 1e9).toPrecision(2)}B`;
-  if (q >= 1e6) return `${+(q / 1e6).toPrecision(2)}M`;
-  if (q >= 1e3) return `${+(q / 1e3).toPrecision(2)}k`;
+  if (q >= 1e9) return `${+(q / 1e9).toPrecision(3)}B`;
+  if (q >= 1e6) return `${+(q / 1e6).toPrecision(3)}M`;
+  if (q >= 1e3) return `${+(q / 1e3).toPrecision(3)}k`;
   return `${Math.round(q)}`;
 }

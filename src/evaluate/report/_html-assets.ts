@@ -17,7 +17,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .pill{display:inline-block;font-size:11px;padding:0 7px;border-radius:9px;background:#eef1f5;margin:1px 2px 1px 0;white-space:nowrap}
 .ok{color:var(--ok);font-weight:700}.bad{color:var(--bad);font-weight:700}.muted{color:var(--muted)}
 details summary{cursor:pointer;color:#1a4fb8}details pre{white-space:pre-wrap;background:var(--bg);padding:8px;border-radius:6px;margin:6px 0}
-ul.actions li{margin:4px 0}.ids{color:var(--muted);font-size:12px}
+ul.actions li{margin:4px 0}.ids{color:var(--muted);font-size:12px}#items td:nth-child(2){white-space:nowrap}
 `;
 
 /** Inline script: filters the item table by mode, class, tag, outcome and text. No data is embedded in it. */
