@@ -38,6 +38,10 @@ export * from './retrieve/index.js';
 // Evaluate
 export * from './evaluate/index.js';
 
+// Decide and report
+export * from './decide/index.js';
+export * from './evaluate/report/index.js';
+
 // Tune
 export * from './tune/index.js';
 

@@ -16,7 +16,7 @@ export function readEvalRun(c: CliContext, path?: string): { run: EvalRun; path:
     const dir = join(dirname(c.storePath), 'runs');
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => /^eval-.*\.json$/.test(n));
+      names = readdirSync(dir).filter((n) => n.startsWith('eval-') && n.endsWith('.json') && !n.endsWith('.manifest.json'));
     } catch { /* no runs directory yet */ }
     if (!names.length) throw new FathomError({ code: 'NOT_FOUND', message: `No evaluation run in ${dir}: run \`fathom eval <golden.jsonl>\` first, or pass a run file.`, details: { dir } });
     file = names.map((n) => join(dir, n)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
