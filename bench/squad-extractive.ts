@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractiveConfidence, fitExtractiveConfidence, type ConfidenceModel } from '../src/generate/index.js';
+import { DEFAULT_EXTRACTIVE_THRESHOLD, extractiveConfidence, fitExtractiveConfidence, type ConfidenceModel } from '../src/generate/index.js';
 import { repo } from './_cli.js';
 import { exactMatch, runSquad, splitHalf, squadAvailable, squadDir, tokenF1, type SquadRun } from './_squad.js';
 
@@ -81,7 +81,7 @@ for (const [trainName, testName] of [['A', 'B'], ['B', 'A']] as const) {
       atBestOverallThreshold: score(test, (r) => conf(r) < tConf.bestOverall),
       atNoAns60Threshold: score(test, (r) => conf(r) < tConf.noAns60),
       atNoAns65Threshold: score(test, (r) => conf(r) < tConf.noAns65),
-      atDefaultThreshold0_5: score(test, (r) => conf(r) < 0.5),
+      [`atLibraryDefaultThreshold_${DEFAULT_EXTRACTIVE_THRESHOLD}`]: score(test, (r) => conf(r) < DEFAULT_EXTRACTIVE_THRESHOLD),
     },
     retrievalSufficiencyAlone: {
       thresholdsChosenOnTrain: tSuff,

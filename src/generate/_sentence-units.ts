@@ -7,6 +7,8 @@ export interface _Unit {
   end: number;
   /** Text to quote (Markdown emphasis and list markers removed; table rows as "Header: cell; …"). */
   quote: string;
+  /** The nearest Markdown heading above the unit in the source, '' when none. */
+  heading: string;
 }
 
 /** Splits a source into quotable units, skipping headings, table separators and fences. */
@@ -14,9 +16,14 @@ export function _sentenceUnits(text: string): _Unit[] {
   const units: _Unit[] = [];
   let header: string[] | undefined;
   let headerEnd = -1;
+  let heading = '';
   for (const [start, end] of splitSentences(text)) {
     const raw = text.slice(start, end);
-    if (/^#{1,6}\s/.test(raw) || /^(?:```|~~~)/.test(raw)) continue;
+    if (/^#{1,6}\s/.test(raw)) {
+      heading = raw.replace(/^#+\s*/, '');
+      continue;
+    }
+    if (/^(?:```|~~~)/.test(raw)) continue;
     if (raw.startsWith('|')) {
       const cells = raw.replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
       if (cells.every((c) => /^:?-{2,}:?$/.test(c))) continue;
@@ -28,11 +35,11 @@ export function _sentenceUnits(text: string): _Unit[] {
       }
       const usable = header && start > headerEnd && header.length === cells.length;
       const quote = usable ? cells.map((c, i) => (header![i] ? `${header![i]}: ${c}` : c)).join('; ') : cells.join('; ');
-      units.push({ start, end, quote: _plain(quote) });
+      units.push({ start, end, quote: _plain(quote), heading });
       continue;
     }
     header = undefined;
-    units.push({ start, end, quote: _plain(raw) });
+    units.push({ start, end, quote: _plain(raw), heading });
   }
   return units;
 }

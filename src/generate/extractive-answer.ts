@@ -12,7 +12,7 @@ export interface ExtractiveAnswerOptions {
   sources: readonly AnswerSource[];
   /** Sentences quoted at most. @default 2 */
   maxSentences?: number;
-  /** A second sentence is quoted when its score is at least this share of the best. @default 0.8 */
+  /** A second sentence is quoted when its score is at least this share of the best. @default 0.9 */
   secondSentenceRatio?: number;
 }
 
@@ -63,6 +63,7 @@ export interface ExtractiveAnswer {
 }
 
 const K1 = 1.2;
+const CONTEXT_WEIGHT = 0.6;
 const B = 0.75;
 
 /**
@@ -72,18 +73,19 @@ const B = 0.75;
  * higher-ranked sources, and quotes the best one or two with `[n]` citations. Deterministic; never writes a
  * word that is not in a source.
  */
-export function extractiveAnswer({ question, sources, maxSentences = 2, secondSentenceRatio = 0.8 }: ExtractiveAnswerOptions): ExtractiveAnswer {
+export function extractiveAnswer({ question, sources, maxSentences = 2, secondSentenceRatio = 0.9 }: ExtractiveAnswerOptions): ExtractiveAnswer {
   const answerType = _answerType(question);
   const qTerms = _questionTerms(question);
   const qSet = new Set(qTerms);
-  const pool: Array<{ n: number; rank: number; start: number; end: number; quote: string; terms: string[]; cue: boolean }> = [];
+  const pool: Array<{ n: number; rank: number; start: number; end: number; quote: string; terms: string[]; context: Set<string>; cue: boolean }> = [];
   const seenInSources = new Set<string>();
   sources.forEach((source, rank) => {
+    const sourceContext = [source.title, ...(source.hit?.chunk.headingPath ?? [])].join(' ');
     for (const unit of _sentenceUnits(source.text)) {
       const terms = analyze(unit.quote);
       for (const t of terms) if (qSet.has(t)) seenInSources.add(t);
       const cue = answerType !== 'other' && _candidates(unit.quote, answerType).some((c) => !_inQuestion(c.text, qSet));
-      pool.push({ n: source.n, rank, start: unit.start, end: unit.end, quote: unit.quote, terms, cue });
+      pool.push({ n: source.n, rank, start: unit.start, end: unit.end, quote: unit.quote, terms, context: new Set(analyze(`${sourceContext} ${unit.heading}`)), cue });
     }
   });
   const df = new Map<string, number>();
@@ -102,6 +104,8 @@ export function extractiveAnswer({ question, sources, maxSentences = 2, secondSe
       bm25 += (idf(t) * f * (K1 + 1)) / (f + K1 * (1 - B + (B * s.terms.length) / avgLen));
       covered += idf(t);
     }
+    // Question terms only in the unit's title or headings ("Enterprise plans") count as weaker evidence.
+    for (const t of qTerms) if (!tf.has(t) && s.context.has(t)) bm25 += (CONTEXT_WEIGHT * idf(t) * (K1 + 1)) / (1 + K1 * (1 - B + (B * s.terms.length) / avgLen));
     const cueBonus = s.cue && tf.size > 0 ? 0.35 * (idfSum / Math.max(1, qTerms.length)) : 0;
     const score = (bm25 + cueBonus) * (1 - 0.03 * Math.min(s.rank, 5));
     return { ...s, score, coverage: covered / idfSum, matched: tf.size };

@@ -1,0 +1,71 @@
+import { defineCommand } from 'citty';
+import type { Answer } from '../../spec/answer.js';
+import { answer, streamAnswer } from '../../generate/index.js';
+import type { AnswerOptions } from '../../generate/index.js';
+import { FathomError } from '../../util/errors.js';
+import { buildChatModel, buildEmbedder } from '../build.js';
+import { commonArgs } from '../common-args.js';
+import { cliContext, withStore } from '../context.js';
+import { emit } from '../io.js';
+import { parseFilter } from '../parse-filter.js';
+
+export const askCommand = defineCommand({
+  meta: { name: 'ask', description: 'Answer a question from the documents, with verified citations (or "I don\'t know")' },
+  args: {
+    ...commonArgs,
+    question: { type: 'positional', description: 'The question', required: true },
+    stream: { type: 'boolean', description: 'Print the answer as it is generated' },
+    model: { type: 'string', description: 'llama-cpp:<file.gguf|hf:…>, openai-compatible:<model>, anthropic:<model> or extractive (default: config "generation")', valueHint: 'spec' },
+    sources: { type: 'boolean', description: 'Print the text of every source' },
+    k: { type: 'string', alias: 'k', description: 'Sources retrieved (default 5)', valueHint: 'n' },
+    mode: { type: 'string', description: 'bm25 | vector | hybrid (default: config search.mode)', valueHint: 'mode' },
+    filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
+  },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const topK = ctx.args.k === undefined ? 5 : Number(ctx.args.k);
+    if (!Number.isInteger(topK) || topK <= 0) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `-k must be a positive integer, got "${String(ctx.args.k)}".` });
+    const mode = (ctx.args.mode ?? c.config.search.mode) as 'bm25' | 'vector' | 'hybrid';
+    if (!['bm25', 'vector', 'hybrid'].includes(mode)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--mode must be bm25, vector or hybrid, got "${mode}".` });
+    const model = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
+    const embedder = mode === 'bm25' ? undefined : await buildEmbedder(c.config, c.io);
+    const result = await withStore(c, async (store) => {
+      const options: AnswerOptions = {
+        store, tenant: c.tenant, question: String(ctx.args.question), model, prices: c.config.prices, signal: c.io.signal,
+        retrieval: { topK, mode, embedder, filter: parseFilter(ctx.args.filter as string | string[] | undefined) },
+      };
+      if (!ctx.args.stream || c.json) return answer(options);
+      let final: Answer | undefined;
+      for await (const part of streamAnswer(options)) {
+        if (part.type === 'text-delta') c.io.out(part.delta);
+        else final = part.answer;
+      }
+      c.io.out('\n');
+      return final!;
+    });
+    emit(c.io, c.json, result, () => _render(result, { sources: Boolean(ctx.args.sources), streamed: Boolean(ctx.args.stream) }));
+    return 0;
+  },
+});
+
+function _render(a: Answer, { sources, streamed }: { sources: boolean; streamed: boolean }): string {
+  const lines: string[] = [];
+  if (!streamed) lines.push(a.text);
+  if (a.abstained) lines.push(`\n(abstained: ${a.abstainReason}; sufficiency ${a.sufficiency.toFixed(2)})`);
+  const cited = new Set(a.citations.filter((c) => c.valid).map((c) => c.n));
+  const shown = a.abstained ? [] : a.sources.filter((s) => cited.has(s.n) || sources);
+  if (shown.length > 0) lines.push('\nSources:');
+  for (const s of shown) {
+    const section = s.hit?.chunk.headingPath.filter((h) => h !== s.title).join(' › ');
+    const failed = a.citations.filter((c) => c.n === s.n && c.valid && !c.supported);
+    const mark = failed.length > 0 ? `  ⚠ not supported: ${failed.map((c) => `"${c.sentence.slice(0, 80)}"`).join(', ')}` : '';
+    lines.push(`[${s.n}] ${s.title}${section ? ` › ${section}` : ''}  (${s.documentId ?? 'given'}${s.pages?.length ? `, p. ${s.pages.join(',')}` : ''}, chars ${s.start}-${s.end})${mark}`);
+    if (sources) lines.push(`    ${s.text.replace(/\n+/g, '\n    ')}`);
+  }
+  for (const c of a.citations.filter((x) => !x.valid)) lines.push(`(removed citation [${c.n}]: no such source)`);
+  const uncited = a.unsupportedClaims.filter((u) => !u.cited);
+  for (const u of uncited) lines.push(`⚠ unsupported claim: "${u.sentence.slice(0, 100)}"`);
+  for (const w of a.warnings) lines.push(`warning: ${w.message}`);
+  lines.push(`\n${a.model} · ${Object.entries(a.latencyMs).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(' · ')}${a.costUsd !== undefined ? ` · $${a.costUsd.toFixed(5)}` : ''}${a.logId ? ` · log ${a.logId}` : ''}`);
+  return lines.join('\n');
+}
