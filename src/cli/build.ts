@@ -3,6 +3,7 @@
  * them stay fast and work without optional dependencies.
  */
 import { createChunker } from '../ingest/index.js';
+import type { ChatModel } from '../spec/chat-model.js';
 import type { Chunker } from '../spec/chunker.js';
 import type { EmbeddingModel } from '../spec/embedding-model.js';
 import type { Reranker } from '../spec/reranker.js';
@@ -50,4 +51,46 @@ export async function buildReranker(config: FathomConfig, io: CliIO): Promise<Re
   }
   const { createHttpReranker } = await import('../providers/http-rerank/index.js');
   return createHttpReranker({ baseURL: r.baseURL, modelId: r.model, shape: r.shape, apiKey: r.apiKeyEnv ? io.env[r.apiKeyEnv] : undefined });
+}
+
+/**
+ * The answering model: `--model` (`llama-cpp:<path|hf:…>`, `openai-compatible:<model>`, `anthropic:<model>`,
+ * `extractive`) over config `generation`. Undefined means the extractive answerer.
+ */
+export async function buildChatModel(config: FathomConfig, io: CliIO, override?: string): Promise<ChatModel | undefined> {
+  let g: FathomConfig['generation'] = config.generation;
+  if (override !== undefined) {
+    const m = /^(llama-cpp|openai-compatible|anthropic|extractive)(?::(.+))?$/.exec(override);
+    if (!m || (m[1] !== 'extractive' && !m[2])) {
+      throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Bad --model "${override}": use llama-cpp:<file.gguf|hf:org/repo/file.gguf>, openai-compatible:<model>, anthropic:<model> or extractive.` });
+    }
+    const [, provider, model] = m as unknown as [string, string, string];
+    const base = config.generation?.provider === provider ? config.generation : undefined;
+    if (provider === 'extractive') g = null;
+    else if (provider === 'llama-cpp') g = { ...(base as object), provider, model };
+    else if (provider === 'anthropic') g = { ...(base as object), provider, model, apiKeyEnv: (base as { apiKeyEnv?: string } | undefined)?.apiKeyEnv ?? 'ANTHROPIC_API_KEY' };
+    else g = { baseURL: io.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1', apiKeyEnv: 'OPENAI_API_KEY', ...(base as object), provider: 'openai-compatible', model };
+  }
+  if (!g) return undefined;
+  if (g.provider === 'llama-cpp') {
+    const { createLlamaCppChatModel } = await import('../providers/llama-cpp/index.js');
+    const remote = g.model.startsWith('hf:') || /^https?:/.test(g.model);
+    return createLlamaCppChatModel({
+      ...(remote ? { modelUri: g.model } : { modelPath: resolvePath(config, g.model) }),
+      cacheDir: g.cacheDir ? resolvePath(config, g.cacheDir) : undefined, threads: g.threads, contextSize: g.contextSize,
+      onProgress: io.isTTY ? (p) => { if (p.status === 'download') io.err(`\r\x1b[2Kdownloading ${g.model} ${Math.round((p.progress ?? 0) * 100)}%`); } : undefined,
+    });
+  }
+  if (g.provider === 'openai-compatible') {
+    const { createOpenAICompatibleChatModel } = await import('../providers/openai-compatible/index.js');
+    return createOpenAICompatibleChatModel({ baseURL: g.baseURL, modelId: g.model, apiKey: g.apiKeyEnv ? io.env[g.apiKeyEnv] : undefined, contextWindow: g.contextWindow });
+  }
+  if (g.provider === 'anthropic') {
+    const envName = g.apiKeyEnv ?? 'ANTHROPIC_API_KEY';
+    const apiKey = io.env[envName];
+    if (!apiKey) throw new FathomError({ code: 'INVALID_CONFIG', message: `The anthropic model needs an API key: set the environment variable ${envName} (generation.apiKeyEnv).` });
+    const { createAnthropicChatModel } = await import('../providers/anthropic/index.js');
+    return createAnthropicChatModel({ apiKey, modelId: g.model, baseURL: g.baseURL });
+  }
+  throw new FathomError({ code: 'INVALID_CONFIG', message: `Unknown generation provider "${(g as { provider: string }).provider}": use llama-cpp, openai-compatible or anthropic (or null for the extractive answerer).` });
 }

@@ -38,6 +38,15 @@ export const configTemplate = `{
   // { "provider": "http", "shape": "cohere", "baseURL": "https://api.cohere.com/v2", "model": "rerank-v3.5", "apiKeyEnv": "COHERE_API_KEY" }
   "rerank": null,
 
-  "search": { "mode": "bm25", "topK": 5 }
+  "search": { "mode": "bm25", "topK": 5 },
+
+  // The answering model of \`fathom ask\`. null = the extractive answerer: quotes the best sentences, no model, offline.
+  // { "provider": "llama-cpp", "model": "models/qwen2.5-1.5b-instruct-q4_k_m.gguf" }        (or "hf:org/repo/file.gguf")
+  // { "provider": "openai-compatible", "baseURL": "http://localhost:11434/v1", "model": "llama3.1", "apiKeyEnv": "OPENAI_API_KEY" }
+  // { "provider": "anthropic", "model": "claude-sonnet-4-5", "apiKeyEnv": "ANTHROPIC_API_KEY" }
+  "generation": null
+
+  // Prices for the audit log's cost, US dollars per million tokens:
+  // "prices": { "openai-compatible:gpt-4o-mini": { "inputPerMillion": 0.15, "outputPerMillion": 0.6 } }
 }
 `;

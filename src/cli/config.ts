@@ -28,7 +28,18 @@ export interface FathomConfig {
   /** null: no reranking. */
   rerank: null | { provider: 'transformers-js'; model: string; cacheDir?: string; topN?: number } | { provider: 'http'; shape: 'cohere' | 'jina' | 'tei'; baseURL: string; model: string; apiKeyEnv?: string; topN?: number };
   search: { mode: 'bm25' | 'vector' | 'hybrid'; topK: number };
+  /** The answering model (`fathom ask`). null: the extractive answerer (no model, offline). */
+  generation: GenerationConfig;
+  /** US dollars per million tokens by `provider:modelId` or `modelId`, for the audit log's cost. */
+  prices?: Record<string, { inputPerMillion: number; outputPerMillion: number }>;
 }
+
+/** `generation` in fathom.config.json. */
+export type GenerationConfig =
+  | null
+  | { provider: 'llama-cpp'; model: string; cacheDir?: string; threads?: number; contextSize?: number }
+  | { provider: 'openai-compatible'; baseURL: string; model: string; apiKeyEnv?: string; contextWindow?: number }
+  | { provider: 'anthropic'; model: string; apiKeyEnv?: string; baseURL?: string };
 
 export const CONFIG_FILE = 'fathom.config.json';
 
@@ -47,6 +58,7 @@ export function defaultConfig(root: string): FathomConfig {
     embedding: null,
     rerank: null,
     search: { mode: 'bm25', topK: 5 },
+    generation: null,
   };
 }
 

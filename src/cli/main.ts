@@ -18,6 +18,8 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   ingest: () => import('./commands/ingest.js').then((m) => m.ingestCommand),
   docs: () => import('./commands/docs.js').then((m) => m.docsCommand),
   search: () => import('./commands/search.js').then((m) => m.searchCommand),
+  ask: () => import('./commands/ask.js').then((m) => m.askCommand),
+  log: () => import('./commands/log.js').then((m) => m.logCommand),
   eval: () => import('./commands/eval.js').then((m) => m.evalCommand),
   tune: () => import('./commands/tune.js').then((m) => m.tuneCommand),
   diagnose: () => import('./commands/diagnose.js').then((m) => m.diagnoseCommand),
