@@ -14,6 +14,8 @@ export interface StartTuneJobOptions {
   store: _MetaStore;
   tenant: string;
   backend: TuneBackend;
+  /** Name the job is recorded under (the CLI's `tune.backends` key, used to reach it again). @default backend.provider */
+  backendName?: string;
   /** The backend's API root, recorded with the job so it can be refreshed later (never the key). */
   baseURL?: string;
   /** Base model id at the provider. */
@@ -34,7 +36,7 @@ export interface StartTuneJobOptions {
  * take is not uploaded (warning).
  */
 export async function startTuneJob(options: StartTuneJobOptions): Promise<TuneJobRecord> {
-  const { store, tenant, backend, baseURL, baseModel, trainPath, validationPath, hyperparameters, suffix, seed, signal, _internal: { now = Date.now, generateId: newId = generateId } = {} } = options;
+  const { store, tenant, backend, backendName = backend.provider, baseURL, baseModel, trainPath, validationPath, hyperparameters, suffix, seed, signal, _internal: { now = Date.now, generateId: newId = generateId } = {} } = options;
   const warnings: Warning[] = [];
   const train = await _readDataFile(trainPath, 'Training');
   const validation = validationPath === undefined ? undefined : await _readDataFile(validationPath, 'Validation');
@@ -48,7 +50,7 @@ export async function startTuneJob(options: StartTuneJobOptions): Promise<TuneJo
   const job = await backend.doCreateJob({ model: baseModel, trainingFileId: trainUpload.fileId, validationFileId, hyperparameters, suffix, seed, abortSignal: signal });
   const at = now();
   const record: TuneJobRecord = {
-    id: newId('tj_'), tenant, kind: 'hosted', backend: backend.provider, ...(baseURL ? { baseURL } : {}), providerJobId: job.id,
+    id: newId('tj_'), tenant, kind: 'hosted', backend: backendName, ...(baseURL ? { baseURL } : {}), providerJobId: job.id,
     status: job.status, providerStatus: job.providerStatus, baseModel, ...(hyperparameters ? { hyperparameters } : {}), ...(suffix ? { suffix } : {}),
     data: {
       train: { ...train.ref, fileId: trainUpload.fileId },

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { defineCommand } from 'citty';
+import type { EvalRun } from '../../../spec/evaluation.js';
+import { FathomError } from '../../../util/errors.js';
+import { readGoldenSet } from '../../../evaluate/run-index.js';
+import { buildTrainingSet, writeTrainingSet, type TrainingSetKind } from '../../../tune/workbench-index.js';
+import { commonArgs } from '../../common-args.js';
+import { cliContext } from '../../context.js';
+import { emit } from '../../io.js';
+import { chatModelFromSpec } from './gate.js';
+import { _abs } from './start.js';
+
+const kinds = ['sft', 'rag', 'dpo'] as const;
+
+export const buildCommand = defineCommand({
+  meta: { name: 'build', description: 'Build a training set from evaluation evidence: sft (corrected failures), rag (grounded + abstention), dpo (preference pairs)' },
+  args: {
+    ...commonArgs,
+    'from-run': { type: 'string', description: 'Evaluation run JSON (`fathom eval run --out run.json`); required for sft and dpo', valueHint: 'run.json' },
+    golden: { type: 'string', description: 'Golden set (when the run does not record its items)', valueHint: 'golden.jsonl' },
+    kind: { type: 'string', description: 'sft | rag | dpo', required: true },
+    out: { type: 'string', description: 'Output JSONL (chat for sft/rag, DPO pairs for dpo); the manifest goes next to it', required: true, valueHint: 'data.jsonl' },
+    teacher: { type: 'string', description: 'A stronger model writing corrected targets (sft, dpo), e.g. openai-compatible:https://api.openai.com/v1#gpt-4.1' },
+    distractors: { type: 'boolean', description: 'rag: add abstention examples over other items\' passages' },
+    'abstention-text': { type: 'string', description: 'Abstention text (must match the answering pipeline)' },
+  },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const a = ctx.args;
+    if (!(kinds as readonly string[]).includes(String(a.kind))) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--kind must be one of ${kinds.join(', ')} (got "${String(a.kind)}").` });
+    const run = a['from-run'] === undefined ? undefined : await _readRun(_abs(c, a['from-run'])!);
+    const golden = a.golden === undefined ? undefined : (await readGoldenSet({ path: _abs(c, a.golden)! })).items;
+    const teacher = a.teacher === undefined ? undefined : await chatModelFromSpec(c, String(a.teacher), 'teacher');
+    const { examples, manifest } = await buildTrainingSet({
+      kind: a.kind as TrainingSetKind, run, golden, teacher, distractors: Boolean(a.distractors), signal: c.io.signal,
+      ...(a['abstention-text'] !== undefined ? { abstentionText: String(a['abstention-text']) } : {}),
+    });
+    const out = _abs(c, a.out)!;
+    const manifestPath = await writeTrainingSet({ path: out, examples, manifest });
+    emit(c.io, c.json, { out, manifest: manifestPath, counts: manifest.counts, skipped: manifest.skipped }, () => [
+      `${manifest.counts.examples} ${a.kind} example(s) → ${String(a.out)} (manifest ${manifestPath})`,
+      `  by reason: ${Object.entries(manifest.counts.byReason).map(([k, v]) => `${k} ${v}`).join(', ') || '-'}; targets: ${Object.entries(manifest.counts.byTarget).map(([k, v]) => `${k} ${v}`).join(', ') || '-'}`,
+      ...(manifest.skipped.length ? [`  skipped ${manifest.skipped.length}: ${manifest.skipped.slice(0, 5).map((s) => `${s.itemId} (${s.reason})`).join('; ')}`] : []),
+      `next: fathom tune lint ${String(a.out)}`,
+    ].join('\n'));
+    return 0;
+  },
+});
+
+async function _readRun(path: string): Promise<EvalRun> {
+  const text = await readFile(path, 'utf8').catch((cause: unknown) => {
+    throw new FathomError({ code: 'PATH_NOT_FOUND', message: `--from-run file not found: ${path}. Write one with \`fathom eval run … --out run.json\`.`, cause, details: { path } });
+  });
+  let run: EvalRun;
+  try {
+    run = JSON.parse(text) as EvalRun;
+  } catch (cause) {
+    throw new FathomError({ code: 'FILE_MALFORMED', message: `--from-run file ${path} is not valid JSON.`, cause, details: { path } });
+  }
+  if (!Array.isArray(run.results)) throw new FathomError({ code: 'FILE_MALFORMED', message: `${path} is not an evaluation run (no "results" array).`, details: { path } });
+  return run;
+}
