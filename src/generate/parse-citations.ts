@@ -47,7 +47,7 @@ export function parseCitations(text: string): ParsedCitations {
 /** Sentence spans where a run of markers starting a "sentence" is glued back to the previous one. */
 function _sentenceSpans(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const [start, end] of splitSentences(text)) {
+  for (const [start, end] of _splitAfterMarkers(text, splitSentences(text))) {
     const lead = /^(?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])+\s*/.exec(text.slice(start, end));
     const prev = out[out.length - 1];
     if (lead && prev) {
@@ -56,6 +56,22 @@ function _sentenceSpans(text: string): Array<[number, number]> {
       continue;
     }
     out.push([start, end]);
+  }
+  return out;
+}
+
+/** "seats.[2][3] Done." is two sentences: the splitter needs whitespace after the full stop. */
+function _splitAfterMarkers(text: string, spans: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [start, end] of spans) {
+    let from = start;
+    for (const m of text.slice(start, end).matchAll(/[.!?](?:\[\d{1,3}(?:\s*,\s*\d{1,3})*\])+(?=\s+[^\s\p{Ll}])/gu)) {
+      const cut = start + m.index + m[0].length;
+      out.push([from, cut]);
+      from = cut;
+      while (from < end && /\s/.test(text[from]!)) from++;
+    }
+    if (from < end) out.push([from, end]);
   }
   return out;
 }
