@@ -37,8 +37,12 @@ await step('The pricing page changed: re-ingest creates a new version and supers
 await step('Only the current pricing is retrieved', ['search', 'enterprise plan price per seat', '-k', '2', '--explain']);
 await step('The old version is kept for audit', ['docs', 'show', 'kb/pricing.md']);
 await step('Documents', ['docs', 'list']);
-await step('Ask: a cited answer (extractive answerer, no model needed)', ['ask', 'What is the refund policy for enterprise plans?']);
+await step('Ask: a cited answer (extractive answerer, no model needed)', ['ask', 'Within how many days can an Enterprise customer get a full refund?']);
 await step('Ask: the price comes from the current version of the pricing page ($54, not the superseded $49)', ['ask', 'What does the Enterprise plan cost per seat?']);
 await step('Ask: a question the documents cannot answer is declined', ['ask', "What is the CEO's name?"]);
 await step('The audit log records every answer', ['log', 'list', '--limit', '3']);
-io.out('\nDone. Try: npx fathom ask "<your question>" --store .fathom/quickstart/fathom.db\n');
+cpSync(join(root, 'examples', 'golden.jsonl'), join(work, 'golden.jsonl'));
+await step('Evaluate 20 golden questions three ways: closed-book, RAG, and oracle (the "perfect prompt")', ['eval', 'run', 'golden.jsonl']);
+await step('Diagnose: which failures need retrieval work, which need fine-tuning', ['diagnose']);
+await step('A self-contained HTML report with charts', ['report', '--format', 'html', '--out', 'report.html']);
+io.out(`\nDone. Open ${join(work, 'report.html')} in a browser, or try: npx fathom ask "<your question>" --store .fathom/quickstart/fathom.db\n`);

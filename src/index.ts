@@ -35,6 +35,9 @@ export type { SqliteStoreOptions } from './store/sqlite/index.js';
 // Retrieve
 export * from './retrieve/index.js';
 
+// Generate
+export * from './generate/index.js';
+
 // Evaluate
 export * from './evaluate/index.js';
 
