@@ -91,6 +91,7 @@ export async function gateTunedModel(options: GateTunedModelOptions): Promise<Tu
   };
   const goldenRuns = await runBoth(golden, mode);
   const regressionRuns = regression?.length ? await runBoth(regression, 'closed-book') : undefined;
+  for (const [which, run] of [['base', goldenRuns.base], ['tuned', goldenRuns.tuned]] as const) _assertAnswered(run, which === 'base' ? base : tuned, which);
   const checks: TuneGateCheck[] = [];
   const compare = (runs: { base: EvalRun; tuned: EvalRun }) => ev.compareRuns({ a: runs.base, b: runs.tuned, bootstrap });
   const g = compare(goldenRuns);
@@ -114,6 +115,17 @@ function _check(c: RunComparison, name: keyof TuneGateThresholds, set: 'golden' 
   if (!d) return { name, set, metric, mode, applicable: false, base: 0, tuned: 0, delta: 0, ci95: [0, 0], n: 0, threshold, failed: false };
   const tested = gateOn === 'ci' ? d.ci95[1] : d.delta;
   return { name, set, metric, mode, applicable: true, base: d.a, tuned: d.b, delta: d.delta, ci95: d.ci95, n: d.n, threshold, failed: tested < threshold };
+}
+
+/** Nothing to compare when every item failed (an unreachable server, a wrong model id): say so instead of passing vacuously. */
+function _assertAnswered(run: EvalRun, model: ChatModel, which: 'base' | 'tuned'): void {
+  const first = run.results.find((r) => r.error)?.error;
+  if (!first || run.results.some((r) => !r.error)) return;
+  throw new FathomError({
+    code: 'PROVIDER_REQUEST_FAILED',
+    message: `Every golden item failed for the ${which} model ${model.provider}:${model.modelId} (first error: ${first.code}: ${first.message}); check its model spec and that it is reachable.`,
+    details: { which, model: `${model.provider}:${model.modelId}`, error: first },
+  });
 }
 
 function _errors(runs: { base: EvalRun; tuned: EvalRun }, set: 'golden' | 'regression', mode: EvalMode): TuneGateCheck {
