@@ -2,14 +2,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { evaluateBeir } from '../../evaluate/beir/evaluate-beir.js';
-import { compareRuns, evaluate, formatComparison, formatRunSummary, importBeir, importSquad, readGoldenSet, writeGoldenSet } from '../../evaluate/run-index.js';
+import { compareRuns, createJudge, evaluate, formatComparison, formatRunSummary, generateTestSet, importBeir, importSquad, readGoldenSet, writeGoldenSet } from '../../evaluate/run-index.js';
 import type { EvalPipeline } from '../../evaluate/run-index.js';
-import { answer } from '../../generate/answer.js';
+import { answer } from '../../generate/index.js';
 import type { EvalMode, EvalRun } from '../../spec/evaluation.js';
 import type { RetrievalMode } from '../../spec/retrieve.js';
 import { createSqliteStore } from '../../store/sqlite/index.js';
 import { FathomError } from '../../util/errors.js';
-import { buildChunker, buildEmbedder, buildReranker } from '../build.js';
+import { buildChatModel, buildChunker, buildEmbedder, buildReranker } from '../build.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
@@ -59,7 +59,7 @@ const beir = defineCommand({
 });
 
 const noChatModel = (what: string) =>
-  new FathomError({ code: 'INVALID_CONFIG', message: `${what} needs a chat model, and chat-model configuration is not wired into the CLI yet: use the library (evaluate({ judge }) / generateTestSet({ model })) or run without it.` });
+  new FathomError({ code: 'INVALID_CONFIG', message: `${what} needs a chat model: set "generation" in fathom.config.json or pass --model llama-cpp:<file.gguf> | openai-compatible:<model> | anthropic:<model>.` });
 
 const run = defineCommand({
   meta: { name: 'run', description: 'Answer every golden item closed-book, with RAG and with the oracle passages; write the run artifact and print a summary' },
@@ -68,24 +68,30 @@ const run = defineCommand({
     golden: { type: 'positional', description: 'Golden set (JSONL, schemas/golden-item.schema.json)', required: true },
     modes: { type: 'string', description: 'Comma-separated: closed-book,rag,oracle', default: 'closed-book,rag,oracle' },
     out: { type: 'string', description: 'Also write the run JSON here (always written to .fathom/runs/eval-<id>.json)', valueHint: 'path' },
-    model: { type: 'string', description: 'Generation model (default: the extractive answerer)' },
-    judge: { type: 'string', description: 'Judge model for correctness, faithfulness and relevance' },
+    model: { type: 'string', description: 'Generation model: llama-cpp:<gguf>, openai-compatible:<model>, anthropic:<model>, extractive (default: config generation, else extractive)' },
+    judge: { type: 'string', description: 'Judge model (same syntax) for correctness, faithfulness and relevance' },
+    'judge-runs': { type: 'string', description: 'Times each judge verdict is sampled (agreement is reported)', default: '1' },
     concurrency: { type: 'string', description: 'Answers in flight (default 2)' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
-    if (ctx.args.model) throw noChatModel('--model');
-    if (ctx.args.judge) throw noChatModel('--judge');
+    const model = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
+    const judgeModel = ctx.args.judge ? await buildChatModel(c.config, c.io, String(ctx.args.judge)) : undefined;
+    if (ctx.args.judge && !judgeModel) throw noChatModel('--judge');
+    const runs = Number(ctx.args['judge-runs']);
+    const judge = judgeModel
+      ? { correctness: createJudge({ model: judgeModel, rubric: 'correctness', runs }), faithfulness: createJudge({ model: judgeModel, rubric: 'faithfulness', runs }), relevance: createJudge({ model: judgeModel, rubric: 'relevance', runs }) }
+      : undefined;
     const modes = String(ctx.args.modes).split(',').map((m) => m.trim()).filter(Boolean).map((m) => (m === 'closed' ? 'closed-book' : m)) as EvalMode[];
     const golden = await readGoldenSet({ path: resolve(c.io.cwd, String(ctx.args.golden)) });
     const runsDir = join(resolve(c.storePath, '..'), 'runs');
-    const config = { answerer: 'extractive', retrieval: { mode: c.config.search.mode, topK: c.config.search.topK }, store: c.storePath, tenant: c.tenant };
+    const config = { answerer: model ? `${model.provider}:${model.modelId}` : 'extractive', judge: judgeModel ? `${judgeModel.provider}:${judgeModel.modelId}` : null, retrieval: { mode: c.config.search.mode, topK: c.config.search.topK }, store: c.storePath, tenant: c.tenant };
     return withStore(c, async (store) => {
       const pipeline: EvalPipeline = {
-        answer: (o) => answer({ store, tenant: c.tenant, question: o.question, context: o.context, responseFormat: o.responseFormat, retrieval: { topK: c.config.search.topK }, log: false, signal: o.signal }),
+        answer: (o) => answer({ store, tenant: c.tenant, model, question: o.question, context: o.context, responseFormat: o.responseFormat, retrieval: { topK: c.config.search.topK }, log: false, signal: o.signal }),
       };
       const result = await evaluate({
-        items: golden.items, pipeline, modes, store, tenant: c.tenant, config, dataset: { path: golden.path, sha256: golden.sha256 },
+        items: golden.items, pipeline, modes, store, tenant: c.tenant, config, judge, dataset: { path: golden.path, sha256: golden.sha256 },
         concurrency: ctx.args.concurrency ? Number(ctx.args.concurrency) : 2, cacheDir: join(resolve(c.storePath, '..'), 'cache', 'eval'),
         versions: { node: process.version, fathom: _version() }, signal: c.io.signal,
         onProgress: c.io.isTTY ? (p) => c.io.err(`\r\x1b[2Keval: ${p.done}/${p.total}${p.cached ? ` (${p.cached} cached)` : ''}`) : undefined,
@@ -171,9 +177,23 @@ const generate = defineCommand({
     ...commonArgs,
     count: { type: 'string', description: 'Single-document questions', default: '20' },
     out: { type: 'string', description: 'Golden set to write (review file next to it)', required: true, valueHint: 'path' },
+    unanswerable: { type: 'string', description: 'Unanswerable look-alike questions (default: count / 5)' },
+    'multi-doc': { type: 'string', description: 'Two-document questions (default: count / 5)' },
+    seed: { type: 'string', description: 'Sampling seed', default: '0' },
+    model: { type: 'string', description: 'Question-writing model (default: config generation)' },
   },
-  async run() {
-    throw noChatModel('`fathom eval generate`');
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const model = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
+    if (!model) throw noChatModel('`fathom eval generate`');
+    const num = (v: unknown): number | undefined => (v === undefined ? undefined : Number(v));
+    const out = resolve(c.io.cwd, String(ctx.args.out));
+    const result = await withStore(c, (store) => generateTestSet({
+      store, tenant: c.tenant, model, out, count: Number(ctx.args.count), unanswerable: num(ctx.args.unanswerable), multiDoc: num(ctx.args['multi-doc']), seed: Number(ctx.args.seed), signal: c.io.signal,
+    }));
+    emit(c.io, c.json, { out, items: result.items.length, files: result.files, warnings: result.warnings, usage: result.usage }, () =>
+      [`wrote ${result.items.length} items to ${out}`, ...(result.files ? [`review them in ${result.files.review} (tick the boxes to keep)`] : []), ...result.warnings.map((w) => `warning: ${w.message}`)].join('\n'));
+    return 0;
   },
 });
 
