@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { _o200kAsciiPass } from './_o200k-ascii.js';
 import { _o200kEnd, _o200kPass, type _PieceLog } from './_o200k-pass.js';
 import { _pieceTable } from './_piece-table.js';
+import { _segmentTable } from './_segment-table.js';
 
 const require = createRequire(import.meta.url);
 const o200k = require('gpt-tokenizer/encoding/o200k_base') as { encode(t: string): number[]; default: { bytePairEncodingCoreProcessor: { tokenSplitRegex: RegExp } } };
@@ -14,7 +16,7 @@ const regexEnd = (text: string, p: number) => {
   const m = sticky.exec(text);
   return m === null || m[0].length === 0 ? p + 1 : p + m[0].length;
 };
-const parts = ['a', 'Z', 'HTTPServer', "don't", "I'LL", "'re", "'", '1234567', ' ', '  ', '\t', '\n', '\r\n', ' \n ', '.', '...', '/', '//\n', '(x', ' (', '#', 'é', '😀', '中', '\u00a0', '\u0301', '٣', ' word', 'Word', ',', 'e.g.'];
+const parts = ['a', 'a '.repeat(40), 'x'.repeat(70), '\n/', ' \n\n', '\r', 'Z', 'HTTPServer', "don't", "I'LL", "'re", "'", '1234567', ' ', '  ', '\t', '\n', '\r\n', ' \n ', '.', '...', '/', '//\n', '(x', ' (', '#', 'é', '😀', '中', '\u00a0', '\u0301', '٣', ' word', 'Word', ',', 'e.g.'];
 const textArb = fc.oneof(fc.array(fc.constantFrom(...parts), { maxLength: 40 }).map((a) => a.join('')), fc.string({ unit: 'binary-ascii', maxLength: 60 }));
 const rangeArb = textArb.chain((text) => fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length)).map(([t, x, y]) => [t, Math.min(x, y), Math.max(x, y)] as const));
 
@@ -50,6 +52,35 @@ describe('_o200kPass', () => {
         assert.equal(log.n === 0 ? 0 : log.cum[log.n - 1], total);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('_o200kAsciiPass', () => {
+  it('counts a pure-ASCII text as gpt-tokenizer does, logging piece ends with running totals', () => {
+    const table = _pieceTable((piece) => o200k.encode(piece).length, 6);
+    const segments = _segmentTable(4, 6);
+    const asciiArb = fc.oneof(
+      fc.array(fc.constantFrom(...parts.filter((p) => /^[\x00-\x7f]*$/.test(p))), { maxLength: 40 }).map((a) => a.join('')),
+      fc.string({ unit: 'binary-ascii', maxLength: 60 }),
+    );
+    fc.assert(
+      fc.property(asciiArb, (text) => {
+        const bytes = new Uint8Array(text.length + 8).fill(97); // garbage after the text must not matter
+        new TextEncoder().encodeInto(text, bytes);
+        const log: _PieceLog = { ends: new Int32Array(1), cum: new Int32Array(1), n: 0 };
+        const total = _o200kAsciiPass(text, bytes, segments, table, regexEnd, log);
+        assert.equal(total, o200k.encode(text).length);
+        // Every logged end is a piece end, with the count of the pieces before it (the rest tokenizes alone).
+        const ends = new Set([...text.matchAll(new RegExp(splitRegex.source, 'gu'))].map((m) => m.index + m[0].length));
+        for (let k = 0; k < log.n; k++) {
+          const end = log.ends[k] as number;
+          assert.ok(ends.has(end), `logged end ${end} is a piece end of ${JSON.stringify(text)}`);
+          assert.equal(log.cum[k], total - o200k.encode(text.slice(end)).length);
+        }
+        assert.equal(log.n === 0 ? 0 : log.ends[log.n - 1], text.length);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,5 +1,5 @@
 import { _splitsPair } from './_whitespace.js';
-import { _tableMiss, type _PieceTable } from './_piece-table.js';
+import { _finishHash, _tableCount, type _PieceTable } from './_piece-table.js';
 
 /** Piece ends and running token totals recorded by a pass: after piece `i`, `ends[i]` and `cum[i]`. */
 export interface _PieceLog {
@@ -91,7 +91,6 @@ export function _o200kEnd(text: string, p: number, to: number): number {
  * memoised piece counts. With `log`, records each piece's end and the running total (offsets into `text`).
  */
 export function _o200kPass(text: string, from: number, to: number, table: _PieceTable, regexEnd: _RegexEnd, log: _PieceLog | null, shift = 0, base = 0): number {
-  const { lens, hashes, offs, pool, counts, mask } = table;
   let total = 0;
   let p = from;
   while (p < to) {
@@ -127,27 +126,7 @@ export function _o200kPass(text: string, from: number, to: number, table: _Piece
       h = 0;
       for (i = p; i < e; i++) h = ((h << 5) - h + text.charCodeAt(i)) | 0;
     }
-    h = Math.imul(h ^ (h >>> 15) ^ (e - p), 0x2c1b3c6d);
-    h ^= h >>> 13;
-    // Memo lookup, verified character by character.
-    const len = e - p;
-    let idx = h & mask;
-    let n = -1;
-    for (;;) {
-      const l = lens[idx] as number;
-      if (l === 0) break;
-      if (l === len && hashes[idx] === h) {
-        const o = (offs[idx] as number) - p;
-        i = p;
-        while (i < e && pool[o + i] === text.charCodeAt(i)) i++;
-        if (i === e) {
-          n = counts[idx] as number;
-          break;
-        }
-      }
-      idx = (idx + 1) & mask;
-    }
-    total += n >= 0 ? n : _tableMiss(table, text, p, e, h);
+    total += _tableCount(table, text, p, e, _finishHash(h, e - p));
     p = e;
     if (log !== null) _logPiece(log, e + shift, base + total);
   }

@@ -1,8 +1,10 @@
 import type { Tokenizer } from '../../spec/tokenizer.js';
 import { _loadBpeCore } from './_bpe-core.js';
 import { _byteOffsets } from './_byte-offsets.js';
+import { _o200kAsciiPass } from './_o200k-ascii.js';
 import { _logPiece, _o200kEnd, _o200kPass, type _PieceLog } from './_o200k-pass.js';
 import { _hashRange, _pieceTable, _tableCount } from './_piece-table.js';
+import { _segmentTable } from './_segment-table.js';
 import { _preparePieces, type _PieceFns } from './_prepared-pieces.js';
 
 /** Options for {@link createGptTokenizer}. */
@@ -15,7 +17,8 @@ export interface GptTokenizerOptions {
  * An OpenAI BPE tokenizer (gpt-tokenizer). Special-token text such as `<|endoftext|>` is counted as
  * ordinary text. Counting memoises per pre-token: BPE never merges across pre-tokens, so a text's count is
  * the sum of its pre-tokens' counts, and a repeated word costs one hash lookup. For o200k_base a
- * hand-written matcher replaces the pre-tokenizer regex on ASCII text.
+ * hand-written matcher replaces the pre-tokenizer regex on ASCII text, and a pure-ASCII text is scanned
+ * as bytes.
  */
 export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOptions = {}): Tokenizer {
   const core = _loadBpeCore(encoding);
@@ -27,10 +30,20 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
   };
   const table = _pieceTable((piece) => core.encodePiece(piece).length);
   const pieceCount = (text: string, a: number, b: number): number => _tableCount(table, text, a, b, _hashRange(text, a, b));
+  const segments = _segmentTable();
+  let scratch = new Uint8Array(1024);
+  const utf8 = new TextEncoder();
   const fns: _PieceFns =
     encoding === 'o200k_base'
       ? {
-          pass: (text, from, to, log) => _o200kPass(text, from, to, table, regexEnd, log),
+          pass(text, from, to, log) {
+            if (from === 0 && to === text.length) {
+              if (scratch.length < to) scratch = new Uint8Array(Math.max(to, scratch.length * 2));
+              const { read, written } = utf8.encodeInto(text, scratch);
+              if (read === to && written === to) return _o200kAsciiPass(text, scratch, segments, table, regexEnd, log);
+            }
+            return _o200kPass(text, from, to, table, regexEnd, log);
+          },
           pieceEnd(text, p) {
             const e = _o200kEnd(text, p, text.length);
             return e > p ? e : regexEnd(text, p);

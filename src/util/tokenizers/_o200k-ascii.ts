@@ -1,0 +1,90 @@
+import { _o200kPass, type _PieceLog, type _RegexEnd } from './_o200k-pass.js';
+import type { _PieceTable } from './_piece-table.js';
+import { _MAX_SEGMENT, _segmentGet, _segmentSet, type _SegmentTable } from './_segment-table.js';
+
+/** ASCII whitespace as the pre-tokenizer regex's `\s` sees it: \t \n \v \f \r and space. */
+const WS = new Uint8Array(256);
+for (const c of [9, 10, 11, 12, 13, 32]) WS[c] = 1;
+
+/**
+ * The o200k_base count pass for a pure-ASCII text, over its bytes (`bytes[i]` is `text.charCodeAt(i)`;
+ * typed-array reads are about twice as fast as `charCodeAt`), memoised per *segment* rather than per piece.
+ * Segments end where the o200k_base regex always starts a new piece whatever the surrounding text:
+ *  - before a space that follows a non-space (no alternative continues a non-space with a space);
+ *  - before a non-space other than `/` that follows `\n` or `\r` (only `[\r\n/]*` and whitespace runs
+ *    hold a newline, and neither goes on with such a character).
+ * A segment is therefore counted as a text of its own (usually one word with its space and punctuation,
+ * e.g. ` below),`), and one lookup replaces scanning its pieces: a tight loop over bytes that only looks
+ * for whitespace (the memo keys are packed while scanning, see `_segment-table.ts`). Segments too long to memoise are
+ * counted piece by piece, and their pieces logged, so logged boundaries stay dense. With `log`, records
+ * each boundary and the running total, like `_o200kPass`, whose results this pass equals.
+ */
+export function _o200kAsciiPass(text: string, bytes: Uint8Array, segments: _SegmentTable, pieces: _PieceTable, regexEnd: _RegexEnd, log: _PieceLog | null): number {
+  const to = text.length;
+  let total = 0;
+  let p = 0; // segment start
+  let k0 = 0; // last four bytes of the segment so far
+  let k1 = 0; // the four before
+  let i = 0;
+  while (i < to) {
+    const c = bytes[i] as number;
+    if (c > 32 || WS[c] === 0) {
+      k1 = (k1 << 8) | (k0 >>> 24);
+      k0 = (k0 << 8) | c;
+      i++;
+      continue;
+    }
+    if (c === 32 && i > p && WS[bytes[i - 1] as number] === 0) {
+      total += _segment(text, bytes, p, i, k0, k1, segments, pieces, regexEnd, log, total);
+      if (log !== null) _log(log, i, total);
+      p = i;
+      k0 = 0;
+      k1 = 0;
+    }
+    k1 = (k1 << 8) | (k0 >>> 24);
+    k0 = (k0 << 8) | c;
+    i++;
+    if ((c === 10 || c === 13) && i < to && WS[bytes[i] as number] === 0 && bytes[i] !== 47) {
+      total += _segment(text, bytes, p, i, k0, k1, segments, pieces, regexEnd, log, total);
+      if (log !== null) _log(log, i, total);
+      p = i;
+      k0 = 0;
+      k1 = 0;
+    }
+  }
+  if (p < to) {
+    total += _segment(text, bytes, p, to, k0, k1, segments, pieces, regexEnd, log, total);
+    if (log !== null) _log(log, to, total);
+  }
+  return total;
+}
+
+/** Count of one segment: a memo hit, else a piece pass (logging the pieces of one too long to memoise). */
+function _segment(text: string, bytes: Uint8Array, a: number, b: number, k0: number, k1: number, segments: _SegmentTable, pieces: _PieceTable, regexEnd: _RegexEnd, log: _PieceLog | null, base: number): number {
+  if (b - a > _MAX_SEGMENT) {
+    if (log === null) return _o200kPass(text, a, b, pieces, regexEnd, null);
+    const n = _o200kPass(text, a, b, pieces, regexEnd, log, 0, base);
+    log.n--; // the caller logs the segment's end
+    return n;
+  }
+  const hit = _segmentGet(segments, bytes, a, b, k0, k1);
+  if (hit >= 0) return hit;
+  const n = _o200kPass(text, a, b, pieces, regexEnd, null);
+  _segmentSet(segments, bytes, a, b, k0, k1, n);
+  return n;
+}
+
+function _log(log: _PieceLog, end: number, cum: number): void {
+  const n = log.n;
+  if (n === log.ends.length) {
+    const ends = new Int32Array(Math.max(16, n * 2));
+    ends.set(log.ends);
+    const c = new Int32Array(ends.length);
+    c.set(log.cum);
+    log.ends = ends;
+    log.cum = c;
+  }
+  log.ends[n] = end;
+  log.cum[n] = cum;
+  log.n = n + 1;
+}

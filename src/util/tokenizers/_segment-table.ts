@@ -1,0 +1,95 @@
+/**
+ * A memo of token counts keyed by short ASCII byte strings (segments), exact without re-reading the text:
+ * the scan keeps the segment's last eight bytes in two integers (`k0` the last four, `k1` the four before),
+ * which with the length *are* the key up to eight bytes; longer keys are also compared with a pool copy.
+ * A slot is four adjacent integers `[k0, k1, length | count << 8, poolOffset]` (one cache line per probe).
+ * The table starts small, doubles when half full, and is cleared at its largest size.
+ */
+export interface _SegmentTable {
+  mask: number;
+  slots: Int32Array;
+  pool: Uint8Array;
+  poolUsed: number;
+  used: number;
+  readonly maxBits: number;
+}
+
+/** Longest segment memoised (the count must fit beside the length in one integer). */
+export const _MAX_SEGMENT = 64;
+
+/** A new, empty table of `2^bits` slots that may grow to `2^maxBits`. */
+export function _segmentTable(bits = 12, maxBits = 17): _SegmentTable {
+  return { mask: (1 << bits) - 1, slots: new Int32Array(4 << bits), pool: new Uint8Array(16 << bits), poolUsed: 0, used: 0, maxBits };
+}
+
+/** Slot index hash of a key. */
+export function _segmentHash(k0: number, k1: number, len: number): number {
+  const h = Math.imul(k0 ^ Math.imul(k1, 0x9e3779b1) ^ len, 0x85ebca6b);
+  return h ^ (h >>> 16);
+}
+
+/** The stored count of `bytes[a, b)` (last bytes packed in `k0`, `k1`), or -1. */
+export function _segmentGet(t: _SegmentTable, bytes: Uint8Array, a: number, b: number, k0: number, k1: number): number {
+  const len = b - a;
+  const { slots, mask } = t;
+  let idx = _segmentHash(k0, k1, len) & mask;
+  for (;;) {
+    const s = idx << 2;
+    const m = slots[s + 2] as number;
+    if (m === 0) return -1;
+    if ((m & 255) === len && slots[s] === k0 && slots[s + 1] === k1) {
+      if (len <= 8) return m >>> 8;
+      const pool = t.pool;
+      const o = (slots[s + 3] as number) - a;
+      let j = a;
+      while (j < b && pool[o + j] === bytes[j]) j++;
+      if (j === b) return m >>> 8;
+    }
+    idx = (idx + 1) & mask;
+  }
+}
+
+/** Stores the count of `bytes[a, b)` (at most {@link _MAX_SEGMENT} bytes). */
+export function _segmentSet(t: _SegmentTable, bytes: Uint8Array, a: number, b: number, k0: number, k1: number, count: number): void {
+  const len = b - a;
+  if (t.used >= (t.mask + 1) >> 1) _grow(t);
+  let off = 0;
+  if (len > 8) {
+    if (t.poolUsed + len > t.pool.length) {
+      const pool = new Uint8Array(t.pool.length * 2);
+      pool.set(t.pool);
+      t.pool = pool;
+    }
+    off = t.poolUsed;
+    t.pool.set(bytes.subarray(a, b), off);
+    t.poolUsed = off + len;
+  }
+  _place(t, k0, k1, len | (count << 8), off);
+  t.used++;
+}
+
+function _place(t: _SegmentTable, k0: number, k1: number, m: number, off: number): void {
+  let idx = _segmentHash(k0, k1, m & 255) & t.mask;
+  while ((t.slots[(idx << 2) + 2] as number) !== 0) idx = (idx + 1) & t.mask;
+  const s = idx << 2;
+  t.slots[s] = k0;
+  t.slots[s + 1] = k1;
+  t.slots[s + 2] = m;
+  t.slots[s + 3] = off;
+}
+
+function _grow(t: _SegmentTable): void {
+  const size = t.mask + 1;
+  if (size >= 1 << t.maxBits) {
+    t.slots.fill(0);
+    t.used = 0;
+    t.poolUsed = 0;
+    return;
+  }
+  const old = t.slots;
+  t.slots = new Int32Array(old.length * 2);
+  t.mask = size * 2 - 1;
+  for (let s = 0; s < old.length; s += 4) {
+    if ((old[s + 2] as number) !== 0) _place(t, old[s] as number, old[s + 1] as number, old[s + 2] as number, old[s + 3] as number);
+  }
+}
