@@ -69,3 +69,26 @@ describe('fathom eval run with a generation model and a judge (OpenAI-compatible
     }
   });
 });
+
+describe('fathom ingest --contextual (OpenAI-compatible, loopback)', () => {
+  it('generates a context per chunk with the configured model and reports its tokens', async () => {
+    const server = await startOpenAIChatServer({ reply: () => 'This chunk is from the Tallyo uptime policy.' });
+    const dir = mkdtempSync(join(tmpdir(), 'fathom-ctxcli-'));
+    try {
+      mkdirSync(join(dir, 'kb'));
+      writeFileSync(join(dir, 'kb', 'sla.md'), '# SLA\n\nThe Enterprise plan guarantees 99.95% monthly uptime.\n');
+      writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ generation: { provider: 'openai-compatible', baseURL: server.url, model: 'ctx', apiKeyEnv: 'TEST_KEY' } }));
+      const r = await cli(dir, 'ingest', 'kb', '--contextual', '--json');
+      assert.equal(r.code, 0, r.err);
+      const report = JSON.parse(r.out);
+      assert.equal(report.contextual.model, 'openai-compatible:ctx');
+      assert.equal(report.contextual.generated, 1);
+      assert.ok(report.contextual.inputTokens > 0);
+      const hit = JSON.parse((await cli(dir, 'search', 'Tallyo policy', '--json')).out).hits[0];
+      assert.equal(hit.chunk.context, 'This chunk is from the Tallyo uptime policy.', 'the context words are indexed');
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

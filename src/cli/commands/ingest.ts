@@ -4,7 +4,7 @@ import { defineCommand } from 'citty';
 import { ingest } from '../../ingest/index.js';
 import type { IngestReport } from '../../spec/ingest.js';
 import { FathomError } from '../../util/errors.js';
-import { buildChunker, buildEmbedder } from '../build.js';
+import { buildChatModel, buildChunker, buildEmbedder } from '../build.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
@@ -26,6 +26,8 @@ export const ingestCommand = defineCommand({
     'text-field': { type: 'string', description: 'JSONL/CSV: field(s) holding the text (comma-separated)', valueHint: 'field' },
     'title-field': { type: 'string', description: 'JSONL/CSV: field holding the title', valueHint: 'field' },
     'id-field': { type: 'string', description: 'JSONL/CSV: field holding the id', valueHint: 'field' },
+    contextual: { type: 'boolean', description: 'Contextual retrieval: a chat model writes a short context for each chunk, prepended for BM25 and embeddings (cached)' },
+    'contextual-model': { type: 'string', description: 'Model for --contextual (default: config generation): llama-cpp:<gguf>, openai-compatible:<model>, anthropic:<model>', valueHint: 'spec' },
     progress: { type: 'string', description: 'auto (bar on a terminal) | json (JSON lines on stderr) | none', default: 'auto' },
   },
   async run(ctx) {
@@ -46,6 +48,12 @@ export const ingestCommand = defineCommand({
     if (!['skip', 'keep', 'report'].includes(policy)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--dedup must be skip, keep or report, got "${policy}".` });
     const embedder = await buildEmbedder(c.config, c.io);
     const chunker = await buildChunker({ ...cfg.chunker, name: chunkerName as typeof cfg.chunker.name, maxTokens }, embedder);
+    let contextualize: { model: NonNullable<Awaited<ReturnType<typeof buildChatModel>>> } | undefined;
+    if (args.contextual || args['contextual-model']) {
+      const model = await buildChatModel(c.config, c.io, args['contextual-model'] as string | undefined);
+      if (!model) throw new FathomError({ code: 'INVALID_CONFIG', message: '--contextual needs a chat model: set "generation" in fathom.config.json or pass --contextual-model llama-cpp:<file.gguf> | openai-compatible:<model> | anthropic:<model>.' });
+      contextualize = { model };
+    }
     const render = progressRenderer(c.io, String(args.progress));
     const report: IngestReport = await withStore(c, (store) =>
       ingest({
@@ -64,6 +72,7 @@ export const ingestCommand = defineCommand({
         },
         chunker,
         embedder,
+        contextualize,
         dedup: { ...cfg.dedup, policy: policy as 'skip' | 'keep' | 'report' },
         sync: Boolean(args.sync),
         maxAgeDays: num(args['max-age-days'], 'max-age-days'),
@@ -87,6 +96,7 @@ function summarize(r: IngestReport, manifest: string): string {
     `${r.interrupted ? 'Interrupted' : 'Ingested'} ${k.documents} documents from ${k.files} files in ${((r.finishedAt - r.startedAt) / 1000).toFixed(1)}s (tenant ${r.tenant})`,
     `  ${k.created} new, ${k.updated} updated (new version), ${k.unchanged} unchanged, ${k.chunks} chunks${k.embeddings ? `, ${k.embeddings} embeddings` : ''}`,
   ];
+  if (r.contextual) lines.push(`  contextual retrieval (${r.contextual.model}): ${r.contextual.generated} contexts generated, ${r.contextual.cached} from cache, ${r.contextual.inputTokens} input + ${r.contextual.outputTokens} output tokens`);
   if (k.removed) lines.push(`  ${k.removed} removed by --sync: ${r.removed.join(', ')}`);
   for (const g of r.duplicates) {
     lines.push(`  ${g.kind} duplicate of ${g.canonical}: ${g.duplicates.join(', ')} (similarity ${g.similarity.toFixed(2)}, ${g.action})`);
