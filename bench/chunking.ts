@@ -8,11 +8,16 @@
  *  - LangChain RecursiveCharacterTextSplitter: measures length in characters by default, so it gets the
  *    character budget its users pick for ~512 tokens: chunkSize 2048, chunkOverlap 256 (4 chars/token).
  *  - LlamaIndex SentenceSplitter: chunkSize 512, chunkOverlap 64, its default tokenizer (js-tiktoken).
- * Each splitter is warmed up on 100 documents, then timed over all documents. Writes bench/results/chunking.json.
+ * Trustworthy on a loaded machine: every splitter is warmed up on 100 documents, then the splitters run
+ * interleaved (A, B, C, … then again, in a rotated order each round) for BENCH_ROUNDS rounds (default 5)
+ * over all documents (the very slow LlamaIndex over the first BENCH_SLOW_DOCS, default 200, per round).
+ * Reported per splitter: the median over rounds of docs/s and chunks/s by wall clock (`docsPerSec`) and by
+ * process CPU time (`cpuDocsPerSec`, which other processes on the machine disturb less), and the ratios of
+ * those medians. Writes bench/results/chunking.json with the machine, load average, date and command.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createChunker } from '../src/ingest/chunkers/index.js';
@@ -68,19 +73,33 @@ function corpus(n: number, seed: number): string[] {
 interface Runner {
   name: string;
   settings: string;
+  /** Runs on the first BENCH_SLOW_DOCS documents per round only. */
+  slow?: boolean;
   split(text: string): Promise<number> | number;
 }
 
-async function time(runner: Runner, docs: string[]) {
-  for (const doc of docs.slice(0, 100)) await runner.split(doc);
+interface Round {
+  docs: number;
+  chunks: number;
+  ms: number;
+  cpuMs: number;
+}
+
+async function round(runner: Runner, docs: string[]): Promise<Round> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   let chunks = 0;
   for (const doc of docs) chunks += await runner.split(doc);
   const ms = performance.now() - t0;
-  const result = { name: runner.name, settings: runner.settings, docs: docs.length, chunks, ms: Math.round(ms), docsPerSec: Math.round((docs.length / ms) * 1000), chunksPerSec: Math.round((chunks / ms) * 1000) };
-  console.log(`${result.name.padEnd(44)} ${String(result.docsPerSec).padStart(7)} docs/s ${String(result.chunksPerSec).padStart(8)} chunks/s  (${chunks} chunks, ${result.ms} ms)`);
-  return result;
+  const cpu = process.cpuUsage(c0);
+  return { docs: docs.length, chunks, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
+
+const median = (xs: number[]) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
 
 const docs = corpus(DOCS, SEED);
 const words = docs.reduce((a, d) => a + d.split(/\s+/).length, 0) / docs.length;
@@ -104,25 +123,57 @@ try {
 try {
   const { SentenceSplitter } = peers('@llamaindex/core/node-parser') as { SentenceSplitter: new (o: object) => { splitText(t: string): string[] } };
   const splitter = new SentenceSplitter({ chunkSize: 512, chunkOverlap: 64 });
-  runners.push({ name: 'LlamaIndex SentenceSplitter', settings: 'chunkSize 512, chunkOverlap 64, default tokenizer (js-tiktoken)', split: (t) => splitter.splitText(t).length });
+  runners.push({ name: 'LlamaIndex SentenceSplitter', slow: true, settings: 'chunkSize 512, chunkOverlap 64, default tokenizer (js-tiktoken)', split: (t) => splitter.splitText(t).length });
 } catch (e) {
   console.warn(`LlamaIndex not installed in bench/peers (${(e as Error).message.split('\n')[0]})`);
 }
 
-const results = [];
-for (const r of runners) results.push(await time(r, docs));
-const by = (n: string) => results.find((r) => r.name === n)?.docsPerSec;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SLOW_DOCS = Number(process.env.BENCH_SLOW_DOCS ?? 200);
+const docsFor = (r: Runner) => (r.slow ? docs.slice(0, SLOW_DOCS) : docs);
+const loadBefore = loadavg();
+for (const r of runners) for (const doc of docsFor(r).slice(0, 100)) await r.split(doc); // warm-up
+const rounds = new Map<Runner, Round[]>(runners.map((r) => [r, []]));
+for (let k = 0; k < ROUNDS; k++) {
+  for (let j = 0; j < runners.length; j++) {
+    const r = runners[(j + k) % runners.length] as Runner;
+    rounds.get(r)!.push(await round(r, docsFor(r)));
+  }
+  console.log(`round ${k + 1}/${ROUNDS} done`);
+}
+const results = runners.map((r) => {
+  const rs = rounds.get(r)!;
+  const result = {
+    name: r.name,
+    settings: r.settings,
+    docs: rs[0]?.docs ?? 0,
+    chunks: rs[0]?.chunks ?? 0,
+    rounds: rs.length,
+    docsPerSec: Math.round(median(rs.map((x) => (x.docs / x.ms) * 1000))),
+    chunksPerSec: Math.round(median(rs.map((x) => (x.chunks / x.ms) * 1000))),
+    cpuDocsPerSec: Math.round(median(rs.map((x) => (x.docs / x.cpuMs) * 1000))),
+    cpuChunksPerSec: Math.round(median(rs.map((x) => (x.chunks / x.cpuMs) * 1000))),
+    roundDocsPerSec: rs.map((x) => Math.round((x.docs / x.ms) * 1000)),
+  };
+  console.log(`${result.name.padEnd(44)} ${String(result.docsPerSec).padStart(7)} docs/s ${String(result.chunksPerSec).padStart(8)} chunks/s  cpu ${String(result.cpuDocsPerSec).padStart(7)} docs/s  (${result.chunks} chunks; rounds ${result.roundDocsPerSec.join(' ')})`);
+  return result;
+});
+const by = (n: string, key: 'docsPerSec' | 'cpuDocsPerSec' = 'docsPerSec') => results.find((r) => r.name === n)?.[key];
 const ratio = (a?: number, b?: number) => (a && b ? Math.round((a / b) * 100) / 100 : null);
 const structure = by('fathom structure');
 const output = {
   benchmark: 'chunking',
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: `${process.platform}-${process.arch}` },
+  command: `node --import tsx bench/chunking.ts${process.env.BENCH_ROUNDS ? ` (BENCH_ROUNDS=${ROUNDS})` : ''}`,
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: { before: loadBefore.map((x) => Math.round(x * 100) / 100), after: loadavg().map((x) => Math.round(x * 100) / 100) } },
+  method: `interleaved rounds after a warm-up; medians over ${ROUNDS} rounds; ratios are ratios of medians`,
   corpus: { docs: docs.length, seed: SEED, avgWords: Math.round(words) },
   results,
   ratios: {
     fathomStructureOverLlamaIndex: ratio(structure, by('LlamaIndex SentenceSplitter')),
     fathomStructureOverLangChain: ratio(structure, by('LangChain RecursiveCharacterTextSplitter')),
+    cpuFathomStructureOverLlamaIndex: ratio(by('fathom structure', 'cpuDocsPerSec'), by('LlamaIndex SentenceSplitter', 'cpuDocsPerSec')),
+    cpuFathomStructureOverLangChain: ratio(by('fathom structure', 'cpuDocsPerSec'), by('LangChain RecursiveCharacterTextSplitter', 'cpuDocsPerSec')),
   },
   targets: { fathomStructureOverLlamaIndex: '>= 25', fathomStructureOverLangChain: '>= 0.5' },
 };
