@@ -47,6 +47,9 @@ export const configTemplate = `{
   "generation": null
 
   // Prices for the audit log's cost, US dollars per million tokens:
-  // "prices": { "openai-compatible:gpt-4o-mini": { "inputPerMillion": 0.15, "outputPerMillion": 0.6 } }
+  // "prices": { "openai-compatible:gpt-4o-mini": { "inputPerMillion": 0.15, "outputPerMillion": 0.6 } },
+
+  // Hosted fine-tuning backends for \`fathom tune start --backend <name>\` (together, openai, mistral are built in):
+  // "tune": { "backends": { "together": { "baseURL": "https://api.together.xyz/v1", "apiKeyEnv": "TOGETHER_API_KEY" } } }
 }
 `;
