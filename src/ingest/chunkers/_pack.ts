@@ -9,10 +9,11 @@ import type { _Span } from './_windows.js';
  */
 export function _pack(tokenizer: Tokenizer, prepared: PreparedText, units: _Unit[], maxTokens: number): _Span[] {
   const chunks: _Span[] = [];
-  const stack = units.slice().reverse();
+  const stack: _Unit[] = []; // parts of split units, next part last
+  let next = 0;
   let cur: _Span | null = null;
-  while (stack.length > 0) {
-    const u = stack.pop() as _Unit;
+  while (stack.length > 0 || next < units.length) {
+    const u = stack.length > 0 ? (stack.pop() as _Unit) : (units[next++] as _Unit);
     if (cur !== null) {
       const joined = prepared.count(cur.start, u.end);
       if (joined <= maxTokens) {

@@ -20,7 +20,7 @@ export interface _StructureSpan extends _Span {
 export function _structureSpans(tokenizer: Tokenizer, prepared: PreparedText, start: number, end: number, maxTokens: number, base: _Heading[] = []): _StructureSpan[] {
   const out: _StructureSpan[] = [];
   for (const section of _sections(prepared.text, start, end, base)) {
-    for (const span of _pack(tokenizer, prepared, section.units, maxTokens)) out.push({ ...span, path: _pathAt(section, span.end) });
+    for (const span of _pack(tokenizer, prepared, section.units, maxTokens)) out.push({ start: span.start, end: span.end, tokens: span.tokens, path: _pathAt(section, span.end) });
   }
   return out;
 }

@@ -25,8 +25,16 @@ export function _preparePieces(text: string, fns: _PieceFns): PreparedText {
   const log: _PieceLog = { ends: new Int32Array(size), cum: new Int32Array(size), n: 1 };
   fns.pass(text, 0, text.length, log);
   const { ends, cum, n } = log;
-  // Index of the last boundary <= pos.
+  // Index of the last boundary <= pos: a guess from the mean boundary spacing, walked a few steps, else a
+  // binary search (the chunkers ask about nearby positions, so the guess is usually close).
+  const spacing = text.length / Math.max(1, n - 1);
   const floor = (pos: number): number => {
+    let g = Math.min(n - 1, Math.floor(pos / spacing));
+    for (let k = 0; k < 24; k++) {
+      if ((ends[g] as number) > pos) g--;
+      else if (g + 1 < n && (ends[g + 1] as number) <= pos) g++;
+      else return g;
+    }
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {
