@@ -19,53 +19,64 @@ for (const c of [9, 10, 11, 12, 13, 32]) WS[c] = 1;
  * counted piece by piece, and their pieces logged, so logged boundaries stay dense. With `log`, records
  * each boundary and the running total, like `_o200kPass`, whose results this pass equals.
  */
-export function _o200kAsciiPass(text: string, bytes: Uint8Array, segments: _SegmentTable, pieces: _PieceTable, regexEnd: _RegexEnd, log: _PieceLog | null): number {
+export function _o200kAsciiPass(text: string, bytes: Uint8Array, view: DataView, segments: _SegmentTable, pieces: _PieceTable, regexEnd: _RegexEnd, log: _PieceLog | null): number {
   const to = text.length;
+  const last4 = to - 4;
   let total = 0;
   let p = 0; // segment start
-  let k0 = 0; // last four bytes of the segment so far
-  let k1 = 0; // the four before
   let i = 0;
-  while (i < to) {
+  for (;;) {
+    // Skip bytes above 32, four at a time: the lowest byte flagged by `(x - 0x21212121) & ~x & 0x80808080`
+    // is the first byte below 33 (bytes are ASCII, so below 128).
+    while (i <= last4) {
+      const x = view.getInt32(i, true);
+      const m = (x - 0x21212121) & ~x & 0x80808080;
+      if (m !== 0) {
+        i += (31 - Math.clz32(m & -m)) >> 3;
+        break;
+      }
+      i += 4;
+    }
+    while (i < to && (bytes[i] as number) > 32) i++;
+    if (i >= to) break;
     const c = bytes[i] as number;
-    if (c > 32 || WS[c] === 0) {
-      k1 = (k1 << 8) | (k0 >>> 24);
-      k0 = (k0 << 8) | c;
-      i++;
+    if (WS[c] === 0) {
+      i++; // a control character: part of the segment
       continue;
     }
     if (c === 32 && i > p && WS[bytes[i - 1] as number] === 0) {
-      total += _segment(text, bytes, p, i, k0, k1, segments, pieces, regexEnd, log, total);
+      total += _segment(text, bytes, p, i, segments, pieces, regexEnd, log, total);
       if (log !== null) _log(log, i, total);
       p = i;
-      k0 = 0;
-      k1 = 0;
     }
-    k1 = (k1 << 8) | (k0 >>> 24);
-    k0 = (k0 << 8) | c;
     i++;
     if ((c === 10 || c === 13) && i < to && WS[bytes[i] as number] === 0 && bytes[i] !== 47) {
-      total += _segment(text, bytes, p, i, k0, k1, segments, pieces, regexEnd, log, total);
+      total += _segment(text, bytes, p, i, segments, pieces, regexEnd, log, total);
       if (log !== null) _log(log, i, total);
       p = i;
-      k0 = 0;
-      k1 = 0;
     }
   }
   if (p < to) {
-    total += _segment(text, bytes, p, to, k0, k1, segments, pieces, regexEnd, log, total);
+    total += _segment(text, bytes, p, to, segments, pieces, regexEnd, log, total);
     if (log !== null) _log(log, to, total);
   }
   return total;
 }
 
 /** Count of one segment: a memo hit, else a piece pass (logging the pieces of one too long to memoise). */
-function _segment(text: string, bytes: Uint8Array, a: number, b: number, k0: number, k1: number, segments: _SegmentTable, pieces: _PieceTable, regexEnd: _RegexEnd, log: _PieceLog | null, base: number): number {
+function _segment(text: string, bytes: Uint8Array, a: number, b: number, segments: _SegmentTable, pieces: _PieceTable, regexEnd: _RegexEnd, log: _PieceLog | null, base: number): number {
   if (b - a > _MAX_SEGMENT) {
     if (log === null) return _o200kPass(text, a, b, pieces, regexEnd, null);
     const n = _o200kPass(text, a, b, pieces, regexEnd, log, 0, base);
     log.n--; // the caller logs the segment's end
     return n;
+  }
+  // The key: the last eight bytes, packed (k0 the last four, the last byte lowest; k1 the four before).
+  let k0 = 0;
+  let k1 = 0;
+  for (let j = b - 8 > a ? b - 8 : a; j < b; j++) {
+    k1 = (k1 << 8) | (k0 >>> 24);
+    k0 = (k0 << 8) | (bytes[j] as number);
   }
   const hit = _segmentGet(segments, bytes, a, b, k0, k1);
   if (hit >= 0) return hit;

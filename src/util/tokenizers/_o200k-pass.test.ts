@@ -69,7 +69,7 @@ describe('_o200kAsciiPass', () => {
         const bytes = new Uint8Array(text.length + 8).fill(97); // garbage after the text must not matter
         new TextEncoder().encodeInto(text, bytes);
         const log: _PieceLog = { ends: new Int32Array(1), cum: new Int32Array(1), n: 0 };
-        const total = _o200kAsciiPass(text, bytes, segments, table, regexEnd, log);
+        const total = _o200kAsciiPass(text, bytes, new DataView(bytes.buffer), segments, table, regexEnd, log);
         assert.equal(total, o200k.encode(text).length);
         // Every logged end is a piece end, with the count of the pieces before it (the rest tokenizes alone).
         const ends = new Set([...text.matchAll(new RegExp(splitRegex.source, 'gu'))].map((m) => m.index + m[0].length));

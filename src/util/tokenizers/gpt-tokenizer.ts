@@ -32,15 +32,19 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
   const pieceCount = (text: string, a: number, b: number): number => _tableCount(table, text, a, b, _hashRange(text, a, b));
   const segments = _segmentTable();
   let scratch = new Uint8Array(1024);
+  let view = new DataView(scratch.buffer);
   const utf8 = new TextEncoder();
   const fns: _PieceFns =
     encoding === 'o200k_base'
       ? {
           pass(text, from, to, log) {
             if (from === 0 && to === text.length) {
-              if (scratch.length < to) scratch = new Uint8Array(Math.max(to, scratch.length * 2));
+              if (scratch.length < to) {
+                scratch = new Uint8Array(Math.max(to, scratch.length * 2));
+                view = new DataView(scratch.buffer);
+              }
               const { read, written } = utf8.encodeInto(text, scratch);
-              if (read === to && written === to) return _o200kAsciiPass(text, scratch, segments, table, regexEnd, log);
+              if (read === to && written === to) return _o200kAsciiPass(text, scratch, view, segments, table, regexEnd, log);
             }
             return _o200kPass(text, from, to, table, regexEnd, log);
           },
