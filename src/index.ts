@@ -30,7 +30,7 @@ export { csvLoader, docxLoader, htmlLoader, jsonlLoader, markdownLoader, pdfLoad
 
 // Stores
 export { createSqliteStore } from './store/sqlite/index.js';
-export type { SqliteStoreOptions } from './store/sqlite/index.js';
+export type { SqliteStoreOptions, VectorIndexOptions } from './store/sqlite/index.js';
 
 // Retrieve
 export * from './retrieve/index.js';
