@@ -5,6 +5,8 @@ import { _MAX_SEGMENT, _segmentGet, _segmentSet, type _SegmentTable } from './_s
 /** ASCII whitespace as the pre-tokenizer regex's `\s` sees it: \t \n \v \f \r and space. */
 const WS = new Uint8Array(256);
 for (const c of [9, 10, 11, 12, 13, 32]) WS[c] = 1;
+/** The low `i` bytes of an integer. */
+const MASK = Int32Array.of(0, 0xff, 0xffff, 0xffffff, -1);
 
 /**
  * The o200k_base count pass for a pure-ASCII text, over its bytes (`bytes[i]` is `text.charCodeAt(i)`;
@@ -38,51 +40,48 @@ export function _o200kAsciiPass(text: string, bytes: Uint8Array, view: DataView,
       i += 4;
     }
     while (i < to && (bytes[i] as number) > 32) i++;
-    if (i >= to) break;
-    const c = bytes[i] as number;
-    if (WS[c] === 0) {
-      i++; // a control character: part of the segment
-      continue;
+    let cut = to;
+    if (i < to) {
+      const c = bytes[i] as number;
+      if (WS[c] === 0) {
+        i++; // a control character: part of the segment
+        continue;
+      }
+      if (c === 32 && i > p && WS[bytes[i - 1] as number] === 0) cut = i++;
+      else if (++i < to && (c === 10 || c === 13) && WS[bytes[i] as number] === 0 && bytes[i] !== 47) cut = i;
+      else continue;
+    } else if (p >= to) break;
+    // The segment [p, cut): its key is its last eight bytes (k0 the last four, last byte lowest; k1 the four before).
+    const len = cut - p;
+    let n = -1;
+    if (len <= _MAX_SEGMENT) {
+      let k0 = 0;
+      let k1 = 0;
+      if (cut >= 8) {
+        k0 = view.getInt32(cut - 4) & (MASK[len < 4 ? len : 4] as number);
+        k1 = len > 4 ? view.getInt32(cut - 8) & (MASK[len < 8 ? len - 4 : 4] as number) : 0;
+      } else {
+        for (let j = p; j < cut; j++) {
+          k1 = (k1 << 8) | (k0 >>> 24);
+          k0 = (k0 << 8) | (bytes[j] as number);
+        }
+      }
+      n = _segmentGet(segments, bytes, p, cut, k0, k1);
+      if (n < 0) {
+        n = _o200kPass(text, p, cut, pieces, regexEnd, null);
+        _segmentSet(segments, bytes, p, cut, k0, k1, n);
+      }
+    } else if (log === null) n = _o200kPass(text, p, cut, pieces, regexEnd, null);
+    else {
+      n = _o200kPass(text, p, cut, pieces, regexEnd, log, 0, total); // logs the pieces of a long segment
+      log.n--; // its end is logged below
     }
-    if (c === 32 && i > p && WS[bytes[i - 1] as number] === 0) {
-      total += _segment(text, bytes, p, i, segments, pieces, regexEnd, log, total);
-      if (log !== null) _log(log, i, total);
-      p = i;
-    }
-    i++;
-    if ((c === 10 || c === 13) && i < to && WS[bytes[i] as number] === 0 && bytes[i] !== 47) {
-      total += _segment(text, bytes, p, i, segments, pieces, regexEnd, log, total);
-      if (log !== null) _log(log, i, total);
-      p = i;
-    }
-  }
-  if (p < to) {
-    total += _segment(text, bytes, p, to, segments, pieces, regexEnd, log, total);
-    if (log !== null) _log(log, to, total);
+    total += n;
+    if (log !== null) _log(log, cut, total);
+    p = cut;
+    if (cut === to) break;
   }
   return total;
-}
-
-/** Count of one segment: a memo hit, else a piece pass (logging the pieces of one too long to memoise). */
-function _segment(text: string, bytes: Uint8Array, a: number, b: number, segments: _SegmentTable, pieces: _PieceTable, regexEnd: _RegexEnd, log: _PieceLog | null, base: number): number {
-  if (b - a > _MAX_SEGMENT) {
-    if (log === null) return _o200kPass(text, a, b, pieces, regexEnd, null);
-    const n = _o200kPass(text, a, b, pieces, regexEnd, log, 0, base);
-    log.n--; // the caller logs the segment's end
-    return n;
-  }
-  // The key: the last eight bytes, packed (k0 the last four, the last byte lowest; k1 the four before).
-  let k0 = 0;
-  let k1 = 0;
-  for (let j = b - 8 > a ? b - 8 : a; j < b; j++) {
-    k1 = (k1 << 8) | (k0 >>> 24);
-    k0 = (k0 << 8) | (bytes[j] as number);
-  }
-  const hit = _segmentGet(segments, bytes, a, b, k0, k1);
-  if (hit >= 0) return hit;
-  const n = _o200kPass(text, a, b, pieces, regexEnd, null);
-  _segmentSet(segments, bytes, a, b, k0, k1, n);
-  return n;
 }
 
 function _log(log: _PieceLog, end: number, cum: number): void {

@@ -41,9 +41,10 @@ export function _segmentGet(t: _SegmentTable, bytes: Uint8Array, a: number, b: n
       if (len <= 8) return m >>> 8;
       const pool = t.pool;
       const o = (slots[s + 3] as number) - a;
+      const e = b - 8; // the last eight bytes are k0 and k1
       let j = a;
-      while (j < b && pool[o + j] === bytes[j]) j++;
-      if (j === b) return m >>> 8;
+      while (j < e && pool[o + j] === bytes[j]) j++;
+      if (j === e) return m >>> 8;
     }
     idx = (idx + 1) & mask;
   }
