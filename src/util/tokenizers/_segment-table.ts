@@ -69,6 +69,47 @@ export function _segmentSet(t: _SegmentTable, bytes: Uint8Array, a: number, b: n
   t.used++;
 }
 
+/**
+ * The same memo for a short range of a string (ranges counted on their own, e.g. the tail of a chunk):
+ * the stored count of `text[a, b)`, or -1 when absent or when the range is not pure ASCII. With `count`
+ * (from a caller that counted it after a miss), stores it instead and returns it.
+ */
+export function _segmentText(t: _SegmentTable, text: string, a: number, b: number, count = -1): number {
+  let k0 = 0;
+  let k1 = 0;
+  let high = 0;
+  for (let j = a; j < b; j++) {
+    const c = text.charCodeAt(j);
+    high |= c;
+    k1 = (k1 << 8) | (k0 >>> 24);
+    k0 = (k0 << 8) | c;
+  }
+  if (high >= 128 || b - a > _MAX_SEGMENT) return count;
+  if (count >= 0) {
+    _segmentSet(t, _utf8.encode(text.slice(a, b)), 0, b - a, k0, k1, count);
+    return count;
+  }
+  const len = b - a;
+  const { slots, mask } = t;
+  let idx = _segmentHash(k0, k1, len) & mask;
+  for (;;) {
+    const s = idx << 2;
+    const m = slots[s + 2] as number;
+    if (m === 0) return -1;
+    if ((m & 255) === len && slots[s] === k0 && slots[s + 1] === k1) {
+      const pool = t.pool;
+      const o = (slots[s + 3] as number) - a;
+      const e = b - 8;
+      let j = a;
+      while (j < e && pool[o + j] === text.charCodeAt(j)) j++;
+      if (j >= e) return m >>> 8;
+    }
+    idx = (idx + 1) & mask;
+  }
+}
+
+const _utf8 = new TextEncoder();
+
 function _place(t: _SegmentTable, k0: number, k1: number, m: number, off: number): void {
   let idx = _segmentHash(k0, k1, m & 255) & t.mask;
   while ((t.slots[(idx << 2) + 2] as number) !== 0) idx = (idx + 1) & t.mask;

@@ -4,7 +4,7 @@ import { _byteOffsets } from './_byte-offsets.js';
 import { _o200kAsciiPass } from './_o200k-ascii.js';
 import { _logPiece, _o200kEnd, _o200kPass, type _PieceLog } from './_o200k-pass.js';
 import { _hashRange, _pieceTable, _tableCount } from './_piece-table.js';
-import { _segmentTable } from './_segment-table.js';
+import { _MAX_SEGMENT, _segmentTable, _segmentText } from './_segment-table.js';
 import { _preparePieces, type _PieceFns } from './_prepared-pieces.js';
 
 /** Options for {@link createGptTokenizer}. */
@@ -45,6 +45,11 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
               }
               const { read, written } = utf8.encodeInto(text, scratch);
               if (read === to && written === to) return _o200kAsciiPass(text, scratch, view, segments, table, regexEnd, log);
+            }
+            if (log === null && to - from <= _MAX_SEGMENT) {
+              // A short range (a chunk's tail): memoised like a segment.
+              const hit = _segmentText(segments, text, from, to);
+              return hit >= 0 ? hit : _segmentText(segments, text, from, to, _o200kPass(text, from, to, table, regexEnd, null));
             }
             return _o200kPass(text, from, to, table, regexEnd, log);
           },
