@@ -12,11 +12,13 @@ describe('minhash', () => {
   });
 
   it('estimates high similarity for a lightly edited copy and shares a band', () => {
-    const edited = base.replace('item10 ', 'changed ').replace('item200 ', 'other ');
+    // 12 edited words change ~60 of ~1,200 shingles: true Jaccard ≈ 0.9.
+    let edited = base;
+    for (let i = 10; i < 400; i += 33) edited = edited.replace(`item${i} `, `edit${i} `);
     const a = minhashSignature(base);
     const b = minhashSignature(edited);
     const j = estimateJaccard(a, b);
-    assert.ok(j > 0.85 && j < 1, `expected near-duplicate similarity, got ${j}`);
+    assert.ok(j > 0.8 && j < 1, `expected near-duplicate similarity, got ${j}`);
     const shared = lshBands(a).filter((band) => lshBands(b).includes(band));
     assert.ok(shared.length > 0);
   });
