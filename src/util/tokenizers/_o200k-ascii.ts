@@ -16,10 +16,10 @@ const MASK = Int32Array.of(0, 0xff, 0xffff, 0xffffff, -1);
  *  - before a non-space other than `/` that follows `\n` or `\r` (only `[\r\n/]*` and whitespace runs
  *    hold a newline, and neither goes on with such a character).
  * A segment is therefore counted as a text of its own (usually one word with its space and punctuation,
- * e.g. ` below),`), and one lookup replaces scanning its pieces: a tight loop over bytes that only looks
- * for whitespace (the memo keys are packed while scanning, see `_segment-table.ts`). Segments too long to memoise are
- * counted piece by piece, and their pieces logged, so logged boundaries stay dense. With `log`, records
- * each boundary and the running total, like `_o200kPass`, whose results this pass equals.
+ * e.g. ` below),`), and one memo lookup (`_segment-table.ts`) replaces scanning its pieces: the loop only
+ * looks for whitespace, four bytes at a time. Segments too long to memoise are counted piece by piece and
+ * their pieces logged, so logged boundaries stay dense. With `log`, records each boundary and the running
+ * total, like `_o200kPass`, whose results this pass equals.
  */
 export function _o200kAsciiPass(text: string, bytes: Uint8Array, view: DataView, segments: _SegmentTable, pieces: _PieceTable, regexEnd: _RegexEnd, log: _PieceLog | null): number {
   const to = text.length;
@@ -27,6 +27,10 @@ export function _o200kAsciiPass(text: string, bytes: Uint8Array, view: DataView,
   let total = 0;
   let p = 0; // segment start
   let i = 0;
+  // The log, in locals (written back around the rare long segments and at the end).
+  let ends = log === null ? null : log.ends;
+  let cum = log === null ? null : log.cum;
+  let logged = log === null ? 0 : log.n;
   for (;;) {
     // Skip bytes above 32, four at a time: the lowest byte flagged by `(x - 0x21212121) & ~x & 0x80808080`
     // is the first byte below 33 (bytes are ASCII, so below 128).
@@ -73,28 +77,43 @@ export function _o200kAsciiPass(text: string, bytes: Uint8Array, view: DataView,
       }
     } else if (log === null) n = _o200kPass(text, p, cut, pieces, regexEnd, null);
     else {
+      if (ends !== null && cum !== null) {
+        log.ends = ends;
+        log.cum = cum;
+      }
+      log.n = logged;
       n = _o200kPass(text, p, cut, pieces, regexEnd, log, 0, total); // logs the pieces of a long segment
-      log.n--; // its end is logged below
+      logged = log.n - 1; // its end is logged below
+      ends = log.ends;
+      cum = log.cum;
     }
     total += n;
-    if (log !== null) _log(log, cut, total);
+    if (ends !== null && cum !== null) {
+      if (logged === ends.length) {
+        const grown = _grow(ends, cum, logged);
+        ends = grown.ends;
+        cum = grown.cum;
+      }
+      ends[logged] = cut;
+      cum[logged] = total;
+      logged++;
+    }
     p = cut;
     if (cut === to) break;
+  }
+  if (log !== null && ends !== null && cum !== null) {
+    log.ends = ends;
+    log.cum = cum;
+    log.n = logged;
   }
   return total;
 }
 
-function _log(log: _PieceLog, end: number, cum: number): void {
-  const n = log.n;
-  if (n === log.ends.length) {
-    const ends = new Int32Array(Math.max(16, n * 2));
-    ends.set(log.ends);
-    const c = new Int32Array(ends.length);
-    c.set(log.cum);
-    log.ends = ends;
-    log.cum = c;
-  }
-  log.ends[n] = end;
-  log.cum[n] = cum;
-  log.n = n + 1;
+/** Doubled copies of a log's arrays. */
+function _grow(ends: Int32Array, cum: Int32Array, n: number): { ends: Int32Array; cum: Int32Array } {
+  const e = new Int32Array(Math.max(16, n * 2));
+  e.set(ends);
+  const c = new Int32Array(e.length);
+  c.set(cum);
+  return { ends: e, cum: c };
 }
