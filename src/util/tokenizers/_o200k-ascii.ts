@@ -5,8 +5,13 @@ import { _MAX_SEGMENT, _segmentGet, _segmentSet, type _SegmentTable } from './_s
 /** ASCII whitespace as the pre-tokenizer regex's `\s` sees it: \t \n \v \f \r and space. */
 const WS = new Uint8Array(256);
 for (const c of [9, 10, 11, 12, 13, 32]) WS[c] = 1;
-/** The low `i` bytes of an integer. */
-const MASK = Int32Array.of(0, 0xff, 0xffff, 0xffffff, -1);
+/** By segment length: the masks that keep, of the four bytes before the end, those in the segment (MASK0), and of the four before those (MASK1). */
+const MASK0 = new Int32Array(65);
+const MASK1 = new Int32Array(65);
+for (let len = 1; len <= 64; len++) {
+  MASK0[len] = len >= 4 ? -1 : (1 << (8 * len)) - 1;
+  MASK1[len] = len >= 8 ? -1 : len <= 4 ? 0 : (1 << (8 * (len - 4))) - 1;
+}
 
 /**
  * The o200k_base count pass for a pure-ASCII text, over its bytes (`bytes[i]` is `text.charCodeAt(i)`;
@@ -62,8 +67,8 @@ export function _o200kAsciiPass(text: string, bytes: Uint8Array, view: DataView,
       let k0 = 0;
       let k1 = 0;
       if (cut >= 8) {
-        k0 = view.getInt32(cut - 4) & (MASK[len < 4 ? len : 4] as number);
-        k1 = len > 4 ? view.getInt32(cut - 8) & (MASK[len < 8 ? len - 4 : 4] as number) : 0;
+        k0 = view.getInt32(cut - 4) & (MASK0[len] as number);
+        k1 = view.getInt32(cut - 8) & (MASK1[len] as number);
       } else {
         for (let j = p; j < cut; j++) {
           k1 = (k1 << 8) | (k0 >>> 24);
