@@ -81,6 +81,27 @@ for (const encoding of ['o200k_base', 'cl100k_base'] as const) {
 }
 
 describe('createGptTokenizer', () => {
+  it('counts long ASCII documents exactly, and their ranges (segment memo, tails, long segments)', () => {
+    const tok = createGptTokenizer();
+    const ref = plain.o200k_base;
+    const words = ['the', 'The', 'pricing', 'e.g.', "don't", '3.14', '$1,200', '(see', 'below).', '/path/to', '--', 'x'.repeat(80), '\t', 'HTTPServer', '#', '-', '|'];
+    const seps = [' ', ' ', ' ', '  ', '\n', '\n\n', '\n/', ' \n ', '\r\n', '\t'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { minLength: 50, maxLength: 400 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 20 }), (parts, ranges) => {
+        const text = parts.map(([w, sep]) => w + sep).join('');
+        assert.equal(tok.count(text), ref.encode(text).length);
+        const prepared = tok.prepare!(text);
+        for (const [x, y] of ranges) {
+          const a = x % (text.length + 1);
+          const b = y % (text.length + 1);
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          assert.equal(prepared.count(lo, hi), ref.encode(text.slice(lo, hi)).length, `range [${lo}, ${hi})`);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('reports its encoding in the id and counts a known sentence', () => {
     const tok = createGptTokenizer();
     assert.equal(tok.id, 'gpt-tokenizer:o200k_base');

@@ -7,6 +7,9 @@ import { _hashRange, _pieceTable, _tableCount } from './_piece-table.js';
 import { _MAX_SEGMENT, _segmentTable, _segmentText } from './_segment-table.js';
 import { _preparePieces, type _PieceFns } from './_prepared-pieces.js';
 
+/** Largest text whose bytes buffer a tokenizer keeps for reuse (4 M characters). */
+const MAX_SCRATCH = 1 << 22;
+
 /** Options for {@link createGptTokenizer}. */
 export interface GptTokenizerOptions {
   /** The OpenAI BPE encoding. @default 'o200k_base' */
@@ -17,8 +20,9 @@ export interface GptTokenizerOptions {
  * An OpenAI BPE tokenizer (gpt-tokenizer). Special-token text such as `<|endoftext|>` is counted as
  * ordinary text. Counting memoises per pre-token: BPE never merges across pre-tokens, so a text's count is
  * the sum of its pre-tokens' counts, and a repeated word costs one hash lookup. For o200k_base a
- * hand-written matcher replaces the pre-tokenizer regex on ASCII text, and a pure-ASCII text is scanned
- * as bytes.
+ * hand-written matcher replaces the pre-tokenizer regex on ASCII text, and a pure-ASCII text is counted
+ * per whitespace segment over its bytes (`_o200k-ascii.ts`). Counts are always exact: every memo verifies
+ * its key in full.
  */
 export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOptions = {}): Tokenizer {
   const core = _loadBpeCore(encoding);
@@ -34,32 +38,42 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
   let scratch = new Uint8Array(1024);
   let view = new DataView(scratch.buffer);
   const utf8 = new TextEncoder();
+
+  // o200k_base: a pure-ASCII text goes through the segment pass over its bytes; a short range (a chunk's
+  // tail) is memoised like a segment; anything else is scanned piece by piece.
+  function _o200kCount(text: string, from: number, to: number, log: _PieceLog | null): number {
+    if (from === 0 && to === text.length) {
+      let bytes = scratch;
+      let dv = view;
+      if (bytes.length < to) {
+        bytes = new Uint8Array(Math.max(to, bytes.length * 2));
+        dv = new DataView(bytes.buffer);
+        if (to <= MAX_SCRATCH) {
+          scratch = bytes; // kept for the next texts; a very large one gets a buffer of its own
+          view = dv;
+        }
+      }
+      const { read, written } = utf8.encodeInto(text, bytes);
+      if (read === to && written === to) return _o200kAsciiPass(text, bytes, dv, segments, table, regexEnd, log);
+    }
+    if (log === null && to - from <= _MAX_SEGMENT) {
+      const hit = _segmentText(segments, text, from, to);
+      return hit >= 0 ? hit : _segmentText(segments, text, from, to, _o200kPass(text, from, to, table, regexEnd, null));
+    }
+    return _o200kPass(text, from, to, table, regexEnd, log);
+  }
+
   const fns: _PieceFns =
     encoding === 'o200k_base'
       ? {
-          pass(text, from, to, log) {
-            if (from === 0 && to === text.length) {
-              if (scratch.length < to) {
-                scratch = new Uint8Array(Math.max(to, scratch.length * 2));
-                view = new DataView(scratch.buffer);
-              }
-              const { read, written } = utf8.encodeInto(text, scratch);
-              if (read === to && written === to) return _o200kAsciiPass(text, scratch, view, segments, table, regexEnd, log);
-            }
-            if (log === null && to - from <= _MAX_SEGMENT) {
-              // A short range (a chunk's tail): memoised like a segment.
-              const hit = _segmentText(segments, text, from, to);
-              return hit >= 0 ? hit : _segmentText(segments, text, from, to, _o200kPass(text, from, to, table, regexEnd, null));
-            }
-            return _o200kPass(text, from, to, table, regexEnd, log);
-          },
+          pass: _o200kCount,
           pieceEnd(text, p) {
             const e = _o200kEnd(text, p, text.length);
             return e > p ? e : regexEnd(text, p);
           },
           pieceCount,
         }
-      : { pass: (text, from, to, log) => _regexPass(text, from, to, log), pieceEnd: regexEnd, pieceCount };
+      : { pass: _regexPass, pieceEnd: regexEnd, pieceCount };
 
   // Any other encoding: the regex, on the range as a string of its own.
   function _regexPass(text: string, from: number, to: number, log: _PieceLog | null): number {
