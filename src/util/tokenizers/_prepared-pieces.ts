@@ -45,6 +45,9 @@ export function _preparePieces(text: string, fns: _PieceFns): PreparedText {
     return lo;
   };
   const slow = (a: number, b: number) => fns.pass(text, a, b, null);
+  // Chunkers grow a chunk from one start: remember the last start's boundary index.
+  let lastA = -1;
+  let lastAi = 0;
 
   return {
     text,
@@ -55,9 +58,12 @@ export function _preparePieces(text: string, fns: _PieceFns): PreparedText {
       if (_isSpaceAt(text, a) || _isSpaceAt(text, b - 1) || _splitsPair(text, a) || _splitsPair(text, b)) return slow(a, b);
       const li = floor(b);
       const tailStart = ends[li] as number;
-      let ai = floor(a);
+      let ai = a === lastA ? lastAi : floor(a);
       let headCount = 0;
-      if ((ends[ai] as number) !== a) {
+      if ((ends[ai] as number) === a) {
+        lastA = a;
+        lastAi = ai;
+      } else {
         let pos = a;
         for (;;) {
           const e = fns.pieceEnd(text, pos);
