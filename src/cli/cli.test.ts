@@ -4,20 +4,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runCli } from './main.js';
-import type { CliIO } from './io.js';
+import { runCliCaptured } from './__fixtures__/run-cli.js';
 
-function capture(cwd: string): CliIO & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return { out: (t) => void (out += t), err: (t) => void (err += t), cwd, env: {}, isTTY: false, stdout: () => out, stderr: () => err };
-}
-
-async function cli(cwd: string, ...args: string[]) {
-  const io = capture(cwd);
-  const code = await runCli(args, io);
-  return { code, out: io.stdout(), err: io.stderr(), json: () => JSON.parse(io.stdout()) };
-}
+const cli = (cwd: string, ...args: string[]) => runCliCaptured({ cwd, args });
 
 describe('fathom CLI', () => {
   let dir: string;

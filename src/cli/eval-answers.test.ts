@@ -4,16 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EvalRun } from '../spec/evaluation.js';
-import { runCli } from './main.js';
-import type { CliIO } from './io.js';
+import { runCliCaptured } from './__fixtures__/run-cli.js';
 
-async function cli(cwd: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), cwd, env: {}, isTTY: false };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const cli = (cwd: string, ...args: string[]) => runCliCaptured({ cwd, args });
 
 describe('fathom eval run / compare / validate / import / generate', () => {
   let dir: string;

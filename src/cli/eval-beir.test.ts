@@ -3,16 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './main.js';
-import type { CliIO } from './io.js';
+import { runCliCaptured } from './__fixtures__/run-cli.js';
 
-async function cli(cwd: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), cwd, env: {}, isTTY: false };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const cli = (cwd: string, ...args: string[]) => runCliCaptured({ cwd, args });
 
 describe('fathom eval beir', () => {
   let dir: string;

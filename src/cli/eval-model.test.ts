@@ -5,16 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOpenAIChatServer } from '../testing/openai-chat-server.js';
 import type { ScriptedServer } from '../testing/openai-chat-server.js';
-import { runCli } from './main.js';
-import type { CliIO } from './io.js';
+import { runCliCaptured } from './__fixtures__/run-cli.js';
 
-async function cli(cwd: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), cwd, env: { TEST_KEY: 'k' }, isTTY: false };
-  const code = await runCli(args, io);
-  return { code, out, err };
-}
+const cli = (cwd: string, ...args: string[]) => runCliCaptured({ cwd, args, env: { TEST_KEY: 'k' } });
 
 /** Answers with the first sentence of source [1], cited; declines when no source is given. */
 function reply(messages: { role: string; content: string }[]): string {

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOpenAICompatibleServer } from '../testing/openai-compatible-server.js';
 import type { ScriptedServer } from '../testing/openai-compatible-server.js';
-import { runCli } from './main.js';
-import type { CliIO } from './io.js';
+import { runCliCaptured } from './__fixtures__/run-cli.js';
 
 /** Bag-of-words vectors hashed into 64 dimensions: cosine similarity follows shared words. */
 function bagOfWords(texts: string[]): number[][] {
@@ -21,13 +20,7 @@ function bagOfWords(texts: string[]): number[][] {
   });
 }
 
-async function cli(cwd: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), cwd, env: {}, isTTY: false };
-  const code = await runCli(args, io);
-  return { code, out, err, json: () => JSON.parse(out) };
-}
+const cli = (cwd: string, ...args: string[]) => runCliCaptured({ cwd, args });
 
 describe('fathom search with an embedding model', () => {
   let dir: string;

@@ -3,18 +3,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../main.js';
-import type { CliIO } from '../io.js';
+import { runCliCaptured } from '../__fixtures__/run-cli.js';
 
 let dir: string;
 
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir, env: {}, isTTY: false };
-  const code = await runCli([...args, '--store', 'f.db'], io);
-  return { code, out, err, json: () => JSON.parse(out) };
-}
+const cli = (...args: string[]) => runCliCaptured({ cwd: dir, args: [...args, '--store', 'f.db'] });
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fathom-ask-'));

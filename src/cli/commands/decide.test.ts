@@ -3,19 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../main.js';
-import type { CliIO } from '../io.js';
 import { askMissing } from './decide.js';
 import { supportRun } from '../../decide/__fixtures__/support-run.js';
 import { wrongFormat } from '../../decide/__fixtures__/scenarios.js';
+import { runCliCaptured } from '../__fixtures__/run-cli.js';
 
-async function cli(cwd: string, ...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), cwd, env: {}, isTTY: false };
-  const code = await runCli(args, io);
-  return { code, out, err, json: () => JSON.parse(out) };
-}
+const cli = (cwd: string, ...args: string[]) => runCliCaptured({ cwd, args });
 
 describe('fathom diagnose / decide / report', () => {
   let dir: string;

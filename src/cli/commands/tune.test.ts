@@ -4,20 +4,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanExamples, plantedDataset } from '../../tune/lint/__fixtures__/planted-dataset.js';
-import type { CliIO } from '../io.js';
-import { runCli } from '../main.js';
+import { runCliCaptured } from '../__fixtures__/run-cli.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON output
 type Json = any;
 
 /** Runs `fathom tune …` in-process through runCli with a capturing IO. */
-async function tune(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string; json: () => Json }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), cwd, env: {}, isTTY: false };
-  const code = await runCli(['tune', ...args], io);
-  return { code, out, err, json: () => JSON.parse(out) };
-}
+const tune = (cwd: string, ...args: string[]) => runCliCaptured({ cwd, args: ['tune', ...args] });
 
 describe('fathom tune', () => {
   let dir: string;

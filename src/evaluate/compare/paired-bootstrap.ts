@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../util/random.js';
+
 /** Options of {@link pairedBootstrap}. */
 export interface PairedBootstrapOptions {
   /** Per-item values of run A and run B, paired by index. */
@@ -29,15 +31,4 @@ export function pairedBootstrap({ a, b, samples = 2000, seed = 0 }: PairedBootst
   means.sort();
   const at = (q: number) => means[Math.min(samples - 1, Math.max(0, Math.ceil(q * samples) - 1))]!;
   return { delta, ci95: [at(0.025), at(0.975)] };
-}
-
-/** A small seeded PRNG in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../util/random.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { byteVocab } from './byte-vocab.js';
@@ -45,7 +46,7 @@ export async function writeTinyLlamaGguf({
   if (nEmbd % nHead !== 0) throw new Error(`nEmbd (${nEmbd}) must be a multiple of nHead (${nHead})`);
   const vocab = byteVocab();
   const nVocab = vocab.tokens.length;
-  const random = _mulberry32(seed);
+  const random = mulberry32(seed);
   const matrix = (cols: number, rows: number): Float32Array => {
     const scale = 1 / Math.sqrt(cols);
     return Float32Array.from({ length: cols * rows }, () => (random() * 2 - 1) * scale * Math.sqrt(3));
@@ -103,15 +104,4 @@ export async function writeTinyLlamaGguf({
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, bytes);
   return { path, bytes: bytes.length, vocabSize: nVocab, contextLength: nCtx };
-}
-
-function _mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

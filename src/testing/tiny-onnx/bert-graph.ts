@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../util/random.js';
 import { attrType, onnxType, type OnnxModelObject } from './onnx-proto.js';
 
 /** Shape of the random BERT-like graph. */
@@ -84,13 +85,6 @@ function _valueInfo(name: string, elemType: number, dims: Array<string | number>
 
 /** Seeded standard-normal generator (mulberry32 + Box–Muller). */
 function _normal(seed: number): () => number {
-  let state = seed >>> 0;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
 }

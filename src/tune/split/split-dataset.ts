@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../util/random.js';
 import type { TuneDataWarning, TuneExample, TuneFormat } from '../../spec/tune-data.js';
 import { FathomError } from '../../util/errors.js';
 import { findLeaks } from '../lint/find-leaks.js';
@@ -31,16 +32,6 @@ export interface SplitResult {
   /** Examples left out because their prompt leaks into the evaluation set. */
   excluded: Array<{ index: number; evalQuestion: string; similarity: number }>;
   warnings: TuneDataWarning[];
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startOpenAIChatServer } from '../../../testing/index.js';
-import type { CliIO } from '../../io.js';
-import { runCli } from '../../main.js';
+import { runCliCaptured } from '../../__fixtures__/run-cli.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON output
 type Json = any;
@@ -21,13 +20,7 @@ describe('fathom tune gate and build', () => {
   let base: Server;
   let chatty: Server;
   let locked: Server;
-  async function tune(...args: string[]): Promise<{ code: number; out: string; err: string; json: () => Json }> {
-    let out = '';
-    let err = '';
-    const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir, env: { OPENAI_API_KEY: 'k' }, isTTY: false };
-    const code = await runCli(['tune', ...args], io);
-    return { code, out, err, json: () => JSON.parse(out) };
-  }
+  const tune = (...args: string[]) => runCliCaptured({ cwd: dir, args: ['tune', ...args], env: { OPENAI_API_KEY: 'k' } });
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fathom-tune-gate-cli-'));
     const golden = Array.from({ length: 20 }, (_, i) => ({

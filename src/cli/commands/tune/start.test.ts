@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startFineTuningServer, type FineTuningServer } from '../../../testing/index.js';
-import type { CliIO } from '../../io.js';
-import { runCli } from '../../main.js';
+import { runCliCaptured } from '../../__fixtures__/run-cli.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON output
 type Json = any;
@@ -13,13 +12,7 @@ type Json = any;
 describe('fathom tune start | status | cancel | export | register', () => {
   let dir: string;
   let server: FineTuningServer;
-  async function tune(...args: string[]): Promise<{ code: number; out: string; err: string; json: () => Json }> {
-    let out = '';
-    let err = '';
-    const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir, env: { FT_KEY: 'test-key' }, isTTY: false };
-    const code = await runCli(['tune', ...args], io);
-    return { code, out, err, json: () => JSON.parse(out) };
-  }
+  const tune = (...args: string[]) => runCliCaptured({ cwd: dir, args: ['tune', ...args], env: { FT_KEY: 'test-key' } });
   before(async () => {
     server = await startFineTuningServer();
     dir = mkdtempSync(join(tmpdir(), 'fathom-tune-jobs-cli-'));
