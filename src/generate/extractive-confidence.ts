@@ -1,4 +1,5 @@
 import { FathomError } from '../util/errors.js';
+import { fitStandardizedLogistic } from '../util/logistic.js';
 import type { ExtractiveFeatures } from './extractive-answer.js';
 
 /** Inputs of the extractive confidence model: answer-level features plus the retrieval's own signals. */
@@ -43,32 +44,6 @@ export function fitExtractiveConfidence({ samples, epochs = 1500, learningRate =
   if (positives === 0 || positives === samples.length) {
     throw new FathomError({ code: 'INVALID_DATASET', message: `Confidence calibration needs answerable and unanswerable questions; got ${positives} answerable of ${samples.length}.` });
   }
-  const means = {} as Record<ConfidenceFeatureName, number>;
-  const stds = {} as Record<ConfidenceFeatureName, number>;
-  for (const name of CONFIDENCE_FEATURES) {
-    const xs = samples.map((s) => s.features[name]).filter((x): x is number => x !== null);
-    const mean = xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
-    const std = xs.length === 0 ? 1 : Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
-    means[name] = mean;
-    stds[name] = std > 1e-12 ? std : 1;
-  }
-  const z = samples.map((s) => CONFIDENCE_FEATURES.map((n) => (s.features[n] === null ? 0 : (s.features[n]! - means[n]) / stds[n])));
-  const y = samples.map((s) => (s.answerable ? 1 : 0));
-  const w = new Array<number>(CONFIDENCE_FEATURES.length).fill(0);
-  let bias = 0;
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const grad = new Array<number>(w.length).fill(0);
-    let gb = 0;
-    for (let i = 0; i < z.length; i++) {
-      let t = bias;
-      for (let j = 0; j < w.length; j++) t += w[j]! * z[i]![j]!;
-      const err = 1 / (1 + Math.exp(-t)) - y[i]!;
-      gb += err;
-      for (let j = 0; j < w.length; j++) grad[j]! += err * z[i]![j]!;
-    }
-    bias -= (learningRate * gb) / z.length;
-    for (let j = 0; j < w.length; j++) w[j]! -= learningRate * (grad[j]! / z.length + 2 * l2 * w[j]!);
-  }
-  const weights = Object.fromEntries(CONFIDENCE_FEATURES.map((n, j) => [n, w[j]!])) as Record<ConfidenceFeatureName, number>;
-  return { bias, weights, means, stds, source: source ?? `fitted on ${samples.length} questions (${positives} answerable)` };
+  const model = fitStandardizedLogistic({ names: CONFIDENCE_FEATURES, samples, epochs, learningRate, l2 });
+  return { ...model, source: source ?? `fitted on ${samples.length} questions (${positives} answerable)` };
 }
