@@ -1,4 +1,5 @@
 import { FathomError } from './errors.js';
+import { httpError, snippet } from './http-error.js';
 
 /** Options of {@link postJson}. */
 export interface PostJsonOptions {
@@ -31,7 +32,7 @@ export async function postJson({ url, body, headers = {}, timeoutMs = 30_000, ab
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body: JSON.stringify(body), signal });
     status = response.status;
     text = await response.text();
-    if (!response.ok) throw _httpError(provider, url, response, text);
+    if (!response.ok) throw httpError({ provider, response, text, action: url, details: { provider, url } });
   } catch (error) {
     if (FathomError.isInstance(error)) throw error;
     if (abortSignal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: `Request to ${provider} was aborted.`, cause: abortSignal.reason, details });
@@ -44,48 +45,6 @@ export async function postJson({ url, body, headers = {}, timeoutMs = 30_000, ab
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new FathomError({ code: 'PROVIDER_BAD_RESPONSE', message: `${provider} answered ${url} with a body that is not JSON: ${_snippet(text)}`, cause: error, details: { ...details, status } });
+    throw new FathomError({ code: 'PROVIDER_BAD_RESPONSE', message: `${provider} answered ${url} with a body that is not JSON: ${snippet(text)}`, cause: error, details: { ...details, status } });
   }
-}
-
-function _httpError(provider: string, url: string, response: Response, text: string): FathomError {
-  const status = response.status;
-  const serverMessage = _serverMessage(text);
-  const details: Record<string, unknown> = { provider, url, status, serverMessage };
-  if (status === 401 || status === 403) {
-    return new FathomError({ code: 'PROVIDER_AUTH_FAILED', message: `${provider} rejected the credentials (HTTP ${status}: ${serverMessage}); check 'apiKey'.`, details });
-  }
-  if (status === 429) {
-    const retryAfterMs = _retryAfterMs(response.headers.get('retry-after'));
-    if (retryAfterMs !== undefined) details.retryAfterMs = retryAfterMs;
-    return new FathomError({ code: 'PROVIDER_RATE_LIMITED', message: `${provider} is rate limiting requests (HTTP 429: ${serverMessage}); lower concurrency or wait.`, details });
-  }
-  const retryable = status >= 500 || status === 408 || status === 409;
-  const error = new FathomError({ code: 'PROVIDER_REQUEST_FAILED', message: `${provider} failed at ${url} (HTTP ${status}: ${serverMessage}).`, details });
-  if (!retryable) Object.defineProperty(error, 'isRetryable', { value: false });
-  return error;
-}
-
-function _serverMessage(text: string): string {
-  try {
-    const parsed = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown };
-    const message = typeof parsed.error === 'string' ? parsed.error : (parsed.error?.message ?? parsed.message ?? parsed.detail);
-    if (typeof message === 'string') return _snippet(message);
-  } catch {
-    // not JSON: fall through to the raw text
-  }
-  return _snippet(text) || 'no body';
-}
-
-function _retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function _snippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }

@@ -1,4 +1,5 @@
 import { FathomError } from '../../util/errors.js';
+import { httpError, snippet } from '../../util/http-error.js';
 import { withRetry } from '../../util/retry.js';
 
 /** Connection settings shared by every request of one backend. */
@@ -55,7 +56,7 @@ async function _once(conn: _Connection, { method, path, query, body, abortSignal
     const response = await conn.fetch(url, { method, headers, body: payload, signal });
     status = response.status;
     text = await response.text();
-    if (!response.ok) throw _httpError(conn.provider, details, response, text);
+    if (!response.ok) throw httpError({ provider: conn.provider, response, text, action: `${method} ${url}`, details, authHint: "check 'apiKey' and that the key may use fine-tuning.", rateHint: "wait or raise 'maxRetries'." });
   } catch (error) {
     if (FathomError.isInstance(error)) throw error;
     if (abortSignal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: `Request to ${conn.provider} was aborted.`, cause: abortSignal.reason, details });
@@ -71,51 +72,6 @@ async function _once(conn: _Connection, { method, path, query, body, abortSignal
     if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
     return { data: parsed };
   } catch (error) {
-    throw new FathomError({ code: 'PROVIDER_BAD_RESPONSE', message: `${conn.provider} answered ${method} ${url} with a body that is not JSON: ${_snippet(text)}`, cause: error, details: { ...details, status } });
+    throw new FathomError({ code: 'PROVIDER_BAD_RESPONSE', message: `${conn.provider} answered ${method} ${url} with a body that is not JSON: ${snippet(text)}`, cause: error, details: { ...details, status } });
   }
-}
-
-function _httpError(provider: string, base: Record<string, unknown>, response: Response, text: string): FathomError {
-  const status = response.status;
-  const serverMessage = _serverMessage(text);
-  const details: Record<string, unknown> = { ...base, status, serverMessage };
-  if (status === 401 || status === 403) {
-    return new FathomError({ code: 'PROVIDER_AUTH_FAILED', message: `${provider} rejected the API key (HTTP ${status}: ${serverMessage}); check 'apiKey' and that the key may use fine-tuning.`, details });
-  }
-  if (status === 429) {
-    const retryAfterMs = _retryAfterMs(response.headers);
-    if (retryAfterMs !== undefined) details.retryAfterMs = retryAfterMs;
-    return new FathomError({ code: 'PROVIDER_RATE_LIMITED', message: `${provider} is rate limiting requests (HTTP 429: ${serverMessage}); wait or raise 'maxRetries'.`, details });
-  }
-  const retryable = status >= 500 || status === 408 || status === 409;
-  const error = new FathomError({ code: 'PROVIDER_REQUEST_FAILED', message: `${provider} refused ${base.method} ${base.url} (HTTP ${status}: ${serverMessage}).`, details });
-  if (!retryable) Object.defineProperty(error, 'isRetryable', { value: false });
-  return error;
-}
-
-function _serverMessage(text: string): string {
-  try {
-    const parsed = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown };
-    const message = typeof parsed.error === 'string' ? parsed.error : (parsed.error?.message ?? parsed.message ?? parsed.detail);
-    if (typeof message === 'string') return _snippet(message);
-  } catch {
-    // not JSON: use the raw text
-  }
-  return _snippet(text) || 'no body';
-}
-
-function _retryAfterMs(headers: Headers): number | undefined {
-  const ms = Number(headers.get('retry-after-ms') ?? NaN);
-  if (Number.isFinite(ms)) return Math.max(0, ms);
-  const header = headers.get('retry-after');
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function _snippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }
