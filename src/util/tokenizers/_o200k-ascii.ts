@@ -1,4 +1,4 @@
-import { _o200kPass, type _PieceLog, type _RegexEnd } from './_o200k-pass.js';
+import { _growLog, _o200kPass, type _PieceLog, type _RegexEnd } from './_o200k-pass.js';
 import type { _PieceTable } from './_piece-table.js';
 import { _MAX_SEGMENT, _segmentGet, _segmentSet, type _SegmentTable } from './_segment-table.js';
 
@@ -95,7 +95,7 @@ export function _o200kAsciiPass(text: string, bytes: Uint8Array, view: DataView,
     total += n;
     if (ends !== null && cum !== null) {
       if (logged === ends.length) {
-        const grown = _grow(ends, cum, logged);
+        const grown = _growLog(ends, cum, logged);
         ends = grown.ends;
         cum = grown.cum;
       }
@@ -112,13 +112,4 @@ export function _o200kAsciiPass(text: string, bytes: Uint8Array, view: DataView,
     log.n = logged;
   }
   return total;
-}
-
-/** Doubled copies of a log's arrays. */
-function _grow(ends: Int32Array, cum: Int32Array, n: number): { ends: Int32Array; cum: Int32Array } {
-  const e = new Int32Array(Math.max(16, n * 2));
-  e.set(ends);
-  const c = new Int32Array(e.length);
-  c.set(cum);
-  return { ends: e, cum: c };
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { _o200kAsciiPass } from './_o200k-ascii.js';
+import { _o200kUtf16Pass } from './_o200k-utf16.js';
 import { _o200kEnd, _o200kPass, type _PieceLog } from './_o200k-pass.js';
 import { _pieceTable } from './_piece-table.js';
 import { _segmentTable } from './_segment-table.js';
@@ -59,7 +60,7 @@ describe('_o200kPass', () => {
 describe('_o200kAsciiPass', () => {
   it('counts a pure-ASCII text as gpt-tokenizer does, logging piece ends with running totals', () => {
     const table = _pieceTable((piece) => o200k.encode(piece).length, 6);
-    const segments = _segmentTable(4, 6);
+    const segments = _segmentTable(8, 4, 6);
     const asciiArb = fc.oneof(
       fc.array(fc.constantFrom(...parts.filter((p) => /^[\x00-\x7f]*$/.test(p))), { maxLength: 40 }).map((a) => a.join('')),
       fc.string({ unit: 'binary-ascii', maxLength: 60 }),
@@ -72,6 +73,36 @@ describe('_o200kAsciiPass', () => {
         const total = _o200kAsciiPass(text, bytes, new DataView(bytes.buffer), segments, table, regexEnd, log);
         assert.equal(total, o200k.encode(text).length);
         // Every logged end is a piece end, with the count of the pieces before it (the rest tokenizes alone).
+        const ends = new Set([...text.matchAll(new RegExp(splitRegex.source, 'gu'))].map((m) => m.index + m[0].length));
+        for (let k = 0; k < log.n; k++) {
+          const end = log.ends[k] as number;
+          assert.ok(ends.has(end), `logged end ${end} is a piece end of ${JSON.stringify(text)}`);
+          assert.equal(log.cum[k], total - o200k.encode(text.slice(end)).length);
+        }
+        assert.equal(log.n === 0 ? 0 : log.ends[log.n - 1], text.length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('_o200kUtf16Pass', () => {
+  it('counts any text as gpt-tokenizer does, logging piece ends with running totals', () => {
+    const table = _pieceTable((piece) => o200k.encode(piece).length, 6);
+    const segments = _segmentTable(4, 4, 6);
+    const wideParts = [...parts, '\u3000', '\u2028', ' \u00a0 ', '\u00a0 x', '\n\u00a0', 'caf\u00e9 ', '\u2019s ', '\u2014', '\ud83d\ude00 ', 'x'.repeat(70) + '\u00e9'];
+    const anyArb = fc.oneof(
+      fc.array(fc.constantFrom(...wideParts), { maxLength: 40 }).map((a) => a.join('')),
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(anyArb, (text) => {
+        const units = new Uint16Array(text.length + 3).fill(97); // garbage after the text must not matter
+        for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+        const log: _PieceLog = { ends: new Int32Array(1), cum: new Int32Array(1), n: 0 };
+        const total = _o200kUtf16Pass(text, units, new DataView(units.buffer), segments, table, regexEnd, log);
+        assert.equal(total, o200k.encode(text).length);
         const ends = new Set([...text.matchAll(new RegExp(splitRegex.source, 'gu'))].map((m) => m.index + m[0].length));
         for (let k = 0; k < log.n; k++) {
           const end = log.ends[k] as number;

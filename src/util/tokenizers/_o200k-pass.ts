@@ -148,3 +148,12 @@ export function _logPiece(log: _PieceLog, end: number, cum: number): void {
   log.cum[n] = cum;
   log.n = n + 1;
 }
+
+/** Doubled copies of a log's arrays (for passes that keep the log in locals). */
+export function _growLog(ends: Int32Array, cum: Int32Array, n: number): { ends: Int32Array; cum: Int32Array } {
+  const e = new Int32Array(Math.max(16, n * 2));
+  e.set(ends);
+  const c = new Int32Array(e.length);
+  c.set(cum);
+  return { ends: e, cum: c };
+}

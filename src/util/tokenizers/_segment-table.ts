@@ -1,25 +1,27 @@
 /**
- * A memo of token counts keyed by short ASCII byte strings (segments), exact without re-reading the text:
- * the scan keeps the segment's last eight bytes in two integers (`k0` the last four, `k1` the four before),
- * which with the length *are* the key up to eight bytes; longer keys are also compared with a pool copy.
+ * A memo of token counts keyed by short strings (segments), exact without re-reading the text: the key's
+ * last units are packed into two integers `k0`, `k1` (eight ASCII bytes, or four UTF-16 units: `exact`),
+ * which with the length *are* the key up to that length; longer keys are also compared with a pool copy.
  * A slot is four adjacent integers `[k0, k1, length | count << 8, poolOffset]` (one cache line per probe).
  * The table starts small, doubles when half full, and is cleared at its largest size.
  */
 export interface _SegmentTable {
   mask: number;
   slots: Int32Array;
-  pool: Uint8Array;
+  pool: Uint16Array;
   poolUsed: number;
   used: number;
   readonly maxBits: number;
+  /** Key length up to which `k0`, `k1` hold the whole key: 8 (ASCII bytes) or 4 (UTF-16 units). */
+  readonly exact: number;
 }
 
 /** Longest segment memoised (the count must fit beside the length in one integer). */
 export const _MAX_SEGMENT = 64;
 
 /** A new, empty table of `2^bits` slots that may grow to `2^maxBits`. */
-export function _segmentTable(bits = 12, maxBits = 17): _SegmentTable {
-  return { mask: (1 << bits) - 1, slots: new Int32Array(4 << bits), pool: new Uint8Array(16 << bits), poolUsed: 0, used: 0, maxBits };
+export function _segmentTable(exact: 8 | 4 = 8, bits = 12, maxBits = 17): _SegmentTable {
+  return { mask: (1 << bits) - 1, slots: new Int32Array(4 << bits), pool: new Uint16Array(16 << bits), poolUsed: 0, used: 0, maxBits, exact };
 }
 
 /** Slot index hash of a key. */
@@ -28,7 +30,7 @@ export function _segmentHash(k0: number, k1: number, len: number): number {
   return h ^ (h >>> 16);
 }
 
-/** The stored count of `bytes[a, b)` (last bytes packed in `k0`, `k1`), or -1. */
+/** The stored count of `bytes[a, b)` (last bytes packed in `k0`, `k1`), or -1, in a table of ASCII keys (`exact` 8). */
 export function _segmentGet(t: _SegmentTable, bytes: Uint8Array, a: number, b: number, k0: number, k1: number): number {
   const len = b - a;
   const { slots, mask } = t;
@@ -50,19 +52,41 @@ export function _segmentGet(t: _SegmentTable, bytes: Uint8Array, a: number, b: n
   }
 }
 
-/** Stores the count of `bytes[a, b)` (at most {@link _MAX_SEGMENT} bytes). */
-export function _segmentSet(t: _SegmentTable, bytes: Uint8Array, a: number, b: number, k0: number, k1: number, count: number): void {
+/** {@link _segmentGet} for a table of UTF-16 keys (`exact` 4). */
+export function _segmentGetUnits(t: _SegmentTable, units: Uint16Array, a: number, b: number, k0: number, k1: number): number {
+  const len = b - a;
+  const { slots, mask } = t;
+  let idx = _segmentHash(k0, k1, len) & mask;
+  for (;;) {
+    const s = idx << 2;
+    const m = slots[s + 2] as number;
+    if (m === 0) return -1;
+    if ((m & 255) === len && slots[s] === k0 && slots[s + 1] === k1) {
+      if (len <= 4) return m >>> 8;
+      const pool = t.pool;
+      const o = (slots[s + 3] as number) - a;
+      const e = b - 4; // the last four units are k0 and k1
+      let j = a;
+      while (j < e && pool[o + j] === units[j]) j++;
+      if (j === e) return m >>> 8;
+    }
+    idx = (idx + 1) & mask;
+  }
+}
+
+/** Stores the count of `units[a, b)` (at most {@link _MAX_SEGMENT} units). */
+export function _segmentSet(t: _SegmentTable, units: Uint8Array | Uint16Array, a: number, b: number, k0: number, k1: number, count: number): void {
   const len = b - a;
   if (t.used >= (t.mask + 1) >> 1) _grow(t);
   let off = 0;
-  if (len > 8) {
+  if (len > t.exact) {
     if (t.poolUsed + len > t.pool.length) {
-      const pool = new Uint8Array(t.pool.length * 2);
+      const pool = new Uint16Array(t.pool.length * 2);
       pool.set(t.pool);
       t.pool = pool;
     }
     off = t.poolUsed;
-    t.pool.set(bytes.subarray(a, b), off);
+    t.pool.set(units.subarray(a, b), off);
     t.poolUsed = off + len;
   }
   _place(t, k0, k1, len | (count << 8), off);

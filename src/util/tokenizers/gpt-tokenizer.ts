@@ -1,7 +1,9 @@
+import { Buffer } from 'node:buffer';
 import type { Tokenizer } from '../../spec/tokenizer.js';
 import { _loadBpeCore } from './_bpe-core.js';
 import { _byteOffsets } from './_byte-offsets.js';
 import { _o200kAsciiPass } from './_o200k-ascii.js';
+import { _o200kUtf16Pass } from './_o200k-utf16.js';
 import { _logPiece, _o200kEnd, _o200kPass, type _PieceLog } from './_o200k-pass.js';
 import { _hashRange, _pieceTable, _tableCount } from './_piece-table.js';
 import { _MAX_SEGMENT, _segmentTable, _segmentText } from './_segment-table.js';
@@ -20,8 +22,8 @@ export interface GptTokenizerOptions {
  * An OpenAI BPE tokenizer (gpt-tokenizer). Special-token text such as `<|endoftext|>` is counted as
  * ordinary text. Counting memoises per pre-token: BPE never merges across pre-tokens, so a text's count is
  * the sum of its pre-tokens' counts, and a repeated word costs one hash lookup. For o200k_base a
- * hand-written matcher replaces the pre-tokenizer regex on ASCII text, and a pure-ASCII text is counted
- * per whitespace segment over its bytes (`_o200k-ascii.ts`). Counts are always exact: every memo verifies
+ * hand-written matcher replaces the pre-tokenizer regex on ASCII text, and a text is counted per
+ * whitespace segment (`_o200k-ascii.ts` over a pure-ASCII text's bytes, `_o200k-utf16.ts` otherwise). Counts are always exact: every memo verifies
  * its key in full.
  */
 export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOptions = {}): Tokenizer {
@@ -34,13 +36,19 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
   };
   const table = _pieceTable((piece) => core.encodePiece(piece).length);
   const pieceCount = (text: string, a: number, b: number): number => _tableCount(table, text, a, b, _hashRange(text, a, b));
-  const segments = _segmentTable();
+  const segments = _segmentTable(8);
+  const wideSegments = _segmentTable(4);
   let scratch = new Uint8Array(1024);
   let view = new DataView(scratch.buffer);
   const utf8 = new TextEncoder();
 
-  // o200k_base: a pure-ASCII text goes through the segment pass over its bytes; a short range (a chunk's
-  // tail) is memoised like a segment; anything else is scanned piece by piece.
+  let wide = new Uint16Array(0);
+  let wideBuffer = Buffer.from(wide.buffer);
+  let wideView = new DataView(wide.buffer);
+
+  // o200k_base: a whole text goes through the segment pass (over its bytes when it is pure ASCII, else over
+  // its UTF-16 units); a short range (a chunk's tail) is memoised like a segment; anything else is scanned
+  // piece by piece.
   function _o200kCount(text: string, from: number, to: number, log: _PieceLog | null): number {
     if (from === 0 && to === text.length) {
       let bytes = scratch;
@@ -55,6 +63,21 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
       }
       const { read, written } = utf8.encodeInto(text, bytes);
       if (read === to && written === to) return _o200kAsciiPass(text, bytes, dv, segments, table, regexEnd, log);
+      let units = wide;
+      let unitsBuffer = wideBuffer;
+      let uv = wideView;
+      if (units.length < to) {
+        units = new Uint16Array(Math.max(to, units.length * 2));
+        unitsBuffer = Buffer.from(units.buffer);
+        uv = new DataView(units.buffer);
+        if (to <= MAX_SCRATCH) {
+          wide = units;
+          wideBuffer = unitsBuffer;
+          wideView = uv;
+        }
+      }
+      unitsBuffer.write(text, 0, 'utf16le');
+      return _o200kUtf16Pass(text, units, uv, wideSegments, table, regexEnd, log);
     }
     if (log === null && to - from <= _MAX_SEGMENT) {
       const hit = _segmentText(segments, text, from, to);
