@@ -24,11 +24,13 @@ for (let len = 1; len <= 64; len++) {
  * e.g. ` below),`), and one memo lookup (`_segment-table.ts`) replaces scanning its pieces: the loop only
  * looks for whitespace, four bytes at a time. Segments too long to memoise are counted piece by piece and
  * their pieces logged, so logged boundaries stay dense. With `log`, records each boundary and the running
- * total, like `_o200kPass`, whose results this pass equals.
+ * total, like `_o200kPass`, whose results this pass equals. `bytes` must start at a multiple of 4 in its
+ * buffer and hold whole words past the text (`(text.length + 3) & ~3` bytes at least).
  */
 export function _o200kAsciiPass(text: string, bytes: Uint8Array, view: DataView, segments: _SegmentTable, pieces: _PieceTable, regexEnd: _RegexEnd, log: _PieceLog | null): number {
   const to = text.length;
-  const last4 = to - 4;
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+  const lastWord = (to + 3) >> 2; // words past the text are never read
   let total = 0;
   let p = 0; // segment start
   let i = 0;
@@ -37,18 +39,12 @@ export function _o200kAsciiPass(text: string, bytes: Uint8Array, view: DataView,
   let cum = log === null ? null : log.cum;
   let logged = log === null ? 0 : log.n;
   for (;;) {
-    // Skip bytes above 32, four at a time: the lowest byte flagged by `(x - 0x21212121) & ~x & 0x80808080`
-    // is the first byte below 33 (bytes are ASCII, so below 128).
-    while (i <= last4) {
-      const x = view.getInt32(i, true);
-      const m = (x - 0x21212121) & ~x & 0x80808080;
-      if (m !== 0) {
-        i += (31 - Math.clz32(m & -m)) >> 3;
-        break;
-      }
-      i += 4;
-    }
-    while (i < to && (bytes[i] as number) > 32) i++;
+    // Skip bytes above 32, four at a time over aligned words: `(0xa0a0a0a0 - x) & 0x80808080` flags exactly
+    // the bytes below 33 (ASCII bytes never borrow); bytes before `i` in the first word are masked off.
+    let k = i >> 2;
+    let m = (-1600085856 - (words[k] as number)) & 0x80808080 & (-1 << ((i & 3) << 3));
+    while (m === 0 && ++k < lastWord) m = (-1600085856 - (words[k] as number)) & 0x80808080;
+    i = m === 0 ? to : Math.min(to, (k << 2) + ((31 - Math.clz32(m & -m)) >> 3));
     let cut = to;
     if (i < to) {
       const c = bytes[i] as number;

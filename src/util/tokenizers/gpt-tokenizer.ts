@@ -54,7 +54,7 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
       let bytes = scratch;
       let dv = view;
       if (bytes.length < to) {
-        bytes = new Uint8Array(Math.max(to, bytes.length * 2));
+        bytes = new Uint8Array((Math.max(to, bytes.length * 2) + 4) & ~3); // whole words past the text (see _o200k-ascii.ts)
         dv = new DataView(bytes.buffer);
         if (to <= MAX_SCRATCH) {
           scratch = bytes; // kept for the next texts; a very large one gets a buffer of its own
