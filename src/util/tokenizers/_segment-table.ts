@@ -26,8 +26,8 @@ export function _segmentTable(exact: 8 | 4 = 8, bits = 12, maxBits = 17): _Segme
 
 /** Slot index hash of a key. */
 export function _segmentHash(k0: number, k1: number, len: number): number {
-  const h = Math.imul(k0 ^ Math.imul(k1, 0x9e3779b1) ^ len, 0x85ebca6b);
-  return h ^ (h >>> 16);
+  const h = Math.imul(k0 ^ ((k1 << 13) | (k1 >>> 19)) ^ (len << 24), 0x9e3779b1);
+  return h ^ (h >>> 15);
 }
 
 /** The stored count of `bytes[a, b)` (last bytes packed in `k0`, `k1`), or -1, in a table of ASCII keys (`exact` 8). */
