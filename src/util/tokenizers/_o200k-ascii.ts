@@ -5,7 +5,10 @@ import { _MAX_SEGMENT, _segmentGet, _segmentSet, type _SegmentTable } from './_s
 /** ASCII whitespace as the pre-tokenizer regex's `\s` sees it: \t \n \v \f \r and space. */
 const WS = new Uint8Array(256);
 for (const c of [9, 10, 11, 12, 13, 32]) WS[c] = 1;
-/** By segment length: the masks that keep, of the four bytes before the end, those in the segment (MASK0), and of the four before those (MASK1). */
+/**
+ * By segment length, the masks that keep the segment's own bytes: of the four bytes before its end (MASK0)
+ * and of the four before those (MASK1).
+ */
 const MASK0 = new Int32Array(65);
 const MASK1 = new Int32Array(65);
 for (let len = 1; len <= 64; len++) {

@@ -1,14 +1,17 @@
 import { _splitsPair } from './_whitespace.js';
 import { _finishHash, _tableCount, type _PieceTable } from './_piece-table.js';
 
-/** Piece ends and running token totals recorded by a pass: after piece `i`, `ends[i]` and `cum[i]`. */
+/**
+ * Boundaries recorded by a pass (piece ends, or the ends of whole segments of pieces) with running token
+ * totals: the `i`-th boundary is `ends[i]`, the tokens before it `cum[i]`; `n` are used.
+ */
 export interface _PieceLog {
   ends: Int32Array;
   cum: Int32Array;
   n: number;
 }
 
-/** Where the pre-tokenizer regex's match at `p` ends (used for the pieces the ASCII scanner defers). */
+/** Where the pre-tokenizer regex's match at `p` ends (for the pieces the ASCII matcher defers). */
 export type _RegexEnd = (text: string, p: number) => number;
 
 const LOWER = 1;

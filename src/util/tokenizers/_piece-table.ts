@@ -19,7 +19,7 @@ export interface _PieceTable {
 }
 
 /** Keys longer than this are counted without the memo (long runs of spaces or punctuation, long words). */
-export const _MAX_MEMO_PIECE = 64;
+const _MAX_MEMO_PIECE = 64;
 
 /** A new, empty table of `2^bits` slots that may grow to `2^maxBits`. */
 export function _pieceTable(countPiece: (piece: string) => number, bits = 12, maxBits = 17): _PieceTable {
@@ -59,14 +59,14 @@ export function _tableCount(t: _PieceTable, text: string, a: number, b: number, 
 }
 
 /** Counts a piece missing from the table and stores it. */
-export function _tableMiss(t: _PieceTable, text: string, a: number, b: number, h: number): number {
+function _tableMiss(t: _PieceTable, text: string, a: number, b: number, h: number): number {
   const c = t.countPiece(text.slice(a, b));
   _tableStore(t, text, a, b, h, c);
   return c;
 }
 
 /** Stores the count of `text[a, b)` (hash `h`), unless it is too long to memoise. */
-export function _tableStore(t: _PieceTable, text: string, a: number, b: number, h: number, count: number): void {
+function _tableStore(t: _PieceTable, text: string, a: number, b: number, h: number, count: number): void {
   const len = b - a;
   if (len > _MAX_MEMO_PIECE) return;
   if (t.used >= (t.mask + 1) >> 1) _grow(t);

@@ -25,7 +25,7 @@ export function _segmentTable(exact: 8 | 4 = 8, bits = 12, maxBits = 17): _Segme
 }
 
 /** Slot index hash of a key. */
-export function _segmentHash(k0: number, k1: number, len: number): number {
+function _segmentHash(k0: number, k1: number, len: number): number {
   const h = Math.imul(k0 ^ ((k1 << 13) | (k1 >>> 19)) ^ (len << 24), 0x9e3779b1);
   return h ^ (h >>> 15);
 }
