@@ -108,7 +108,7 @@ const result = {
   questions: runs.length,
   answerableQuestions: answerable.length,
   unanswerableQuestions: runs.length - answerable.length,
-  setup: 'one chunk per paragraph (title indexed with it), SQLite FTS5 BM25 top 5, extractiveAnswer span of the best sentence; official SQuAD normalisation',
+  setup: 'one chunk per paragraph (title indexed with it), fathom BM25 (Lucene-equivalent, k1 0.9, b 0.4) top 5, extractiveAnswer span of the best sentence; official SQuAD normalisation',
   retrievalRecallAt5Answerable: Number((answerable.filter((r) => r.goldInTop5).length / answerable.length).toFixed(4)),
   noAbstention: score(runs, () => false),
   withAbstentionOutOfFold: outOfFold,
