@@ -74,3 +74,22 @@ describe('fathom search with an embedding model', () => {
     assert.match(r.err, /INVALID_CONFIG.*rerank/);
   });
 });
+
+describe('repeatable flags', () => {
+  it('ANDs every --filter and honours every --include', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fathom-flags-'));
+    try {
+      mkdirSync(join(dir, 'kb', 'sub'), { recursive: true });
+      writeFileSync(join(dir, 'kb', 'a.md'), '# A\n\nRefunds are processed weekly.\n');
+      writeFileSync(join(dir, 'kb', 'b.txt'), 'Refunds are processed daily.\n');
+      writeFileSync(join(dir, 'kb', 'sub', 'c.md'), '# C\n\nRefunds are processed monthly.\n');
+      writeFileSync(join(dir, 'kb', 'd.html'), '<html><body><h1>D</h1><p>Refunds are processed hourly.</p></body></html>');
+      const ing = await cli(dir, 'ingest', 'kb', '--include', '**/*.md', '--include', '**/*.txt', '--json');
+      assert.deepEqual(ing.json().counts.created, 3, 'the .html file is not included');
+      const both = (await cli(dir, 'search', 'refunds processed', '--json', '--filter', 'format=markdown', '--filter', 'source!=kb/a.md')).json();
+      assert.deepEqual(both.hits.map((h: { document: { id: string } }) => h.document.id), ['kb/sub/c.md']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { parseFilter } from '../parse-filter.js';
+import { repeated } from '../repeated.js';
 
 export const askCommand = defineCommand({
   meta: { name: 'ask', description: 'Answer a question from the documents, with verified citations (or "I don\'t know")' },
@@ -32,7 +33,7 @@ export const askCommand = defineCommand({
     const result = await withStore(c, async (store) => {
       const options: AnswerOptions = {
         store, tenant: c.tenant, question: String(ctx.args.question), model, prices: c.config.prices, signal: c.io.signal,
-        retrieval: { topK, mode, embedder, filter: parseFilter(ctx.args.filter as string | string[] | undefined) },
+        retrieval: { topK, mode, embedder, filter: parseFilter(repeated(ctx.rawArgs, 'filter')) },
       };
       if (!ctx.args.stream || c.json) return answer(options);
       let final: Answer | undefined;

@@ -5,6 +5,7 @@ import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { parseFilter } from '../parse-filter.js';
+import { repeated } from '../repeated.js';
 
 const list = defineCommand({
   meta: { name: 'list', description: 'List documents (current versions)' },
@@ -17,7 +18,7 @@ const list = defineCommand({
   async run(ctx) {
     const c = cliContext(ctx);
     const docs = await withStore(c, (store) =>
-      store.listDocuments({ tenant: c.tenant, filter: parseFilter(ctx.args.filter as string | string[] | undefined), limit: Number(ctx.args.limit), afterId: ctx.args.after as string | undefined }),
+      store.listDocuments({ tenant: c.tenant, filter: parseFilter(repeated(ctx.rawArgs, 'filter')), limit: Number(ctx.args.limit), afterId: ctx.args.after as string | undefined }),
     );
     emit(c.io, c.json, { documents: docs }, () =>
       docs.length === 0 ? `No documents in tenant ${c.tenant}.` : docs.map((d) => `${d.id}  v${d.versionCount}  ${d.format}  ${d.collection}  ${d.title}`).join('\n'),
@@ -67,7 +68,7 @@ const del = defineCommand({
   async run(ctx) {
     const c = cliContext(ctx);
     const ids = ctx.args._.filter(Boolean) as string[];
-    const filter = parseFilter(ctx.args.filter as string | string[] | undefined);
+    const filter = parseFilter(repeated(ctx.rawArgs, 'filter'));
     if (ids.length === 0 && !filter) throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'Name document ids or give --filter key=value.' });
     const result = await withStore(c, async (store) => {
       const targets = [...ids];

@@ -13,6 +13,7 @@ import { buildChatModel, buildChunker, buildEmbedder, buildReranker } from '../b
 import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
+import { repeated } from '../repeated.js';
 
 const beir = defineCommand({
   meta: { name: 'beir', description: 'Retrieval quality on a BEIR-format directory (nDCG@10, recall@10/100, MRR@10, MAP@100, latency)' },
@@ -120,7 +121,7 @@ const compare = defineCommand({
   },
   async run(ctx) {
     const c = cliContext(ctx);
-    const gates = _all(ctx.rawArgs, '--fail-if');
+    const gates = repeated(ctx.rawArgs, 'fail-if') ?? [];
     const gateOn = String(ctx.args['gate-on']);
     if (gateOn !== 'delta' && gateOn !== 'ci') throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--gate-on must be delta or ci, got "${gateOn}".` });
     const result = compareRuns({
@@ -219,15 +220,6 @@ function _writeJson(path: string, value: unknown): void {
 }
 
 /** Every value of a repeatable flag (citty keeps only the last). */
-function _all(rawArgs: string[], flag: string): string[] {
-  const out: string[] = [];
-  rawArgs.forEach((a, i) => {
-    if (a === flag && rawArgs[i + 1] !== undefined) out.push(rawArgs[i + 1]!);
-    else if (a.startsWith(`${flag}=`)) out.push(a.slice(flag.length + 1));
-  });
-  return out;
-}
-
 function _version(): string {
   try {
     return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

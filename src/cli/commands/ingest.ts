@@ -9,6 +9,7 @@ import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { progressRenderer } from '../progress.js';
+import { repeated } from '../repeated.js';
 
 export const ingestCommand = defineCommand({
   meta: { name: 'ingest', description: 'Load, clean, dedupe, version, chunk, (embed) and index files and folders' },
@@ -34,7 +35,6 @@ export const ingestCommand = defineCommand({
     const c = cliContext(ctx);
     const { args } = ctx;
     const paths = [args.paths, ...ctx.args._.filter((p: string) => p !== args.paths)].filter(Boolean) as string[];
-    const list = (v: unknown): string[] | undefined => (v === undefined ? undefined : ([] as string[]).concat(v as string));
     const num = (v: unknown, name: string): number | undefined => {
       if (v === undefined) return undefined;
       const n = Number(v);
@@ -61,8 +61,8 @@ export const ingestCommand = defineCommand({
         tenant: c.tenant,
         paths,
         cwd: c.io.cwd,
-        include: list(args.include) ?? cfg.include,
-        exclude: list(args.exclude) ?? cfg.exclude,
+        include: repeated(ctx.rawArgs, 'include') ?? cfg.include,
+        exclude: repeated(ctx.rawArgs, 'exclude') ?? cfg.exclude,
         maxFileBytes: cfg.maxFileBytes,
         collection: (args.collection as string | undefined) ?? cfg.collection,
         loaderOptions: {

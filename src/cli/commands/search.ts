@@ -8,6 +8,7 @@ import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { parseFilter } from '../parse-filter.js';
+import { repeated } from '../repeated.js';
 
 export const searchCommand = defineCommand({
   meta: { name: 'search', description: 'Search the indexed chunks: BM25, vector or hybrid, with optional reranking and MMR' },
@@ -47,7 +48,7 @@ export const searchCommand = defineCommand({
     const started = performance.now();
     const result: RetrieveResult = await withStore(c, (store) =>
       retrieve({
-        store, tenant: c.tenant, query, mode, topK, embedder, fusion, filter: parseFilter(a.filter as string | string[] | undefined),
+        store, tenant: c.tenant, query, mode, topK, embedder, fusion, filter: parseFilter(repeated(ctx.rawArgs, 'filter')),
         reranker: reranker ? { model: reranker, topN: c.config.rerank?.topN ?? 50 } : undefined,
         mmr: a.mmr ? { lambda: numberArg(a.lambda, 'lambda') } : undefined,
         expand: a.parent ? 'parent' : undefined,
