@@ -16,7 +16,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MetricKind, exactSearch, type Matches } from 'usearch';
@@ -42,7 +42,8 @@ const k = 10;
 const tenant = 'scale';
 const dbPath = join(dir, 'store.db');
 const resultFile = join(here, 'results', 'scale.json');
-const command = (p: string) => `node --max-old-space-size=16000 --import tsx bench/scale.ts ${p} --n ${n} --clusters ${clusters} --queries ${queryCount} --batch ${batch}`;
+const command = (p: string) =>
+  `flock /tmp/fathom-bench.lock node --max-old-space-size=16000 --import tsx bench/scale.ts ${p} --n ${n} --clusters ${clusters} --queries ${queryCount} --batch ${batch} --dir ${dir}`;
 
 // ---------- deterministic data ----------
 function uniform(seed: number): () => number {
@@ -140,7 +141,7 @@ function record(section: string, value: unknown): void {
       vectors: 'unit(centre ~ N(0,1) + N(0, 0.6²)); each query vector a fresh draw from a document\'s cluster',
       text: `Zipf (s = 1) over ${vocabSize} words, Lucene's English stop words at the top ranks; 20–80 words; 25% from 30 topic words of the cluster; queries 3–8 words sampled from that document`,
     },
-    [section]: { command: command(section), date: new Date().toISOString(), ...(value as object) },
+    [section]: { command: command(section), date: new Date().toISOString(), loadAverage1m: Math.round(loadavg()[0]! * 100) / 100, ...(value as object) },
   };
   mkdirSync(dirname(resultFile), { recursive: true });
   writeFileSync(resultFile, JSON.stringify(next, null, 2) + '\n');
