@@ -2,6 +2,7 @@
  * The `fathom` command: a thin shell over the library. `runCli` runs it in-process and returns the
  * exit code (tests use it); `bin/fathom.js` calls it with the real process.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { defineCommand, renderUsage, runCommand } from 'citty';
 import type { CommandDef } from 'citty';
 import { FathomError, toFathomError } from '../util/errors.js';
@@ -65,7 +66,8 @@ export async function runCli(rawArgs: string[], io: CliIO = processIO()): Promis
     const { cmd, parent, rest } = await resolveCommand(rawArgs);
     const hasSubs = Boolean(cmd.subCommands);
     if (rest.includes('--help') || rest.includes('-h') || (hasSubs && !cmd.run)) {
-      io.out(`${await renderUsage(cmd, parent)}\n`);
+      const usage = await renderUsage(cmd, parent);
+      io.out(`${io.isTTY ? usage : stripVTControlCharacters(usage)}\n`);
       return 0;
     }
     const { result } = await runCommand(cmd, { rawArgs: rest, data: io });

@@ -19,7 +19,7 @@
  * keeps a removed vector's bytes in its slot, so zero vectors are added into the freed slots and removed again,
  * and no deleted vector survives in the saved file.
  */
-import { Index, MetricKind, type ScalarKind } from 'usearch';
+import { Index, MetricKind, type ScalarKind } from './_usearch.js';
 import type { Scored } from '../../util/vector-math.js';
 import type { IndexDelta, VectorRow } from './index-delta.js';
 import { graphMatches, hashVector, readMeta, writeMeta } from './ann-files.js';

@@ -5,7 +5,7 @@
  * Unfiltered queries over more than a few thousand rows run on usearch's SIMD exact search (3–4× the
  * JavaScript loop, see bench/results/vector.json); filtered ones use the JavaScript loop with the predicate.
  */
-import { MetricKind, exactSearch, type Matches } from 'usearch';
+import { MetricKind, exactSearch, type Matches } from './_usearch.js';
 import { dotAt, normalizeInto, topK, type Scored } from '../../util/vector-math.js';
 import type { IndexDelta, VectorRow } from './index-delta.js';
 
