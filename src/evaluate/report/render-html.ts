@@ -36,7 +36,7 @@ ${diagnosis ? _diagnosis(diagnosis) : ''}${decision ? _decision(decision) : ''}$
 
 function _diagnosis(d: Diagnosis): string {
   const r = d.recommendation;
-  const actions = r.actions.map((a) => `<li><span class="pill">${_html(a.kind)}</span> ${_html(a.why)}${a.itemIds?.length ? ` <span class="ids">${a.itemIds.map(_html).join(', ')}</span>` : ''}</li>`).join('');
+  const actions = r.actions.map((a) => `<li><span class="pill">${_html(a.kind)}</span> ${_html(a.why)}${a.itemIds?.length ? ` <span class="ids">${_idList(a.itemIds)}</span>` : ''}</li>`).join('');
   return `<section id="diagnosis"><h2>Diagnosis · <span class="rec">${_html(r.primary)}</span></h2>${svgClassesChart(d)}
 <h3>What to do</h3><ul class="actions">${actions}</ul>
 <h3>Evidence</h3><ul>${r.evidence.map((e) => `<li>${_html(e)}</li>`).join('')}</ul><p class="muted">${_html(r.uncertainty)}</p></section>`;
@@ -58,4 +58,10 @@ function _comparison(c: RunComparison): string {
   const rows = c.deltas.map((d) => `<tr><td>${_html(d.metric)}</td><td>${_html(d.mode)}</td><td class="num">${d.a.toFixed(3)}</td><td class="num">${d.b.toFixed(3)}</td><td class="num">${d.delta >= 0 ? '+' : ''}${d.delta.toFixed(3)}</td><td class="num">[${d.ci95[0].toFixed(3)}, ${d.ci95[1].toFixed(3)}]</td><td class="num">${d.n}</td></tr>`).join('');
   return `<section id="comparison"><h2>Comparison · ${_html(c.a)} → ${_html(c.b)}</h2>${c.failedGates.length ? `<p class="bad">Failed gates: ${c.failedGates.map(_html).join(', ')}</p>` : ''}
 <table><thead><tr><th>metric</th><th>mode</th><th class="num">a</th><th class="num">b</th><th class="num">delta</th><th class="num">95% CI</th><th class="num">n</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+/** At most 12 item ids; the rest are counted (the item table lists them all, filterable by class). */
+function _idList(ids: string[]): string {
+  const shown = ids.slice(0, 12).map(_html).join(', ');
+  return ids.length > 12 ? `${shown} … and ${ids.length - 12} more (filter the items table by class)` : shown;
 }

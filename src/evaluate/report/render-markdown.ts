@@ -11,7 +11,7 @@ export function renderMarkdown(model: ReportModel): string {
   if (d) {
     out.push('', `## Diagnosis: ${d.recommendation.primary}`, '', '| class | items | share | 95% CI |', '|---|---:|---:|---:|');
     for (const [cls, c] of Object.entries(d.classes)) out.push(`| ${cls} | ${c.count} | ${_pct(c.share)} | ${_pct(c.ci95[0])}–${_pct(c.ci95[1])} |`);
-    out.push('', '### What to do', '', ...d.recommendation.actions.map((a) => `- **${a.kind}**: ${_mdCell(a.why)}${a.itemIds?.length ? ` (${a.itemIds.map(_mdCell).join(', ')})` : ''}`));
+    out.push('', '### What to do', '', ...d.recommendation.actions.map((a) => `- **${a.kind}**: ${_mdCell(a.why)}${a.itemIds?.length ? ` (${a.itemIds.slice(0, 12).map(_mdCell).join(', ')}${a.itemIds.length > 12 ? `, … and ${a.itemIds.length - 12} more` : ''})` : ''}`));
     out.push('', '### Evidence', '', ...d.recommendation.evidence.map((e) => `- ${_mdCell(e)}`), '', `_${_mdCell(d.recommendation.uncertainty)}_`);
   }
   if (decision) {

@@ -11,7 +11,8 @@ export function svgMetricsChart(model: ReportModel): string {
   ];
   const modes = model.run.modes;
   const width = 920;
-  const height = 262;
+  // Room under the plot for labels rotated 35°, so long metric names never overlap however many groups there are.
+  const height = 330;
   const left = 48;
   const top = 34;
   const plotH = 200;
@@ -27,7 +28,9 @@ export function svgMetricsChart(model: ReportModel): string {
       const x = x0 + mi * barW;
       body += `<rect class="bar" data-metric="${_html(g.metric)}" data-mode="${mode}" x="${x.toFixed(1)}" y="${Math.min(y(v), top + plotH - 1.5).toFixed(1)}" width="${(barW - 2).toFixed(1)}" height="${Math.max(plotH * v, 1.5).toFixed(1)}" fill="${modeColours[mode]}"><title>${_html(`${g.metric} · ${mode}: ${v.toFixed(3)}`)}</title></rect>`;
     });
-    body += `<text x="${(left + gi * groupW + groupW / 2).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" class="label">${_html(g.metric)}</text>`;
+    const lx = (left + gi * groupW + groupW / 2).toFixed(1);
+    const ly = top + plotH + 14;
+    body += `<text x="${lx}" y="${ly}" text-anchor="end" transform="rotate(-35 ${lx} ${ly})" class="label">${_html(g.metric)}</text>`;
   });
   body += _legend(left, 16, modes.map((m) => [m, modeColours[m]!]));
   return _svg('chart-metrics', width, height, 'Metrics per mode', body);
