@@ -122,7 +122,7 @@ function compareShown(shown: Shown, json: ReportModel): { numbers: number; strin
   for (const row of shown.metricRows) json.run.modes.forEach((mode, i) => num(`metrics table ${row[0]} · ${mode}`, row[i + 1], metric(row[0]!, mode)));
 
   // Bars: the value in each bar's title, and its height against the chart's 0 and 1 gridlines.
-  const unitBars = 3 + json.metrics.filter((m) => m.unitInterval).reduce((n, m) => n + Object.keys(m.values).length, 0);
+  const unitBars = 3 + json.metrics.filter((m) => m.unitInterval && m.metric !== 'accuracy').reduce((n, m) => n + Object.keys(m.values).length, 0);
   num('metric chart bar count', String(shown.metricBars.length), unitBars);
   const [y0, , , , y1] = shown.metricGrid;
   for (const bar of shown.metricBars) {

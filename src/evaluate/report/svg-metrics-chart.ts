@@ -7,7 +7,7 @@ import type { ReportModel } from './report-model.js';
 export function svgMetricsChart(model: ReportModel): string {
   const groups: Array<{ metric: string; values: Partial<Record<EvalMode, number>> }> = [
     { metric: 'accuracy', values: Object.fromEntries(Object.entries(model.accuracy).map(([m, a]) => [m, a!.share])) },
-    ...model.metrics.filter((m) => m.unitInterval),
+    ...model.metrics.filter((m) => m.unitInterval && m.metric !== 'accuracy'),
   ];
   const modes = model.run.modes;
   const width = 920;
