@@ -151,7 +151,7 @@ async function worker(system: string, n: number) {
   const sys = await builders[system]!(passages, vectors);
   emit({ phase: 'build', buildMs: Math.round(performance.now() - start), rssMb: rssMb(), maxRssMb: maxRssMb(), persistsToDisk: sys.persistsToDisk, diskMb: sys.diskBytes ? +(sys.diskBytes() / 2 ** 20).toFixed(1) : undefined, notes: sys.notes, ...sys.extra });
   const measureAll = async (variant: string, searches: System['searches']) => {
-    for (const mode of ['vector', 'bm25', 'hybrid'] as Mode[]) {
+    for (const mode of (arg('modes')?.split(',') ?? ['vector', 'bm25', 'hybrid']) as Mode[]) {
       const search = searches[mode];
       if (search === undefined) continue;
       if (typeof search === 'string') {
@@ -168,6 +168,9 @@ async function worker(system: string, n: number) {
   sys.cleanup?.();
 }
 
+/** Per-query stage times (fathom's retrieval trace), for the breakdown of where its time goes. */
+const stageLog: Array<Record<string, number>> = [];
+
 async function measure(search: Search, queries: string[]) {
   let t = performance.now();
   await search(queries[0]!);
@@ -179,18 +182,27 @@ async function measure(search: Search, queries: string[]) {
   }
   const times: number[] = [];
   const ids: string[][] = [];
+  stageLog.length = 0;
   for (let i = WARMUP; i < queries.length; i++) {
     t = performance.now();
     ids.push(await search(queries[i]!));
     times.push(performance.now() - t);
     if (performance.now() - budgetStart > QUERY_BUDGET_MS) break;
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const q = (p: number) => +sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!.toFixed(3);
+  const pct = (xs: number[], p: number) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return +sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!.toFixed(3);
+  };
+  const q = (p: number) => pct(times, p);
+  const stageNames = [...new Set(stageLog.flatMap((r) => Object.keys(r)))];
+  const stageMs = stageLog.length === times.length && stageNames.length > 0 ? Object.fromEntries([
+    ...stageNames.map((name) => { const xs = stageLog.map((r) => r[name] ?? 0); return [name, { p50: pct(xs, 0.5), p95: pct(xs, 0.95) }]; }),
+    ['outsideStages', (() => { const xs = times.map((t, i) => t - Object.values(stageLog[i]!).reduce((a, b) => a + b, 0)); return { p50: pct(xs, 0.5), p95: pct(xs, 0.95) }; })()],
+  ]) : undefined;
   const finished = times.length === QUERIES;
   return {
     status: finished ? 'ok' : 'did-not-finish', queries: times.length, firstQueryMs, p50: q(0.5), p95: q(0.95),
-    mean: +(times.reduce((a, b) => a + b, 0) / times.length).toFixed(3),
+    mean: +(times.reduce((a, b) => a + b, 0) / times.length).toFixed(3), ...(stageMs ? { stageMs } : {}),
     ...(finished ? {} : { reason: `time budget: only ${times.length} of ${QUERIES} queries within ${QUERY_BUDGET_MS / 1000} s (warm-up included); p50/p95 are over those` }),
     ids,
   };
@@ -224,7 +236,11 @@ const builders: Record<string, (passages: string[], vectors: Float32Array[]) => 
     t = performance.now();
     await store.searchVector({ tenant, vector: vectors[0]!, topK: 5 });
     const vectorIndexBuildMs = Math.round(performance.now() - t);
-    const searcher = (s: typeof store, mode: Mode): Search => async (query) => (await retrieve({ store: s, tenant, query, mode, topK: 5, embedder: fathomEmbedder })).hits.map((h) => h.document.id);
+    const searcher = (s: typeof store, mode: Mode): Search => async (query) => {
+      const { hits, trace } = await retrieve({ store: s, tenant, query, mode, topK: 5, embedder: fathomEmbedder });
+      stageLog.push(Object.fromEntries(trace.stages.map((st) => [st.name, st.ms])));
+      return hits.map((h) => h.document.id);
+    };
     return {
       persistsToDisk: true, diskBytes: () => dirBytes(dir), cleanup: () => rmSync(dir, { recursive: true, force: true }),
       notes: ['createSqliteStore on a file in os.tmpdir() (WAL); commits of 2,000 documents; default settings: BM25 k1 0.9 b 0.4 with stemming + stop words, vector index auto (exact below 20,000 vectors, HNSW f16 M16 ef64 from there), hybrid = RRF k 60 over 50 candidates per list'],
@@ -372,6 +388,7 @@ const versionOf = (pkg: string) => JSON.parse(readFileSync(join(here, 'peers', '
 async function main() {
   const sizes = (arg('sizes') ?? '10000,100000').split(',').map(Number);
   const systems = (arg('systems') ?? 'fathom,orama,langchain,llamaindex').split(',');
+  const loadavgAtStart = loadavg().map((x) => +x.toFixed(2));
   const runs: WorkerResult[] = [];
   for (const n of sizes) for (const system of systems) runs.push(await runWorker(system, n));
 
@@ -423,7 +440,7 @@ async function main() {
     benchmark: 'retrieval-peers',
     date: new Date().toISOString(),
     command: `flock /tmp/fathom-bench.lock node --import tsx bench/retrieval-peers.ts${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
-    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), loadavgAtEnd: loadavg().map((x) => +x.toFixed(2)) },
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memGb: Math.round(totalmem() / 2 ** 30), loadavgAtStart, loadavgAtEnd: loadavg().map((x) => +x.toFixed(2)) },
     versions: {
       '@langchain/core': versionOf('@langchain/core'), '@langchain/classic': versionOf('@langchain/classic'), '@langchain/community': versionOf('@langchain/community'),
       llamaindex: versionOf('llamaindex'), '@llamaindex/core (used by llamaindex)': versionOf('llamaindex/node_modules/@llamaindex/core'),
