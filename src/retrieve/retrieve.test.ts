@@ -17,11 +17,20 @@ describe('retrieve', () => {
     const store = fakeStore(chunks);
     const { hits, trace } = await retrieve({ store, tenant: 't1', query: 'solar power', topK: 2, filter: { lang: 'en' } });
     assert.equal(trace.mode, 'bm25');
-    assert.deepEqual(store.calls.keyword.map((c) => [c.topK, c.filter]), [[50, { lang: 'en' }]]);
+    // A single retriever with nothing after it that reorders: its top K is final, so only K rows are fetched.
+    assert.deepEqual(store.calls.keyword.map((c) => [c.topK, c.filter]), [[2, { lang: 'en' }]]);
     assert.deepEqual(hits.map((h) => h.chunk.id), ['c1', 'c4']); // both share 2 words; c3 is filtered out inside the search
     assert.deepEqual(hits[0]!.stages.bm25, { score: 2, rank: 1 });
-    assert.deepEqual(trace.stages.map((s) => [s.name, s.count]), [['bm25', 3]]);
+    assert.deepEqual(trace.stages.map((s) => [s.name, s.count]), [['bm25', 2]]);
     assert.ok(trace.sufficiency > 0 && trace.sufficiency < 1);
+  });
+
+  it('fetches a deeper pool only when a later step can reorder, or when asked to', async () => {
+    const store = fakeStore(chunks);
+    await retrieve({ store, tenant: 't1', query: 'solar power', topK: 2, candidates: 10 });
+    await retrieve({ store, tenant: 't1', query: 'solar power', topK: 2, recency: { halfLifeDays: 30 } });
+    await retrieve({ store, tenant: 't1', query: 'solar power', topK: 2, embedder: fakeEmbedder() });
+    assert.deepEqual(store.calls.keyword.map((c) => c.topK), [10, 50, 50]);
   });
 
   it('hybrid: fuses both retrievers, every hit carrying each stage it went through', async () => {

@@ -21,7 +21,6 @@ import { sufficiencyFeatures } from './sufficiency-features.js';
 export async function retrieve(options: RetrieveOptions): Promise<RetrieveResult> {
   const { store, tenant, query, embedder, topK = 10, filter, signal, _internal = {} } = options;
   const mode: RetrievalMode = options.mode ?? (embedder ? 'hybrid' : 'bm25');
-  const candidates = Math.max(topK, options.candidates ?? 50);
   const perfNow = _internal.perfNow ?? (() => performance.now());
   _validate(options, mode);
 
@@ -35,6 +34,10 @@ export async function retrieve(options: RetrieveOptions): Promise<RetrieveResult
   };
 
   const mmrOptions = options.mmr === true ? {} : options.mmr || undefined;
+  // A deeper pool only matters when a later step can reorder or merge hits (fusion, rerank, MMR, recency,
+  // parent expansion); a single retriever's top K is otherwise final, so fetch just K rows.
+  const reorders = mode === 'hybrid' || Boolean(options.reranker) || Boolean(mmrOptions) || Boolean(options.recency) || options.expand === 'parent';
+  const candidates = reorders ? Math.max(topK, options.candidates ?? 50) : Math.max(topK, options.candidates ?? topK);
   // MMR with its own embedder works in that model's space: query and hits are embedded with it.
   const mmrEmbedder = mmrOptions?.embedder && mmrOptions.embedder !== embedder ? mmrOptions.embedder : undefined;
   const wantKeyword = mode !== 'vector';
