@@ -357,20 +357,27 @@ function runWorker(system: string, n: number): Promise<WorkerResult> {
 }
 
 /** Recall@5 against exact cosine; a returned id whose exact score ties the 5th best (±1e-6) counts. */
+const truthCache = new Map<number, Array<{ scores: Float32Array; fifth: number }>>();
 function vectorRecall(n: number, idsPerQuery: string[][]): number {
-  const { passages, queries } = corpus(n);
-  const matrix = new Float32Array(n * DIMS);
-  passages.forEach((p, i) => matrix.set(hashEmbed(p), i * DIMS));
+  if (!truthCache.has(n)) {
+    const { passages, queries } = corpus(n);
+    const matrix = new Float32Array(n * DIMS);
+    passages.forEach((p, i) => matrix.set(hashEmbed(p), i * DIMS));
+    truthCache.set(n, queries.slice(WARMUP).map((text) => {
+      const q = hashEmbed(text);
+      const scores = new Float32Array(n);
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        for (let j = 0, o = i * DIMS; j < DIMS; j++) s += matrix[o + j]! * q[j]!;
+        scores[i] = s;
+      }
+      return { scores, fifth: scores.slice().sort().reverse()[4]! };
+    }));
+  }
+  const truth = truthCache.get(n)!;
   let hit = 0, total = 0;
   idsPerQuery.forEach((ids, qi) => {
-    const q = hashEmbed(queries[WARMUP + qi]!);
-    const scores = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0, o = i * DIMS; j < DIMS; j++) s += matrix[o + j]! * q[j]!;
-      scores[i] = s;
-    }
-    const fifth = [...scores].sort((a, b) => b - a)[4]!;
+    const { scores, fifth } = truth[qi]!;
     for (const id of ids.slice(0, 5)) if (scores[Number(id.slice(1))]! >= fifth - 1e-6) hit++;
     total += 5;
   });
@@ -390,7 +397,12 @@ async function main() {
   const systems = (arg('systems') ?? 'fathom,orama,langchain,llamaindex').split(',');
   const loadavgAtStart = loadavg().map((x) => +x.toFixed(2));
   const runs: WorkerResult[] = [];
-  for (const n of sizes) for (const system of systems) runs.push(await runWorker(system, n));
+  const runMeta = new Map<number, Record<string, unknown>>();
+  for (const n of sizes) {
+    const meta: Record<string, unknown> = { started: new Date().toISOString(), loadavgAtStart: loadavg().map((x) => +x.toFixed(2)), command: `flock /tmp/fathom-bench.lock node --import tsx bench/retrieval-peers.ts ${process.argv.slice(2).join(' ')}`.trim() };
+    for (const system of systems) runs.push(await runWorker(system, n));
+    runMeta.set(n, { ...meta, loadavgAtEnd: loadavg().map((x) => +x.toFixed(2)) });
+  }
 
   const sizesOut = sizes.map((n) => {
     const perSystem: Record<string, unknown> = {};
@@ -433,7 +445,7 @@ async function main() {
         ...(exact ? { fathomExactP95: exact.p95, ratioPeerOverFathomExact: +(fastest[1].p95 / exact.p95).toFixed(2), passExact: fastest[1].p95 / exact.p95 >= 3 } : {}),
       }];
     }));
-    return { chunks: n, systems: perSystem, p95Comparison: comparison };
+    return { chunks: n, run: runMeta.get(n), systems: perSystem, p95Comparison: comparison };
   });
 
   const out = {
@@ -458,6 +470,15 @@ async function main() {
   };
   const file = join(here, 'results', 'retrieval-peers.json');
   mkdirSync(dirname(file), { recursive: true });
+  // --merge: re-run some sizes and replace only their sections (each section keeps its own date and load).
+  if (process.argv.includes('--merge')) {
+    const before = JSON.parse(readFileSync(file, 'utf8')) as typeof out & { previousRuns?: unknown[] };
+    const replaced = before.sizes.filter((s) => sizes.includes(s.chunks));
+    out.sizes = [...before.sizes.filter((s) => !sizes.includes(s.chunks)), ...out.sizes].sort((a, b) => a.chunks - b.chunks);
+    Object.assign(out, { previousRuns: [...(before.previousRuns ?? []), ...replaced.map((s) => ({ replacedOn: out.date, ...s, systems: undefined }))] });
+    out.date = before.date;
+    out.command = before.command;
+  }
   writeFileSync(file, `${JSON.stringify(out, (k, v) => (k === 'ids' ? undefined : v), 2)}\n`);
   for (const s of sizesOut) console.log(s.chunks, JSON.stringify(s.p95Comparison));
   console.log(`wrote ${file}`);
