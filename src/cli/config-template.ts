@@ -3,7 +3,9 @@ export const configTemplate = `{
   // fathom configuration (JSON with comments). Paths are relative to this file.
 
   // The embedded store: one SQLite file (documents, versions, chunks, BM25 index, vectors, audit log).
-  "store": { "path": ".fathom/fathom.db" },
+  // vectorIndex: "auto" = exact search below 20,000 vectors per tenant, HNSW above (for clustered embeddings);
+  // use { "mode": "exact" } for vectors without neighbourhood structure, where HNSW recall is poor.
+  "store": { "path": ".fathom/fathom.db", "vectorIndex": { "mode": "auto", "annThreshold": 20000 } },
 
   // Tenant used when --tenant is not given (env FATHOM_TENANT overrides). Tenants never see each other's data.
   "tenant": "default",

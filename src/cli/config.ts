@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
+import type { VectorIndexOptions } from '../store/sqlite/index.js';
 import { FathomError } from '../util/errors.js';
 
 export interface FathomConfig {
@@ -12,7 +13,8 @@ export interface FathomConfig {
   root: string;
   /** Path of the config file, when one was read. */
   file?: string;
-  store: { path: string };
+  /** `vectorIndex`: exact / HNSW choice and settings of the SQLite store (see VectorIndexOptions). */
+  store: { path: string; vectorIndex?: VectorIndexOptions };
   tenant: string;
   ingest: {
     include?: string[];

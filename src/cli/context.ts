@@ -34,7 +34,7 @@ export function cliContext(ctx: { args: unknown; data?: unknown }): CliContext {
 
 /** Open the store, run `fn`, always close. */
 export async function withStore<T>(c: CliContext, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await createSqliteStore({ path: c.storePath });
+  const store = await createSqliteStore({ path: c.storePath, vectorIndex: c.config.store.vectorIndex });
   try {
     return await fn(store);
   } finally {
