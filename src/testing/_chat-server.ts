@@ -1,6 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RecordedRequest, ScriptedServer } from './_scripted-server.js';
+import { _readRequest, type RecordedRequest, type ScriptedServer } from './_scripted-server.js';
 
 /**
  * One scripted answer of a chat test server, consumed by one request in arrival order (then answers are
@@ -43,17 +43,7 @@ export async function _startChatServer(protocol: _ChatProtocol, { script = [], c
   const steps = [...script];
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: unknown = text;
-      try {
-        body = text ? JSON.parse(text) : undefined;
-      } catch {
-        // keep the raw text
-      }
-      const request: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body };
+    _readRequest(req, (request) => {
       requests.push(request);
       const step = steps.shift() ?? 'ok';
       const s = step === 'ok' ? {} : step;

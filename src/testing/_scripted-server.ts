@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -38,17 +38,7 @@ export async function _startScriptedServer({ script = [], basePath, handle }: {
   const steps = [...script];
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      let body: unknown = text;
-      try {
-        body = text ? JSON.parse(text) : undefined;
-      } catch {
-        // keep the raw text
-      }
-      const request: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body };
+    _readRequest(req, (request) => {
       requests.push(request);
       const step = steps.shift() ?? 'ok';
       if (step !== 'ok' && step.hang) return;
@@ -82,4 +72,20 @@ export async function _startScriptedServer({ script = [], basePath, handle }: {
 /** A JSON error body in the OpenAI shape. */
 export function _errorBody(message: string, type = 'invalid_request_error'): unknown {
   return { error: { message, type } };
+}
+
+/** Read a request's body (JSON when it parses, else the raw text) into a RecordedRequest. */
+export function _readRequest(req: IncomingMessage, then: (request: RecordedRequest) => void): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // keep the raw text
+    }
+    then({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body });
+  });
 }
