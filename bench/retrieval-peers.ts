@@ -62,7 +62,10 @@ function corpus(n: number): { passages: string[]; queries: string[] } {
   const vocab = [...FUNCTION_WORDS];
   while (vocab.length < 20_000) {
     const w = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => syll[Math.floor(rnd() * syll.length)]).join('');
-    if (!seen.has(w)) (seen.add(w), vocab.push(w));
+    if (!seen.has(w)) {
+      seen.add(w);
+      vocab.push(w);
+    }
   }
   const cdf = new Float64Array(vocab.length);
   let sum = 0;
@@ -386,7 +389,10 @@ function vectorRecall(n: number, idsPerQuery: string[][]): number {
 
 const overlap = (a: string[][], b: string[][]) => {
   let s = 0, c = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) (s += a[i]!.filter((x) => b[i]!.includes(x)).length / 5, c++);
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    s += a[i]!.filter((x) => b[i]!.includes(x)).length / 5;
+    c++;
+  }
   return c ? +(s / c).toFixed(4) : null;
 };
 
