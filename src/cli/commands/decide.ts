@@ -8,7 +8,7 @@ import { FathomError } from '../../util/errors.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext } from '../context.js';
 import { emit } from '../io.js';
-import { readEvalRun } from './diagnose.js';
+import { readEvalRun } from '../read-eval-run.js';
 
 const flagOf: Record<keyof Questionnaire, string> = {
   knowledgeChanges: 'knowledge-changes', citations: 'citations', latencyBudgetMs: 'latency-ms', onPrem: 'on-prem', queriesPerMonth: 'queries-per-month', labelledExamples: 'labelled-examples',

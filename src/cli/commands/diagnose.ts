@@ -1,41 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { diagnose, failureClasses } from '../../decide/index.js';
-import type { Diagnosis, EvalRun } from '../../spec/evaluation.js';
-import { FathomError } from '../../util/errors.js';
+import type { Diagnosis } from '../../spec/evaluation.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext } from '../context.js';
-import type { CliContext } from '../context.js';
 import { emit } from '../io.js';
-
-/** Read a run file, or the newest `.fathom/runs/eval-*.json` next to the store when no path is given. */
-export function readEvalRun(c: CliContext, path?: string): { run: EvalRun; path: string } {
-  let file = path ? resolve(c.io.cwd, path) : undefined;
-  if (!file) {
-    const dir = join(dirname(c.storePath), 'runs');
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir).filter((n) => n.startsWith('eval-') && n.endsWith('.json') && !n.endsWith('.manifest.json'));
-    } catch { /* no runs directory yet */ }
-    if (!names.length) throw new FathomError({ code: 'NOT_FOUND', message: `No evaluation run in ${dir}: run \`fathom eval <golden.jsonl>\` first, or pass a run file.`, details: { dir } });
-    file = names.map((n) => join(dir, n)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
-  }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new FathomError({ code: 'PATH_NOT_FOUND', message: `Cannot read the run file ${file}: check the path (runs are written to .fathom/runs/ by \`fathom eval\`).`, details: { path: file } });
-  }
-  let run: EvalRun;
-  try {
-    run = JSON.parse(text) as EvalRun;
-  } catch (error) {
-    throw new FathomError({ code: 'FILE_MALFORMED', message: `${file} is not valid JSON (${(error as Error).message}): pass the run file written by \`fathom eval\`.`, details: { path: file } });
-  }
-  if (!Array.isArray(run.results) || !Array.isArray(run.modes)) throw new FathomError({ code: 'FILE_MALFORMED', message: `${file} is not an evaluation run (no "results"/"modes"): pass the run file written by \`fathom eval\`.`, details: { path: file } });
-  return { run, path: file };
-}
+import { readEvalRun } from '../read-eval-run.js';
 
 /** Human rendering of a diagnosis. */
 export function formatDiagnosis(d: Diagnosis): string {

@@ -5,7 +5,7 @@ import { evaluateBeir } from '../../evaluate/beir/evaluate-beir.js';
 import { compareRuns, createJudge, evaluate, formatComparison, formatRunSummary, generateTestSet, importBeir, importSquad, readGoldenSet, writeGoldenSet } from '../../evaluate/run-index.js';
 import type { EvalPipeline } from '../../evaluate/run-index.js';
 import { answer } from '../../generate/index.js';
-import type { EvalMode, EvalRun } from '../../spec/evaluation.js';
+import type { EvalMode } from '../../spec/evaluation.js';
 import type { RetrievalMode } from '../../spec/retrieve.js';
 import { createSqliteStore } from '../../store/sqlite/index.js';
 import { FathomError } from '../../util/errors.js';
@@ -14,6 +14,7 @@ import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { repeated } from '../repeated.js';
+import { readEvalRun } from '../read-eval-run.js';
 
 const beir = defineCommand({
   meta: { name: 'beir', description: 'Retrieval quality on a BEIR-format directory (nDCG@10, recall@10/100, MRR@10, MAP@100, latency)' },
@@ -125,7 +126,7 @@ const compare = defineCommand({
     const gateOn = String(ctx.args['gate-on']);
     if (gateOn !== 'delta' && gateOn !== 'ci') throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--gate-on must be delta or ci, got "${gateOn}".` });
     const result = compareRuns({
-      a: _readRun(resolve(c.io.cwd, String(ctx.args.a))), b: _readRun(resolve(c.io.cwd, String(ctx.args.b))), gates, gateOn,
+      a: readEvalRun(c, String(ctx.args.a)).run, b: readEvalRun(c, String(ctx.args.b)).run, gates, gateOn,
       bootstrap: { samples: ctx.args.samples ? Number(ctx.args.samples) : undefined, seed: ctx.args.seed ? Number(ctx.args.seed) : undefined },
     });
     emit(c.io, c.json, result, () => formatComparison(result));
@@ -202,17 +203,6 @@ export const evalCommand = defineCommand({
   meta: { name: 'eval', description: 'Evaluate retrieval and answers' },
   subCommands: { beir, run, compare, validate, import: importCmd, generate },
 });
-
-function _readRun(path: string): EvalRun {
-  let run: EvalRun;
-  try {
-    run = JSON.parse(readFileSync(path, 'utf8')) as EvalRun;
-  } catch (e) {
-    throw new FathomError({ code: 'FILE_UNREADABLE', message: `Cannot read run '${path}': ${(e as Error).message}`, details: { path } });
-  }
-  if (!Array.isArray(run.results) || !Array.isArray(run.modes)) throw new FathomError({ code: 'FILE_MALFORMED', message: `'${path}' is not an evaluation run (no results/modes): pass a .fathom/runs/eval-<id>.json file.`, details: { path } });
-  return run;
-}
 
 function _writeJson(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true });

@@ -8,7 +8,7 @@ import type { Questionnaire } from '../../spec/decision.js';
 import { FathomError } from '../../util/errors.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext } from '../context.js';
-import { readEvalRun } from './diagnose.js';
+import { readEvalRun } from '../read-eval-run.js';
 
 const formats: Record<string, ReportFormat> = { html: 'html', md: 'markdown', markdown: 'markdown', json: 'json' };
 

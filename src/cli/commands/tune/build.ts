@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { defineCommand } from 'citty';
-import type { EvalRun } from '../../../spec/evaluation.js';
 import { FathomError } from '../../../util/errors.js';
 import { readGoldenSet } from '../../../evaluate/run-index.js';
 import { buildTrainingSet, writeTrainingSet, type TrainingSetKind } from '../../../tune/workbench-index.js';
@@ -9,6 +7,7 @@ import { cliContext } from '../../context.js';
 import { emit } from '../../io.js';
 import { chatModelFromSpec } from './gate.js';
 import { _abs } from './start.js';
+import { readEvalRun } from '../../read-eval-run.js';
 
 const kinds = ['sft', 'rag', 'dpo'] as const;
 
@@ -28,7 +27,7 @@ export const buildCommand = defineCommand({
     const c = cliContext(ctx);
     const a = ctx.args;
     if (!(kinds as readonly string[]).includes(String(a.kind))) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--kind must be one of ${kinds.join(', ')} (got "${String(a.kind)}").` });
-    const run = a['from-run'] === undefined ? undefined : await _readRun(_abs(c, a['from-run'])!);
+    const run = a['from-run'] === undefined ? undefined : readEvalRun(c, String(a['from-run'])).run;
     const golden = a.golden === undefined ? undefined : (await readGoldenSet({ path: _abs(c, a.golden)! })).items;
     const teacher = a.teacher === undefined ? undefined : await chatModelFromSpec(c, String(a.teacher), 'teacher');
     const { examples, manifest } = await buildTrainingSet({
@@ -46,17 +45,3 @@ export const buildCommand = defineCommand({
     return 0;
   },
 });
-
-async function _readRun(path: string): Promise<EvalRun> {
-  const text = await readFile(path, 'utf8').catch((cause: unknown) => {
-    throw new FathomError({ code: 'PATH_NOT_FOUND', message: `--from-run file not found: ${path}. Write one with \`fathom eval run … --out run.json\`.`, cause, details: { path } });
-  });
-  let run: EvalRun;
-  try {
-    run = JSON.parse(text) as EvalRun;
-  } catch (cause) {
-    throw new FathomError({ code: 'FILE_MALFORMED', message: `--from-run file ${path} is not valid JSON.`, cause, details: { path } });
-  }
-  if (!Array.isArray(run.results)) throw new FathomError({ code: 'FILE_MALFORMED', message: `${path} is not an evaluation run (no "results" array).`, details: { path } });
-  return run;
-}
