@@ -2,8 +2,17 @@
 // Runs every *.test.ts under src/ with Node's test runner (Node 20 does not discover .ts files itself).
 // Extra arguments are passed through: `npm test -- src/store` narrows to paths containing "src/store".
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+
+// The local-model runtimes are optional peers (a user's install stays small); the tests of their providers run
+// real engines, so a checkout installs them once (FATHOM_TEST_SKIP_LOCAL_MODELS=1 skips those tests instead).
+const peers = ['node-llama-cpp', '@huggingface/transformers'];
+if (!process.env.FATHOM_TEST_SKIP_LOCAL_MODELS && peers.some((p) => !existsSync(join('node_modules', p, 'package.json')))) {
+  console.error('local-model runtimes missing: running `npm run setup:local-models` once');
+  const setup = spawnSync(process.execPath, ['scripts/install-local-models.mjs'], { stdio: 'inherit' });
+  if (setup.status !== 0) console.error('could not install them; their tests will skip');
+}
 
 function walk(dir, out = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -12,6 +12,7 @@ import { createGptTokenizer } from '../util/tokenizers/index.js';
 import type { FathomConfig } from './config.js';
 import { resolvePath } from './config.js';
 import type { CliIO } from './io.js';
+import { modelCacheDir } from './model-cache-dir.js';
 
 export async function buildChunker(cfg: FathomConfig['ingest']['chunker'], embedder?: EmbeddingModel): Promise<Chunker> {
   if (cfg.name === 'semantic' && !embedder) {
@@ -27,7 +28,7 @@ export async function buildEmbedder(config: FathomConfig, io: CliIO): Promise<Em
     const { createTransformersEmbeddingModel } = await import('../providers/transformers-js/index.js');
     return createTransformersEmbeddingModel({
       modelId: e.model,
-      cacheDir: e.cacheDir ? resolvePath(config, e.cacheDir) : undefined,
+      cacheDir: e.cacheDir ? resolvePath(config, e.cacheDir) : modelCacheDir(io.env),
       onProgress: io.isTTY ? (p: { status?: string; file?: string; progress?: number }) => {
         if (p.status === 'progress' && p.file) io.err(`\r\x1b[2Kdownloading ${e.model} ${p.file} ${Math.round(p.progress ?? 0)}%`);
       } : undefined,
@@ -47,7 +48,7 @@ export async function buildReranker(config: FathomConfig, io: CliIO): Promise<Re
   }
   if (r.provider === 'transformers-js') {
     const { createTransformersReranker } = await import('../providers/transformers-js/index.js');
-    return createTransformersReranker({ modelId: r.model, cacheDir: r.cacheDir ? resolvePath(config, r.cacheDir) : undefined });
+    return createTransformersReranker({ modelId: r.model, cacheDir: r.cacheDir ? resolvePath(config, r.cacheDir) : modelCacheDir(io.env) });
   }
   const { createHttpReranker } = await import('../providers/http-rerank/index.js');
   return createHttpReranker({ baseURL: r.baseURL, modelId: r.model, shape: r.shape, apiKey: r.apiKeyEnv ? io.env[r.apiKeyEnv] : undefined });
@@ -77,7 +78,7 @@ export async function buildChatModel(config: FathomConfig, io: CliIO, override?:
     const remote = g.model.startsWith('hf:') || /^https?:/.test(g.model);
     return createLlamaCppChatModel({
       ...(remote ? { modelUri: g.model } : { modelPath: resolvePath(config, g.model) }),
-      cacheDir: g.cacheDir ? resolvePath(config, g.cacheDir) : undefined, threads: g.threads, contextSize: g.contextSize,
+      cacheDir: g.cacheDir ? resolvePath(config, g.cacheDir) : modelCacheDir(io.env), threads: g.threads, contextSize: g.contextSize,
       onProgress: io.isTTY ? (p) => { if (p.status === 'download') io.err(`\r\x1b[2Kdownloading ${g.model} ${Math.round((p.progress ?? 0) * 100)}%`); } : undefined,
     });
   }

@@ -25,7 +25,7 @@ export async function _importLlamaCpp(): Promise<NodeLlamaCpp> {
   } catch (error) {
     throw new FathomError({
       code: 'DEPENDENCY_MISSING',
-      message: "Local GGUF models need node-llama-cpp: run `npm install node-llama-cpp` or use the 'openai-compatible' or 'anthropic' provider.",
+      message: "Local GGUF models need node-llama-cpp: run `npm install node-llama-cpp@3.21.1` (an optional peer dependency of fathom) or use the 'openai-compatible' or 'anthropic' provider.",
       cause: error,
       details: { package: 'node-llama-cpp' },
     });

@@ -41,7 +41,7 @@ export async function _importTransformers(): Promise<Transformers> {
   } catch (error) {
     throw new FathomError({
       code: 'DEPENDENCY_MISSING',
-      message: "Local ONNX models need transformers.js: run `npm install @huggingface/transformers` or use the 'openai-compatible' provider.",
+      message: "Local ONNX models need transformers.js: run `npm install @huggingface/transformers@4.3.1` (an optional peer dependency of fathom; set ONNXRUNTIME_NODE_INSTALL=skip where NuGet is unreachable) or use the 'openai-compatible' provider.",
       cause: error,
       details: { package: '@huggingface/transformers' },
     });
