@@ -3,6 +3,7 @@
  * recorded, usage is counted in whitespace tokens. Implements the real contract, streaming included.
  */
 import type { ChatCallOptions, ChatModel, ChatResult, ChatStreamPart } from '../spec/chat-model.js';
+import { FathomError } from '../util/errors.js';
 
 export interface MockChatModelOptions {
   /** The reply for a call: text, or a full result. @default 'mock reply' */
@@ -24,6 +25,7 @@ const words = (text: string): number => (text.match(/\S+/g) ?? []).length;
 export function createMockChatModel({ reply = 'mock reply', provider = 'mock', modelId = 'mock-chat', contextWindow = 8192, supportsStructuredOutput = true, supportsParallelCalls = true }: MockChatModelOptions = {}): MockChatModel {
   const calls: ChatCallOptions[] = [];
   const generate = async (call: ChatCallOptions): Promise<ChatResult> => {
+    if (call.abortSignal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: `The call to ${modelId} was aborted.`, cause: call.abortSignal.reason });
     calls.push(call);
     const r = typeof reply === 'function' ? reply(call, calls.length - 1) : reply;
     const partial: Partial<ChatResult> = typeof r === 'string' ? { text: r } : r;

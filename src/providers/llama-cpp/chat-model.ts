@@ -81,7 +81,11 @@ export function createLlamaCppChatModel(options: LlamaCppChatModelOptions): Llam
     return grammar;
   };
 
+  const aborted = (call: ChatCallOptions, cause?: unknown): FathomError =>
+    new FathomError({ code: 'INTERRUPTED', message: `Generation with '${modelId}' was aborted.`, cause: cause ?? call.abortSignal?.reason });
+
   const generate = async (call: ChatCallOptions, onText?: (delta: string) => void): Promise<ChatResult> => {
+    if (call.abortSignal?.aborted) throw aborted(call);
     const { chat, llama, model, context } = await load();
     const history = _toHistory(call.messages);
     const inputTokens = chat.chatWrapper.generateContextState({ chatHistory: history }).contextText.tokenize(model.tokenizer).length;
@@ -98,9 +102,12 @@ export function createLlamaCppChatModel(options: LlamaCppChatModelOptions): Llam
         onToken: (tokens) => void (outputTokens += tokens.length),
         onTextChunk: onText && ((text) => void (text && onText(text))),
       });
+      // node-llama-cpp ends an aborted generation normally (stopReason 'abort'); the contract says INTERRUPTED.
+      if (call.abortSignal?.aborted) throw aborted(call);
       return { text: response.response, finishReason: _finishReason(response.metadata.stopReason), usage: { inputTokens, outputTokens }, responseModelId: modelId };
     } catch (error) {
-      if (call.abortSignal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: `Generation with '${modelId}' was aborted.`, cause: error });
+      if (FathomError.isInstance(error)) throw error;
+      if (call.abortSignal?.aborted) throw aborted(call, error);
       throw toFathomError(error);
     }
   };
