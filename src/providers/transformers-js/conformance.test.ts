@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
+import type { EmbeddingModel } from '../../spec/embedding-model.js';
+import type { Reranker } from '../../spec/reranker.js';
 import { runEmbeddingModelConformance } from '../../testing/embedding-model-conformance.js';
 import { runRerankerConformance } from '../../testing/reranker-conformance.js';
 import { writeTinyBertModel } from '../../testing/tiny-onnx/index.js';
@@ -18,7 +20,7 @@ async function tinyModel(kind: 'embedding' | 'cross-encoder'): Promise<string> {
   return dir;
 }
 
-let embedder: Promise<import('../../spec/embedding-model.js').EmbeddingModel> | undefined;
+let embedder: Promise<EmbeddingModel> | undefined;
 runEmbeddingModelConformance({
   name: 'transformers-js (tiny random BERT, ONNX)',
   skip,
@@ -29,7 +31,7 @@ runEmbeddingModelConformance({
   },
 });
 
-let reranker: Promise<import('../../spec/reranker.js').Reranker> | undefined;
+let reranker: Promise<Reranker> | undefined;
 runRerankerConformance({
   name: 'transformers-js cross-encoder (tiny random BERT, ONNX)',
   skip,
