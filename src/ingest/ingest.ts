@@ -187,7 +187,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   if (seen && !report.interrupted) {
     meter.tick('sync', true);
-    report.removed = await syncRemoved({ store, tenant, collection, seen, sources: options.paths });
+    report.removed = await syncRemoved({
+      store, tenant, collection, seen, sources: options.paths, skipped: report.skipped.map((s) => s.path), cwd: options.cwd ?? process.cwd(),
+    });
     report.counts.removed = report.removed.length;
   }
   report.duplicates = detector.groups();
