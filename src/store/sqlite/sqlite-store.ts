@@ -18,6 +18,7 @@ import * as reads from './reads.js';
 import { keywordQueryStats, searchKeyword, searchVector, type SearchCaches } from './search.js';
 import { annFile, applyVectorDelta, persistAfterDelete, resolveVectorSettings, type VectorIndexOptions } from './vector-index.js';
 import { saveAnnIndex } from './ann-vector-index.js';
+import { sideFileIdentity } from './side-file-identity.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -55,7 +56,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   const saveGraphs = () => {
     for (const [tenantId, index] of caches.vector) {
       const file = annFile(ctx, tenantId, caches.vectorSettings);
-      if (index.kind === 'ann' && file && index.generation === ctx.generation(tenantId)) saveAnnIndex(index, file);
+      if (index.kind === 'ann' && file && index.generation === ctx.generation(tenantId)) saveAnnIndex(index, file, sideFileIdentity(ctx, tenantId));
     }
   };
   const guard = <T>(tenant: string | undefined, fn: () => T): Promise<T> => {
