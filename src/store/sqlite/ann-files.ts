@@ -27,9 +27,13 @@ export interface AnnMeta {
   rows: Map<number, [number, number]>;
 }
 
-/** FNV-1a over the vector's 32-bit words. */
+/**
+ * A 32-bit hash of the vector's words (FNV-1a with an xor-shift per word). Plain word-wise FNV-1a cannot see sign
+ * flips: flipping the top bit of two words cancels out, so a vector with an even number of negated components
+ * hashed equal and a stale graph entry survived reconciliation.
+ */
 export function hashVector(v: Float32Array): number {
-  return _fnv(new Uint32Array(v.buffer, v.byteOffset, v.length));
+  return _hashWords(new Uint32Array(v.buffer, v.byteOffset, v.length));
 }
 
 /**
@@ -56,15 +60,20 @@ export function loadVerifiedGraph(file: string, meta: AnnMeta, load: (path: stri
 function _hashBytes(bytes: Uint8Array): number {
   const whole = bytes.byteLength - (bytes.byteLength % 4);
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  let h = _fnv(new Uint32Array(aligned.buffer, aligned.byteOffset, whole / 4));
-  for (let i = whole; i < bytes.byteLength; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193) >>> 0;
+  let h = _hashWords(new Uint32Array(aligned.buffer, aligned.byteOffset, whole / 4));
+  for (let i = whole; i < bytes.byteLength; i++) h = _mix(h, bytes[i]!);
   return h;
 }
 
-function _fnv(words: Uint32Array): number {
+function _hashWords(words: Uint32Array): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193) >>> 0;
+  for (let i = 0; i < words.length; i++) h = _mix(h, words[i]!);
   return h;
+}
+
+function _mix(h: number, word: number): number {
+  h = Math.imul(h ^ word, 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** The meta of `file`, or undefined when absent, malformed or of an older format. */

@@ -48,4 +48,26 @@ describe('side files are tied to their database (L1)', () => {
     assert.equal(new Set(hits.map((h) => h.document.id)).size, 10, "all of B's documents are found");
     await reopened.close();
   });
+
+  it('a restored backup that reaches the same generation by other writes does not trust the newer graph', async () => {
+    const db = join(dir, 'restore', 'store.db');
+    const backup = join(dir, 'restore', 'backup.db');
+    const store = await open(db);
+    await store.commit({ tenant: 'A', writes: aWrites().slice(0, 20) });
+    await store.close();
+    copyFileSync(db, backup);
+    const later = await open(db);
+    await later.commit({ tenant: 'A', writes: aWrites().slice(20) });
+    assert.ok((await searchAll(later, 'A')).length > 0);
+    await later.close();
+    copyFileSync(backup, db);
+    const restored = await open(db);
+    const other = vectors.slice(20).map((v, i) => makeWrite({ id: `n${i}`, paragraphs: [`Written after the restore ${i}`], vectors: [v.map((x, d) => (d % 2 ? -x : x))] }));
+    await restored.commit({ tenant: 'A', writes: other });
+    for (const [i, w] of other.entries()) {
+      const [top] = await restored.searchVector({ tenant: 'A', vector: w.vectors![0]!, topK: 1 });
+      assert.equal(top?.document.id, `n${i}`, 'the graph of the other history was reconciled, not trusted');
+    }
+    await restored.close();
+  });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -27,6 +27,7 @@ describe('sqlite store across processes', () => {
     for (let round = 0; round < 2; round++) {
       const path = join(dir, `ann${round}`, 'store.db');
       await (await createSqliteStore({ path })).close();
+      writeFileSync(`${path}.t1.usearch.999999999.0abc.tmp`, 'left by a writer that crashed mid-save');
       const results = await spawnTogether(Array.from({ length: workers }, (_, i) => ['ann', path, String(i)]));
       assert.deepEqual(failures(results), [], `round ${round}`);
       assert.deepEqual(readdirSync(join(dir, `ann${round}`)).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left behind');
