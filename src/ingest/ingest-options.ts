@@ -39,7 +39,10 @@ export interface IngestOptions {
   /** Parallel embedding calls when the model allows them. @default 2 */
   embedConcurrency?: number;
   dedup?: DedupOptions;
-  /** Remove stored documents of this collection whose source was not seen in this run. @default false */
+  /**
+   * Remove stored documents of this collection whose source vanished: only under the walked `paths`, never a
+   * source skipped this run, never a file still on disk (with `documents`: the whole collection). @default false
+   */
   sync?: boolean;
   /** Skip documents whose source is older than this many days. */
   maxAgeDays?: number;

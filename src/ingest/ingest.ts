@@ -77,7 +77,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     batch = [];
     if (embedder) await embedBatch(writes);
     const { results } = await store.commit({ tenant, writes });
-    for (const r of results) {
+    for (const [i, r] of results.entries()) {
+      if (r.status === 'duplicate') {
+        // Stored by a concurrent ingest after this run's check: the store re-checked under its write lock.
+        report.counts.duplicates++;
+        detector.record(writes[i]!, { kind: 'exact', canonical: r.duplicateOf ?? '', similarity: 1 });
+        continue;
+      }
       report.counts[r.status]++;
       if (r.status !== 'unchanged') report.counts.chunks += r.chunks;
     }
@@ -145,6 +151,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       contexts,
       indexTexts: drafts.map((draft, i) => indexText({ title: doc.title, draft, context: contexts?.[i] })),
       at: now(),
+      ...(options.dedup?.policy === 'skip' ? { skipIfDuplicate: true } : {}),
     });
     if (batch.length >= batchSize) await flush();
   };
@@ -187,7 +194,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   if (seen && !report.interrupted) {
     meter.tick('sync', true);
-    report.removed = await syncRemoved({ store, tenant, collection, seen, sources: options.paths });
+    report.removed = await syncRemoved({
+      store, tenant, collection, seen, sources: options.paths, skipped: report.skipped.map((s) => s.path), cwd: options.cwd ?? process.cwd(),
+    });
     report.counts.removed = report.removed.length;
   }
   report.duplicates = detector.groups();

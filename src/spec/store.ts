@@ -100,11 +100,26 @@ export interface DocumentWrite {
   signature?: { values: Uint32Array; bands: string[] };
   /** Epoch ms to record as the time of this write. */
   at: number;
+  /**
+   * Dedup policy `skip`: inside the commit's write transaction, if another current document of the tenant has the
+   * same `contentHash`, store nothing for this write and return status `duplicate` (so concurrent writers cannot
+   * both store the same content). @default false
+   */
+  skipIfDuplicate?: boolean;
 }
 
 export interface CommitResult {
   /** One entry per write, in order. */
-  results: Array<{ documentId: string; versionId: string; version: number; status: 'created' | 'updated' | 'unchanged'; chunks: number }>;
+  results: Array<{
+    documentId: string;
+    /** The current version after the commit ('' and 0 when a `duplicate` write left no document). */
+    versionId: string;
+    version: number;
+    status: 'created' | 'updated' | 'unchanged' | 'duplicate';
+    chunks: number;
+    /** With status `duplicate`: the stored document whose content this write repeats. */
+    duplicateOf?: string;
+  }>;
 }
 
 export interface DeleteResult {

@@ -8,10 +8,12 @@ import { describe } from 'node:test';
 import type { Store } from '../spec/store.js';
 import { approximateCases, type ApproximateCaseOptions } from './store/approximate-cases.js';
 import { contextCacheCases } from './store/context-cache-cases.js';
+import { dedupCases } from './store/dedup-cases.js';
 import { incrementalCases } from './store/incremental-cases.js';
 import { lifecycleCases } from './store/lifecycle-cases.js';
 import { searchCases } from './store/search-cases.js';
 import { tenancyCases } from './store/tenancy-cases.js';
+import { tenantIdCases } from './store/tenant-id-cases.js';
 import { versionCases } from './store/versions-cases.js';
 
 /** Options of {@link runStoreConformance}. */
@@ -37,6 +39,8 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     describe('deletion, keys, duplicates, log, meta', () => lifecycleCases(create));
     describe('incremental index updates', () => incrementalCases(create));
     describe('context cache', () => contextCacheCases(create));
+    describe('tenant ids', () => tenantIdCases(create));
+    describe('duplicates decided inside the commit', () => dedupCases(create));
     if (approximate) describe('approximate vector index', () => approximateCases(approximate));
   });
 }

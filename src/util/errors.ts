@@ -24,6 +24,7 @@ export const errorCatalog = {
   EMBEDDING_MISMATCH: { category: 'user', retryable: false },
   DEPENDENCY_MISSING: { category: 'user', retryable: false },
   MODEL_NOT_AVAILABLE: { category: 'user', retryable: false },
+  INVALID_TENANT: { category: 'user', retryable: false },
   STORE_CORRUPT: { category: 'system', retryable: false },
   STORE_SCHEMA_TOO_NEW: { category: 'system', retryable: false },
   STORE_BUSY: { category: 'system', retryable: true },

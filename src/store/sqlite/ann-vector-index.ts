@@ -22,7 +22,8 @@
 import { Index, MetricKind, type ScalarKind } from './_usearch.js';
 import type { Scored } from '../../util/vector-math.js';
 import type { IndexDelta, VectorRow } from './index-delta.js';
-import { graphMatches, hashVector, readMeta, writeMeta } from './ann-files.js';
+import { hashVector, loadVerifiedGraph, readMeta, writeMeta } from './ann-files.js';
+import { isCurrent, sameOwner, type SideFileIdentity } from './side-file-identity.js';
 
 /** HNSW settings of the approximate index. */
 export interface AnnSettings {
@@ -55,16 +56,20 @@ export function buildAnnIndex(generation: number, dims: number, rows: VectorRow[
   return index;
 }
 
-/** Load a saved index and bring it to `generation` against `current` rows; undefined when it must be rebuilt. */
-export function openAnnIndex(file: string, generation: number, dims: number, settings: AnnSettings, current: () => VectorRow[]): AnnVectorIndex | undefined {
+/**
+ * Load a saved index and bring it to the current state against `current` rows; undefined when it must be rebuilt.
+ * A file recorded for another database or tenant is never loaded; one of this tenant at another generation or
+ * epoch is reconciled against the stored rows.
+ */
+export function openAnnIndex(file: string, identity: SideFileIdentity, dims: number, settings: AnnSettings, current: () => VectorRow[]): AnnVectorIndex | undefined {
   try {
     const meta = readMeta(file);
-    if (!meta || meta.dims !== dims || !graphMatches(file, meta)) return undefined;
+    if (!meta || meta.dims !== dims || !sameOwner(meta.identity, identity)) return undefined;
     const graph = _graph(dims, settings);
-    graph.load(file);
+    if (!loadVerifiedGraph(file, meta, (path) => graph.load(path))) return undefined;
     if (graph.size() !== meta.rows.size) return undefined;
-    const index: AnnVectorIndex = { kind: 'ann', generation: meta.generation, dims, count: meta.rows.size, graph, rows: meta.rows, dirty: false };
-    if (meta.generation !== generation) reconcileAnnIndex(index, generation, current());
+    const index: AnnVectorIndex = { kind: 'ann', generation: meta.identity.generation, dims, count: meta.rows.size, graph, rows: meta.rows, dirty: false };
+    if (!isCurrent(meta.identity, identity)) reconcileAnnIndex(index, identity.generation, current());
     return index;
   } catch {
     return undefined;
@@ -96,10 +101,12 @@ export function applyAnnDelta(index: AnnVectorIndex, delta: IndexDelta): void {
   index.generation = delta.from + 1;
 }
 
-/** Save when changed (atomically: the meta file is removed first and written last). */
-export function saveAnnIndex(index: AnnVectorIndex, file: string): void {
+/** Save when changed (atomically: the meta file is removed first and written last), recording `identity`. */
+export function saveAnnIndex(index: AnnVectorIndex, file: string, identity: SideFileIdentity): void {
   if (!index.dirty) return;
-  writeMeta(file, { generation: index.generation, dims: index.dims, rows: index.rows }, (tmp) => index.graph.save(tmp));
+  // The epoch is known only for the generation read with it; otherwise record none, so the file is reconciled on load.
+  const recorded = { ...identity, generation: index.generation, epoch: identity.generation === index.generation ? identity.epoch : '' };
+  writeMeta(file, { identity: recorded, dims: index.dims, rows: index.rows }, (tmp) => index.graph.save(tmp));
   index.dirty = false;
 }
 

@@ -1,5 +1,6 @@
 /**
- * `commit`: one transaction per call. Per write: same content hash → unchanged (no writes); new document →
+ * `commit`: one transaction per call. Per write: same content hash → unchanged (no writes); `skipIfDuplicate` and
+ * another current document with the same hash → duplicate (no writes, checked under the write lock); new document →
  * version 1; changed → a new current version, the old one superseded and removed from the keyword index and
  * the vectors (its chunk rows stay for audit, never searchable again).
  */
@@ -16,6 +17,7 @@ interface Existing {
   rowid: number;
   content_hash: string;
   current_version_rowid: number;
+  current_version_id: string;
   version_count: number;
   created_at: number;
 }
@@ -34,7 +36,7 @@ export function commitWrites(ctx: SqliteContext, tenant: string, writes: Documen
     const results: Result[] = [];
     for (const write of writes) {
       const existing = ctx
-        .stmt('SELECT rowid, content_hash, current_version_rowid, version_count, created_at FROM documents WHERE tenant_id = ? AND id = ?')
+        .stmt('SELECT rowid, content_hash, current_version_rowid, current_version_id, version_count, created_at FROM documents WHERE tenant_id = ? AND id = ?')
         .get(tenantId, write.document.id) as Existing | undefined;
       if (existing && existing.content_hash === write.contentHash) {
         const current = ctx
@@ -42,6 +44,17 @@ export function commitWrites(ctx: SqliteContext, tenant: string, writes: Documen
           .get(existing.current_version_rowid) as { id: string; version: number; chunks: number };
         results.push({ documentId: write.document.id, versionId: current.id, version: current.version, status: 'unchanged', chunks: current.chunks });
         continue;
+      }
+      if (write.skipIfDuplicate) {
+        const duplicateOf = ctx
+          .stmt('SELECT id FROM documents INDEXED BY documents_hash WHERE tenant_id = ? AND content_hash = ? AND id != ? LIMIT 1')
+          .pluck()
+          .get(tenantId, write.contentHash, write.document.id) as string | undefined;
+        if (duplicateOf !== undefined) {
+          const versionId = existing?.current_version_id ?? '';
+          results.push({ documentId: write.document.id, versionId, version: existing?.version_count ?? 0, status: 'duplicate', chunks: 0, duplicateOf });
+          continue;
+        }
       }
       changed = true;
       for (const v of write.vectors ?? []) {

@@ -15,6 +15,8 @@ export interface SqliteContext {
   touch: (tenantId: number) => void;
   /** The tenant's current generation. */
   generation: (tenantId: number) => number;
+  /** The database's identity: a random id drawn when the file was created (migration 3). */
+  storeId: string;
 }
 
 /** Build the context for an open database. */
@@ -36,7 +38,10 @@ export function createContext(options: { db: Database.Database; location: string
     if (id !== undefined) tenants.set(name, id);
     return id;
   };
-  const touch = (id: number) => void stmt('UPDATE tenants SET generation = generation + 1 WHERE id = ?').run(id);
+  // A new random epoch with every generation: a restored copy of the file reaching the same generation number by
+  // other writes still differs, so side files saved for one history are never trusted in another.
+  const touch = (id: number) => void stmt('UPDATE tenants SET generation = generation + 1, epoch = lower(hex(randomblob(8))) WHERE id = ?').run(id);
   const generation = (id: number) => stmt('SELECT generation FROM tenants WHERE id = ?').pluck().get(id) as number;
-  return { ...options, stmt, tenantId, touch, generation };
+  const storeId = (stmt("SELECT value FROM store_info WHERE key = 'id'").pluck().get() as string | undefined) ?? '';
+  return { ...options, stmt, tenantId, touch, generation, storeId };
 }

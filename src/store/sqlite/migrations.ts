@@ -1,6 +1,6 @@
 /**
- * Versioned schema migrations. The schema version lives in `PRAGMA user_version`; each migration runs in
- * its own transaction. A file whose version is newer than the newest migration is refused.
+ * Versioned schema migrations. The schema version lives in `PRAGMA user_version`; pending migrations run in
+ * one write transaction that re-reads it. A file whose version is newer than the newest migration is refused.
  */
 import type Database from 'better-sqlite3';
 import { FathomError } from '../../util/errors.js';
@@ -78,26 +78,46 @@ CREATE TABLE context_cache (
 CREATE INDEX context_cache_document ON context_cache (tenant_id, document_id);
 `,
   },
+  {
+    // v3: the database's identity (a random id drawn when the file is created or upgraded) and a random epoch per
+    // tenant, redrawn with every generation bump; derived side files (HNSW graphs) record both and are ignored or
+    // reconciled when they belong to another database or another history of this one (a restored backup).
+    version: 3,
+    sql: `
+CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+INSERT INTO store_info (key, value) VALUES ('id', lower(hex(randomblob(16))));
+ALTER TABLE tenants ADD COLUMN epoch TEXT NOT NULL DEFAULT '';
+`,
+  },
 ];
 
 /** The schema version this code writes. */
 export const schemaVersion = migrations[migrations.length - 1]!.version;
 
-/** Bring the database to {@link schemaVersion}; refuse files written by newer code. */
+/**
+ * Bring the database to {@link schemaVersion}; refuse files written by newer code. The version is read again
+ * inside one BEGIN IMMEDIATE transaction that runs every pending migration, so processes opening a new file at
+ * the same time serialise on the write lock (waiting up to the busy timeout) and only the first one migrates.
+ */
 export function migrate(db: Database.Database, location: string): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > schemaVersion) {
+  const read = () => db.pragma('user_version', { simple: true }) as number;
+  const check = (current: number) => {
+    if (current <= schemaVersion) return;
     throw new FathomError({
       code: 'STORE_SCHEMA_TOO_NEW',
       message: `The store at ${location} has schema version ${current}, newer than this fathom supports (${schemaVersion}). Upgrade fathom, or point the store at another file.`,
       details: { path: location, fileVersion: current, supportedVersion: schemaVersion },
     });
-  }
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
+  };
+  check(read());
+  if (read() === schemaVersion) return;
+  db.transaction(() => {
+    const current = read();
+    check(current);
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
-  }
+    }
+  }).immediate();
 }

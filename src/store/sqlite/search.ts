@@ -28,7 +28,7 @@ export function searchKeyword(ctx: SqliteContext, caches: SearchCaches, options:
   const allowed = allowedDocs && ((e: number) => allowedDocs.has(index.documentRowids[e]!));
   const { entries, scores } = scoreKeyword(index, query, { k1: bm25.k1 ?? ctx.bm25.k1, b: bm25.b ?? ctx.bm25.b, allowed });
   const best = topK(entries.length, k, (i) => scores[i]!);
-  return _hydrate(ctx, tenant, 'bm25', best.map((s) => ({ chunkRowid: index.chunkRowids[entries[s.index]!]!, score: s.score })));
+  return _hydrate(ctx, tenant, tenantId, 'bm25', best.map((s) => ({ chunkRowid: index.chunkRowids[entries[s.index]!]!, score: s.score })));
 }
 
 /** The query's analyzed terms and the largest BM25 score a chunk could reach for it. */
@@ -49,8 +49,8 @@ export function searchVector(ctx: SqliteContext, caches: SearchCaches, options: 
   const index = loadVectorIndex(ctx, tenantId, caches.vector, caches.vectorSettings);
   const allowedDocs = _allowedDocuments(ctx, caches, tenantId, filter);
   const ranked = searchVectors(ctx, index, vector, k, allowedDocs, caches.vectorSettings);
-  const hits = _hydrate(ctx, tenant, 'vector', ranked);
-  if (includeVectors) _attachVectors(ctx, hits, ranked.map((r) => r.chunkRowid));
+  const hits = _hydrate(ctx, tenant, tenantId, 'vector', ranked);
+  if (includeVectors) _attachVectors(ctx, tenantId, hits, ranked.map((r) => r.chunkRowid));
   return hits;
 }
 
@@ -69,11 +69,11 @@ function _allowedDocuments(ctx: SqliteContext, caches: SearchCaches, tenantId: n
 }
 
 /** Attach each hit's stored (as written, not normalised) vector. */
-function _attachVectors(ctx: SqliteContext, hits: Hit[], chunkRowids: number[]): void {
+function _attachVectors(ctx: SqliteContext, tenantId: number, hits: Hit[], chunkRowids: number[]): void {
   const rows = ctx
-    .stmt('SELECT c.id, x.vector FROM vectors x JOIN chunks c ON c.rowid = x.chunk_rowid WHERE x.chunk_rowid IN (SELECT value FROM json_each(?))')
+    .stmt('SELECT c.id, x.vector FROM vectors x JOIN chunks c ON c.rowid = x.chunk_rowid WHERE x.chunk_rowid IN (SELECT value FROM json_each(?)) AND x.tenant_id = ?')
     .raw()
-    .all(JSON.stringify(chunkRowids)) as Array<[string, Buffer]>;
+    .all(JSON.stringify(chunkRowids), tenantId) as Array<[string, Buffer]>;
   const byId = new Map(rows);
   for (const hit of hits) {
     const blob = byId.get(hit.chunk.id);
@@ -84,11 +84,12 @@ function _attachVectors(ctx: SqliteContext, hits: Hit[], chunkRowids: number[]):
   }
 }
 
-function _hydrate(ctx: SqliteContext, tenant: string, stage: StageName, ranked: Array<{ chunkRowid: number; score: number }>): Hit[] {
+/** Rows for ranked chunk rowids — only the tenant's own current rows: an index is derived data, never trusted to cross tenants. */
+function _hydrate(ctx: SqliteContext, tenant: string, tenantId: number, stage: StageName, ranked: Array<{ chunkRowid: number; score: number }>): Hit[] {
   if (ranked.length === 0) return [];
   const rows = ctx
-    .stmt(`SELECT ${chunkColumns} FROM ${chunkJoins} WHERE c.rowid IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ranked.map((r) => r.chunkRowid))) as Array<Record<string, unknown>>;
+    .stmt(`SELECT ${chunkColumns} FROM ${chunkJoins} WHERE c.rowid IN (SELECT value FROM json_each(?)) AND c.tenant_id = ? AND d.tenant_id = ? AND v.status = 'current'`)
+    .all(JSON.stringify(ranked.map((r) => r.chunkRowid)), tenantId, tenantId) as Array<Record<string, unknown>>;
   const byRowid = new Map(rows.map((r) => [r.chunk_rowid as number, r]));
   return ranked.flatMap(({ chunkRowid, score }, i) => {
     const row = byRowid.get(chunkRowid);

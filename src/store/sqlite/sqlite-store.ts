@@ -6,6 +6,7 @@ import type { Store } from '../../spec/store.js';
 import type { Internal } from '../../util/clock.js';
 import { FathomError } from '../../util/errors.js';
 import { generateId } from '../../util/ids.js';
+import { validateTenant } from '../../util/validate-tenant.js';
 import { commitWrites } from './commit.js';
 import { createContext } from './context.js';
 import { getCachedContexts, putCachedContexts } from './context-cache.js';
@@ -18,6 +19,7 @@ import * as reads from './reads.js';
 import { keywordQueryStats, searchKeyword, searchVector, type SearchCaches } from './search.js';
 import { annFile, applyVectorDelta, persistAfterDelete, resolveVectorSettings, type VectorIndexOptions } from './vector-index.js';
 import { saveAnnIndex } from './ann-vector-index.js';
+import { sideFileIdentity } from './side-file-identity.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -55,14 +57,13 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   const saveGraphs = () => {
     for (const [tenantId, index] of caches.vector) {
       const file = annFile(ctx, tenantId, caches.vectorSettings);
-      if (index.kind === 'ann' && file && index.generation === ctx.generation(tenantId)) saveAnnIndex(index, file);
+      if (index.kind === 'ann' && file && index.generation === ctx.generation(tenantId)) saveAnnIndex(index, file, sideFileIdentity(ctx, tenantId));
     }
   };
-  const guard = <T>(tenant: string | undefined, fn: () => T): Promise<T> => {
+  /** Run a tenant-scoped call (the tenant id is validated first), or a store-wide one (`tenant` null). */
+  const guard = <T>(tenant: string | null, fn: () => T): Promise<T> => {
     try {
-      if (tenant !== undefined && (typeof tenant !== 'string' || tenant.length === 0)) {
-        throw new FathomError({ code: 'TENANT_REQUIRED', message: 'Every store call needs a non-empty `tenant`.' });
-      }
+      if (tenant !== null) validateTenant(tenant);
       return Promise.resolve(fn());
     } catch (error) {
       return Promise.reject(toStoreError(error, path));
@@ -81,9 +82,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     getDocument: ({ tenant, id }) => guard(tenant, () => reads.getDocument(ctx, tenant, id)),
     listDocuments: (o) => guard(o.tenant, () => reads.listDocuments(ctx, o)),
     listDocumentKeys: (o) => {
-      if (typeof o.tenant !== 'string' || o.tenant.length === 0) {
-        throw new FathomError({ code: 'TENANT_REQUIRED', message: 'Every store call needs a non-empty `tenant`.' });
-      }
+      validateTenant(o.tenant);
       return reads.listDocumentKeys(ctx, o);
     },
     countDocuments: ({ tenant }) => guard(tenant, () => reads.countDocuments(ctx, tenant)),
@@ -109,14 +108,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     getMeta: ({ tenant, key }) => guard(tenant, () => getMeta(ctx, tenant, key)),
     setMeta: ({ tenant, key, value }) => guard(tenant, () => setMeta(ctx, tenant, key, value)),
     compact: () =>
-      guard(undefined, () => {
+      guard(null, () => {
         saveGraphs();
         checkpoint(ctx);
         db.exec('VACUUM');
         checkpoint(ctx);
       }),
     close: () =>
-      guard(undefined, () => {
+      guard(null, () => {
         if (db.open) saveGraphs();
         caches.keyword.clear();
         caches.vector.clear();

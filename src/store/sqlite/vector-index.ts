@@ -13,6 +13,7 @@ import { applyAnnDelta, buildAnnIndex, openAnnIndex, reconcileAnnIndex, saveAnnI
 import type { SqliteContext } from './context.js';
 import { applyExactDelta, buildExactIndex, searchExactIndex, type ExactVectorIndex } from './exact-vector-index.js';
 import type { IndexDelta, VectorRow } from './index-delta.js';
+import { sideFileIdentity } from './side-file-identity.js';
 
 /** Options of the SQLite store's vector index. */
 export interface VectorIndexOptions {
@@ -78,9 +79,10 @@ export function loadVectorIndex(ctx: SqliteContext, tenantId: number, cache: Map
       reconcileAnnIndex(cached, generation, readVectorRows(ctx, tenantId));
       index = cached;
     } else {
-      index = (file && openAnnIndex(file, generation, dims, s, () => readVectorRows(ctx, tenantId))) || buildAnnIndex(generation, dims, readVectorRows(ctx, tenantId), s);
+      const identity = sideFileIdentity(ctx, tenantId);
+      index = (file && openAnnIndex(file, { ...identity, generation }, dims, s, () => readVectorRows(ctx, tenantId))) || buildAnnIndex(generation, dims, readVectorRows(ctx, tenantId), s);
     }
-    if (file) saveAnnIndex(index, file);
+    if (file) saveAnnIndex(index, file, sideFileIdentity(ctx, tenantId));
   } else {
     if (file) removeAnnFiles(file);
     index = buildExactIndex(generation, dims, readVectorRows(ctx, tenantId));
@@ -110,7 +112,7 @@ export function persistAfterDelete(ctx: SqliteContext, tenantId: number, cache: 
   const file = annFile(ctx, tenantId, s);
   if (!file) return;
   const index = loadVectorIndex(ctx, tenantId, cache, s);
-  if (index.kind === 'ann') saveAnnIndex(index, file);
+  if (index.kind === 'ann') saveAnnIndex(index, file, sideFileIdentity(ctx, tenantId));
 }
 
 /** Nearest chunk rowids to `vector` among the allowed documents (all when `allowedDocuments` is undefined). */
