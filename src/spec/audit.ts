@@ -21,4 +21,19 @@ export interface QueryLogEntry {
   /** Cost in US dollars, from the configured price table. */
   costUsd?: number;
   metadata?: Record<string, unknown>;
+  /**
+   * Set when the entry's text was removed (a cited or retrieved document was deleted, or `log purge --redact`):
+   * query, answer, citations, prompt and every other free text are blanked; ids, timings, usage, cost and
+   * tenant are kept.
+   */
+  redacted?: QueryLogRedaction;
+}
+
+/** Why and when an audit entry's text was redacted. */
+export interface QueryLogRedaction {
+  reason: 'document-deleted' | 'purged';
+  /** Epoch ms. */
+  at: number;
+  /** The deleted documents the entry retrieved or cited (reason `document-deleted`). */
+  documentIds?: string[];
 }

@@ -69,6 +69,12 @@ export interface Store {
   putCachedContexts?(options: { tenant: string; entries: CachedContext[] }): Promise<void>;
 
   appendQueryLog(entry: QueryLogEntry): Promise<void>;
+  /**
+   * Optional: remove (or redact) audit entries — by document they retrieved or cited, by age, or the tenant's
+   * whole log (`all`). At least one selector is required; several intersect. The freed bytes leave the files as
+   * for `deleteDocuments` (`erasure`).
+   */
+  purgeQueryLog?(options: PurgeQueryLogOptions): Promise<PurgeQueryLogResult>;
   /** Entries with `at >= since` (epoch ms), newest first, at most `limit`. */
   listQueryLog(options: { tenant: string; since?: number; limit?: number }): Promise<QueryLogEntry[]>;
 
@@ -129,6 +135,80 @@ export interface DeleteResult {
   missing: string[];
   versions: number;
   chunks: number;
+  /** Audit entries that retrieved or cited a deleted document, their text redacted (`QueryLogEntry.redacted`). */
+  auditEntriesRedacted?: number;
+  /** Contextual-retrieval contexts removed. */
+  cachedContexts?: number;
+  /** Derived files beside the store rewritten without the deleted rows (HNSW graph and its meta). */
+  sideFiles?: string[];
+  /** Whether the deleted bytes have physically left the store's files. */
+  erasure?: PhysicalErasure;
+}
+
+/**
+ * Physical erasure after a delete: `complete` once the WAL is checkpointed into the database file (whose freed
+ * pages `secure_delete` zeroed) and truncated; `pending` while another connection still reads an older snapshot
+ * (the old pages stay in the files until it closes: the store records this and finishes on its next open);
+ * `not-applicable` for stores with no files (`:memory:`) or backends that manage their own storage.
+ */
+export interface PhysicalErasure {
+  status: 'complete' | 'pending' | 'not-applicable';
+  /** Checkpoint attempts made. */
+  attempts: number;
+  message: string;
+}
+
+/** Options of {@link Store.purgeQueryLog}. */
+export interface PurgeQueryLogOptions {
+  tenant: string;
+  /** Entries that retrieved or cited any of these documents. */
+  documentIds?: string[];
+  /** Entries logged before this time (epoch ms). */
+  before?: number;
+  /** Every entry of the tenant (must be set explicitly when no other selector is given). */
+  all?: boolean;
+  /** Remove the entries, or keep them with their text blanked. @default 'remove' */
+  action?: 'remove' | 'redact';
+  /** Epoch ms recorded in `redacted.at`. @default now */
+  at?: number;
+}
+
+export interface PurgeQueryLogResult {
+  removed: number;
+  redacted: number;
+  erasure: PhysicalErasure;
+}
+
+/** One place fathom removed or redacted deleted text from. */
+export interface ErasedPlace {
+  place: 'store' | 'audit-log' | 'context-cache' | 'side-file' | 'eval-run' | 'eval-cache';
+  /** The file holding it (store, side file, run or cache file). */
+  path: string;
+  action: 'removed' | 'redacted' | 'rewritten';
+  /** Rows, entries, items or files, as `what` says. */
+  count: number;
+  what: string;
+}
+
+/** A copy fathom does not manage (a source file, a golden set, an export): it may still hold the text. */
+export interface UnmanagedCopy {
+  path: string;
+  kind: 'source-file' | 'golden-set' | 'export';
+  note: string;
+}
+
+/** What `docs delete` / `log purge` erased, where, and what is left outside fathom's control. */
+export interface DeletionReceipt {
+  tenant: string;
+  /** Epoch ms. */
+  at: number;
+  /** Documents deleted (empty for a log purge). */
+  deleted: string[];
+  /** Ids not found in the tenant. */
+  missing: string[];
+  places: ErasedPlace[];
+  erasure: PhysicalErasure;
+  notManaged: UnmanagedCopy[];
 }
 
 export interface KeywordSearchOptions {

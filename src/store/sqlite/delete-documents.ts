@@ -1,23 +1,25 @@
 /**
- * `deleteDocuments`: one transaction removing documents with every version, chunk, keyword-index row,
- * vector and signature (ON DELETE CASCADE) and their cached contexts, then a TRUNCATE checkpoint so that, with
- * secure_delete, the deleted text is in neither the database file nor the WAL.
+ * `deleteDocuments`: one transaction removing documents with every version, chunk, keyword-index row, vector and
+ * signature (ON DELETE CASCADE), their cached contexts, and the text of every audit entry that retrieved or cited
+ * them (redacted, see `redact-query-log.ts`). Physical erasure (checkpoint + WAL truncation) follows in
+ * `erase-physically.ts`, so the deleted text is in neither the database file nor the WAL.
  */
 import type { DeleteResult } from '../../spec/store.js';
 import type { SqliteContext } from './context.js';
 import { captureRemoved, startDelta, type IndexDelta } from './index-delta.js';
+import { redactEntriesOfDocuments } from './purge-query-log.js';
 
-/** Delete `ids`; returns the result and, when documents were removed, the index delta. */
-export function deleteDocuments(ctx: SqliteContext, tenant: string, ids: string[]): { result: DeleteResult; delta?: IndexDelta } {
-  const result: DeleteResult = { deleted: [], missing: [], versions: 0, chunks: 0 };
+/** Delete `ids`; returns the result, the tenant row id when anything changed (erasure is then due) and the index delta. */
+export function deleteDocuments(ctx: SqliteContext, tenant: string, ids: string[]): { result: DeleteResult; delta?: IndexDelta; changedTenantId?: number } {
+  const result: DeleteResult = { deleted: [], missing: [], versions: 0, chunks: 0, auditEntriesRedacted: 0, cachedContexts: 0 };
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined) return { result: { ...result, missing: [...new Set(ids)] } };
-  let cachedContexts = 0;
+  const unique = [...new Set(ids)];
   const delta = ctx.db
     .transaction(() => {
       const delta = startDelta(ctx, tenantId);
-      for (const id of new Set(ids)) {
-        cachedContexts += ctx.stmt('DELETE FROM context_cache WHERE tenant_id = ? AND document_id = ?').run(tenantId, id).changes;
+      for (const id of unique) {
+        result.cachedContexts! += ctx.stmt('DELETE FROM context_cache WHERE tenant_id = ? AND document_id = ?').run(tenantId, id).changes;
         const rowid = ctx.stmt('SELECT rowid FROM documents WHERE tenant_id = ? AND id = ?').pluck().get(tenantId, id) as number | undefined;
         if (rowid === undefined) {
           result.missing.push(id);
@@ -29,13 +31,15 @@ export function deleteDocuments(ctx: SqliteContext, tenant: string, ids: string[
         ctx.stmt('DELETE FROM documents WHERE rowid = ?').run(rowid);
         result.deleted.push(id);
       }
+      // Entries citing a document that is already gone (or never stored) are redacted too: the id is the key.
+      result.auditEntriesRedacted = redactEntriesOfDocuments(ctx, tenantId, unique, ctx.internal.now());
       if (result.deleted.length === 0) return undefined;
       ctx.touch(tenantId);
       return delta;
     })
     .immediate();
-  if (result.deleted.length > 0 || cachedContexts > 0) checkpoint(ctx);
-  return delta ? { result, delta } : { result };
+  const changed = result.deleted.length > 0 || result.cachedContexts! > 0 || result.auditEntriesRedacted! > 0;
+  return { result, ...(delta ? { delta } : {}), ...(changed ? { changedTenantId: tenantId } : {}) };
 }
 
 /** Move the WAL into the database file and truncate it to zero bytes (no-op in memory). */

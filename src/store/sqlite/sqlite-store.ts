@@ -11,6 +11,9 @@ import { commitWrites } from './commit.js';
 import { createContext } from './context.js';
 import { getCachedContexts, putCachedContexts } from './context-cache.js';
 import { checkpoint, deleteDocuments } from './delete-documents.js';
+import { clearPendingErasure, erasePhysically, finishPendingErasure } from './erase-physically.js';
+import { purgeQueryLog } from './purge-query-log.js';
+import { existingSideFiles } from './side-files.js';
 import type { IndexDelta } from './index-delta.js';
 import { applyKeywordDelta } from './keyword-index.js';
 import { openDatabase, toStoreError } from './open-database.js';
@@ -46,6 +49,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     internal: { now: _internal.now ?? Date.now, generateId: _internal.generateId ?? generateId },
     bm25: { k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 },
   });
+  try {
+    finishPendingErasure(ctx); // a delete left pages behind for a reader that has since closed
+  } catch (error) {
+    db.close();
+    throw toStoreError(error, path);
+  }
   const caches: SearchCaches = { keyword: new Map(), vector: new Map(), allowed: new Map(), vectorSettings: resolveVectorSettings(vectorIndex, path) };
   /** Bring this process's in-memory indexes forward by a committed delta (or drop them to be rebuilt). */
   const apply = (delta: IndexDelta | undefined) => {
@@ -91,13 +100,25 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     getChunks: ({ tenant, ids }) => guard(tenant, () => reads.getChunks(ctx, tenant, ids)),
     findByContentHash: ({ tenant, contentHash }) => guard(tenant, () => reads.findByContentHash(ctx, tenant, contentHash)),
     findBySignatureBands: ({ tenant, bands }) => guard(tenant, () => reads.findBySignatureBands(ctx, tenant, bands)),
-    deleteDocuments: ({ tenant, ids }) =>
-      guard(tenant, () => {
-        const { result, delta } = deleteDocuments(ctx, tenant, ids);
-        apply(delta);
-        if (delta) persistAfterDelete(ctx, delta.tenantId, caches.vector, caches.vectorSettings);
-        return result;
-      }),
+    deleteDocuments: async ({ tenant, ids }) => {
+      const { result, changedTenantId } = await guard(tenant, () => {
+        const out = deleteDocuments(ctx, tenant, ids);
+        apply(out.delta);
+        if (out.delta) {
+          persistAfterDelete(ctx, out.delta.tenantId, caches.vector, caches.vectorSettings);
+          out.result.sideFiles = existingSideFiles(annFile(ctx, out.delta.tenantId, caches.vectorSettings));
+        }
+        return out;
+      });
+      if (changedTenantId !== undefined) result.erasure = await guard(tenant, () => erasePhysically(ctx, changedTenantId));
+      return result;
+    },
+    purgeQueryLog: async (o) => {
+      const counts = await guard(o.tenant, () => purgeQueryLog(ctx, o));
+      const tenantId = counts.removed + counts.redacted > 0 ? ctx.tenantId(o.tenant) : undefined;
+      const erasure = tenantId !== undefined ? await guard(o.tenant, () => erasePhysically(ctx, tenantId)) : { status: 'complete' as const, attempts: 0, message: 'Nothing was purged.' };
+      return { ...counts, erasure };
+    },
     getCachedContexts: ({ tenant, keys }) => guard(tenant, () => getCachedContexts(ctx, tenant, keys)),
     putCachedContexts: ({ tenant, entries }) => guard(tenant, () => putCachedContexts(ctx, tenant, entries)),
     searchKeyword: (o) => guard(o.tenant, () => searchKeyword(ctx, caches, o)),
@@ -113,6 +134,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
         checkpoint(ctx);
         db.exec('VACUUM');
         checkpoint(ctx);
+        clearPendingErasure(ctx);
       }),
     close: () =>
       guard(null, () => {

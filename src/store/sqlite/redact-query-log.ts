@@ -1,0 +1,51 @@
+/**
+ * Redaction of audit log entries: which entries touch a document, and what an entry keeps once its text is
+ * gone (ids, timings, usage, cost, tenant and a `redacted` marker — never the query, answer, citation sentences,
+ * prompt, titles or warnings, any of which can quote a source).
+ */
+import type { QueryLogEntry, QueryLogRedaction } from '../../spec/audit.js';
+
+/** Every `documentId` the entry mentions (retrieved hits, prompt sources, citations, given passages). */
+export function entryDocumentIds(entry: unknown): Set<string> {
+  const ids = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'documentId' && typeof x === 'string') ids.add(x);
+        else walk(x);
+      }
+    }
+  };
+  walk(entry);
+  return ids;
+}
+
+const _pick = <T extends object>(o: T | undefined, keys: string[]): Record<string, unknown> | undefined =>
+  o && typeof o === 'object' ? Object.fromEntries(Object.entries(o).filter(([k, v]) => keys.includes(k) && v !== undefined)) : undefined;
+
+/** The entry with its text removed and `redacted` set (document ids of earlier redactions are kept). */
+export function redactQueryLogEntry(entry: QueryLogEntry, redaction: QueryLogRedaction): QueryLogEntry {
+  const meta = (entry.metadata ?? {}) as Record<string, unknown>;
+  const sources = Array.isArray(meta.sources) ? (meta.sources as object[]).map((s) => _pick(s, ['n', 'chunkId', 'documentId', 'start', 'end', 'pages'])) : undefined;
+  const documentIds = [...new Set([...(entry.redacted?.documentIds ?? []), ...(redaction.documentIds ?? [])])];
+  return {
+    tenant: entry.tenant,
+    id: entry.id,
+    at: entry.at,
+    kind: entry.kind,
+    query: '',
+    retrieved: (entry.retrieved ?? []).map((r) => ({ chunkId: r.chunkId, documentId: r.documentId, score: r.score, stages: r.stages })),
+    model: entry.model,
+    answer: entry.answer === undefined ? undefined : '',
+    abstained: entry.abstained,
+    citations: Array.isArray(entry.citations)
+      ? (entry.citations as object[]).map((c) => _pick(c, ['n', 'valid', 'chunkId', 'documentId', 'start', 'end', 'support', 'supported', 'verifier']))
+      : undefined,
+    latencyMs: entry.latencyMs,
+    usage: entry.usage,
+    costUsd: entry.costUsd,
+    metadata: { ..._pick(meta, ['abstainReason', 'sufficiency', 'promptTokens', 'verifier', 'judge']), ...(sources ? { sources } : {}) },
+    redacted: { reason: redaction.reason, at: redaction.at, ...(documentIds.length ? { documentIds } : {}) },
+  };
+}
