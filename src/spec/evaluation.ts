@@ -4,6 +4,7 @@
  * artifacts with a manifest), never through each other's internals.
  */
 import type { Answer } from './answer.js';
+import type { QueryLogRedaction } from './audit.js';
 import type { JsonSchema } from './chat-model.js';
 
 /** A rule an answer must follow (constraint adherence). */
@@ -66,6 +67,8 @@ export interface EvalItemResult {
   correct: boolean;
   verdicts?: Record<string, JudgeVerdict>;
   error?: { code: string; message: string };
+  /** Set when a deleted document's text was removed from this result (question, answer, sources, reasoning). */
+  redacted?: QueryLogRedaction;
 }
 
 /** A complete evaluation run: the artifact that comparisons, diagnosis and reports read. */

@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import { defineCommand } from 'citty';
+import { forgetDocuments } from '../../ingest/index.js';
 import type { Document } from '../../spec/document.js';
 import { FathomError } from '../../util/errors.js';
 import { commonArgs } from '../common-args.js';
@@ -6,6 +8,7 @@ import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { parseFilter } from '../parse-filter.js';
 import { repeated } from '../repeated.js';
+import { formatReceipt } from '../format-receipt.js';
 
 const list = defineCommand({
   meta: { name: 'list', description: 'List documents (current versions)' },
@@ -59,7 +62,7 @@ const show = defineCommand({
 });
 
 const del = defineCommand({
-  meta: { name: 'delete', description: 'Delete documents with every version, chunk, vector and index entry (right to be forgotten)' },
+  meta: { name: 'delete', description: 'Delete documents everywhere fathom wrote them (store, audit log, evaluation runs and cache) and print a receipt (right to be forgotten)' },
   args: {
     ...commonArgs,
     id: { type: 'positional', description: 'Document id(s)', required: false },
@@ -70,7 +73,7 @@ const del = defineCommand({
     const ids = ctx.args._.filter(Boolean) as string[];
     const filter = parseFilter(repeated(ctx.rawArgs, 'filter'));
     if (ids.length === 0 && !filter) throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'Name document ids or give --filter key=value.' });
-    const result = await withStore(c, async (store) => {
+    const receipt = await withStore(c, async (store) => {
       const targets = [...ids];
       if (filter) {
         let after: string | undefined;
@@ -81,14 +84,11 @@ const del = defineCommand({
           after = page[page.length - 1]!.id;
         }
       }
-      return store.deleteDocuments({ tenant: c.tenant, ids: [...new Set(targets)] });
+      return forgetDocuments({ store, tenant: c.tenant, ids: [...new Set(targets)], dataDir: dirname(c.storePath), sourceRoot: c.io.cwd });
     });
-    emit(c.io, c.json, result, () => {
-      const lines = [`Deleted ${result.deleted.length} documents (${result.versions} versions, ${result.chunks} chunks).`];
-      if (result.missing.length) lines.push(`Not found in tenant ${c.tenant}: ${result.missing.join(', ')}`);
-      return lines.join('\n');
-    });
-    return result.missing.length > 0 && result.deleted.length === 0 ? 2 : 0;
+    emit(c.io, c.json, receipt, () => formatReceipt(receipt, `Deleted ${receipt.deleted.length} documents.`));
+    if (receipt.erasure.status === 'pending') c.io.err(`warning: ${receipt.erasure.message}\n`);
+    return receipt.missing.length > 0 && receipt.deleted.length === 0 ? 2 : 0;
   },
 });
 

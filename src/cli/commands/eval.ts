@@ -5,6 +5,7 @@ import { evaluateBeir } from '../../evaluate/beir/evaluate-beir.js';
 import { compareRuns, createJudge, evaluate, formatComparison, formatRunSummary, generateTestSet, importBeir, importSquad, readGoldenSet, writeGoldenSet } from '../../evaluate/run-index.js';
 import type { EvalPipeline } from '../../evaluate/run-index.js';
 import { answer } from '../../generate/index.js';
+import { recordExport } from '../../ingest/index.js';
 import type { EvalMode } from '../../spec/evaluation.js';
 import type { RetrievalMode } from '../../spec/retrieve.js';
 import { createSqliteStore } from '../../store/sqlite/index.js';
@@ -102,7 +103,10 @@ const run = defineCommand({
       const path = join(runsDir, `${result.id}.json`);
       _writeJson(path, result);
       _writeJson(join(runsDir, `${result.id}.manifest.json`), { runId: result.id, createdAt: result.createdAt, dataset: result.dataset, modes: result.modes, config: result.config, configHash: result.configHash, versions: result.versions });
-      if (ctx.args.out) _writeJson(resolve(c.io.cwd, String(ctx.args.out)), result);
+      if (ctx.args.out) {
+        _writeJson(resolve(c.io.cwd, String(ctx.args.out)), result);
+        await recordExport({ store, tenant: c.tenant, path: resolve(c.io.cwd, String(ctx.args.out)), kind: 'eval-run' }); // named as not managed by a later `docs delete`
+      }
       emit(c.io, c.json, { id: result.id, path, dataset: result.dataset, summary: result.summary }, () => `${result.id} · ${golden.items.length} items · ${path}\n${formatRunSummary(result)}`);
       return 0;
     });

@@ -1,11 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCommand } from 'citty';
+import { purgeAuditLog, recordExport } from '../../ingest/index.js';
 import type { QueryLogEntry } from '../../spec/audit.js';
 import { FathomError } from '../../util/errors.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, withStore, type CliContext } from '../context.js';
+import { repeated } from '../repeated.js';
 import { emit } from '../io.js';
+import { formatReceipt } from '../format-receipt.js';
 
 /** `--since 2026-01-01` (a date) or `7d` / `12h` / `30m` (ago), as epoch ms. */
 export function _parseSince(value: string | undefined, now: number): number | undefined {
@@ -33,7 +36,7 @@ const list = defineCommand({
     const entries = await _entries(c, _parseSince(ctx.args.since as string | undefined, Date.now()), _limit(ctx.args.limit, 20));
     emit(c.io, c.json, entries, () =>
       entries.length === 0 ? 'No logged queries.' : entries.map((e) => {
-        const flag = e.abstained ? ' [abstained]' : '';
+        const flag = `${e.abstained ? ' [abstained]' : ''}${e.redacted ? ` [redacted: ${e.redacted.reason}]` : ''}`;
         return `${e.id}  ${new Date(e.at).toISOString()}  ${e.kind}  ${e.model ?? ''}  ${(e.latencyMs.total ?? 0).toFixed(0)} ms${e.costUsd !== undefined ? `  $${e.costUsd.toFixed(5)}` : ''}${flag}\n   ${e.query}`;
       }).join('\n'));
     return 0;
@@ -71,15 +74,53 @@ const exportCmd = defineCommand({
     if (ctx.args.out) {
       const file = resolve(c.io.cwd, String(ctx.args.out));
       writeFileSync(file, text);
+      // Recorded so a later `docs delete` / `log purge` can name this copy as not managed by fathom.
+      await withStore(c, (store) => recordExport({ store, tenant: c.tenant, path: file, kind: 'audit-log' }));
       emit(c.io, c.json, { file, entries: entries.length, format }, () => `Wrote ${entries.length} entries to ${file}`);
     } else c.io.out(text);
     return 0;
   },
 });
 
+/** `--older-than 30` (days) or an ISO date, as the epoch ms before which entries go. */
+export function _parseOlderThan(value: string, now: number): number {
+  const v = value.trim();
+  if (/^\d+(?:\.\d+)?d?$/.test(v)) return now - Number(v.replace(/d$/, '')) * 86_400_000;
+  const at = /^\d{4}-\d{2}-\d{2}/.test(v) ? Date.parse(v) : Number.NaN;
+  if (Number.isNaN(at)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Bad --older-than "${value}": use a number of days (30, 30d) or an ISO date (2026-01-01).`, details: { flag: '--older-than', value } });
+  return at;
+}
+
+const purge = defineCommand({
+  meta: { name: 'purge', description: 'Remove audit entries by document, by age, or a tenant\'s whole log (retention); prints a receipt' },
+  args: {
+    ...commonArgs,
+    document: { type: 'string', description: 'Entries that retrieved or cited this document id (repeatable)', valueHint: 'id' },
+    'older-than': { type: 'string', description: 'Entries older than n days (30, 30d) or logged before an ISO date', valueHint: 'days|date' },
+    redact: { type: 'boolean', description: 'Keep the entries with their text blanked (ids, timings, cost kept) instead of removing them' },
+  },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const documentIds = repeated(ctx.rawArgs, 'document') ?? [];
+    const olderThan = ctx.args['older-than'] as string | undefined;
+    const before = olderThan === undefined ? undefined : _parseOlderThan(olderThan, Date.now());
+    const all = documentIds.length === 0 && before === undefined;
+    if (all && !(ctx.args as { tenant?: string }).tenant) {
+      throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'Say what to purge: --document <id>, --older-than <days|date>, or --tenant <id> alone for that tenant\'s whole log.', details: { flags: ['--document', '--older-than', '--tenant'] } });
+    }
+    const receipt = await withStore(c, (store) =>
+      purgeAuditLog({ store, tenant: c.tenant, ...(documentIds.length ? { documentIds } : {}), ...(before !== undefined ? { before } : {}), all, action: ctx.args.redact ? 'redact' : 'remove' }),
+    );
+    const n = receipt.places.reduce((s, p) => s + p.count, 0);
+    emit(c.io, c.json, receipt, () => formatReceipt(receipt, `Purged ${n} audit entries of tenant ${c.tenant}${ctx.args.redact ? ' (redacted)' : ''}.`));
+    if (receipt.erasure.status === 'pending') c.io.err(`warning: ${receipt.erasure.message}\n`);
+    return 0;
+  },
+});
+
 export const logCommand = defineCommand({
-  meta: { name: 'log', description: 'The query audit log: list, show, export' },
-  subCommands: { list, show, export: exportCmd },
+  meta: { name: 'log', description: 'The query audit log: list, show, export, purge' },
+  subCommands: { list, show, export: exportCmd, purge },
 });
 
 const CSV_COLUMNS = ['id', 'at', 'tenant', 'kind', 'query', 'model', 'answer', 'abstained', 'citations', 'retrieved', 'promptTokens', 'completionTokens', 'costUsd', 'latencyMs'] as const;
@@ -97,6 +138,7 @@ function _render(e: QueryLogEntry): string {
   const meta = (e.metadata ?? {}) as { abstainReason?: string; sufficiency?: number; promptTokens?: number };
   const lines = [
     `${e.id}  ${new Date(e.at).toISOString()}  tenant ${e.tenant}  ${e.kind}`,
+    ...(e.redacted ? [`[redacted ${new Date(e.redacted.at).toISOString()}: ${e.redacted.reason}${e.redacted.documentIds ? ` (${e.redacted.documentIds.join(', ')})` : ''}]`] : []),
     `query: ${e.query}`,
     `model: ${e.model ?? '-'}   prompt tokens: ${meta.promptTokens ?? e.usage?.promptTokens ?? '-'}   usage: ${e.usage?.promptTokens ?? 0} in / ${e.usage?.completionTokens ?? 0} out${e.costUsd !== undefined ? `   cost $${e.costUsd.toFixed(5)}` : ''}`,
     `answer${e.abstained ? ` (abstained: ${meta.abstainReason ?? ''})` : ''}: ${e.answer ?? ''}`,

@@ -4,22 +4,10 @@
  * prompt, titles or warnings, any of which can quote a source).
  */
 import type { QueryLogEntry, QueryLogRedaction } from '../../spec/audit.js';
+import { collectDocumentIds } from '../../util/collect-document-ids.js';
 
 /** Every `documentId` the entry mentions (retrieved hits, prompt sources, citations, given passages). */
-export function entryDocumentIds(entry: unknown): Set<string> {
-  const ids = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if (k === 'documentId' && typeof x === 'string') ids.add(x);
-        else walk(x);
-      }
-    }
-  };
-  walk(entry);
-  return ids;
-}
+export const entryDocumentIds = (entry: unknown): Set<string> => collectDocumentIds(entry);
 
 const _pick = <T extends object>(o: T | undefined, keys: string[]): Record<string, unknown> | undefined =>
   o && typeof o === 'object' ? Object.fromEntries(Object.entries(o).filter(([k, v]) => keys.includes(k) && v !== undefined)) : undefined;
