@@ -9,6 +9,7 @@ import type { Store } from '../spec/store.js';
 import { approximateCases, type ApproximateCaseOptions } from './store/approximate-cases.js';
 import { contextCacheCases } from './store/context-cache-cases.js';
 import { dedupCases } from './store/dedup-cases.js';
+import { forgetCases } from './store/forget-cases.js';
 import { incrementalCases } from './store/incremental-cases.js';
 import { lifecycleCases } from './store/lifecycle-cases.js';
 import { searchCases } from './store/search-cases.js';
@@ -41,6 +42,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     describe('context cache', () => contextCacheCases(create));
     describe('tenant ids', () => tenantIdCases(create));
     describe('duplicates decided inside the commit', () => dedupCases(create));
+    describe('deletion and the audit log', () => forgetCases(create));
     if (approximate) describe('approximate vector index', () => approximateCases(approximate));
   });
 }

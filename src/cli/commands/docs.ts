@@ -88,7 +88,8 @@ const del = defineCommand({
     });
     emit(c.io, c.json, receipt, () => formatReceipt(receipt, `Deleted ${receipt.deleted.length} documents.`));
     if (receipt.erasure.status === 'pending') c.io.err(`warning: ${receipt.erasure.message}\n`);
-    return receipt.missing.length > 0 && receipt.deleted.length === 0 ? 2 : 0;
+    // Nothing found and nothing left to clean (a re-run after an interrupted delete still finishes the artifacts): a user error.
+    return receipt.missing.length > 0 && receipt.deleted.length === 0 && receipt.places.length === 0 ? 2 : 0;
   },
 });
 
