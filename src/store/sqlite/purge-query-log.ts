@@ -15,14 +15,13 @@ function _select(ctx: SqliteContext, tenantId: number, o: { documentIds?: string
   const before = o.before ?? Number.MAX_SAFE_INTEGER;
   const parse = (rows: Array<{ rowid: number; entry: string }>) => rows.map((r) => ({ rowid: r.rowid, entry: JSON.parse(r.entry) as QueryLogEntry }));
   if (!o.documentIds) return parse(ctx.stmt('SELECT rowid, entry FROM query_log WHERE tenant_id = ? AND at < ?').all(tenantId, before) as never);
-  const wanted = new Set(o.documentIds);
-  const found = new Map<number, _Row>();
-  for (const id of wanted) {
-    // The id appears JSON-encoded in the entry's text: a cheap prefilter, confirmed on the parsed entry.
-    const rows = ctx.stmt('SELECT rowid, entry FROM query_log WHERE tenant_id = ? AND at < ? AND instr(entry, ?) > 0').all(tenantId, before, JSON.stringify(id)) as never;
-    for (const row of parse(rows)) if (!found.has(row.rowid) && [...entryDocumentIds(row.entry)].some((d) => wanted.has(d))) found.set(row.rowid, row);
-  }
-  return [...found.values()];
+  // json_tree visits every `documentId` key at any depth (retrieved, sources, citations, passages), in C: one pass
+  // over the tenant's log whatever the number of ids (an instr() prefilter per id was ~0.4 s per id at 20k entries).
+  const rows = ctx
+    .stmt(`SELECT DISTINCT q.rowid AS rowid, q.entry AS entry FROM query_log q, json_tree(q.entry) t
+      WHERE q.tenant_id = ? AND q.at < ? AND t.key = 'documentId' AND t.value IN (SELECT value FROM json_each(?))`)
+    .all(tenantId, before, JSON.stringify(o.documentIds)) as never;
+  return parse(rows);
 }
 
 /**
@@ -52,6 +51,9 @@ export function purgeQueryLog(ctx: SqliteContext, o: PurgeQueryLogOptions): { re
   if (tenantId === undefined) return { removed: 0, redacted: 0 };
   return ctx.db
     .transaction(() => {
+      if (action === 'remove' && !documentIds) {
+        return { removed: ctx.stmt('DELETE FROM query_log WHERE tenant_id = ? AND at < ?').run(tenantId, before ?? Number.MAX_SAFE_INTEGER).changes, redacted: 0 };
+      }
       const rows = _select(ctx, tenantId, { documentIds, before });
       if (action === 'remove') {
         const del = ctx.stmt('DELETE FROM query_log WHERE rowid = ?');
