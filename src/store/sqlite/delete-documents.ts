@@ -9,7 +9,7 @@ import type { SqliteContext } from './context.js';
 import { captureRemoved, startDelta, type IndexDelta } from './index-delta.js';
 import { redactEntriesOfDocuments } from './purge-query-log.js';
 
-/** Delete `ids`; returns the result, the tenant row id when anything changed (erasure is then due) and the index delta. */
+/** Delete `ids`; returns the result, the tenant row id (erasure is then due) and the index delta. */
 export function deleteDocuments(ctx: SqliteContext, tenant: string, ids: string[]): { result: DeleteResult; delta?: IndexDelta; changedTenantId?: number } {
   const result: DeleteResult = { deleted: [], missing: [], versions: 0, chunks: 0, auditEntriesRedacted: 0, cachedContexts: 0 };
   const tenantId = ctx.tenantId(tenant);
@@ -38,8 +38,8 @@ export function deleteDocuments(ctx: SqliteContext, tenant: string, ids: string[
       return delta;
     })
     .immediate();
-  const changed = result.deleted.length > 0 || result.cachedContexts! > 0 || result.auditEntriesRedacted! > 0;
-  return { result, ...(delta ? { delta } : {}), ...(changed ? { changedTenantId: tenantId } : {}) };
+  // Erasure is attempted even when nothing changed: re-running a delete finishes one an earlier run left pending.
+  return { result, ...(delta ? { delta } : {}), changedTenantId: tenantId };
 }
 
 /** Move the WAL into the database file and truncate it to zero bytes (no-op in memory). */

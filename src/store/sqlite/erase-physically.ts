@@ -35,7 +35,7 @@ function _complete(ctx: SqliteContext, attempts: number): PhysicalErasure {
 }
 
 function _pendingMessage(ctx: SqliteContext): string {
-  return `pending physical erasure until readers close: another connection still reads an older snapshot of ${ctx.location}, so the deleted text stays in the database file and its WAL until it closes. fathom finishes the erasure the next time it opens this store.`;
+  return `pending physical erasure until readers close: another connection still reads an older snapshot of ${ctx.location} (or is writing to it), so the deleted text stays in the database file and its WAL until it closes. fathom finishes the erasure the next time it opens this store.`;
 }
 
 /** Checkpoint and truncate the WAL, retrying while readers hold old snapshots; record a pending erasure if they outlast the retries. */
@@ -48,11 +48,15 @@ export async function erasePhysically(ctx: SqliteContext, tenantId: number, slee
     if (!ctx.db.open) break;
     if (_checkpoint(ctx)) return _complete(ctx, attempts);
   }
-  if (ctx.db.open) {
+  let recorded = false;
+  try {
     const value = JSON.stringify({ since: ctx.internal.now(), attempts });
-    ctx.stmt('INSERT INTO meta (tenant_id, key, value) VALUES (?, ?, ?) ON CONFLICT (tenant_id, key) DO NOTHING').run(tenantId, PENDING, value);
+    if (ctx.db.open) recorded = ctx.stmt('INSERT INTO meta (tenant_id, key, value) VALUES (?, ?, ?) ON CONFLICT (tenant_id, key) DO NOTHING').run(tenantId, PENDING, value).changes >= 0;
+  } catch {
+    // The delete itself is committed: a busy store must not turn it into an error. Say so instead.
   }
-  return { status: 'pending', attempts, message: _pendingMessage(ctx) };
+  const note = recorded ? '' : ' (the store was too busy to record this: run `fathom docs delete` again later to finish it)';
+  return { status: 'pending', attempts, message: `${_pendingMessage(ctx)}${note}` };
 }
 
 /** On open: finish an erasure a previous delete left pending (one attempt; stays pending while readers remain). */
