@@ -5,7 +5,8 @@ import type { EvalItemResult } from '../../spec/evaluation.js';
 /**
  * Results of one configuration, appended one JSON line per finished (item, mode) to
  * `<cacheDir>/<configHash>.jsonl`. A torn last line (killed run) is ignored; errored results are not
- * reused, so a re-run retries them.
+ * reused, so a re-run retries them. The line format (`{ key: '<itemId>\t<mode>\t<item hash>', result }`) is also read
+ * by `ingest/governance` (`forgetDocuments`), which removes the lines of a deleted document's items: keep it stable.
  */
 export interface _ResultCache {
   get(key: string): EvalItemResult | undefined;
