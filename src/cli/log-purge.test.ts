@@ -56,6 +56,7 @@ describe('fathom log purge', () => {
     assert.equal(e!.query, '');
     assert.equal(e!.redacted?.reason, 'purged');
     assert.match((await cli('log', 'show', 'new-b')).out, /\[redacted .*: purged\]/);
+    assert.match((await cli('log', 'list')).out, /new-b .*\[redacted: purged\]\n   \(text redacted\)/);
   });
 
   it('--tenant alone purges that tenant\'s whole log; with no selector at all it refuses', async () => {

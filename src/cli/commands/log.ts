@@ -37,7 +37,7 @@ const list = defineCommand({
     emit(c.io, c.json, entries, () =>
       entries.length === 0 ? 'No logged queries.' : entries.map((e) => {
         const flag = `${e.abstained ? ' [abstained]' : ''}${e.redacted ? ` [redacted: ${e.redacted.reason}]` : ''}`;
-        return `${e.id}  ${new Date(e.at).toISOString()}  ${e.kind}  ${e.model ?? ''}  ${(e.latencyMs.total ?? 0).toFixed(0)} ms${e.costUsd !== undefined ? `  $${e.costUsd.toFixed(5)}` : ''}${flag}\n   ${e.query}`;
+        return `${e.id}  ${new Date(e.at).toISOString()}  ${e.kind}  ${e.model ?? ''}  ${(e.latencyMs.total ?? 0).toFixed(0)} ms${e.costUsd !== undefined ? `  $${e.costUsd.toFixed(5)}` : ''}${flag}\n   ${e.redacted ? '(text redacted)' : e.query}`;
       }).join('\n'));
     return 0;
   },
