@@ -139,6 +139,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     close: () =>
       guard(null, () => {
         if (db.open) saveGraphs();
+        if (db.open) finishPendingErasure(ctx); // readers may have left since the delete
         caches.keyword.clear();
         caches.vector.clear();
         caches.allowed.clear();
