@@ -9,6 +9,11 @@ export function _toIssues(errors: readonly ErrorObject[]): JsonSchemaIssue[] {
   const out: JsonSchemaIssue[] = [];
   for (const e of kept) {
     const issue = _issue(e);
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') {
+      const count = Array.isArray(e.schema) ? e.schema.length : 0;
+      issue.branches = Array.from({ length: count }, (_, i) => _toIssues(errors.filter((x) => x.schemaPath.startsWith(`${e.schemaPath}/${i}/`))));
+    }
+    if (e.parentSchema && typeof e.parentSchema === 'object') issue.schema = e.parentSchema as JsonSchemaIssue['schema'];
     const key = `${issue.path}\u0000${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

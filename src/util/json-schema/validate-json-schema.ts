@@ -21,6 +21,10 @@ export interface JsonSchemaIssue {
   allowed?: unknown[];
   /** The property named by `required` or `additionalProperties`. */
   property?: string;
+  /** The (sub)schema whose keyword failed: enough to say what is allowed. */
+  schema?: JsonSchema;
+  /** `anyOf`/`oneOf`: the issues of each branch, in branch order (the caller may pick the branch the value meant). */
+  branches?: JsonSchemaIssue[][];
 }
 
 /** Issues of `value` against `schema` (empty when valid). An invalid schema throws INVALID_SCHEMA. */
