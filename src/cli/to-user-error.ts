@@ -11,6 +11,9 @@ const FS_REASONS: Record<string, string> = {
   EEXIST: 'it already exists',
   ENAMETOOLONG: 'the name is too long',
   EMFILE: 'too many open files',
+  EIO: 'input/output error',
+  EINVAL: 'invalid argument',
+  EFBIG: 'file too large',
 };
 
 /**
@@ -20,7 +23,10 @@ const FS_REASONS: Record<string, string> = {
 export function toUserError(error: unknown): FathomError {
   if (FathomError.isInstance(error)) return error;
   const e = error as NodeJS.ErrnoException | undefined;
-  if (e && typeof e === 'object' && typeof e.code === 'string' && e.code in FS_REASONS && typeof e.path === 'string') {
+  if (e && typeof e === 'object' && typeof e.code === 'string' && e.code in FS_REASONS && typeof e.syscall === 'string') {
+    if (typeof e.path !== 'string') {
+      return new FathomError({ code: 'PATH_NOT_ACCESSIBLE', message: `A file ${e.syscall} failed: ${FS_REASONS[e.code]}. Check the file or path you named (is it a regular, writable file?).`, details: { reason: e.code, syscall: e.syscall }, cause: error });
+    }
     const verb = e.syscall === 'mkdir' ? 'create the directory' : e.syscall === 'scandir' || e.syscall === 'opendir' ? 'read the directory' : 'open';
     const missing = e.code === 'ENOENT' || e.code === 'ENOTDIR';
     return new FathomError({
