@@ -30,9 +30,10 @@ export interface CliContext {
 export function cliContext(ctx: { args: unknown; data?: unknown }): CliContext {
   const io = (ctx.data as CliIO | undefined) ?? processIO();
   const flags = ctx.args as CommonFlags;
+  const given = flags.tenant !== undefined ? normalizeTenant(String(flags.tenant), '--tenant')
+    : io.env.FATHOM_TENANT !== undefined ? normalizeTenant(io.env.FATHOM_TENANT, 'FATHOM_TENANT') : undefined;
   const config = loadConfig({ cwd: io.cwd, path: flags.config });
-  const tenant = flags.tenant !== undefined ? normalizeTenant(String(flags.tenant), '--tenant')
-    : io.env.FATHOM_TENANT !== undefined ? normalizeTenant(io.env.FATHOM_TENANT, 'FATHOM_TENANT') : config.tenant;
+  const tenant = given ?? config.tenant;
   const storePath = flags.store ? resolvePath({ ...config, root: io.cwd }, flags.store) : resolvePath(config, config.store.path);
   return { io, config, tenant, json: Boolean(flags.json), storePath };
 }

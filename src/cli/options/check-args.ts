@@ -5,7 +5,7 @@ import { validateJsonSchema } from '../../util/json-schema/validate-json-schema.
 import { describeAllowed } from '../validation/describe-allowed.js';
 import { _show } from '../validation/explain-issue.js';
 import { nearestValue } from '../validation/nearest-value.js';
-import type { CheckedArgDef } from './option-schema.js';
+import { isRepeatable, type CheckedArgDef } from './option-schema.js';
 
 interface Option { name: string; def: CheckedArgDef }
 
@@ -57,6 +57,14 @@ export function checkArgs(argsDef: ArgsDef, rawArgs: readonly string[], command:
     } else positionals.push(arg);
   }
   for (const { flag, option, value } of values) _checkValue(flag, value, option.def);
+  const seen = new Map<string, string>();
+  for (const { flag, option, value } of values) {
+    const first = seen.get(option.name);
+    if (first !== undefined && !isRepeatable(option.def)) {
+      throw new FathomError({ code: 'INVALID_ARGUMENT', message: `${flag} is given more than once (${_show(first)}, then ${_show(value)}): give it once.`, details: { flag, value } });
+    }
+    seen.set(option.name, value);
+  }
   const positionalDefs = defs.filter(([, d]) => d.type === 'positional');
   positionalDefs.forEach(([name, def], i) => {
     if (positionals[i] !== undefined) _checkValue(name.toUpperCase(), positionals[i]!, def);
