@@ -63,7 +63,6 @@ function invalid(name: string, def: CheckedArgDef, value: string): boolean | und
   const s = def.schema as JsonSchema | undefined;
   if (name === 'tenant') {
     const t = value.trim();
-    // eslint-disable-next-line no-control-regex -- control characters make a tenant invalid
     return t.length === 0 || t.length > 128 || /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(t);
   }
   if (!s) return undefined;
