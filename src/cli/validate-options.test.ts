@@ -117,6 +117,11 @@ describe('CLI option validation, unknown flags and read-only commands', () => {
     assert.equal(existsSync(join(empty, '.fathom')), false);
   });
 
+  it('a missing local model file is reported as such, not as an internal "await load()" message', async () => {
+    const r = await userError(['ask', 'Who may request a refund?', '--model', 'llama-cpp:missing.gguf'], 'MODEL_NOT_AVAILABLE', /missing\.gguf/);
+    assert.doesNotMatch(r.err, /load\(\)/);
+  });
+
   it('log export --out into a missing directory or an unwritable file is a typed error', async () => {
     await userError(['log', 'export', '--out', '/nonexistent/dir/x'], 'PATH_NOT_FOUND', /\/nonexistent\/dir\/x/);
     await userError(['log', 'export', '--out', '/proc/version'], 'PATH_NOT_ACCESSIBLE', /\/proc\/version/);
