@@ -74,12 +74,15 @@ export async function runCli(rawArgs: string[], io: CliIO = processIO()): Promis
   try {
     const { cmd, parent, rest, path } = await resolveCommand(rawArgs);
     const hasSubs = Boolean(cmd.subCommands);
-    if (rest.includes('--help') || rest.includes('-h') || (hasSubs && !cmd.run)) {
+    const args = typeof cmd.args === 'function' ? await cmd.args() : await cmd.args;
+    const help = rest.includes('--help') || rest.includes('-h');
+    // A command group (`fathom`, `fathom docs`) prints its usage, but a flag it does not know is still an error.
+    if (hasSubs && !cmd.run && !help) checkArgs(args ?? {}, rest, path.join(' ') || '');
+    if (help || (hasSubs && !cmd.run)) {
       const usage = await renderUsage(cmd, parent);
       io.out(`${io.isTTY ? usage : stripVTControlCharacters(usage)}\n`);
       return 0;
     }
-    const args = typeof cmd.args === 'function' ? await cmd.args() : await cmd.args;
     checkArgs(args ?? {}, rest, path.join(' '));
     const { result } = await runCommand(cmd, { rawArgs: rest, data: io });
     return typeof result === 'number' ? result : 0;

@@ -63,6 +63,8 @@ describe('CLI option validation, unknown flags and read-only commands', () => {
     await userError(['ask', 'x', '--modle', 'foo'], 'INVALID_ARGUMENT', /Unknown option "--modle"/, /did you mean --model\?/);
     await userError(['search', 'foo', '-z'], 'INVALID_ARGUMENT', /Unknown option "-z"/);
     await userError(['serch', 'foo'], 'INVALID_ARGUMENT', /Unknown command "serch"/, /did you mean `fathom search`\?/);
+    await userError(['--bogus'], 'INVALID_ARGUMENT', /Unknown option "--bogus"/);
+    await userError(['docs', '--lmit', '3'], 'INVALID_ARGUMENT', /Unknown option "--lmit"/);
     await userError(['docs', 'lst'], 'INVALID_ARGUMENT', /did you mean `fathom docs list`\?/);
     await userError(['search', 'refund', 'policy'], 'INVALID_ARGUMENT', /Unexpected argument "policy"/, /quote/);
     const ok = await cli('search', '--no-explain', '--json', 'refund');

@@ -75,7 +75,7 @@ export function checkArgs(argsDef: ArgsDef, rawArgs: readonly string[], command:
     const expects = positionalDefs.length === 0 ? 'takes no positional arguments' : `takes ${positionalDefs.map(([n]) => n.toUpperCase()).join(' ')}`;
     throw new FathomError({
       code: 'INVALID_ARGUMENT',
-      message: `Unexpected argument ${_show(extra[0])}: \`fathom ${command}\` ${expects}${positionalDefs.length ? ' (quote a value with spaces: "refund policy")' : ''}. See \`fathom ${command} --help\`.`,
+      message: `Unexpected argument ${_show(extra[0])}: \`${_name(command)}\` ${expects}${positionalDefs.length ? ' (quote a value with spaces: "refund policy")' : ''}. See \`${_name(command)} --help\`.`,
       details: { argument: extra[0], command },
     });
   }
@@ -115,9 +115,13 @@ function _unknown(flag: string, defs: Array<[string, CheckedArgDef]>, command: s
   const suggestion = match === undefined ? undefined : match.length === 1 ? `-${match}` : `--${match}`;
   return new FathomError({
     code: 'INVALID_ARGUMENT',
-    message: `Unknown option ${_show(token)} for \`fathom ${command}\`${suggestion ? ` — did you mean ${suggestion}?` : '.'} Options: ${long.map((n) => `--${n}`).join(', ')}. See \`fathom ${command} --help\`.`,
+    message: `Unknown option ${_show(token)} for \`${_name(command)}\`${suggestion ? ` — did you mean ${suggestion}?` : '.'} ${long.length ? `Options: ${long.map((n) => `--${n}`).join(', ')}.` : 'It takes a subcommand.'} See \`${_name(command)} --help\`.`,
     details: { flag: token, command, suggestion },
   });
+}
+
+function _name(command: string): string {
+  return command ? `fathom ${command}` : 'fathom';
 }
 
 function _kebab(s: string): string {
