@@ -76,11 +76,14 @@ export async function buildChatModel(config: FathomConfig, io: CliIO, override?:
   if (g.provider === 'llama-cpp') {
     const { createLlamaCppChatModel } = await import('../providers/llama-cpp/index.js');
     const remote = g.model.startsWith('hf:') || /^https?:/.test(g.model);
-    return createLlamaCppChatModel({
+    const model = createLlamaCppChatModel({
       ...(remote ? { modelUri: g.model } : { modelPath: resolvePath(config, g.model) }),
       cacheDir: g.cacheDir ? resolvePath(config, g.cacheDir) : modelCacheDir(io.env), threads: g.threads, contextSize: g.contextSize,
       onProgress: io.isTTY ? (p) => { if (p.status === 'download') io.err(`\r\x1b[2Kdownloading ${g.model} ${Math.round((p.progress ?? 0) * 100)}%`); } : undefined,
     });
+    // Load now: a missing or unreadable model file is reported as such, not later as an internal "load() first".
+    await (model as { load?: () => Promise<void> }).load?.();
+    return model;
   }
   if (g.provider === 'openai-compatible') {
     const { createOpenAICompatibleChatModel } = await import('../providers/openai-compatible/index.js');

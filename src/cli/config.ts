@@ -1,12 +1,13 @@
 /**
  * fathom.config.json: JSON with comments (jsonc). Only the CLI and server read it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import type { VectorIndexOptions } from '../store/sqlite/index.js';
 import { FathomError } from '../util/errors.js';
+import { validateConfig } from './validate-config.js';
 
 export interface FathomConfig {
   /** Directory the config file is in; relative paths in it resolve against this. */
@@ -24,12 +25,16 @@ export interface FathomConfig {
     chunker: { name: 'fixed' | 'recursive' | 'structure' | 'semantic' | 'hierarchical'; maxTokens: number; overlapTokens: number; tokenizer: 'o200k_base' | 'cl100k_base' };
     dedup: { policy: 'skip' | 'keep' | 'report'; threshold: number; near: boolean };
     batchSize: number;
+    /** Follow symbolic links out of the named folders. @default false */
+    followSymlinks?: boolean;
+    /** Per-document resource limits (see schemas/fathom-config.schema.json). */
+    limits?: { decompressedBytes?: number; extractedChars?: number; elements?: number; pages?: number; chunksPerDocument?: number; fileTimeoutMs?: number; memoryMb?: number };
   };
   /** null: keyword search only. */
   embedding: null | { provider: 'transformers-js'; model: string; cacheDir?: string } | { provider: 'openai-compatible'; baseURL: string; model: string; apiKeyEnv?: string; dimensions?: number };
   /** null: no reranking. */
   rerank: null | { provider: 'transformers-js'; model: string; cacheDir?: string; topN?: number } | { provider: 'http'; shape: 'cohere' | 'jina' | 'tei'; baseURL: string; model: string; apiKeyEnv?: string; topN?: number };
-  search: { mode: 'bm25' | 'vector' | 'hybrid'; topK: number };
+  search: { mode: 'bm25' | 'vector' | 'hybrid'; topK: number; /** Longest query or question accepted, in characters. @default 8192 */ maxQueryChars: number };
   /** The answering model (`fathom ask`). null: the extractive answerer (no model, offline). */
   generation: GenerationConfig;
   /** US dollars per million tokens by `provider:modelId` or `modelId`, for the audit log's cost. */
@@ -59,44 +64,54 @@ export function defaultConfig(root: string): FathomConfig {
     },
     embedding: null,
     rerank: null,
-    search: { mode: 'bm25', topK: 5 },
+    search: { mode: 'bm25', topK: 5, maxQueryChars: 8192 },
     generation: null,
   };
 }
 
-/** Read the config: `--config` path, else ./fathom.config.json when present, else defaults. */
+/**
+ * Read the config: `--config` path, else ./fathom.config.json when present, else defaults. The file is checked
+ * against schemas/fathom-config.schema.json: any unknown key or invalid value is an INVALID_CONFIG error.
+ */
 export function loadConfig({ cwd, path }: { cwd: string; path?: string }): FathomConfig {
   const file = path ? resolve(cwd, path) : resolve(cwd, CONFIG_FILE);
-  if (!existsSync(file)) {
-    if (path) throw new FathomError({ code: 'PATH_NOT_FOUND', message: `Config file not found: ${file}. Run \`fathom init\` to create one.` });
-    return defaultConfig(cwd);
-  }
+  const text = _readConfigText(file, Boolean(path));
+  if (text === undefined) return defaultConfig(cwd);
   const errors: ParseError[] = [];
-  const text = readFileSync(file, 'utf8');
-  const raw = parse(text, errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
-  if (errors.length > 0 || typeof raw !== 'object' || raw === null) {
-    const first = errors[0];
-    const line = first ? text.slice(0, first.offset).split('\n').length : 1;
+  const raw = parse(text, errors, { allowTrailingComma: true }) as unknown;
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    const line = text.slice(0, first.offset).split('\n').length;
     throw new FathomError({
       code: 'INVALID_CONFIG',
-      message: `${file}:${line}: ${first ? printParseErrorCode(first.error) : 'not a JSON object'}. Fix the file or delete it and run \`fathom init\`.`,
+      message: `${file}:${line}: ${printParseErrorCode(first.error)}. Fix the file or delete it and run \`fathom init\`.`,
+      details: { file, line },
     });
   }
-  return mergeConfig(defaultConfig(dirname(file)), raw, file);
+  validateConfig(raw, file);
+  const merged = deepMerge(defaultConfig(dirname(file)) as unknown as Record<string, unknown>, raw) as unknown as FathomConfig;
+  merged.file = file;
+  return merged;
 }
 
-function mergeConfig(base: FathomConfig, raw: Record<string, unknown>, file: string): FathomConfig {
-  const merged = deepMerge(base as unknown as Record<string, unknown>, raw) as unknown as FathomConfig;
-  merged.file = file;
-  const chunkers = ['fixed', 'recursive', 'structure', 'semantic', 'hierarchical'];
-  if (!chunkers.includes(merged.ingest.chunker.name)) {
-    throw new FathomError({ code: 'INVALID_CONFIG', message: `${file}: ingest.chunker.name must be one of ${chunkers.join(', ')}.` });
+/** The config file's text; undefined when the default file is absent. Unreadable files are typed errors. */
+function _readConfigText(file: string, explicit: boolean): string | undefined {
+  let isFile: boolean;
+  try {
+    isFile = statSync(file).isFile();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !explicit) return undefined;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FathomError({ code: 'PATH_NOT_FOUND', message: `Config file not found: ${file}. Run \`fathom init\` to create one.`, details: { file } });
+    throw new FathomError({ code: 'INVALID_CONFIG', message: `Cannot read the config file ${file} (${code ?? 'error'}). Check its permissions.`, details: { file, reason: code } });
   }
-  if (!(merged.ingest.chunker.maxTokens > 0)) throw new FathomError({ code: 'INVALID_CONFIG', message: `${file}: ingest.chunker.maxTokens must be a positive number.` });
-  if (!['skip', 'keep', 'report'].includes(merged.ingest.dedup.policy)) {
-    throw new FathomError({ code: 'INVALID_CONFIG', message: `${file}: ingest.dedup.policy must be skip, keep or report.` });
+  if (!isFile) throw new FathomError({ code: 'INVALID_CONFIG', message: `${file} is a directory, not a config file: pass the file itself, e.g. --config ${file.replace(/\/+$/, '')}/${CONFIG_FILE}.`, details: { file } });
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FathomError({ code: 'INVALID_CONFIG', message: `Cannot read the config file ${file} (${code ?? 'error'}). Check its permissions.`, details: { file, reason: code } });
   }
-  return merged;
 }
 
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {

@@ -1,12 +1,16 @@
 /**
  * What every command needs, resolved from flags, env and config: the IO, config, tenant and store.
  */
+import { existsSync } from 'node:fs';
 import type { Store } from '../spec/store.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
+import { FathomError } from '../util/errors.js';
 import { loadConfig, resolvePath } from './config.js';
 import type { FathomConfig } from './config.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
+import { knownTenants } from './known-tenants.js';
+import { normalizeTenant } from './normalize-tenant.js';
 
 export interface CommonFlags {
   json?: boolean;
@@ -26,15 +30,31 @@ export interface CliContext {
 export function cliContext(ctx: { args: unknown; data?: unknown }): CliContext {
   const io = (ctx.data as CliIO | undefined) ?? processIO();
   const flags = ctx.args as CommonFlags;
+  const given = flags.tenant !== undefined ? normalizeTenant(String(flags.tenant), '--tenant')
+    : io.env.FATHOM_TENANT !== undefined ? normalizeTenant(io.env.FATHOM_TENANT, 'FATHOM_TENANT') : undefined;
   const config = loadConfig({ cwd: io.cwd, path: flags.config });
-  const tenant = flags.tenant ?? io.env.FATHOM_TENANT ?? config.tenant;
+  const tenant = given ?? config.tenant;
   const storePath = flags.store ? resolvePath({ ...config, root: io.cwd }, flags.store) : resolvePath(config, config.store.path);
   return { io, config, tenant, json: Boolean(flags.json), storePath };
 }
 
-/** Open the store, run `fn`, always close. */
-export async function withStore<T>(c: CliContext, fn: (store: Store) => Promise<T>): Promise<T> {
+/**
+ * Open the store, run `fn`, always close. Only writing commands pass `create: true`: a read command never
+ * creates a store (STORE_NOT_FOUND says how to make one) and warns when its tenant holds no documents (`needsDocuments`).
+ */
+export async function withStore<T>(c: CliContext, fn: (store: Store) => Promise<T>, { create = false, needsDocuments = !create }: { create?: boolean; needsDocuments?: boolean } = {}): Promise<T> {
+  if (!create && c.storePath !== ':memory:' && !existsSync(c.storePath)) {
+    throw new FathomError({
+      code: 'STORE_NOT_FOUND',
+      message: `No fathom store at ${c.storePath}: nothing has been ingested here. Create one with \`fathom ingest <paths>\`, or point to an existing store with --store <file> (or config store.path).`,
+      details: { path: c.storePath },
+    });
+  }
   const store = await createSqliteStore({ path: c.storePath, vectorIndex: c.config.store.vectorIndex });
+  if (needsDocuments && (await store.countDocuments({ tenant: c.tenant })).documents === 0) {
+    const known = knownTenants(c.storePath).filter((t) => t !== c.tenant);
+    c.io.err(`warning: tenant "${c.tenant}" has no documents in ${c.storePath}${known.length ? `; known tenants: ${known.join(', ')} (choose one with --tenant)` : ''}.\n`);
+  }
   try {
     return await fn(store);
   } finally {

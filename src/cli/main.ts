@@ -5,9 +5,12 @@
 import { stripVTControlCharacters } from 'node:util';
 import { defineCommand, renderUsage, runCommand } from 'citty';
 import type { CommandDef } from 'citty';
-import { FathomError, toFathomError } from '../util/errors.js';
+import { closestMatch } from '../util/closest-match.js';
+import { FathomError } from '../util/errors.js';
 import { processIO } from './io.js';
 import type { CliIO } from './io.js';
+import { checkArgs } from './options/check-args.js';
+import { toUserError } from './to-user-error.js';
 
 export const version = '0.1.0';
 
@@ -48,7 +51,13 @@ async function resolveCommand(rawArgs: string[]): Promise<{ cmd: AnyCommand; par
     if (!subs) break;
     const next = subs[arg];
     if (!next) {
-      throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Unknown command "${[...rawArgs.slice(0, i), arg].join(' ')}". Commands: ${Object.keys(subs).join(', ')}. See \`fathom --help\`.` });
+      const near = closestMatch(arg, Object.keys(subs));
+      const where = ['fathom', ...rawArgs.slice(0, i)].join(' ');
+      throw new FathomError({
+        code: 'INVALID_ARGUMENT',
+        message: `Unknown command "${[...rawArgs.slice(0, i), arg].join(' ').slice(0, 200)}"${near ? ` — did you mean \`${where} ${near}\`?` : '.'} Commands: ${Object.keys(subs).join(', ')}. See \`${where} --help\`.`,
+        details: { command: arg.slice(0, 200), suggestion: near },
+      });
     }
     parent = cmd;
     cmd = typeof next === 'function' ? await (next as () => Promise<AnyCommand>)() : await next;
@@ -63,24 +72,32 @@ export async function runCli(rawArgs: string[], io: CliIO = processIO()): Promis
     return 0;
   }
   try {
-    const { cmd, parent, rest } = await resolveCommand(rawArgs);
+    const { cmd, parent, rest, path } = await resolveCommand(rawArgs);
     const hasSubs = Boolean(cmd.subCommands);
-    if (rest.includes('--help') || rest.includes('-h') || (hasSubs && !cmd.run)) {
+    const args = typeof cmd.args === 'function' ? await cmd.args() : await cmd.args;
+    const help = rest.includes('--help') || rest.includes('-h');
+    // A command group (`fathom`, `fathom docs`) prints its usage, but a flag it does not know is still an error.
+    if (hasSubs && !cmd.run && !help) checkArgs(args ?? {}, rest, path.join(' ') || '');
+    if (help || (hasSubs && !cmd.run)) {
       const usage = await renderUsage(cmd, parent);
       io.out(`${io.isTTY ? usage : stripVTControlCharacters(usage)}\n`);
       return 0;
     }
+    checkArgs(args ?? {}, rest, path.join(' '));
     const { result } = await runCommand(cmd, { rawArgs: rest, data: io });
     return typeof result === 'number' ? result : 0;
   } catch (error) {
-    const fe = toFathomError(error, isCittyUsageError(error) ? 'INVALID_ARGUMENT' : 'INTERNAL');
+    const fe = toUserError(error);
     if (rawArgs.includes('--json')) io.out(`${JSON.stringify(fe.toJSON(), null, 2)}\n`);
-    io.err(`error [${fe.code}]: ${fe.message}\n`);
-    if (fe.code === 'INTERNAL' && !FathomError.isInstance(error) && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    if (fe.code === 'INTERNAL') {
+      io.err(`error [INTERNAL]: fathom failed unexpectedly (${_oneLine(fe.message)}). This is a bug: please report it with the command you ran${io.env.FATHOM_DEBUG ? '' : ' (set FATHOM_DEBUG=1 to print the stack)'}.\n`);
+      if (io.env.FATHOM_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    } else io.err(`error [${fe.code}]: ${fe.message}\n`);
     return fe.exitCode;
   }
 }
 
-function isCittyUsageError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'CLIError' || /Unknown command|Missing required|Invalid value/i.test(error.message));
+function _oneLine(message: string): string {
+  const line = message.split('\n')[0]!;
+  return line.length > 200 ? `${line.slice(0, 197)}…` : line;
 }

@@ -12,5 +12,13 @@ const onSignal = (): void => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
+// A reader that closes early (`fathom docs show x | head`) is not an error: stop quietly, exit 0.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 const code = await runCli(process.argv.slice(2), processIO(controller.signal));
 process.exitCode = code;

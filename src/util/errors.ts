@@ -9,6 +9,9 @@ export type ErrorCategory = 'user' | 'system' | 'provider';
 export const errorCatalog = {
   INVALID_ARGUMENT: { category: 'user', retryable: false },
   INVALID_CONFIG: { category: 'user', retryable: false },
+  INVALID_SCHEMA: { category: 'user', retryable: false },
+  STORE_NOT_FOUND: { category: 'user', retryable: false },
+  PATH_NOT_ACCESSIBLE: { category: 'user', retryable: false },
   NOT_FOUND: { category: 'user', retryable: false },
   DOCUMENT_NOT_FOUND: { category: 'user', retryable: false },
   PATH_NOT_FOUND: { category: 'user', retryable: false },

@@ -9,6 +9,8 @@ import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { parseFilter } from '../parse-filter.js';
 import { repeated } from '../repeated.js';
+import { checkQuery } from '../check-query.js';
+import { rules } from '../options/option-schema.js';
 
 export const askCommand = defineCommand({
   meta: { name: 'ask', description: 'Answer a question from the documents, with verified citations (or "I don\'t know")' },
@@ -18,21 +20,21 @@ export const askCommand = defineCommand({
     stream: { type: 'boolean', description: 'Print the answer as it is generated' },
     model: { type: 'string', description: 'llama-cpp:<file.gguf|hf:…>, openai-compatible:<model>, anthropic:<model> or extractive (default: config "generation")', valueHint: 'spec' },
     sources: { type: 'boolean', description: 'Print the text of every source' },
-    k: { type: 'string', alias: 'k', description: 'Sources retrieved (default 5)', valueHint: 'n' },
-    mode: { type: 'string', description: 'bm25 | vector | hybrid (default: config search.mode)', valueHint: 'mode' },
+    k: { type: 'string', schema: rules.topK, alias: 'k', description: 'Sources retrieved (default 5)', valueHint: 'n' },
+    mode: { type: 'string', schema: rules.retrievalMode, description: 'bm25 | vector | hybrid (default: config search.mode)', valueHint: 'mode' },
     filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
+    const question = checkQuery(String(ctx.args.question), { maxChars: c.config.search.maxQueryChars, what: 'question' });
     const topK = ctx.args.k === undefined ? 5 : Number(ctx.args.k);
-    if (!Number.isInteger(topK) || topK <= 0) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `-k must be a positive integer, got "${String(ctx.args.k)}".` });
     const mode = (ctx.args.mode ?? c.config.search.mode) as 'bm25' | 'vector' | 'hybrid';
     if (!['bm25', 'vector', 'hybrid'].includes(mode)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--mode must be bm25, vector or hybrid, got "${mode}".` });
     const model = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
     const embedder = mode === 'bm25' ? undefined : await buildEmbedder(c.config, c.io);
     const result = await withStore(c, async (store) => {
       const options: AnswerOptions = {
-        store, tenant: c.tenant, question: String(ctx.args.question), model, prices: c.config.prices, signal: c.io.signal,
+        store, tenant: c.tenant, question, model, prices: c.config.prices, signal: c.io.signal,
         retrieval: { topK, mode, embedder, filter: parseFilter(repeated(ctx.rawArgs, 'filter')) },
       };
       if (!ctx.args.stream || c.json) return answer(options);

@@ -54,7 +54,7 @@ describe('fathom diagnose / decide / report', () => {
     assert.match(human.out, /Run it on-premise/);
     const bad = await cli(dir, 'decide', '--knowledge-changes', 'fortnightly');
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /knowledgeChanges must be one of/);
+    assert.match(bad.err, /--knowledge-changes "fortnightly" is not allowed: use one of "never"/);
   });
   it('asks unanswered questions on a terminal, re-asking after an invalid reply', async () => {
     const replies = ['weekly', 'maybe', '', 'required', '', '50k', '300'];

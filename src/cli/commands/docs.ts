@@ -9,13 +9,14 @@ import { emit } from '../io.js';
 import { parseFilter } from '../parse-filter.js';
 import { repeated } from '../repeated.js';
 import { formatReceipt } from '../format-receipt.js';
+import { rules } from '../options/option-schema.js';
 
 const list = defineCommand({
   meta: { name: 'list', description: 'List documents (current versions)' },
   args: {
     ...commonArgs,
     filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
-    limit: { type: 'string', description: 'Most documents to list', default: '100' },
+    limit: { type: 'string', schema: rules.limit, description: 'Most documents to list', default: '100' },
     after: { type: 'string', description: 'List documents whose id sorts after this one (paging)', valueHint: 'id' },
   },
   async run(ctx) {
@@ -65,7 +66,7 @@ const del = defineCommand({
   meta: { name: 'delete', description: 'Delete documents everywhere fathom wrote them (store, audit log, evaluation runs and cache) and print a receipt (right to be forgotten)' },
   args: {
     ...commonArgs,
-    id: { type: 'positional', description: 'Document id(s)', required: false },
+    id: { type: 'positional', variadic: true, description: 'Document id(s)', required: false },
     filter: { type: 'string', description: 'Delete every document matching key=value … (repeatable)', valueHint: 'expr' },
   },
   async run(ctx) {

@@ -16,6 +16,7 @@ import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { repeated } from '../repeated.js';
 import { readEvalRun } from '../read-eval-run.js';
+import { rules } from '../options/option-schema.js';
 
 const beir = defineCommand({
   meta: { name: 'beir', description: 'Retrieval quality on a BEIR-format directory (nDCG@10, recall@10/100, MRR@10, MAP@100, latency)' },
@@ -23,10 +24,10 @@ const beir = defineCommand({
     ...commonArgs,
     dir: { type: 'positional', description: 'BEIR directory: corpus.jsonl, queries.jsonl, qrels/<split>.tsv', required: true },
     split: { type: 'string', description: 'qrels split', default: 'test' },
-    mode: { type: 'string', description: 'bm25 | vector | hybrid', default: 'bm25' },
+    mode: { type: 'string', schema: rules.retrievalMode, description: 'bm25 | vector | hybrid', default: 'bm25' },
     rerank: { type: 'boolean', description: 'Rerank the top 100 with the configured reranker' },
-    k1: { type: 'string', description: 'BM25 k1 (default 0.9)' },
-    b: { type: 'string', description: 'BM25 b (default 0.4)' },
+    k1: { type: 'string', schema: { type: 'number', minimum: 0, maximum: 100 }, description: 'BM25 k1 (default 0.9)' },
+    b: { type: 'string', schema: rules.unitInterval, description: 'BM25 b (default 0.4)' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -73,8 +74,8 @@ const run = defineCommand({
     out: { type: 'string', description: 'Also write the run JSON here (always written to .fathom/runs/eval-<id>.json)', valueHint: 'path' },
     model: { type: 'string', description: 'Generation model: llama-cpp:<gguf>, openai-compatible:<model>, anthropic:<model>, extractive (default: config generation, else extractive)' },
     judge: { type: 'string', description: 'Judge model (same syntax) for correctness, faithfulness and relevance' },
-    'judge-runs': { type: 'string', description: 'Times each judge verdict is sampled (agreement is reported)', default: '1' },
-    concurrency: { type: 'string', description: 'Answers in flight (default 2)' },
+    'judge-runs': { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 20 }, description: 'Times each judge verdict is sampled (agreement is reported)', default: '1' },
+    concurrency: { type: 'string', schema: rules.concurrency, description: 'Answers in flight (default 2)' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -120,9 +121,9 @@ const compare = defineCommand({
     a: { type: 'positional', description: 'Baseline run JSON', required: true },
     b: { type: 'positional', description: 'Candidate run JSON', required: true },
     'fail-if': { type: 'string', description: 'Gate on the delta b − a, e.g. "faithfulness < -0.02" or "rag:recall@5 < -0.05" (repeatable)' },
-    'gate-on': { type: 'string', description: 'delta (point estimate, default) or ci (the whole 95% interval must breach)', default: 'delta' },
-    samples: { type: 'string', description: 'Bootstrap resamples (default 2000)' },
-    seed: { type: 'string', description: 'Bootstrap seed (default 0)' },
+    'gate-on': { type: 'string', schema: { enum: ['delta', 'ci'] }, description: 'delta (point estimate, default) or ci (the whole 95% interval must breach)', default: 'delta' },
+    samples: { type: 'string', schema: { type: 'integer', minimum: 100, maximum: 1_000_000 }, description: 'Bootstrap resamples (default 2000)' },
+    seed: { type: 'string', schema: rules.seed, description: 'Bootstrap seed (default 0)' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -154,12 +155,12 @@ const importCmd = defineCommand({
   meta: { name: 'import', description: 'Convert BEIR (directory) or SQuAD 2.0 (questions.jsonl) data into a golden set' },
   args: {
     ...commonArgs,
-    kind: { type: 'positional', description: 'beir | squad', required: true },
+    kind: { type: 'positional', schema: { enum: ['beir', 'squad'] }, description: 'beir | squad', required: true },
     path: { type: 'positional', description: 'BEIR directory or SQuAD questions.jsonl', required: true },
     out: { type: 'string', description: 'Golden set to write', required: true, valueHint: 'path' },
     split: { type: 'string', description: 'BEIR qrels split', default: 'test' },
-    'max-answerable': { type: 'string', description: 'SQuAD: keep at most N answerable questions' },
-    'max-unanswerable': { type: 'string', description: 'SQuAD: keep at most N unanswerable questions' },
+    'max-answerable': { type: 'string', schema: rules.count, description: 'SQuAD: keep at most N answerable questions' },
+    'max-unanswerable': { type: 'string', schema: rules.count, description: 'SQuAD: keep at most N unanswerable questions' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -181,11 +182,11 @@ const generate = defineCommand({
   meta: { name: 'generate', description: 'Write a synthetic golden set from the stored documents, with a review file' },
   args: {
     ...commonArgs,
-    count: { type: 'string', description: 'Single-document questions', default: '20' },
+    count: { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 100_000 }, description: 'Single-document questions', default: '20' },
     out: { type: 'string', description: 'Golden set to write (review file next to it)', required: true, valueHint: 'path' },
-    unanswerable: { type: 'string', description: 'Unanswerable look-alike questions (default: count / 5)' },
-    'multi-doc': { type: 'string', description: 'Two-document questions (default: count / 5)' },
-    seed: { type: 'string', description: 'Sampling seed', default: '0' },
+    unanswerable: { type: 'string', schema: rules.count, description: 'Unanswerable look-alike questions (default: count / 5)' },
+    'multi-doc': { type: 'string', schema: rules.count, description: 'Two-document questions (default: count / 5)' },
+    seed: { type: 'string', schema: rules.seed, description: 'Sampling seed', default: '0' },
     model: { type: 'string', description: 'Question-writing model (default: config generation)' },
   },
   async run(ctx) {

@@ -15,21 +15,21 @@ export const ingestCommand = defineCommand({
   meta: { name: 'ingest', description: 'Load, clean, dedupe, version, chunk, (embed) and index files and folders' },
   args: {
     ...commonArgs,
-    paths: { type: 'positional', description: 'Files or directories to ingest', required: true },
+    paths: { type: 'positional', variadic: true, description: 'Files or directories to ingest', required: true },
     include: { type: 'string', description: 'Only files matching this glob (repeatable)', valueHint: 'glob' },
     exclude: { type: 'string', description: 'Skip files matching this glob (repeatable)', valueHint: 'glob' },
-    collection: { type: 'string', description: 'Collection for the documents (default: config)', valueHint: 'name' },
-    chunker: { type: 'string', description: 'fixed | recursive | structure | semantic | hierarchical', valueHint: 'name' },
-    'max-tokens': { type: 'string', description: 'Chunk budget in tokens', valueHint: 'n' },
-    dedup: { type: 'string', description: 'Duplicate policy: skip | keep | report', valueHint: 'policy' },
+    collection: { type: 'string', schema: { type: 'string', minLength: 1, maxLength: 256 }, description: 'Collection for the documents (default: config)', valueHint: 'name' },
+    chunker: { type: 'string', schema: { enum: ['fixed', 'recursive', 'structure', 'semantic', 'hierarchical'] }, description: 'fixed | recursive | structure | semantic | hierarchical', valueHint: 'name' },
+    'max-tokens': { type: 'string', schema: { type: 'integer', minimum: 8, maximum: 1_000_000 }, description: 'Chunk budget in tokens', valueHint: 'n' },
+    dedup: { type: 'string', schema: { enum: ['skip', 'keep', 'report'] }, description: 'Duplicate policy: skip | keep | report', valueHint: 'policy' },
     sync: { type: 'boolean', description: 'Remove documents of the collection whose source file is gone' },
-    'max-age-days': { type: 'string', description: 'Skip sources older than n days', valueHint: 'n' },
+    'max-age-days': { type: 'string', schema: { type: 'number', minimum: 0, maximum: 1_000_000 }, description: 'Skip sources older than n days', valueHint: 'n' },
     'text-field': { type: 'string', description: 'JSONL/CSV: field(s) holding the text (comma-separated)', valueHint: 'field' },
     'title-field': { type: 'string', description: 'JSONL/CSV: field holding the title', valueHint: 'field' },
     'id-field': { type: 'string', description: 'JSONL/CSV: field holding the id', valueHint: 'field' },
     contextual: { type: 'boolean', description: 'Contextual retrieval: a chat model writes a short context for each chunk, prepended for BM25 and embeddings (cached)' },
     'contextual-model': { type: 'string', description: 'Model for --contextual (default: config generation): llama-cpp:<gguf>, openai-compatible:<model>, anthropic:<model>', valueHint: 'spec' },
-    progress: { type: 'string', description: 'auto (bar on a terminal) | json (JSON lines on stderr) | none', default: 'auto' },
+    progress: { type: 'string', schema: { enum: ['auto', 'json', 'none'] }, description: 'auto (bar on a terminal) | json (JSON lines on stderr) | none', default: 'auto' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -80,6 +80,7 @@ export const ingestCommand = defineCommand({
         onProgress: render.update,
         signal: c.io.signal,
       }),
+      { create: true },
     );
     render.done();
     const manifest = join(dirname(c.storePath), 'runs', `${report.runId}.json`);

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { purgeAuditLog, recordExport } from '../../ingest/index.js';
@@ -9,6 +8,8 @@ import { cliContext, withStore, type CliContext } from '../context.js';
 import { repeated } from '../repeated.js';
 import { emit } from '../io.js';
 import { formatReceipt } from '../format-receipt.js';
+import { writeOutputFile } from '../write-output-file.js';
+import { rules } from '../options/option-schema.js';
 
 /** `--since 2026-01-01` (a date) or `7d` / `12h` / `30m` (ago), as epoch ms. */
 export function _parseSince(value: string | undefined, now: number): number | undefined {
@@ -61,9 +62,9 @@ const exportCmd = defineCommand({
   args: {
     ...commonArgs,
     since: { type: 'string', description: 'A date (2026-01-01) or an age (7d, 12h)', valueHint: 'when' },
-    format: { type: 'string', description: 'jsonl (default) or csv', valueHint: 'format' },
+    format: { type: 'string', schema: { enum: ['jsonl', 'csv'] }, description: 'jsonl (default) or csv', valueHint: 'format' },
     out: { type: 'string', description: 'Write to this file instead of standard output', valueHint: 'file' },
-    limit: { type: 'string', description: 'At most n entries (default all)', valueHint: 'n' },
+    limit: { type: 'string', schema: rules.limit, description: 'At most n entries (default all)', valueHint: 'n' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -73,7 +74,7 @@ const exportCmd = defineCommand({
     const text = format === 'jsonl' ? entries.map((e) => JSON.stringify(e)).join('\n') + (entries.length ? '\n' : '') : _csv(entries);
     if (ctx.args.out) {
       const file = resolve(c.io.cwd, String(ctx.args.out));
-      writeFileSync(file, text);
+      writeOutputFile(file, text);
       // Recorded so a later `docs delete` / `log purge` can name this copy as not managed by fathom.
       await withStore(c, (store) => recordExport({ store, tenant: c.tenant, path: file, kind: 'audit-log' }));
       emit(c.io, c.json, { file, entries: entries.length, format }, () => `Wrote ${entries.length} entries to ${file}`);

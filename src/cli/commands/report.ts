@@ -17,7 +17,7 @@ export const reportCommand = defineCommand({
   args: {
     ...commonArgs,
     run: { type: 'positional', required: false, description: 'Run file (default: the newest .fathom/runs/eval-*.json)' },
-    format: { type: 'string', description: 'html | md | json (default: from --out, else html)', valueHint: 'format' },
+    format: { type: 'string', schema: { enum: ['html', 'md', 'markdown', 'json'] }, description: 'html | md | json (default: from --out, else html)', valueHint: 'format' },
     out: { type: 'string', description: 'Write to this file instead of standard output', valueHint: 'file' },
     answers: { type: 'string', description: 'Questionnaire answers (JSON, see `fathom decide`): adds the decision and cost chart', valueHint: 'file' },
   },

@@ -9,31 +9,33 @@ import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { parseFilter } from '../parse-filter.js';
 import { repeated } from '../repeated.js';
+import { checkQuery } from '../check-query.js';
+import { rules } from '../options/option-schema.js';
 
 export const searchCommand = defineCommand({
   meta: { name: 'search', description: 'Search the indexed chunks: BM25, vector or hybrid, with optional reranking and MMR' },
   args: {
     ...commonArgs,
     query: { type: 'positional', description: 'What to search for', required: true },
-    k: { type: 'string', alias: 'k', description: 'Number of results (default: config search.topK)', valueHint: 'n' },
-    mode: { type: 'string', description: 'bm25 | vector | hybrid (default: config search.mode; vector and hybrid need an embedding model)', valueHint: 'mode' },
-    fusion: { type: 'string', description: 'Hybrid fusion: rrf (default) | convex', valueHint: 'method' },
-    'rrf-k': { type: 'string', description: 'RRF rank constant (default 60)', valueHint: 'n' },
-    alpha: { type: 'string', description: 'Convex fusion: weight of the vector score in [0,1] (default 0.5)', valueHint: 'x' },
-    normalization: { type: 'string', description: 'Convex fusion: minmax (default) | zscore', valueHint: 'method' },
+    k: { type: 'string', schema: rules.topK, alias: 'k', description: 'Number of results (default: config search.topK)', valueHint: 'n' },
+    mode: { type: 'string', schema: rules.retrievalMode, description: 'bm25 | vector | hybrid (default: config search.mode; vector and hybrid need an embedding model)', valueHint: 'mode' },
+    fusion: { type: 'string', schema: { enum: ['rrf', 'convex'] }, description: 'Hybrid fusion: rrf (default) | convex', valueHint: 'method' },
+    'rrf-k': { type: 'string', schema: { type: 'number', minimum: 0, maximum: 1_000_000 }, description: 'RRF rank constant (default 60)', valueHint: 'n' },
+    alpha: { type: 'string', schema: rules.unitInterval, description: 'Convex fusion: weight of the vector score in [0,1] (default 0.5)', valueHint: 'x' },
+    normalization: { type: 'string', schema: { enum: ['minmax', 'zscore'] }, description: 'Convex fusion: minmax (default) | zscore', valueHint: 'method' },
     rerank: { type: 'boolean', description: 'Rerank the top candidates with the configured reranker' },
     mmr: { type: 'boolean', description: 'Diversify results with maximal marginal relevance (needs an embedding model)' },
-    lambda: { type: 'string', description: 'MMR trade-off between relevance (1) and diversity (0), default 0.7', valueHint: 'x' },
+    lambda: { type: 'string', schema: rules.unitInterval, description: 'MMR trade-off between relevance (1) and diversity (0), default 0.7', valueHint: 'x' },
     parent: { type: 'boolean', description: 'Return parent chunks of matched children (hierarchical chunking)' },
-    'half-life-days': { type: 'string', description: 'Recency weighting: score halves every n days of age', valueHint: 'n' },
+    'half-life-days': { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 1_000_000 }, description: 'Recency weighting: score halves every n days of age', valueHint: 'n' },
     filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
     explain: { type: 'boolean', description: 'Print every stage score and rank, and the stage timings' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
     const a = ctx.args;
+    const query = checkQuery(String(a.query), { maxChars: c.config.search.maxQueryChars });
     const topK = a.k === undefined ? c.config.search.topK : Number(a.k);
-    if (!Number.isInteger(topK) || topK <= 0) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `-k must be a positive integer, got "${String(a.k)}".` });
     const embedder = await buildEmbedder(c.config, c.io);
     const mode = (a.mode as RetrievalMode | undefined) ?? (embedder ? c.config.search.mode : 'bm25');
     if (!['bm25', 'vector', 'hybrid'].includes(mode)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--mode must be bm25, vector or hybrid, got "${mode}".` });
@@ -44,7 +46,6 @@ export const searchCommand = defineCommand({
       ? { method: 'convex', alpha: numberArg(a.alpha, 'alpha'), normalization: (a.normalization as 'minmax' | 'zscore' | undefined) ?? 'minmax' }
       : { method: 'rrf', k: numberArg(a['rrf-k'], 'rrf-k') };
     const halfLife = numberArg(a['half-life-days'], 'half-life-days');
-    const query = String(a.query);
     const started = performance.now();
     const result: RetrieveResult = await withStore(c, (store) =>
       retrieve({

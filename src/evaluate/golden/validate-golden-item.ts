@@ -1,8 +1,9 @@
 import type { GoldenItem } from '../../spec/evaluation.js';
-import { validateJsonSchema } from '../../tune/index.js';
+import type { JsonSchema } from '../../spec/chat-model.js';
+import { formatJsonSchemaIssue, validateJsonSchema } from '../../util/json-schema/validate-json-schema.js';
 import { goldenItemSchema } from './golden-item-schema.js';
 
-type Schema = Parameters<typeof validateJsonSchema>[0];
+type Schema = JsonSchema & { properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[]; const?: unknown };
 
 /** Result of {@link validateGoldenItem}: the item with defaults applied, or what is wrong with it. */
 export type GoldenItemValidation = { ok: true; item: GoldenItem } | { ok: false; errors: string[] };
@@ -14,7 +15,7 @@ export type GoldenItemValidation = { ok: true; item: GoldenItem } | { ok: false;
  */
 export function validateGoldenItem(value: unknown): GoldenItemValidation {
   const schema = goldenItemSchema() as Schema;
-  const errors = validateJsonSchema(schema, value).map((e) => _explainAnyOf(schema, value, e));
+  const errors = validateJsonSchema(schema, value).map(formatJsonSchemaIssue).map((e) => _explainAnyOf(schema, value, e));
   if (errors.length > 0) return { ok: false, errors };
   const raw = value as Partial<GoldenItem> & { id: string; question: string };
   const item: GoldenItem = { ...raw, answers: raw.answers ?? [], sources: raw.sources ?? [], answerable: raw.answerable ?? true };
@@ -44,7 +45,7 @@ function _explainAnyOf(schema: Schema, value: unknown, error: string): string {
   if (m[1] === 'constraints') {
     const branch = branches.find((b) => (b.properties?.type as Schema | undefined)?.const === v?.type);
     if (!branch) return `${path}.type: must be one of ${branches.map((b) => JSON.stringify((b.properties?.type as Schema).const)).join(', ')}`;
-    return validateJsonSchema(branch, v, path).join('; ');
+    return validateJsonSchema(branch, v).map((i) => `${path}${formatJsonSchemaIssue(i).slice(1)}`).join('; ');
   }
   return `${path}: must be {"documentId"}, {"chunkId"} or {"documentId", "start", "end"} with integer offsets`;
 }

@@ -4,7 +4,7 @@ import type { EvalItemResult, EvalRun, GoldenItem } from '../../spec/evaluation.
 import type { ChatMessage } from '../../spec/tune-data.js';
 import { generateText } from '../../util/generate-text.js';
 import { isDeclined } from '../../generate/index.js';
-import { validateJsonSchema, type JsonSchema } from '../lint/validate-json-schema.js';
+import { validateJsonSchema } from '../../util/json-schema/validate-json-schema.js';
 import { _withCitations } from './_cite.js';
 import type { EvidenceReason, TargetSource } from './training-set-types.js';
 
@@ -56,7 +56,7 @@ export async function _teacherTarget(teacher: ChatModel, item: GoldenItem, messa
 
 function _validJson(text: string, schema: Record<string, unknown>): boolean {
   try {
-    return validateJsonSchema(schema as JsonSchema, JSON.parse(text)).length === 0;
+    return validateJsonSchema(schema, JSON.parse(text)).length === 0;
   } catch {
     return false;
   }

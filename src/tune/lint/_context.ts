@@ -1,6 +1,6 @@
 import type { Tokenizer } from '../../spec/tokenizer.js';
 import type { LintFinding } from '../../spec/tune-data.js';
-import type { JsonSchema } from './validate-json-schema.js';
+import type { JsonSchema } from '../../spec/chat-model.js';
 import type { LintRecord } from './_records.js';
 
 /** What every check gets: the records and the resolved options. */

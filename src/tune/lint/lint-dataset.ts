@@ -18,7 +18,7 @@ import { checkRoles } from './checks/roles.js';
 import { checkSchema } from './checks/schema.js';
 import { checkTruncated } from './checks/truncated.js';
 import { readEvalQuestions } from './read-eval-questions.js';
-import type { JsonSchema } from './validate-json-schema.js';
+import type { JsonSchema } from '../../spec/chat-model.js';
 
 /** Options of {@link lintDataset}: give `path` (streamed) or `examples`. */
 export interface LintDatasetOptions {

@@ -20,12 +20,17 @@ interface CoreInternals {
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, BpeCore>();
+/** The encodings gpt-tokenizer 4 ships. */
+const ENCODINGS = ['o200k_base', 'cl100k_base', 'p50k_base', 'p50k_edit', 'r50k_base', 'o200k_harmony', 'gpt2'];
 const utf8 = new TextEncoder();
 
 /** Loads an encoding lazily (o200k_base takes ~200 ms) and reaches the BPE core gpt-tokenizer 4 uses internally. */
 export function _loadBpeCore(encoding: string): BpeCore {
   const hit = cache.get(encoding);
   if (hit) return hit;
+  if (!ENCODINGS.includes(encoding)) {
+    throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Unknown tokenizer encoding '${encoding}': use one of ${ENCODINGS.join(', ')} (fathom.config.json ingest.chunker.tokenizer takes o200k_base or cl100k_base).`, details: { encoding } });
+  }
   let mod: { default?: unknown };
   try {
     mod = require(`gpt-tokenizer/encoding/${encoding}`) as { default?: unknown };

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createGptTokenizer } from './gpt-tokenizer.js';
+import { FathomError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 const ranks = {
@@ -117,4 +118,8 @@ describe('createGptTokenizer', () => {
     for (const [s, e] of offsets) assert.ok(s % 2 === 0 && e % 2 === 0, 'never splits a surrogate pair');
     assert.equal(offsets.at(-1)?.[1], text.length);
   });
+});
+
+it('an unknown encoding is a user error naming the encodings, not "install gpt-tokenizer"', () => {
+  assert.throws(() => createGptTokenizer({ encoding: 'bogus' as never }).count('x'), (e: unknown) => FathomError.isInstance(e) && e.code === 'INVALID_ARGUMENT' && /Unknown tokenizer encoding 'bogus': use one of o200k_base, cl100k_base/.test(e.message) && !/npm install/.test(e.message));
 });

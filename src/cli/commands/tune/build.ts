@@ -17,7 +17,7 @@ export const buildCommand = defineCommand({
     ...commonArgs,
     'from-run': { type: 'string', description: 'Evaluation run JSON (`fathom eval run --out run.json`); required for sft and dpo', valueHint: 'run.json' },
     golden: { type: 'string', description: 'Golden set (when the run does not record its items)', valueHint: 'golden.jsonl' },
-    kind: { type: 'string', description: 'sft | rag | dpo', required: true },
+    kind: { type: 'string', schema: { enum: ['sft', 'rag', 'dpo'] }, description: 'sft | rag | dpo', required: true },
     out: { type: 'string', description: 'Output JSONL (chat for sft/rag, DPO pairs for dpo); the manifest goes next to it', required: true, valueHint: 'data.jsonl' },
     teacher: { type: 'string', description: 'A stronger model writing corrected targets (sft, dpo), e.g. openai-compatible:https://api.openai.com/v1#gpt-4.1' },
     distractors: { type: 'boolean', description: 'rag: add abstention examples over other items\' passages' },

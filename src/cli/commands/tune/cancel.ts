@@ -18,6 +18,6 @@ export const cancelCommand = defineCommand({
       const job = await cancelTuneJob({ store, tenant: c.tenant, backend: tuneBackendFor(c, recorded.backend).backend, id: recorded.id, signal: c.io.signal });
       emit(c.io, c.json, job, () => formatJob(job));
       return 0;
-    });
+    }, { needsDocuments: false });
   },
 });

@@ -11,8 +11,8 @@ export const convertCommand = defineCommand({
   args: {
     ...commonArgs,
     file: { type: 'positional', description: 'Input JSONL file', required: true },
-    to: { type: 'string', description: 'chat | sharegpt | alpaca', required: true },
-    from: { type: 'string', description: 'Input format (default: detected)' },
+    to: { type: 'string', schema: { enum: ['chat', 'sharegpt', 'alpaca'] }, description: 'chat | sharegpt | alpaca', required: true },
+    from: { type: 'string', schema: { enum: ['chat', 'sharegpt', 'alpaca', 'dpo'] }, description: 'Input format (default: detected)' },
     out: { type: 'string', description: 'Output file (default: standard output)', valueHint: 'file' },
   },
   async run(ctx) {

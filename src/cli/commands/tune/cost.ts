@@ -10,10 +10,10 @@ export const costCommand = defineCommand({
   args: {
     ...commonArgs,
     file: { type: 'positional', description: 'JSONL file', required: true },
-    epochs: { type: 'string', description: 'Training epochs', default: '3' },
+    epochs: { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 100 }, description: 'Training epochs', default: '3' },
     backend: { type: 'string', description: 'together | fireworks | openai | mistral (default: all)' },
-    price: { type: 'string', description: 'Override: USD per million training tokens', valueHint: 'usd' },
-    format: { type: 'string', description: 'chat | sharegpt | alpaca | dpo (default: detected)' },
+    price: { type: 'string', schema: { type: 'number', minimum: 0, maximum: 1e6 }, description: 'Override: USD per million training tokens', valueHint: 'usd' },
+    format: { type: 'string', schema: { enum: ['chat', 'sharegpt', 'alpaca', 'dpo'] }, description: 'chat | sharegpt | alpaca | dpo (default: detected)' },
   },
   async run(ctx) {
     const c = tuneContext(ctx);

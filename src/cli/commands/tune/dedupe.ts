@@ -11,8 +11,8 @@ export const dedupeCommand = defineCommand({
     file: { type: 'positional', description: 'JSONL file', required: true },
     out: { type: 'string', description: 'Output JSONL file', required: true, valueHint: 'file' },
     'exact-only': { type: 'boolean', description: 'Only drop exact duplicates' },
-    threshold: { type: 'string', description: 'Near-duplicate Jaccard threshold (word 3-grams)', default: '0.7' },
-    format: { type: 'string', description: 'chat | sharegpt | alpaca | dpo (default: detected)' },
+    threshold: { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, description: 'Near-duplicate Jaccard threshold (word 3-grams)', default: '0.7' },
+    format: { type: 'string', schema: { enum: ['chat', 'sharegpt', 'alpaca', 'dpo'] }, description: 'chat | sharegpt | alpaca | dpo (default: detected)' },
   },
   async run(ctx) {
     const c = tuneContext(ctx);

@@ -13,15 +13,15 @@ export const exportCommand = defineCommand({
   meta: { name: 'export', description: 'Write a ready-to-run TRL / Axolotl / Unsloth bundle (config, data, run.sh) and record it as a job' },
   args: {
     ...commonArgs,
-    trainer: { type: 'string', description: 'trl | axolotl | unsloth', required: true },
+    trainer: { type: 'string', schema: { enum: ['trl', 'axolotl', 'unsloth'] }, description: 'trl | axolotl | unsloth', required: true },
     'base-model': { type: 'string', description: 'Hugging Face model id or path, e.g. Qwen/Qwen2.5-7B-Instruct', required: true },
     train: { type: 'string', description: 'Training data (chat or ShareGPT JSONL)', required: true, valueHint: 'data.jsonl' },
     validation: { type: 'string', description: 'Validation data', valueHint: 'v.jsonl' },
     'out-dir': { type: 'string', description: 'Bundle folder (empty or absent)', required: true, valueHint: 'dir' },
-    epochs: { type: 'string', description: 'Training epochs', default: '3' },
-    'lora-r': { type: 'string', description: 'LoRA rank', default: '16' },
-    'lora-alpha': { type: 'string', description: 'LoRA alpha', default: '32' },
-    'learning-rate': { type: 'string', description: 'Learning rate', default: '0.0002' },
+    epochs: { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 100 }, description: 'Training epochs', default: '3' },
+    'lora-r': { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 1024 }, description: 'LoRA rank', default: '16' },
+    'lora-alpha': { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 4096 }, description: 'LoRA alpha', default: '32' },
+    'learning-rate': { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, description: 'Learning rate', default: '0.0002' },
     'no-qlora': { type: 'boolean', description: 'Load the base model in 16-bit instead of 4-bit' },
     'chat-template': { type: 'string', description: 'Named template (chatml, llama3…) or Jinja; default: the tokenizer\'s own' },
     force: { type: 'boolean', description: 'Write into a non-empty folder' },
@@ -40,6 +40,6 @@ export const exportCommand = defineCommand({
       for (const w of manifest.warnings) c.io.err(`warning: ${w.message}\n`);
       emit(c.io, c.json, { job, outDir, manifest }, () => `wrote ${manifest.files.length} files to ${outDir} (job ${job.id}); on the GPU machine: cd ${outDir} && ./run.sh\nthen register the result with \`fathom tune register --job ${job.id} …\``);
       return 0;
-    });
+    }, { needsDocuments: false });
   },
 });

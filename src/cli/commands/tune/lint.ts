@@ -37,8 +37,8 @@ export const lintCommand = defineCommand({
     schema: { type: 'string', description: 'JSON Schema every answer must satisfy', valueHint: 'schema.json' },
     'output-pattern': { type: 'string', description: 'Regular expression every answer must match', valueHint: 'regex' },
     eval: { type: 'string', description: 'Evaluation file to check leakage against (golden JSONL with "question")', valueHint: 'golden.jsonl' },
-    'context-window': { type: 'string', description: 'Max tokens per example (default 8192)', valueHint: 'N' },
-    format: { type: 'string', description: 'chat | sharegpt | alpaca | dpo (default: detected)' },
+    'context-window': { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 10_000_000 }, description: 'Max tokens per example (default 8192)', valueHint: 'N' },
+    format: { type: 'string', schema: { enum: ['chat', 'sharegpt', 'alpaca', 'dpo'] }, description: 'chat | sharegpt | alpaca | dpo (default: detected)' },
     strict: { type: 'boolean', description: 'Exit 1 on warnings too' },
   },
   async run(ctx) {

@@ -16,7 +16,7 @@ export const registerCommand = defineCommand({
   args: {
     ...commonArgs,
     name: { type: 'string', description: 'Name to refer to the model by', required: true },
-    kind: { type: 'string', description: 'gguf | gguf-lora | openai-compatible', required: true },
+    kind: { type: 'string', schema: { enum: ['gguf', 'gguf-lora', 'openai-compatible'] }, description: 'gguf | gguf-lora | openai-compatible', required: true },
     path: { type: 'string', description: 'The .gguf file (gguf, gguf-lora)', valueHint: 'file.gguf' },
     'base-model': { type: 'string', description: 'gguf-lora: the base GGUF file; otherwise the base model id' },
     'base-url': { type: 'string', description: 'openai-compatible: server root, e.g. http://gpu:8000/v1' },
@@ -39,6 +39,6 @@ export const registerCommand = defineCommand({
       if (job) await addTuneJobArtifact({ store, tenant: c.tenant, id: job.id, artifact: { kind: 'registered-model', name: record.name, ...(record.path ? { path: record.path } : {}), detail: { kind: record.kind } } });
       emit(c.io, c.json, record, () => `registered ${record.name} (${record.kind})${job ? ` from job ${job.id}` : ''}`);
       return 0;
-    });
+    }, { create: true });
   },
 });

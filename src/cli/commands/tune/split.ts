@@ -6,17 +6,18 @@ import { commonArgs } from '../../common-args.js';
 import { emit } from '../../io.js';
 import { parseFormat, parseNumber, readAll, tuneContext, writeJsonl } from './_shared.js';
 import { FathomError } from '../../../util/errors.js';
+import { rules } from '../../options/option-schema.js';
 
 export const splitCommand = defineCommand({
   meta: { name: 'split', description: 'Split into train/validation: seeded, stratified, near duplicates together, eval leaks excluded' },
   args: {
     ...commonArgs,
     file: { type: 'positional', description: 'JSONL file', required: true },
-    validation: { type: 'string', description: 'Validation share', default: '0.1' },
-    seed: { type: 'string', description: 'Shuffle seed', default: '1' },
+    validation: { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 }, description: 'Validation share', default: '0.1' },
+    seed: { type: 'string', schema: rules.seed, description: 'Shuffle seed', default: '1' },
     eval: { type: 'string', description: 'Evaluation file: leaking examples are excluded', valueHint: 'golden.jsonl' },
-    stratify: { type: 'string', description: '"output" to stratify by the answer (label data)' },
-    format: { type: 'string', description: 'chat | sharegpt | alpaca | dpo (default: detected)' },
+    stratify: { type: 'string', schema: { enum: ['output'] }, description: '"output" to stratify by the answer (label data)' },
+    format: { type: 'string', schema: { enum: ['chat', 'sharegpt', 'alpaca', 'dpo'] }, description: 'chat | sharegpt | alpaca | dpo (default: detected)' },
     'out-dir': { type: 'string', description: 'Folder for train.jsonl, validation.jsonl and split.json', required: true, valueHint: 'dir' },
   },
   async run(ctx) {

@@ -53,14 +53,14 @@ export const startCommand = defineCommand({
     'base-model': { type: 'string', description: 'Base model id at the provider', required: true },
     train: { type: 'string', description: 'Training data (chat JSONL)', required: true, valueHint: 'data.jsonl' },
     validation: { type: 'string', description: 'Validation data (chat JSONL)', valueHint: 'v.jsonl' },
-    epochs: { type: 'string', description: 'Training epochs', default: '3' },
-    'learning-rate': { type: 'string', description: 'Absolute learning rate (Together, Mistral)' },
-    'batch-size': { type: 'string', description: 'Batch size' },
-    'lora-r': { type: 'string', description: 'LoRA rank (backends that accept LoRA settings)' },
-    'lora-alpha': { type: 'string', description: 'LoRA alpha' },
+    epochs: { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 100 }, description: 'Training epochs', default: '3' },
+    'learning-rate': { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, description: 'Absolute learning rate (Together, Mistral)' },
+    'batch-size': { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 100_000 }, description: 'Batch size' },
+    'lora-r': { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 1024 }, description: 'LoRA rank (backends that accept LoRA settings)' },
+    'lora-alpha': { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 4096 }, description: 'LoRA alpha' },
     suffix: { type: 'string', description: 'Suffix of the resulting model name' },
     follow: { type: 'boolean', description: 'Follow the job until it ends, printing its events' },
-    'poll-ms': { type: 'string', description: 'Delay between polls with --follow', default: '10000' },
+    'poll-ms': { type: 'string', schema: { type: 'integer', minimum: 0, maximum: 86_400_000 }, description: 'Delay between polls with --follow', default: '10000' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -91,7 +91,7 @@ export const startCommand = defineCommand({
       });
       emit(c.io, c.json, done, () => `${formatJob(done)}`);
       return 0;
-    });
+    }, { create: true });
   },
 });
 

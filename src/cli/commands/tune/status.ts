@@ -43,6 +43,6 @@ export const statusCommand = defineCommand({
       for (const j of await listTuneJobs({ store, tenant: c.tenant })) jobs.push(await refresh(j));
       emit(c.io, c.json, jobs, () => (jobs.length === 0 ? 'No fine-tuning jobs recorded; start one with `fathom tune start` or `fathom tune export`.' : jobs.map(formatJob).join('\n')));
       return 0;
-    });
+    }, { needsDocuments: false });
   },
 });

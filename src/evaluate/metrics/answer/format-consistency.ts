@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../../../spec/chat-model.js';
-import { validateJsonSchema } from '../../../tune/index.js';
+import { formatJsonSchemaIssue, validateJsonSchema } from '../../../util/json-schema/validate-json-schema.js';
 
 /** Input of {@link formatConsistency}. */
 export interface FormatConsistencyInput {
@@ -25,7 +25,7 @@ export function formatConsistency({ text, json, schema }: FormatConsistencyInput
     if (!parsed.ok) return { score: 0, errors: ['answer is not JSON'] };
     value = parsed.value;
   }
-  const errors = validateJsonSchema(schema as Parameters<typeof validateJsonSchema>[0], value);
+  const errors = validateJsonSchema(schema, value).map(formatJsonSchemaIssue);
   return { score: errors.length === 0 ? 1 : 0, errors };
 }
 

@@ -1,6 +1,6 @@
 import type { LintCheck } from '../_context.js';
 import { createFindings } from '../_findings.js';
-import { validateJsonSchema } from '../validate-json-schema.js';
+import { formatJsonSchemaIssue, validateJsonSchema } from '../../../util/json-schema/validate-json-schema.js';
 
 /** Answer text without a surrounding ```json fence. */
 function unfence(text: string): string {
@@ -34,7 +34,7 @@ export const checkOutputFormat: LintCheck = ({ records, schema, outputPattern })
       const parsed = parseJson(r.output);
       if (!parsed.ok) f.add('output-schema', 'error', 'answer is not JSON', 'Make the answer a JSON document that matches the schema.', r.line);
       else {
-        const [first] = validateJsonSchema(schema, parsed.value);
+        const [first] = validateJsonSchema(schema, parsed.value).map(formatJsonSchemaIssue);
         if (first) f.add('output-schema', 'error', `answer fails the schema: ${first}`, 'Fix the answer so it validates; the model copies every deviation.', r.line);
       }
     }
