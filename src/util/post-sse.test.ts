@@ -17,11 +17,11 @@ before(async () => {
       let n = 0;
       const timer = setInterval(() => {
         res.write(`data: ${n}\n\n`);
-        if (++n === 15) {
+        if (++n === 12) {
           clearInterval(timer);
           res.end();
         }
-      }, 40);
+      }, 150);
       return;
     }
     if (req.url === '/limited') return void res.writeHead(429, { 'retry-after': '7', 'content-type': 'application/json' }).end('{"error":{"message":"slow down"}}');
@@ -43,9 +43,10 @@ async function collect(events: AsyncIterable<SseEvent>): Promise<string[]> {
 }
 
 describe('postSse', () => {
+  // Margins are wide (gaps 150 ms vs a 1,200 ms deadline; the stream lasts 1.8 s) so a loaded machine cannot flake it.
   it('treats timeoutMs as an idle deadline: a stream longer than it but never silent that long completes', async () => {
-    const events = await postSse({ url: `${url}/slow-drip`, body: {}, timeoutMs: 400, provider: 'test' });
-    assert.deepEqual(await collect(events), Array.from({ length: 15 }, (_, i) => String(i)));
+    const events = await postSse({ url: `${url}/slow-drip`, body: {}, timeoutMs: 1200, provider: 'test' });
+    assert.deepEqual(await collect(events), Array.from({ length: 12 }, (_, i) => String(i)));
   });
 
   it('maps HTTP errors like postJson (429 with Retry-After)', async () => {
@@ -53,7 +54,7 @@ describe('postSse', () => {
   });
 
   it('throws PROVIDER_TIMEOUT from the iterator when the stream goes silent', async () => {
-    const events = await postSse({ url: `${url}/silent`, body: {}, timeoutMs: 100, provider: 'test' });
+    const events = await postSse({ url: `${url}/silent`, body: {}, timeoutMs: 600, provider: 'test' });
     const seen: string[] = [];
     await assert.rejects(async () => {
       for await (const event of events) seen.push(event.data);
