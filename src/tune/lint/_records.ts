@@ -23,6 +23,27 @@ export interface LintRecord {
   /** Word hashes of `input` and `output` (for shingling). */
   inputWords: Int32Array;
   outputWords: Int32Array;
+  /** The user turns before the final answer, joined: what paraphrase detection compares. */
+  userText: string;
+  /** When the final answer calls tools: its calls as canonical JSON (name + parsed arguments), to compare answers exactly. */
+  callsKey?: string;
+  /** The record as read (unknown keys included), for the target schema check. */
+  raw: Record<string, unknown>;
+}
+
+function _canonical(value: unknown): unknown {
+  if (typeof value === 'string') {
+    try {
+      return _canonical(JSON.parse(value));
+    } catch {
+      return value;
+    }
+  }
+  if (Array.isArray(value)) return value.map(_canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, _canonical((value as Record<string, unknown>)[k])]));
+  }
+  return value;
 }
 
 /** Text of a turn, tool calls rendered as JSON. */
@@ -53,7 +74,10 @@ export function toLintRecord(line: number, example: TuneExample, format: TuneFor
   const before = last >= 0 ? messages.slice(0, last) : messages;
   const lastUser = [...before].reverse().find((m) => m.role === 'user' || m.role === 'human');
   const input = before.map((m) => `${m.role}: ${messageText(m)}`).join('\n');
-  const output = last >= 0 ? messageText(messages[last]!) : '';
+  const final = last >= 0 ? messages[last]! : undefined;
+  const output = final ? messageText(final) : '';
+  const calls = final?.tool_calls?.length ? final.tool_calls : final && final.role !== 'assistant' && final.role.startsWith('assistant') ? [final.content] : undefined;
+  const userText = before.filter((m) => m.role === 'user' || m.role === 'human').map((m) => m.content ?? '').join('\n');
   return {
     line,
     messages,
@@ -66,5 +90,8 @@ export function toLintRecord(line: number, example: TuneExample, format: TuneFor
     output,
     inputWords: wordHashes(input),
     outputWords: wordHashes(output),
+    userText,
+    callsKey: calls ? JSON.stringify(calls.map((c) => _canonical(typeof c === 'object' && c ? { name: c.function?.name, arguments: c.function?.arguments } : c))) : undefined,
+    raw: example as unknown as Record<string, unknown>,
   };
 }

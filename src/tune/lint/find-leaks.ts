@@ -1,4 +1,4 @@
-import { normalizeText, shingles } from './near-duplicates.js';
+import { foldText, shingles } from './near-duplicates.js';
 
 /** Options of {@link findLeaks}. */
 export interface FindLeaksOptions {
@@ -28,7 +28,7 @@ export interface Leak {
  */
 export function findLeaks({ prompts, evalQuestions, threshold = 0.7, containment = 0.8 }: FindLeaksOptions): Leak[] {
   const exact = new Map<string, number>();
-  evalQuestions.forEach((q, i) => exact.set(normalizeText(q), i));
+  evalQuestions.forEach((q, i) => exact.set(foldText(q), i));
   const sets = prompts.map((p) => shingles(p));
   const index = new Map<number, number[]>();
   sets.forEach((set, i) => {
@@ -43,7 +43,7 @@ export function findLeaks({ prompts, evalQuestions, threshold = 0.7, containment
     if (!prev || leak.similarity > prev.similarity) best.set(leak.index, leak);
   };
   prompts.forEach((p, i) => {
-    const hit = exact.get(normalizeText(p));
+    const hit = exact.get(foldText(p));
     if (hit !== undefined) keep({ index: i, evalIndex: hit, similarity: 1 });
   });
   evalQuestions.forEach((q, evalIndex) => {

@@ -16,7 +16,11 @@ import { checkLeakage } from './checks/leakage.js';
 import { checkOutputFormat } from './checks/output-format.js';
 import { checkRoles } from './checks/roles.js';
 import { checkSchema } from './checks/schema.js';
+import { checkTargetSchema } from './checks/target-schema.js';
 import { checkTruncated } from './checks/truncated.js';
+import { findSimilarExamples } from './find-similar-examples.js';
+import { LINT_TARGETS } from './lint-targets.js';
+import type { LintTarget } from './lint-targets.js';
 import { readEvalQuestions } from './read-eval-questions.js';
 import type { JsonSchema } from '../../spec/chat-model.js';
 
@@ -40,13 +44,17 @@ export interface LintDatasetOptions {
   evalPath?: string;
   /** Evaluation questions, instead of or in addition to `evalPath`. */
   evalQuestions?: string[];
-  /** Jaccard similarity (word 3-grams) at which two examples are near duplicates. @default 0.7 */
+  /** Jaccard similarity (word 3-grams of the whole example) at which two examples are near duplicates. @default 0.7 */
   nearDuplicateThreshold?: number;
+  /** Token similarity of the user turns at which two prompts are paraphrases (`findParaphrases`). @default 0.6 */
+  paraphraseThreshold?: number;
+  /** Check the keys, roles, tool-call shapes and limits this target enforces. @default none (unknown keys are warnings) */
+  target?: LintTarget;
   signal?: AbortSignal;
 }
 
 const CHECKS: LintCheck[] = [
-  checkSchema, checkRoles, checkEmptyTurns, checkTruncated, checkContextWindow, checkDuplicates,
+  checkSchema, checkRoles, checkEmptyTurns, checkTruncated, checkContextWindow, checkTargetSchema, checkDuplicates,
   checkContradictions, checkDiversity, checkOutputFormat, checkClassBalance, checkLeakage,
 ];
 function compilePattern(pattern: string): RegExp {
@@ -64,14 +72,17 @@ const ORDER: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
  * as a stream; keeps one compact record per example for the dataset-wide checks.
  */
 export async function lintDataset(options: LintDatasetOptions): Promise<LintReport> {
-  const { path, examples, tokenizer = createGptTokenizer(), contextWindow = 8192, schema, outputPattern, evalPath, nearDuplicateThreshold = 0.7, signal } = options;
+  const { path, examples, tokenizer = createGptTokenizer(), contextWindow = 8192, schema, outputPattern, evalPath, nearDuplicateThreshold = 0.7, paraphraseThreshold = 0.6, target, signal } = options;
   if (!path && !examples) throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'lintDataset needs `path` or `examples`.' });
+  if (target !== undefined && !LINT_TARGETS.includes(target)) {
+    throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Unknown lint target "${String(target)}": use one of ${LINT_TARGETS.join(', ')}.` });
+  }
   let format = options.format;
   const ctx: LintContext = {
     records: [], readErrors: [], tokenizer, contextWindow, tokens: [], schema,
     outputPattern: typeof outputPattern === 'string' ? compilePattern(outputPattern) : outputPattern,
     evalQuestions: [...(options.evalQuestions ?? []), ...(evalPath ? await readEvalQuestions(evalPath) : [])],
-    nearDuplicateThreshold,
+    nearDuplicateThreshold, format: 'unknown', target, similar: [],
   };
   if (path) {
     for await (const r of readExamples({ path, format, signal })) {
@@ -92,6 +103,8 @@ export async function lintDataset(options: LintDatasetOptions): Promise<LintRepo
   if (ctx.records.length === 0 && ctx.readErrors.length === 0) {
     throw new FathomError({ code: 'FILE_EMPTY', message: `No examples to lint${path ? ` in ${path}` : ''}: the file has no JSONL records.`, details: { path } });
   }
+  ctx.format = format ?? 'unknown';
+  ctx.similar = findSimilarExamples({ records: ctx.records, threshold: nearDuplicateThreshold, paraphraseThreshold });
   const findings: LintFinding[] = CHECKS.flatMap((check) => check(ctx));
   findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
   const byCheck: Record<string, number> = {};

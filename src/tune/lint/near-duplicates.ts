@@ -1,10 +1,12 @@
 /**
- * Near-duplicate machinery shared by lint, split and dedupe: normalised text, hashed word-3-gram
- * shingles, MinHash signatures with LSH banding for candidates, exact Jaccard to confirm.
+ * Near-duplicate machinery shared by lint, split and dedupe: folded text, hashed word-3-gram shingles with
+ * exact Jaccard, and candidate pairs from the project's one MinHash (`util/minhash.ts`: one-permutation
+ * MinHash with densification) banded for LSH, confirmed by exact Jaccard.
  */
+import { lshBands, minhashSignature } from '../../util/minhash.js';
 
-/** Lowercase, strip punctuation, collapse whitespace. */
-export function normalizeText(text: string): string {
+/** Lowercase, strip punctuation, collapse whitespace: the comparison key of short texts (labels, prompts). */
+export function foldText(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
@@ -22,7 +24,7 @@ function fmix(h: number): number {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Hashes of the lowercased words of `text` (punctuation ignored). */
+/** Hashes of the lowercased words of `text` (punctuation ignored; the same words `util/minhash` shingles). */
 export function wordHashes(text: string): Int32Array {
   const out: number[] = [];
   for (const m of text.toLowerCase().matchAll(WORD)) out.push(fnv1a(m[0]));
@@ -63,50 +65,40 @@ export function jaccard(a: Int32Array, b: Int32Array): number {
 
 /** Options of {@link findSimilarPairs}. */
 export interface FindSimilarPairsOptions {
-  /** Shingle sets from {@link shingles}. */
+  /** The texts (their word 3-grams are MinHashed for candidates). */
+  texts: string[];
+  /** `shingles(texts[i])` (or of the same words): exact Jaccard confirms each candidate. */
   sets: Int32Array[];
   /** Minimum Jaccard similarity. @default 0.7 */
   threshold?: number;
-  /** LSH bands × rows per band = signature length. @default 16 × 4 */
+  /**
+   * LSH bands over the 64-value signature. 16 bands of 4 rows make a pair a candidate with probability
+   * 1 − (1 − J⁴)¹⁶: 0.99 at J = 0.7, 0.62 at 0.5. @default 16
+   */
   bands?: number;
-  rows?: number;
 }
 
-/** Pairs [i, j, similarity] (i < j) whose Jaccard similarity reaches `threshold`. */
-export function findSimilarPairs({ sets, threshold = 0.7, bands = 16, rows = 4 }: FindSimilarPairsOptions): Array<[number, number, number]> {
-  const k = bands * rows;
-  const seeds = Array.from({ length: k }, (_, i) => fmix(0x9e3779b9 + i * 0x632be5ab));
-  const buckets: Array<Map<number, number[]>> = Array.from({ length: bands }, () => new Map());
-  const sig = new Int32Array(k);
-  sets.forEach((set, idx) => {
-    if (set.length === 0) return;
-    sig.fill(0x7fffffff);
-    for (const h of set) {
-      for (let i = 0; i < k; i += 1) {
-        const v = fmix(h ^ seeds[i]!);
-        if (v < sig[i]!) sig[i] = v;
-      }
-    }
-    for (let b = 0; b < bands; b += 1) {
-      let key = b + 1;
-      for (let r = 0; r < rows; r += 1) key = fmix(Math.imul(key, 31) + sig[b * rows + r]!);
-      const list = buckets[b]!.get(key);
-      if (list) list.push(idx); else buckets[b]!.set(key, [idx]);
+/** Pairs [i, j, similarity] (i < j) whose exact Jaccard similarity reaches `threshold`, from MinHash LSH candidates. */
+export function findSimilarPairs({ texts, sets, threshold = 0.7, bands = 16 }: FindSimilarPairsOptions): Array<[number, number, number]> {
+  const buckets = new Map<string, number[]>();
+  texts.forEach((text, idx) => {
+    if (sets[idx]!.length === 0) return;
+    for (const key of lshBands(minhashSignature(text, { shingleSize: 3, numHashes: 64 }), bands)) {
+      const list = buckets.get(key);
+      if (list) list.push(idx); else buckets.set(key, [idx]);
     }
   });
   const seen = new Set<number>();
   const pairs: Array<[number, number, number]> = [];
-  for (const band of buckets) {
-    for (const list of band.values()) {
-      for (let x = 0; x < list.length; x += 1) {
-        for (let y = x + 1; y < list.length; y += 1) {
-          const i = list[x]!, j = list[y]!;
-          const id = i * sets.length + j;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const sim = jaccard(sets[i]!, sets[j]!);
-          if (sim >= threshold) pairs.push([i, j, sim]);
-        }
+  for (const list of buckets.values()) {
+    for (let x = 0; x < list.length; x += 1) {
+      for (let y = x + 1; y < list.length; y += 1) {
+        const i = list[x]!, j = list[y]!;
+        const id = i * texts.length + j;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const sim = jaccard(sets[i]!, sets[j]!);
+        if (sim >= threshold) pairs.push([i, j, sim]);
       }
     }
   }

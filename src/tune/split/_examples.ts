@@ -15,11 +15,3 @@ export function toRecords(examples: TuneExample[], format?: TuneFormat): LintRec
     return toLintRecord(i + 1, parsed.example, parsed.format);
   });
 }
-
-/** Concatenation of two word-hash arrays. */
-export function concatWords(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}

@@ -1,6 +1,6 @@
 import type { TuneExample, TuneFormat } from '../../spec/tune-data.js';
-import { findSimilarPairs, jaccard, shingles } from '../lint/near-duplicates.js';
-import { concatWords, toRecords } from './_examples.js';
+import { findSimilarExamples } from '../lint/find-similar-examples.js';
+import { toRecords } from './_examples.js';
 
 /** Options of {@link dedupeDataset}. */
 export interface DedupeDatasetOptions {
@@ -9,8 +9,10 @@ export interface DedupeDatasetOptions {
   format?: TuneFormat;
   /** Also drop near duplicates (similar conversation and similar answer). @default true */
   near?: boolean;
-  /** Jaccard similarity (word 3-grams) for near duplicates. @default 0.7 */
+  /** Jaccard similarity (whole example, word 3-grams) for near duplicates. @default 0.7 */
   threshold?: number;
+  /** Token similarity of the user turns for paraphrased prompts. @default 0.6 */
+  paraphraseThreshold?: number;
 }
 
 /** The result of {@link dedupeDataset}: kept examples in order, and what was dropped in favour of what (0-based indices). */
@@ -21,10 +23,11 @@ export interface DedupeResult {
 }
 
 /**
- * Drop exact and near duplicates, keeping the first occurrence. Near pairs whose answers disagree are
+ * Drop exact and near duplicates (similar example, or paraphrased prompt, with an agreeing answer;
+ * `findSimilarExamples`), keeping the first occurrence. Near pairs whose answers disagree are
  * contradictions, not duplicates, and are kept (lint reports them).
  */
-export function dedupeDataset({ examples, format, near = true, threshold = 0.7 }: DedupeDatasetOptions): DedupeResult {
+export function dedupeDataset({ examples, format, near = true, threshold = 0.7, paraphraseThreshold = 0.6 }: DedupeDatasetOptions): DedupeResult {
   const records = toRecords(examples, format);
   const removed: DedupeResult['removed'] = [];
   const firstOf = new Map<string, number>();
@@ -40,12 +43,11 @@ export function dedupeDataset({ examples, format, near = true, threshold = 0.7 }
   });
   if (near) {
     const live = records.map((_, i) => i).filter((i) => !dropped.has(i));
-    const sets = live.map((i) => shingles(concatWords(records[i]!.inputWords, records[i]!.outputWords)));
-    const outs = live.map((i) => shingles(records[i]!.outputWords, 1));
-    for (const [a, b] of findSimilarPairs({ sets, threshold })) {
-      if (jaccard(outs[a]!, outs[b]!) < 0.5 || dropped.has(live[b]!) || dropped.has(live[a]!)) continue;
-      removed.push({ index: live[b]!, duplicateOf: live[a]!, kind: 'near' });
-      dropped.add(live[b]!);
+    for (const p of findSimilarExamples({ records: live.map((i) => records[i]!), threshold, paraphraseThreshold })) {
+      const [a, b] = [live[p.a]!, live[p.b]!];
+      if (!p.sameAnswer || dropped.has(a) || dropped.has(b)) continue;
+      removed.push({ index: b, duplicateOf: a, kind: 'near' });
+      dropped.add(b);
     }
   }
   const keptIndices = examples.map((_, i) => i).filter((i) => !dropped.has(i));

@@ -2,9 +2,10 @@ import { mulberry32 } from '../../util/random.js';
 import type { TuneDataWarning, TuneExample, TuneFormat } from '../../spec/tune-data.js';
 import { FathomError } from '../../util/errors.js';
 import { findLeaks } from '../lint/find-leaks.js';
-import { findSimilarPairs, groupPairs, normalizeText, shingles } from '../lint/near-duplicates.js';
+import { findSimilarExamples } from '../lint/find-similar-examples.js';
+import { groupPairs, foldText } from '../lint/near-duplicates.js';
 import { pushTo } from '../lint/_push-to.js';
-import { concatWords, toRecords } from './_examples.js';
+import { toRecords } from './_examples.js';
 
 /** Options of {@link splitDataset}. */
 export interface SplitDatasetOptions {
@@ -19,8 +20,10 @@ export interface SplitDatasetOptions {
   stratifyBy?: 'output' | ((example: TuneExample, index: number) => string);
   /** Evaluation questions: examples whose prompt appears in them are excluded from both sides. */
   evalQuestions?: string[];
-  /** Jaccard similarity at which examples are kept on the same side. @default 0.7 */
+  /** Jaccard similarity (whole example, word 3-grams) at which examples are kept on the same side. @default 0.7 */
   nearDuplicateThreshold?: number;
+  /** Token similarity of the user turns at which paraphrased prompts are kept on the same side. @default 0.6 */
+  paraphraseThreshold?: number;
 }
 
 /** A train/validation split; indices are 0-based into `examples`. */
@@ -35,10 +38,10 @@ export interface SplitResult {
 }
 
 /**
- * Seeded, stratified, leakage-free split: near-duplicate (and same-input) examples move together, so no
- * near copy sits on both sides; examples leaking into the evaluation set are excluded and reported.
+ * Seeded, stratified, leakage-free split: examples with the same or a similar input (near duplicates,
+ * paraphrased prompts, contradictions; `findSimilarExamples`) move together, so no near copy sits on both sides; examples leaking into the evaluation set are excluded and reported.
  */
-export function splitDataset({ examples, format, validationShare = 0.1, seed = 1, stratifyBy, evalQuestions = [], nearDuplicateThreshold = 0.7 }: SplitDatasetOptions): SplitResult {
+export function splitDataset({ examples, format, validationShare = 0.1, seed = 1, stratifyBy, evalQuestions = [], nearDuplicateThreshold = 0.7, paraphraseThreshold = 0.6 }: SplitDatasetOptions): SplitResult {
   if (!(validationShare > 0 && validationShare < 1)) {
     throw new FathomError({ code: 'INVALID_ARGUMENT', message: `validationShare must be between 0 and 1 (got ${validationShare}); e.g. 0.1 for 10%.` });
   }
@@ -47,19 +50,13 @@ export function splitDataset({ examples, format, validationShare = 0.1, seed = 1
   const excluded = findLeaks({ prompts, evalQuestions }).map((l) => ({ index: l.index, evalQuestion: evalQuestions[l.evalIndex]!, similarity: l.similarity }));
   const out = new Set(excluded.map((e) => e.index));
   const live = records.map((_, i) => i).filter((i) => !out.has(i));
-  const sets = live.map((i) => shingles(concatWords(records[i]!.inputWords, records[i]!.outputWords)));
-  const pairs: Array<[number, number]> = findSimilarPairs({ sets, threshold: nearDuplicateThreshold }).map(([a, b]) => [a, b]);
-  const byInput = new Map<string, number>();
-  live.forEach((i, k) => {
-    const key = records[i]!.inputWords.join(',');
-    const first = byInput.get(key);
-    if (first === undefined) byInput.set(key, k); else pairs.push([first, k]);
-  });
+  // Near duplicates and contradictions alike (same or similar input): either way one question on both sides leaks.
+  const pairs = findSimilarExamples({ records: live.map((i) => records[i]!), threshold: nearDuplicateThreshold, paraphraseThreshold }).map((p) => [p.a, p.b] as [number, number]);
   const groupOf = groupPairs(live.length, pairs);
   const strata = new Map<string, Map<number, number[]>>();
   live.forEach((i, k) => {
     const g = groupOf[k]!;
-    const key = !stratifyBy ? '' : stratifyBy === 'output' ? normalizeText(records[live[g]!]!.output) : stratifyBy(examples[live[g]!]!, live[g]!);
+    const key = !stratifyBy ? '' : stratifyBy === 'output' ? foldText(records[live[g]!]!.output) : stratifyBy(examples[live[g]!]!, live[g]!);
     const groups = strata.get(key) ?? new Map<number, number[]>();
     strata.set(key, groups);
     pushTo(groups, g, i);

@@ -1,7 +1,7 @@
 import type { LintCheck } from '../_context.js';
 import { pushTo } from '../_push-to.js';
-import { normalizeText } from '../near-duplicates.js';
-import { isLabel } from './_outputs.js';
+import { foldText } from '../near-duplicates.js';
+import { isLabel } from '../answers-agree.js';
 
 /** When answers are class labels (few distinct short outputs): classes much rarer than the most common one. */
 export const checkClassBalance: LintCheck = ({ records }) => {
@@ -10,7 +10,7 @@ export const checkClassBalance: LintCheck = ({ records }) => {
   const classes = new Map<string, number[]>();
   records.forEach((r) => {
     if (!r.output) return;
-    const key = normalizeText(r.output);
+    const key = foldText(r.output);
     pushTo(classes, key, r.line);
   });
   if (classes.size < 2 || classes.size > Math.max(2, Math.min(20, outs.length / 5))) return [];

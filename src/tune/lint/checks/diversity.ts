@@ -1,8 +1,8 @@
 import type { LintFinding } from '../../../spec/tune-data.js';
 import type { LintCheck } from '../_context.js';
 import { pushTo } from '../_push-to.js';
-import { normalizeText } from '../near-duplicates.js';
-import { isLabel } from './_outputs.js';
+import { foldText } from '../near-duplicates.js';
+import { isLabel } from '../answers-agree.js';
 
 const MIN_EXAMPLES = 20;
 
@@ -11,7 +11,7 @@ function distinctBigramRatio(texts: string[]): number {
   const seen = new Set<string>();
   let total = 0;
   for (let i = 0; i < texts.length; i += step) {
-    const w = normalizeText(texts[i]!).split(' ');
+    const w = foldText(texts[i]!).split(' ');
     for (let j = 0; j + 1 < w.length; j += 1, total += 1) seen.add(`${w[j]} ${w[j + 1]}`);
   }
   return total === 0 ? 1 : seen.size / total;
@@ -34,7 +34,7 @@ export const checkDiversity: LintCheck = ({ records }) => {
   }
   const openings = new Map<string, number[]>();
   for (const r of records) {
-    const words = normalizeText(r.lastUser).split(' ');
+    const words = foldText(r.lastUser).split(' ');
     if (words.length < 6) continue;
     const key = words.slice(0, 5).join(' ');
     pushTo(openings, key, r.line);
@@ -58,7 +58,7 @@ export const checkDiversity: LintCheck = ({ records }) => {
   }
   const outs = records.map((r) => r.output).filter(Boolean);
   if (outs.length >= MIN_EXAMPLES && !outs.every(isLabel)) {
-    const lens = outs.map((o) => normalizeText(o).split(' ').length);
+    const lens = outs.map((o) => foldText(o).split(' ').length);
     const mean = lens.reduce((a, b) => a + b, 0) / lens.length;
     const sd = Math.sqrt(lens.reduce((a, b) => a + (b - mean) ** 2, 0) / lens.length);
     if (mean >= 5 && sd / mean < 0.1) {

@@ -1,0 +1,50 @@
+import { analyze } from '../../util/analyzer.js';
+import { englishStopWords } from '../../util/stopwords.js';
+import type { LintRecord } from './_records.js';
+import { foldText } from './near-duplicates.js';
+
+/** The analyzer's stop words minus the negations: "no" and "not" change what an answer says. */
+const ANSWER_STOP_WORDS: ReadonlySet<string> = new Set([...englishStopWords].filter((w) => w !== 'no' && w !== 'not'));
+
+/** A short answer (≤ 4 words) that looks like a class label. */
+export function isLabel(output: string): boolean {
+  const n = foldText(output);
+  return n.length > 0 && n.length <= 40 && n.split(' ').length <= 4;
+}
+
+/** The number on a short marked last line (`#### 42`, `Answer: 7`), when there is one. */
+function _finalNumber(output: string): string | undefined {
+  const last = output.trim().split('\n').at(-1) ?? '';
+  if (last.split(/\s+/).length > 6) return undefined;
+  return last.match(/-?\d[\d,]*(?:\.\d+)?/g)?.at(-1)?.replace(/,/g, '');
+}
+
+/** Terms of an answer, memoised per record. */
+export type AnswerTerms = (record: LintRecord) => Set<string>;
+
+export function answerTermsCache(): AnswerTerms {
+  const cache = new WeakMap<LintRecord, Set<string>>();
+  return (r) => {
+    let terms = cache.get(r);
+    if (!terms) cache.set(r, (terms = new Set(analyze(r.output, { stopWords: ANSWER_STOP_WORDS }))));
+    return terms;
+  };
+}
+
+/**
+ * Whether two final answers say the same thing: tool calls must be identical (name and parsed arguments);
+ * labels and answers without content words must be equal when folded; a marked final number must match;
+ * otherwise at least half of the shorter answer's terms (stemmed, stop words removed) appear in the other.
+ */
+export function answersAgree(a: LintRecord, b: LintRecord, terms: AnswerTerms): boolean {
+  if (a.callsKey !== undefined || b.callsKey !== undefined) return a.callsKey === b.callsKey;
+  if (isLabel(a.output) && isLabel(b.output)) return foldText(a.output) === foldText(b.output);
+  const na = _finalNumber(a.output), nb = _finalNumber(b.output);
+  if (na !== undefined && nb !== undefined && na !== nb) return false;
+  const ta = terms(a), tb = terms(b);
+  if (ta.size === 0 || tb.size === 0) return foldText(a.output) === foldText(b.output);
+  const [small, large] = ta.size <= tb.size ? [ta, tb] : [tb, ta];
+  let shared = 0;
+  for (const t of small) if (large.has(t)) shared += 1;
+  return shared * 2 >= small.size;
+}
