@@ -106,6 +106,18 @@ export interface LintSummary {
   byCheck: Record<string, number>;
   /** Tokens per example (whole conversation incl. per-turn overhead), by the tokenizer used. */
   tokens: { tokenizer: string; total: number; mean: number; max: number; p95: number; contextWindow: number };
+  /** Per role (system, user, assistant, …): distinct-n ratios (sampled up to 2,000 turns) and length spread in words. */
+  diversity?: Record<string, RoleDiversity>;
+}
+
+/** Diversity numbers of one role's turns. */
+export interface RoleDiversity {
+  turns: number;
+  /** Distinct unigrams / all unigrams, and the same for bigrams (1 = no repetition). */
+  distinct1: number;
+  distinct2: number;
+  /** Words per turn. */
+  words: { mean: number; sd: number; min: number; max: number };
 }
 
 /** The result of linting a data file. */

@@ -86,7 +86,7 @@ test('dataset-wide diversity: one system prompt, repetitive prompts, uniform ans
   const w = words(11);
   const shared = Array.from({ length: 20 }, (_, i) => chat(`${w(8)}?`, `${w(4 + ((i * 7) % 30))}.`, 'You are a helpful assistant.'));
   const sys = await lintDataset({ examples: shared, tokenizer: wordTokenizer });
-  assert.deepEqual(sys.findings.map((f) => [f.check, f.severity, f.message]), [['diversity', 'info', '100% of examples share one system prompt']]);
+  assert.deepEqual(sys.findings.map((f) => [f.check, f.severity, f.message]), [['diversity', 'info', '20 of 20 examples (100%) share one system prompt']]);
   const repetitive = Array.from({ length: 20 }, (_, i) => chat(`tell me about lo ka mi tre su ${['x', 'y', 'z', 'q'][i % 4]} ${i}`, `${w(5 + i * 2)}.`));
   const rep = await lintDataset({ examples: repetitive, tokenizer: wordTokenizer });
   assert.ok(rep.findings.some((f) => f.check === 'diversity' && /distinct-2 ratio/.test(f.message)), JSON.stringify(rep.findings));

@@ -23,6 +23,7 @@ import { LINT_TARGETS } from './lint-targets.js';
 import type { LintTarget } from './lint-targets.js';
 import { readEvalQuestions } from './read-eval-questions.js';
 import type { JsonSchema } from '../../spec/chat-model.js';
+import { roleDiversity } from './role-diversity.js';
 
 /** Options of {@link lintDataset}: give `path` (streamed) or `examples`. */
 export interface LintDatasetOptions {
@@ -126,6 +127,7 @@ export async function lintDataset(options: LintDatasetOptions): Promise<LintRepo
         max: tokens.at(-1) ?? 0,
         p95: tokens.length ? tokens[Math.min(tokens.length - 1, Math.floor(tokens.length * 0.95))]! : 0,
       },
+      diversity: roleDiversity(ctx.records),
     },
   };
 }

@@ -75,6 +75,6 @@ export function plantedDataset(): { lines: string[]; expected: Array<{ check: st
     lines.push(JSON.stringify(chat(`Please answer the following question carefully: ${w(6)}?`, `${w(5 + i)}.`)));
     preamble.push(lines.length);
   }
-  expected.push({ check: 'diversity', severity: 'warning', message: /open with "please answer the following question/, lines: preamble });
+  expected.push({ check: 'diversity', severity: 'warning', message: /have user turns opening with "please answer the following question/, lines: preamble });
   return { lines, expected };
 }

@@ -1,72 +1,71 @@
-import type { LintFinding } from '../../../spec/tune-data.js';
+import type { LintFinding, LintSeverity } from '../../../spec/tune-data.js';
 import type { LintCheck } from '../_context.js';
+import type { LintRecord } from '../_records.js';
 import { pushTo } from '../_push-to.js';
-import { foldText } from '../near-duplicates.js';
 import { isLabel } from '../answers-agree.js';
+import { foldText } from '../near-duplicates.js';
+import { distinctRatios } from '../role-diversity.js';
 
-const MIN_EXAMPLES = 20;
+/** Below this many examples a share is a rough estimate: findings say so and name the sample size. */
+export const DIVERSITY_SAMPLE_SIZE = 20;
 
-function distinctBigramRatio(texts: string[]): number {
-  const step = Math.max(1, Math.floor(texts.length / 200));
-  const seen = new Set<string>();
-  let total = 0;
-  for (let i = 0; i < texts.length; i += step) {
-    const w = foldText(texts[i]!).split(' ');
-    for (let j = 0; j + 1 < w.length; j += 1, total += 1) seen.add(`${w[j]} ${w[j + 1]}`);
-  }
-  return total === 0 ? 1 : seen.size / total;
-}
+const pct = (k: number, n: number): string => `${k} of ${n} examples (${Math.round((100 * k) / n)}%)`;
 
-/** Low diversity: one system prompt or opening everywhere, repetitive prompts, uniform answer lengths. */
+/**
+ * Low diversity, at any size: one system prompt, a shared opening of the requests, a shared opening or
+ * closing phrase of the answers, repetitive prompts (distinct-2), uniform answer lengths. Below
+ * {@link DIVERSITY_SAMPLE_SIZE} examples the findings are warnings that name the sample size.
+ */
 export const checkDiversity: LintCheck = ({ records }) => {
   const n = records.length;
-  if (n < MIN_EXAMPLES) return [];
+  if (n < 2) return [];
+  const small = n < DIVERSITY_SAMPLE_SIZE;
+  const note = small ? `; a sample of ${n} is below the ${DIVERSITY_SAMPLE_SIZE} this estimate needs` : '';
   const findings: LintFinding[] = [];
+  const add = (severity: LintSeverity, lines: number[], message: string, hint: string): void => {
+    findings.push({ check: 'diversity', severity: small ? 'warning' : severity, lines, message: `${message}${note}`, hint });
+  };
   const systems = new Map<string, number>();
   for (const r of records) if (r.system) systems.set(r.system, (systems.get(r.system) ?? 0) + 1);
   const topSystem = Math.max(0, ...systems.values());
-  if (topSystem / n >= 0.9) {
-    findings.push({
-      check: 'diversity', severity: 'info', lines: [],
-      message: `${Math.round((100 * topSystem) / n)}% of examples share one system prompt`,
-      hint: 'Fine if production uses exactly this prompt; otherwise vary it, or the behaviour will only appear under it.',
-    });
+  if (topSystem >= 2 && topSystem / n >= 0.9) {
+    add('info', [], `${pct(topSystem, n)} share one system prompt`, 'Fine if production uses exactly this prompt; otherwise vary it, or the behaviour will only appear under it.');
   }
-  const openings = new Map<string, number[]>();
-  for (const r of records) {
-    const words = foldText(r.lastUser).split(' ');
-    if (words.length < 6) continue;
-    const key = words.slice(0, 5).join(' ');
-    pushTo(openings, key, r.line);
-  }
-  for (const [opening, lines] of openings) {
-    if (lines.length >= 5 && lines.length / n >= 0.25) {
-      findings.push({
-        check: 'diversity', severity: 'warning', lines,
-        message: `${Math.round((100 * lines.length) / n)}% of user turns open with "${opening} …"`,
-        hint: 'Vary the phrasing of the requests (paraphrase, real user wording) so the model does not key on one preamble.',
-      });
+  const phrase = (pick: (r: LintRecord) => string | undefined, where: string, hint: string, opening: boolean): void => {
+    const groups = new Map<string, number[]>();
+    for (const r of records) {
+      const key = pick(r);
+      if (key) pushTo(groups, key, r.line);
     }
-  }
-  const ratio = distinctBigramRatio(records.map((r) => r.lastUser));
-  if (ratio < 0.3) {
-    findings.push({
-      check: 'diversity', severity: 'warning', lines: [],
-      message: `prompts are repetitive: distinct-2 ratio ${ratio.toFixed(2)} (below 0.30)`,
-      hint: 'Add prompts that differ in topic and wording; templated prompts teach the template, not the task.',
-    });
+    for (const [key, lines] of groups) {
+      if (lines.length >= (small ? 3 : 5) && lines.length / n >= (small ? 0.5 : 0.25)) add('warning', lines, `${pct(lines.length, n)} ${where} "${key}${opening ? ' …' : ''}"`, hint);
+    }
+  };
+  const head = (text: string, k: number): string | undefined => {
+    const w = foldText(text).split(' ');
+    return w.length > k ? w.slice(0, k).join(' ') : undefined;
+  };
+  const tail = (text: string, k: number): string | undefined => {
+    const w = foldText(text).split(' ');
+    return w.length > k ? `… ${w.slice(-k).join(' ')}` : undefined;
+  };
+  const varyPrompts = 'Vary the phrasing of the requests (paraphrase, real user wording) so the model does not key on one preamble.';
+  const varyAnswers = 'Vary how answers open and close (or drop the stock phrase); the model learns to say it every time.';
+  phrase((r) => head(r.lastUser, 5), 'have user turns opening with', varyPrompts, true);
+  const prose = new Set(records.filter((r) => r.output && r.callsKey === undefined && !isLabel(r.output)));
+  phrase((r) => (prose.has(r) ? head(r.output, 4) : undefined), 'have answers opening with', varyAnswers, true);
+  phrase((r) => (prose.has(r) ? tail(r.output, 4) : undefined), 'have answers closing with', varyAnswers, false);
+  if (n >= 5) {
+    const { distinct2 } = distinctRatios(records.map((r) => r.lastUser));
+    if (distinct2 < 0.3) add('warning', [], `prompts are repetitive: distinct-2 ratio ${distinct2.toFixed(2)} (below 0.30)`, 'Add prompts that differ in topic and wording; templated prompts teach the template, not the task.');
   }
   const outs = records.map((r) => r.output).filter(Boolean);
-  if (outs.length >= MIN_EXAMPLES && !outs.every(isLabel)) {
+  if (outs.length >= 5 && !outs.every(isLabel)) {
     const lens = outs.map((o) => foldText(o).split(' ').length);
     const mean = lens.reduce((a, b) => a + b, 0) / lens.length;
     const sd = Math.sqrt(lens.reduce((a, b) => a + (b - mean) ** 2, 0) / lens.length);
     if (mean >= 5 && sd / mean < 0.1) {
-      findings.push({
-        check: 'diversity', severity: 'warning', lines: [],
-        message: `answers have nearly the same length (mean ${mean.toFixed(0)} words, spread ${(100 * sd / mean).toFixed(0)}%)`,
-        hint: 'Include short and long answers where the task allows; the model will pad or cut every answer to this length.',
-      });
+      add('warning', [], `answers have nearly the same length (mean ${mean.toFixed(0)} words, spread ${(100 * sd / mean).toFixed(0)}%)`, 'Include short and long answers where the task allows; the model will pad or cut every answer to this length.');
     }
   }
   return findings;
