@@ -13,6 +13,7 @@ export const checkRoles: LintCheck = ({ records }) => {
     let prev = '';
     let sawAssistant = false;
     let pendingCalls = false;
+    let sawUnknown = false;
     r.messages.forEach((m, i) => {
       let role = m.role;
       if (TOOL_CALL_DIALECT.has(role) || TOOL_RESULT_DIALECT.has(role)) {
@@ -21,6 +22,8 @@ export const checkRoles: LintCheck = ({ records }) => {
         if (TOOL_CALL_DIALECT.has(m.role)) pendingCalls = true;
       } else if (!ROLES.has(role)) {
         add('error', `unknown role "${role}"`, 'Use one of system, user, assistant, tool.', r.line);
+        sawUnknown = true;
+        prev = role;
         return;
       }
       if (role === 'assistant' && m.tool_calls?.length) pendingCalls = true;
@@ -36,7 +39,8 @@ export const checkRoles: LintCheck = ({ records }) => {
       if (role === 'assistant') sawAssistant = true;
       prev = role;
     });
-    if (!sawAssistant) add('error', 'no assistant turn', 'Add the assistant answer the model should learn; an example without one trains nothing.', r.line);
+    // An unknown role is most likely the answer under another name: reported once, as the unknown role.
+    if (!sawAssistant && !sawUnknown) add('error', 'no assistant turn', 'Add the assistant answer the model should learn; an example without one trains nothing.', r.line);
     else if (prev === 'user') add('warning', 'conversation ends with a user turn', 'Drop the trailing user turn or add the assistant answer; nothing after the last assistant turn is learned.', r.line);
   }
   return f.list();
