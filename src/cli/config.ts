@@ -37,6 +37,8 @@ export interface FathomConfig {
   search: { mode: 'bm25' | 'vector' | 'hybrid'; topK: number; /** Longest query or question accepted, in characters. @default 8192 */ maxQueryChars: number };
   /** The answering model (`fathom ask`). null: the extractive answerer (no model, offline). */
   generation: GenerationConfig;
+  /** `tune.target`: the default `fathom tune lint --target` (openai, together, mistral, fireworks, trl, axolotl, unsloth). */
+  tune?: { target?: string };
   /** US dollars per million tokens by `provider:modelId` or `modelId`, for the audit log's cost. */
   prices?: Record<string, { inputPerMillion: number; outputPerMillion: number }>;
 }

@@ -5,19 +5,20 @@ import { emit } from '../../io.js';
 import { parseFormat, parseNumber, readAll, tuneContext, writeJsonl } from './_shared.js';
 
 export const dedupeCommand = defineCommand({
-  meta: { name: 'dedupe', description: 'Drop exact and near-duplicate examples (keeps the first; contradictions are kept for lint)' },
+  meta: { name: 'dedupe', description: 'Write a deduplicated file: drops exact and near duplicates incl. paraphrased prompts with the same answer (keeps the first; contradictions are kept for lint)' },
   args: {
     ...commonArgs,
     file: { type: 'positional', description: 'JSONL file', required: true },
     out: { type: 'string', description: 'Output JSONL file', required: true, valueHint: 'file' },
     'exact-only': { type: 'boolean', description: 'Only drop exact duplicates' },
-    threshold: { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, description: 'Near-duplicate Jaccard threshold (word 3-grams)', default: '0.7' },
+    threshold: { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, description: 'Near-duplicate Jaccard threshold (word 3-grams of the whole example)', default: '0.7' },
+    'paraphrase-threshold': { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, description: 'Token similarity of the user turns for paraphrased prompts', default: '0.6' },
     format: { type: 'string', schema: { enum: ['chat', 'sharegpt', 'alpaca', 'dpo'] }, description: 'chat | sharegpt | alpaca | dpo (default: detected)' },
   },
   async run(ctx) {
     const c = tuneContext(ctx);
     const { examples, lines, format, errors } = await readAll(c.path(String(ctx.args.file)), parseFormat(ctx.args.format, 'format'));
-    const r = dedupeDataset({ examples, format, near: !ctx.args['exact-only'], threshold: parseNumber(ctx.args.threshold, 'threshold', { min: 0, max: 1 }) });
+    const r = dedupeDataset({ examples, format, near: !ctx.args['exact-only'], threshold: parseNumber(ctx.args.threshold, 'threshold', { min: 0, max: 1 }), paraphraseThreshold: parseNumber(ctx.args['paraphrase-threshold'], 'paraphrase-threshold', { min: 0, max: 1 }) });
     await writeJsonl(c.path(String(ctx.args.out)), r.kept);
     const removed = r.removed.map((x) => ({ line: lines[x.index], duplicateOf: lines[x.duplicateOf], kind: x.kind }));
     emit(c.io, c.json, { kept: r.kept.length, removed, skippedInvalid: errors.map((e) => e.line) }, () => [

@@ -1,8 +1,10 @@
 import { defineCommand } from 'citty';
 import type { LintFinding, LintReport } from '../../../spec/tune-data.js';
-import { lintDataset } from '../../../tune/data-index.js';
-import type { JsonSchema } from '../../../tune/data-index.js';
+import { LINT_TARGETS, lintDataset } from '../../../tune/data-index.js';
+import type { JsonSchema, LintTarget } from '../../../tune/data-index.js';
+import { FathomError } from '../../../util/errors.js';
 import { commonArgs } from '../../common-args.js';
+import { loadConfig } from '../../config.js';
 import { emit } from '../../io.js';
 import { parseFormat, parseNumber, readJsonFile, tuneContext } from './_shared.js';
 
@@ -39,12 +41,18 @@ export const lintCommand = defineCommand({
     eval: { type: 'string', description: 'Evaluation file to check leakage against (golden JSONL with "question")', valueHint: 'golden.jsonl' },
     'context-window': { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 10_000_000 }, description: 'Max tokens per example (default 8192)', valueHint: 'N' },
     format: { type: 'string', schema: { enum: ['chat', 'sharegpt', 'alpaca', 'dpo'] }, description: 'chat | sharegpt | alpaca | dpo (default: detected)' },
+    target: { type: 'string', schema: { enum: [...LINT_TARGETS] }, description: `Check what this target accepts: ${LINT_TARGETS.join(' | ')} (default: config tune.target; none: unknown keys are warnings)` },
     strict: { type: 'boolean', description: 'Exit 1 on warnings too' },
   },
   async run(ctx) {
     const c = tuneContext(ctx);
     const a = ctx.args;
+    const target = a.target ?? loadConfig({ cwd: c.io.cwd, path: a.config }).tune?.target;
+    if (target !== undefined && !(LINT_TARGETS as readonly string[]).includes(String(target))) {
+      throw new FathomError({ code: 'INVALID_ARGUMENT', message: `${a.target === undefined ? 'tune.target in the config' : '--target'} must be one of ${LINT_TARGETS.join(', ')} (got "${String(target)}").` });
+    }
     const report = await lintDataset({
+      target: target as LintTarget | undefined,
       path: c.path(String(a.file)),
       format: parseFormat(a.format, 'format'),
       contextWindow: parseNumber(a['context-window'], 'context-window', { min: 1 }),
