@@ -51,12 +51,15 @@ export function findSimilarExamples({ records, threshold = 0.7, paraphraseThresh
     if (found.has(id)) return;
     found.set(id, { a: x, b: y, similarity, by, sameAnswer: answersAgree(records[x]!, records[y]!, terms) });
   };
+  // The same input: the whole conversation before the answer, or the same system prompt and user turns
+  // (the same request answered with a different tool call or after a different tool result).
   const firstOf = new Map<string, number>();
   records.forEach((r, i) => {
-    const key = _squash(r.input);
-    if (!key) return;
-    const first = firstOf.get(key);
-    if (first === undefined) firstOf.set(key, i); else add(first, i, 1, 'same-input');
+    for (const key of [_squash(r.input), r.userText.trim() ? `\u0000${_squash(r.system)}\u0000${_squash(r.userText)}` : '']) {
+      if (!key) continue;
+      const first = firstOf.get(key);
+      if (first === undefined) firstOf.set(key, i); else add(first, i, 1, 'same-input');
+    }
   });
   for (const [a, b, s] of findParaphrases({ texts: records.map((r) => r.userText), threshold: paraphraseThreshold })) add(a, b, s, 'tokens');
   const whole = findSimilarPairs({ texts: records.map((r) => `${r.input}\n${r.output}`), sets: records.map((r) => shingles(_concat(r.inputWords, r.outputWords))), threshold });

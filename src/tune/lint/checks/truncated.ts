@@ -37,7 +37,7 @@ const lastWordOf = (text: string): string => (text.toLowerCase().match(/\p{L}+$/
  * Assistant turns cut off: JSON (answers, tool calls, arguments) that does not parse; an unclosed code fence
  * or bracket; a final answer that stops mid-word (its last word is only ever seen as the start of a longer
  * word), on a dangling word ("the", "your"), or mid-sentence while the other answers end with punctuation;
- * and answers that all stop at exactly the longest token count (a max-tokens cut-off).
+ * and answers that stop at exactly the longest token count, mostly without final punctuation (a max-tokens cut-off).
  */
 export const checkTruncated: LintCheck = ({ records, tokenizer }) => {
   const f = createFindings();
@@ -50,6 +50,16 @@ export const checkTruncated: LintCheck = ({ records, tokenizer }) => {
     while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! <= w) lo = mid + 1; else hi = mid; }
     return lo < sorted.length && sorted[lo]!.startsWith(w) && sorted[lo]!.length > w.length + 1;
   };
+  const cutOff = new Set<typeof records[number]>();
+  const answered = records.filter((r) => r.output.trim() && r.callsKey === undefined);
+  const counts = answered.map((r) => tokenizer.count(r.output));
+  const max = Math.max(0, ...counts);
+  const atMax = answered.filter((_, i) => counts[i] === max);
+  const unfinished = atMax.filter((r) => !TERMINAL.test(r.output.trim())).length;
+  if (max >= 16 && atMax.length >= 3 && unfinished * 2 >= atMax.length) {
+    f.add('truncated', 'warning', `${atMax.length} answers stop at exactly ${max} tokens, the longest length (a max-tokens cut-off?)`, HINT, atMax.map((r) => r.line));
+    for (const r of atMax) cutOff.add(r);
+  }
   for (const r of records) {
     for (const m of [...r.messages.filter(isAssistant), ...(r.rejected ?? [])]) {
       const text = m.content ?? '';
@@ -61,7 +71,7 @@ export const checkTruncated: LintCheck = ({ records, tokenizer }) => {
       if ((text.match(/^\s*```/gm)?.length ?? 0) % 2 === 1) f.add('truncated', 'warning', 'assistant turn ends inside an open code fence', HINT, r.line);
     }
     const out = r.output.trim();
-    if (!out || /^[{[]/.test(out) || r.callsKey !== undefined) continue;
+    if (!out || /^[{[]/.test(out) || r.callsKey !== undefined || cutOff.has(r)) continue;
     const lastLine = out.split('\n').at(-1)!.trim();
     if (TERMINAL.test(out) || /^([-*#>|]|\d+[.)])/.test(lastLine)) {
       if (lastLine.split(/\s+/).length >= 4) prose.push({ line: r.line, out, mid: false });
@@ -76,14 +86,6 @@ export const checkTruncated: LintCheck = ({ records, tokenizer }) => {
   const mid = prose.filter((e) => e.mid);
   if (prose.length >= 3 && mid.length / prose.length <= 0.2) {
     for (const e of mid) f.add('truncated', 'warning', 'final answer ends mid-sentence while the others end with punctuation', HINT, e.line);
-  }
-  const answered = records.filter((r) => r.output.trim() && r.callsKey === undefined);
-  const counts = answered.map((r) => tokenizer.count(r.output));
-  const max = Math.max(0, ...counts);
-  const atMax = answered.filter((_, i) => counts[i] === max);
-  const unfinished = atMax.filter((r) => !TERMINAL.test(r.output.trim())).length;
-  if (max >= 16 && atMax.length >= 3 && (atMax.length * 2 <= answered.length || unfinished * 2 >= atMax.length)) {
-    f.add('truncated', 'warning', `${atMax.length} answers stop at exactly ${max} tokens, the longest length (a max-tokens cut-off?)`, HINT, atMax.map((r) => r.line));
   }
   return f.list();
 };
