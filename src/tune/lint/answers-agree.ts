@@ -1,10 +1,9 @@
 import { analyze } from '../../util/analyzer.js';
-import { englishStopWords } from '../../util/stopwords.js';
 import type { LintRecord } from './_records.js';
 import { foldText } from './near-duplicates.js';
 
-/** The analyzer's stop words minus the negations: "no" and "not" change what an answer says. */
-const ANSWER_STOP_WORDS: ReadonlySet<string> = new Set([...englishStopWords].filter((w) => w !== 'no' && w !== 'not'));
+/** Negations are stop words for search but change what an answer says: kept as one term. */
+const NEGATION = /\b(?:no|not|never|cannot)\b|n['’]t\b/i;
 
 /** A short answer (≤ 4 words) that looks like a class label. */
 export function isLabel(output: string): boolean {
@@ -26,7 +25,11 @@ export function answerTermsCache(): AnswerTerms {
   const cache = new WeakMap<LintRecord, Set<string>>();
   return (r) => {
     let terms = cache.get(r);
-    if (!terms) cache.set(r, (terms = new Set(analyze(r.output, { stopWords: ANSWER_STOP_WORDS }))));
+    if (!terms) {
+      terms = new Set(analyze(r.output));
+      if (NEGATION.test(r.output)) terms.add('\u0000not');
+      cache.set(r, terms);
+    }
     return terms;
   };
 }

@@ -2,57 +2,90 @@
  * Paraphrases of short prompts, by token-level similarity: whole-record shingles miss "…optional query
  * parameter?" vs "…optional query param?" (one changed word is a third of the 3-grams of a short prompt).
  *
- * Each prompt becomes its set of analyzed terms (`util/analyzer`: Unicode words, Lucene English stop words
- * removed, Porter stems). Two terms match when equal or when one (≥ 4 characters) is a prefix of the other
- * (`param`/`paramet`, `config`/`configur`). Terms are weighted by IDF over the file, so words every prompt
- * shares ("how", "do", "i") count less than the words that tell two questions apart ("optional" vs
- * "required"). Similarity = weighted matched mass / weighted union (a soft, IDF-weighted Jaccard).
+ * Each prompt becomes its set of analyzed terms (`util/analyzer`: Unicode words, Porter stems; the util
+ * English stop words plus the words that frame a request rather than say what it asks: "can you tell me",
+ * "do you know", "please"; question words stay, since "when" and "where" ask different things). Two terms match when equal or when one (≥ 4 characters) is a prefix of the
+ * other (`param`/`paramet`, `config`/`configur`). Terms are weighted by IDF² over the file, so the words
+ * that tell two questions apart ("optional" vs "required") outweigh the words many prompts share.
+ * Similarity = weighted matched mass / weighted union (a soft, IDF²-weighted Jaccard), and 0 when a name
+ * or number (a capitalised word after the first, digits) of one prompt has no match in the other or only
+ * one of them is negated.
  * Candidates come from an inverted index on 4-character term prefixes; prefixes in more than
  * max(200, 2% of prompts) prompts are not used for candidates.
  */
 import { analyze } from '../../util/analyzer.js';
 
+/** Request framing, removed on top of the util stop words (lowercase, before stemming). */
+const FRAMING = ['do', 'does', 'did', 'can', 'could', 'would', 'i', 'me', 'my', 'you', 'your', 'we', 'our', 'please', 'tell', 'explain', 'show', 'give', 'know',
+  'want', 'need', 'way', 'help', 'hi', 'hello', 'hey', 'thanks', 'thank', 'quick', 'question', 'exactly', 'just', 'someone', 'anyone', 's'];
+// Removed after the analyzer's default pipeline (whose term cache makes it fast), as stems.
+const FRAMING_STEMS: ReadonlySet<string> = new Set(analyze(FRAMING.join(' '), { stopWords: new Set() }));
+
+/**
+ * Default similarity for paraphrases: the best F1 on the generated paraphrase set (`bench/tune-lint.ts`,
+ * recorded in bench/results/tune-lint.json: precision 0.87, recall 0.91 at 0.8).
+ */
+export const PARAPHRASE_THRESHOLD = 0.8;
+
 /** Options of {@link findParaphrases}. */
 export interface FindParaphrasesOptions {
   /** The prompts (user turns) to compare. */
   texts: string[];
-  /** Similarity at which two prompts are paraphrases (measured in `bench/tune-lint.ts`). @default 0.6 */
+  /** Similarity at which two prompts are paraphrases (measured in `bench/tune-lint.ts`). @default {@link PARAPHRASE_THRESHOLD} */
   threshold?: number;
-  /** Prompts with more distinct terms than this are left to shingle similarity. @default 48 */
+  /** Prompts with more distinct terms than this are left to shingle similarity. @default 32 */
   maxTerms?: number;
 }
 
-interface _Prompt { terms: string[]; weights: number[]; mass: number }
+interface _Prompt { terms: string[]; weights: number[]; mass: number; names: ReadonlySet<string>; negated: boolean }
+
+/** Negations are stop words, but "what is not X" asks the opposite of "what is X". */
+const NEGATION = /\b(?:no|not|never|cannot|non)\b|n['’]t\b/i;
+
+/** Terms of the names and numbers in a prompt: capitalised words after its first word, and digits. */
+function _names(text: string): ReadonlySet<string> {
+  const words = text.match(/(?<!^|[.?!:]\s)\b\p{Lu}[\p{L}\p{N}'’-]*|\p{N}+/gu) ?? [];
+  return new Set(words.length ? analyze(words.join(' ')) : []);
+}
 
 const _key = (t: string): string => t.slice(0, 4);
 const _match = (a: string, b: string): boolean => a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)));
 
-/** Soft IDF-weighted Jaccard of two prompts (terms sorted by weight, heaviest matched first). */
+/**
+ * Soft IDF²-weighted Jaccard of two prompts (terms sorted by weight, heaviest matched first); 0 when a
+ * name or number of either prompt is unmatched ("…the word Norman?" vs "…the word Turing?" ask different things).
+ */
 function _similarity(a: _Prompt, b: _Prompt): number {
+  if (a.negated !== b.negated) return 0;
   const used = new Uint8Array(b.terms.length);
   let inter = 0;
-  a.terms.forEach((t, i) => {
+  for (let i = 0; i < a.terms.length; i += 1) {
+    const t = a.terms[i]!;
     let hit = b.terms.indexOf(t);
     if (hit < 0 || used[hit]) hit = b.terms.findIndex((u, j) => !used[j] && _match(t, u));
-    if (hit < 0) return;
+    if (hit < 0) {
+      if (a.names.has(t)) return 0;
+      continue;
+    }
     used[hit] = 1;
     inter += (a.weights[i]! + b.weights[hit]!) / 2;
-  });
+  }
+  for (let j = 0; j < b.terms.length; j += 1) if (!used[j] && b.names.has(b.terms[j]!)) return 0;
   const union = a.mass + b.mass - inter;
   return union > 0 ? inter / union : 0;
 }
 
 /** Pairs [i, j, similarity] (i < j) of prompts whose token similarity reaches `threshold`. */
-export function findParaphrases({ texts, threshold = 0.6, maxTerms = 48 }: FindParaphrasesOptions): Array<[number, number, number]> {
-  const termSets = texts.map((t) => [...new Set(analyze(t))]);
+export function findParaphrases({ texts, threshold = PARAPHRASE_THRESHOLD, maxTerms = 32 }: FindParaphrasesOptions): Array<[number, number, number]> {
+  const termSets = texts.map((t) => [...new Set(analyze(t))].filter((x) => !FRAMING_STEMS.has(x)));
   const df = new Map<string, number>();
   for (const terms of termSets) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   const n = texts.length;
-  const prompts: Array<_Prompt | undefined> = termSets.map((terms) => {
+  const prompts: Array<_Prompt | undefined> = termSets.map((terms, i) => {
     if (terms.length === 0 || terms.length > maxTerms) return undefined;
-    const weighted = terms.map((t) => [t, Math.log(1 + n / df.get(t)!)] as const).sort((x, y) => y[1] - x[1]);
+    const weighted = terms.map((t) => [t, Math.log(1 + n / df.get(t)!) ** 2] as const).sort((x, y) => y[1] - x[1]);
     const weights = weighted.map(([, w]) => w);
-    return { terms: weighted.map(([t]) => t), weights, mass: weights.reduce((x, y) => x + y, 0) };
+    return { terms: weighted.map(([t]) => t), weights, mass: weights.reduce((x, y) => x + y, 0), names: _names(texts[i]!), negated: NEGATION.test(texts[i]!) };
   });
   const postings = new Map<string, number[]>();
   prompts.forEach((p, i) => {
@@ -64,23 +97,29 @@ export function findParaphrases({ texts, threshold = 0.6, maxTerms = 48 }: FindP
   });
   const cap = Math.max(200, Math.ceil(n * 0.02));
   const pairs: Array<[number, number, number]> = [];
-  const shared = new Map<number, number>();
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
   prompts.forEach((p, i) => {
     if (!p) return;
-    shared.clear();
-    const keys = new Set(p.terms.map(_key));
     let usable = 0;
-    for (const k of keys) {
+    for (const k of new Set(p.terms.map(_key))) {
       const list = postings.get(k)!;
       if (list.length > cap) continue;
       usable += 1;
-      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+      for (const j of list) {
+        if (j <= i) continue;
+        if (shared[j] === 0) touched.push(j);
+        shared[j] += 1;
+      }
     }
-    for (const [j, count] of shared) {
+    for (const j of touched) {
+      const count = shared[j]!;
+      shared[j] = 0;
       if (count * 2 < Math.min(usable, prompts[j]!.terms.length)) continue;
       const sim = _similarity(p, prompts[j]!);
       if (sim >= threshold) pairs.push([i, j, sim]);
     }
+    touched.length = 0;
   });
   return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }

@@ -1,6 +1,6 @@
 import type { LintRecord } from './_records.js';
 import { answersAgree, answerTermsCache } from './answers-agree.js';
-import { findParaphrases } from './find-paraphrases.js';
+import { findParaphrases, PARAPHRASE_THRESHOLD } from './find-paraphrases.js';
 import { findSimilarPairs, groupPairs, shingles } from './near-duplicates.js';
 
 /** How a pair was found. */
@@ -22,7 +22,7 @@ export interface FindSimilarExamplesOptions {
   records: LintRecord[];
   /** Jaccard similarity of the whole example's word 3-grams. @default 0.7 */
   threshold?: number;
-  /** Token similarity of the user turns (`findParaphrases`). @default 0.6 */
+  /** Token similarity of the user turns (`findParaphrases`). @default {@link PARAPHRASE_THRESHOLD} */
   paraphraseThreshold?: number;
 }
 
@@ -42,7 +42,7 @@ function _concat(a: Int32Array, b: Int32Array): Int32Array {
  * near copies); the input's word 3-grams at 0.9 (long shared contexts with a different answer). Each pair
  * is then a near duplicate (answers agree) or a contradiction (they do not).
  */
-export function findSimilarExamples({ records, threshold = 0.7, paraphraseThreshold = 0.6 }: FindSimilarExamplesOptions): SimilarPair[] {
+export function findSimilarExamples({ records, threshold = 0.7, paraphraseThreshold = PARAPHRASE_THRESHOLD }: FindSimilarExamplesOptions): SimilarPair[] {
   const found = new Map<number, SimilarPair>();
   const terms = answerTermsCache();
   const add = (a: number, b: number, similarity: number, by: SimilarBy): void => {

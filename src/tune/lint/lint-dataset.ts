@@ -1,3 +1,4 @@
+import { PARAPHRASE_THRESHOLD } from './find-paraphrases.js';
 import type { Tokenizer } from '../../spec/tokenizer.js';
 import type { LintFinding, LintReport, LintSeverity, TuneExample, TuneFormat } from '../../spec/tune-data.js';
 import { FathomError } from '../../util/errors.js';
@@ -47,7 +48,7 @@ export interface LintDatasetOptions {
   evalQuestions?: string[];
   /** Jaccard similarity (word 3-grams of the whole example) at which two examples are near duplicates. @default 0.7 */
   nearDuplicateThreshold?: number;
-  /** Token similarity of the user turns at which two prompts are paraphrases (`findParaphrases`). @default 0.6 */
+  /** Token similarity of the user turns at which two prompts are paraphrases (`findParaphrases`). @default {@link PARAPHRASE_THRESHOLD} */
   paraphraseThreshold?: number;
   /** Check the keys, roles, tool-call shapes and limits this target enforces. @default none (unknown keys are warnings) */
   target?: LintTarget;
@@ -73,7 +74,7 @@ const ORDER: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
  * as a stream; keeps one compact record per example for the dataset-wide checks.
  */
 export async function lintDataset(options: LintDatasetOptions): Promise<LintReport> {
-  const { path, examples, tokenizer = createGptTokenizer(), contextWindow = 8192, schema, outputPattern, evalPath, nearDuplicateThreshold = 0.7, paraphraseThreshold = 0.6, target, signal } = options;
+  const { path, examples, tokenizer = createGptTokenizer(), contextWindow = 8192, schema, outputPattern, evalPath, nearDuplicateThreshold = 0.7, paraphraseThreshold = PARAPHRASE_THRESHOLD, target, signal } = options;
   if (!path && !examples) throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'lintDataset needs `path` or `examples`.' });
   if (target !== undefined && !LINT_TARGETS.includes(target)) {
     throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Unknown lint target "${String(target)}": use one of ${LINT_TARGETS.join(', ')}.` });

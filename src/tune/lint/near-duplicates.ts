@@ -63,6 +63,8 @@ export function jaccard(a: Int32Array, b: Int32Array): number {
   return n / (a.length + b.length - n);
 }
 
+const SIGNATURE = 64;
+
 /** Options of {@link findSimilarPairs}. */
 export interface FindSimilarPairsOptions {
   /** The texts (their word 3-grams are MinHashed for candidates). */
@@ -81,9 +83,15 @@ export interface FindSimilarPairsOptions {
 /** Pairs [i, j, similarity] (i < j) whose exact Jaccard similarity reaches `threshold`, from MinHash LSH candidates. */
 export function findSimilarPairs({ texts, sets, threshold = 0.7, bands = 16 }: FindSimilarPairsOptions): Array<[number, number, number]> {
   const buckets = new Map<string, number[]>();
+  const strided = new Uint32Array(SIGNATURE);
+  const rows = SIGNATURE / bands;
   texts.forEach((text, idx) => {
     if (sets[idx]!.length === 0) return;
-    for (const key of lshBands(minhashSignature(text, { shingleSize: 3, numHashes: 64 }), bands)) {
+    // Densification fills a short text's empty bins from its neighbours, so consecutive positions often come
+    // from one shingle: band strided positions (b, b + bands, …) instead, each from a different stretch.
+    const sig = minhashSignature(text, { shingleSize: 3, numHashes: SIGNATURE });
+    for (let b = 0; b < bands; b += 1) for (let r = 0; r < rows; r += 1) strided[b * rows + r] = sig[r * bands + b]!;
+    for (const key of lshBands(strided, bands)) {
       const list = buckets.get(key);
       if (list) list.push(idx); else buckets.set(key, [idx]);
     }

@@ -1,3 +1,4 @@
+import { PARAPHRASE_THRESHOLD } from '../lint/find-paraphrases.js';
 import type { TuneExample, TuneFormat } from '../../spec/tune-data.js';
 import { findSimilarExamples } from '../lint/find-similar-examples.js';
 import { toRecords } from './_examples.js';
@@ -11,7 +12,7 @@ export interface DedupeDatasetOptions {
   near?: boolean;
   /** Jaccard similarity (whole example, word 3-grams) for near duplicates. @default 0.7 */
   threshold?: number;
-  /** Token similarity of the user turns for paraphrased prompts. @default 0.6 */
+  /** Token similarity of the user turns for paraphrased prompts. @default {@link PARAPHRASE_THRESHOLD} */
   paraphraseThreshold?: number;
 }
 
@@ -27,7 +28,7 @@ export interface DedupeResult {
  * `findSimilarExamples`), keeping the first occurrence. Near pairs whose answers disagree are
  * contradictions, not duplicates, and are kept (lint reports them).
  */
-export function dedupeDataset({ examples, format, near = true, threshold = 0.7, paraphraseThreshold = 0.6 }: DedupeDatasetOptions): DedupeResult {
+export function dedupeDataset({ examples, format, near = true, threshold = 0.7, paraphraseThreshold = PARAPHRASE_THRESHOLD }: DedupeDatasetOptions): DedupeResult {
   const records = toRecords(examples, format);
   const removed: DedupeResult['removed'] = [];
   const firstOf = new Map<string, number>();

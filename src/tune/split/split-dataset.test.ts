@@ -46,3 +46,18 @@ test('dedupe drops exact and near copies, keeps contradictions', () => {
   assert.deepEqual(r.keptIndices, [0, 3, 4]);
   assert.deepEqual(dedupeDataset({ examples, near: false }).keptIndices, [0, 2, 3, 4]);
 });
+
+test('paraphrased short prompts: split keeps them on one side; dedupe drops the same-answer copy and keeps the contradiction', () => {
+  const examples = base.map((e) => structuredClone(e));
+  examples[10] = chat('How do I declare an optional query parameter?', 'Give it a default of None, e.g. `q: str | None = None`.');
+  examples[60] = chat('How do I declare an optional query param?', 'Set its default to None, for example `q: str | None = None`.');
+  examples[90] = chat('How can I declare an optional query parameter?', 'Query parameters cannot be optional; use a request body.');
+  for (let seed = 1; seed <= 10; seed += 1) {
+    const s = splitDataset({ examples, validationShare: 0.3, seed });
+    const sides = [10, 60, 90].map((i) => s.validationIndices.includes(i));
+    assert.ok(sides.every((x) => x === sides[0]), `seed ${seed}: paraphrases split across sides`);
+  }
+  const d = dedupeDataset({ examples });
+  assert.deepEqual(d.removed.filter((r) => [10, 60, 90].includes(r.index)), [{ index: 60, duplicateOf: 10, kind: 'near' }]);
+  assert.ok(d.keptIndices.includes(90));
+});

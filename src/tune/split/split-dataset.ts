@@ -1,3 +1,4 @@
+import { PARAPHRASE_THRESHOLD } from '../lint/find-paraphrases.js';
 import { mulberry32 } from '../../util/random.js';
 import type { TuneDataWarning, TuneExample, TuneFormat } from '../../spec/tune-data.js';
 import { FathomError } from '../../util/errors.js';
@@ -22,7 +23,7 @@ export interface SplitDatasetOptions {
   evalQuestions?: string[];
   /** Jaccard similarity (whole example, word 3-grams) at which examples are kept on the same side. @default 0.7 */
   nearDuplicateThreshold?: number;
-  /** Token similarity of the user turns at which paraphrased prompts are kept on the same side. @default 0.6 */
+  /** Token similarity of the user turns at which paraphrased prompts are kept on the same side. @default {@link PARAPHRASE_THRESHOLD} */
   paraphraseThreshold?: number;
 }
 
@@ -41,7 +42,7 @@ export interface SplitResult {
  * Seeded, stratified, leakage-free split: examples with the same or a similar input (near duplicates,
  * paraphrased prompts, contradictions; `findSimilarExamples`) move together, so no near copy sits on both sides; examples leaking into the evaluation set are excluded and reported.
  */
-export function splitDataset({ examples, format, validationShare = 0.1, seed = 1, stratifyBy, evalQuestions = [], nearDuplicateThreshold = 0.7, paraphraseThreshold = 0.6 }: SplitDatasetOptions): SplitResult {
+export function splitDataset({ examples, format, validationShare = 0.1, seed = 1, stratifyBy, evalQuestions = [], nearDuplicateThreshold = 0.7, paraphraseThreshold = PARAPHRASE_THRESHOLD }: SplitDatasetOptions): SplitResult {
   if (!(validationShare > 0 && validationShare < 1)) {
     throw new FathomError({ code: 'INVALID_ARGUMENT', message: `validationShare must be between 0 and 1 (got ${validationShare}); e.g. 0.1 for 10%.` });
   }

@@ -12,7 +12,7 @@ export const dedupeCommand = defineCommand({
     out: { type: 'string', description: 'Output JSONL file', required: true, valueHint: 'file' },
     'exact-only': { type: 'boolean', description: 'Only drop exact duplicates' },
     threshold: { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, description: 'Near-duplicate Jaccard threshold (word 3-grams of the whole example)', default: '0.7' },
-    'paraphrase-threshold': { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, description: 'Token similarity of the user turns for paraphrased prompts', default: '0.6' },
+    'paraphrase-threshold': { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, description: 'Token similarity of the user turns for paraphrased prompts (default 0.8)' },
     format: { type: 'string', schema: { enum: ['chat', 'sharegpt', 'alpaca', 'dpo'] }, description: 'chat | sharegpt | alpaca | dpo (default: detected)' },
   },
   async run(ctx) {

@@ -91,7 +91,7 @@ export function conformanceCorpus(): CorpusFile[] {
   return [
     build('english-paraphrases', EN, (add) => {
       add(chat(u('How can I undo the last commit in git?'), a('Use `git reset --soft HEAD~1`, which keeps the changes staged.')), { check: 'near-duplicate', severity: 'warning', message: /paraphrased prompts/, with: [1] });
-      add(chat(u('What oven temperature should I bake sourdough bread at?'), a('Bake it at 180 degrees for forty minutes.')), { check: 'contradiction', severity: 'warning', message: /paraphrased input, different answers/, with: [2] });
+      add(chat(u('At what temperature should I bake sourdough bread?'), a('Bake it at 180 degrees for forty minutes.')), { check: 'contradiction', severity: 'warning', message: /paraphrased input, different answers/, with: [2] });
       add(chat(u('How do I parse JSON safely in Go?'), a('Unmarshal into a typed struct and check the error; you should prefer the implementa')), { check: 'truncated', severity: 'warning', message: /mid-word/ });
       add(chat(u('Show me a bash loop over files.'), a('Here it is:\n```bash\nfor f in *.txt; do\n  echo "$f"')), { check: 'truncated', severity: 'warning', message: /open code fence/ });
       add(chat(u('Summarise the French revolution in one sentence.'), a('It overthrew the monarchy (1789–1799 and reshaped')), { check: 'truncated', severity: 'warning', message: /open bracket/ });

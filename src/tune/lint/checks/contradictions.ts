@@ -6,9 +6,14 @@ import { similarGroups } from '../find-similar-examples.js';
 export const checkContradictions: LintCheck = ({ records, similar }) => {
   const findings: LintFinding[] = [];
   const differing = similar.filter((p) => !p.sameAnswer);
-  for (const group of similarGroups(records.length, differing)) {
+  const groups = similarGroups(records.length, differing);
+  const groupOf = new Map<number, number>();
+  groups.forEach((g, k) => g.forEach((i) => groupOf.set(i, k)));
+  const pairsOf = groups.map(() => [] as typeof differing);
+  for (const p of differing) pairsOf[groupOf.get(p.a)!]!.push(p);
+  groups.forEach((group, k) => {
     const lines = group.map((i) => records[i]!.line);
-    const pairs = differing.filter((p) => group.includes(p.a));
+    const pairs = pairsOf[k]!;
     const sameInput = pairs.every((p) => p.by === 'same-input');
     const how = sameInput ? 'same input' : pairs.some((p) => p.by === 'tokens') ? 'paraphrased input' : 'near-same input';
     findings.push({
@@ -16,6 +21,6 @@ export const checkContradictions: LintCheck = ({ records, similar }) => {
       message: `${how}, different answers (lines ${lines.join(', ')})`,
       hint: 'Decide which answer is right and fix or drop the others; the model learns the inconsistency and reproduces it at random.',
     });
-  }
+  });
   return findings;
 };

@@ -25,9 +25,14 @@ export const checkDuplicates: LintCheck = ({ records, similar }) => {
     });
   }
   const near = similar.filter((p) => p.sameAnswer && exactOf[p.a] !== exactOf[p.b]);
-  for (const group of similarGroups(records.length, near)) {
+  const groups = similarGroups(records.length, near);
+  const groupOf = new Map<number, number>();
+  groups.forEach((g, k) => g.forEach((i) => groupOf.set(i, k)));
+  const pairsOf = groups.map(() => [] as typeof near);
+  for (const p of near) pairsOf[groupOf.get(p.a)!]!.push(p);
+  groups.forEach((group, k) => {
     const lines = group.map((i) => records[i]!.line);
-    const inGroup = near.filter((p) => group.includes(p.a));
+    const inGroup = pairsOf[k]!;
     const byTokens = inGroup.filter((p) => p.by === 'tokens');
     const how = byTokens.length > 0
       ? `paraphrased prompts, token similarity ≥ ${Math.min(...byTokens.map((p) => p.similarity)).toFixed(2)}`
@@ -37,6 +42,6 @@ export const checkDuplicates: LintCheck = ({ records, similar }) => {
       message: `${lines.length} near-duplicate examples (lines ${lines.join(', ')}; ${how}), same answer`,
       hint: 'Keep the best one or vary them (`fathom tune dedupe`); near copies add weight, not information, and `tune split` keeps them on one side.',
     });
-  }
+  });
   return findings;
 };
