@@ -7,6 +7,7 @@ const NEGATION = /\b(?:no|not|never|cannot)\b|n['’]t\b/i;
 
 /** A short answer (≤ 4 words) that looks like a class label. */
 export function isLabel(output: string): boolean {
+  if (output.length > 80) return false;
   const n = foldText(output);
   return n.length > 0 && n.length <= 40 && n.split(' ').length <= 4;
 }

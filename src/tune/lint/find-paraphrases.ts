@@ -33,7 +33,7 @@ export interface FindParaphrasesOptions {
   texts: string[];
   /** Similarity at which two prompts are paraphrases (measured in `bench/tune-lint.ts`). @default {@link PARAPHRASE_THRESHOLD} */
   threshold?: number;
-  /** Prompts with more distinct terms than this are left to shingle similarity. @default 32 */
+  /** Prompts with more distinct terms than this (about 40 words) are left to shingle similarity. @default 24 */
   maxTerms?: number;
 }
 
@@ -76,7 +76,7 @@ function _similarity(a: _Prompt, b: _Prompt): number {
 }
 
 /** Pairs [i, j, similarity] (i < j) of prompts whose token similarity reaches `threshold`. */
-export function findParaphrases({ texts, threshold = PARAPHRASE_THRESHOLD, maxTerms = 32 }: FindParaphrasesOptions): Array<[number, number, number]> {
+export function findParaphrases({ texts, threshold = PARAPHRASE_THRESHOLD, maxTerms = 24 }: FindParaphrasesOptions): Array<[number, number, number]> {
   const termSets = texts.map((t) => [...new Set(analyze(t))].filter((x) => !FRAMING_STEMS.has(x)));
   const df = new Map<string, number>();
   for (const terms of termSets) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);

@@ -6,6 +6,18 @@ import { foldText } from './near-duplicates.js';
 const SAMPLE = 2000;
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
+/** Whitespace-separated words of `text`. */
+export function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) n += 1;
+    inWord = !space;
+  }
+  return n;
+}
+
 /** Distinct-1 and distinct-2 ratios of texts (an even sample of at most 2,000). */
 export function distinctRatios(texts: string[]): { distinct1: number; distinct2: number } {
   const step = Math.max(1, Math.floor(texts.length / SAMPLE));
@@ -33,10 +45,10 @@ export function roleDiversity(records: LintRecord[]): Record<string, RoleDiversi
   }
   const out: Record<string, RoleDiversity> = {};
   for (const [role, texts] of byRole) {
-    const lens = texts.map((t) => foldText(t).split(' ').filter(Boolean).length);
+    const lens = texts.map(wordCount);
     const mean = lens.reduce((a, b) => a + b, 0) / lens.length;
     const sd = Math.sqrt(lens.reduce((a, b) => a + (b - mean) ** 2, 0) / lens.length);
-    out[role] = { turns: texts.length, ...distinctRatios(texts), words: { mean: round(mean), sd: round(sd), min: Math.min(...lens), max: Math.max(...lens) } };
+    out[role] = { turns: texts.length, ...distinctRatios(texts), words: { mean: round(mean), sd: round(sd), min: lens.reduce((x, y) => Math.min(x, y)), max: lens.reduce((x, y) => Math.max(x, y)) } };
   }
   return out;
 }

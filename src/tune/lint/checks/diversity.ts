@@ -4,7 +4,7 @@ import type { LintRecord } from '../_records.js';
 import { pushTo } from '../_push-to.js';
 import { isLabel } from '../answers-agree.js';
 import { foldText } from '../near-duplicates.js';
-import { distinctRatios } from '../role-diversity.js';
+import { distinctRatios, wordCount } from '../role-diversity.js';
 
 /** Below this many examples a share is a rough estimate: findings say so and name the sample size. */
 export const DIVERSITY_SAMPLE_SIZE = 20;
@@ -27,7 +27,7 @@ export const checkDiversity: LintCheck = ({ records }) => {
   };
   const systems = new Map<string, number>();
   for (const r of records) if (r.system) systems.set(r.system, (systems.get(r.system) ?? 0) + 1);
-  const topSystem = Math.max(0, ...systems.values());
+  const topSystem = [...systems.values()].reduce((x, y) => Math.max(x, y), 0);
   if (topSystem >= 2 && topSystem / n >= 0.9) {
     add('info', [], `${pct(topSystem, n)} share one system prompt`, 'Fine if production uses exactly this prompt; otherwise vary it, or the behaviour will only appear under it.');
   }
@@ -41,12 +41,13 @@ export const checkDiversity: LintCheck = ({ records }) => {
       if (lines.length >= (small ? 3 : 5) && lines.length / n >= (small ? 0.5 : 0.25)) add('warning', lines, `${pct(lines.length, n)} ${where} "${key}${opening ? ' …' : ''}"`, hint);
     }
   };
+  // Only the first / last 300 characters are folded: enough for 5 words, cheap on long answers.
   const head = (text: string, k: number): string | undefined => {
-    const w = foldText(text).split(' ');
+    const w = foldText(text.slice(0, 300)).split(' ');
     return w.length > k ? w.slice(0, k).join(' ') : undefined;
   };
   const tail = (text: string, k: number): string | undefined => {
-    const w = foldText(text).split(' ');
+    const w = foldText(text.slice(-300)).split(' ');
     return w.length > k ? `… ${w.slice(-k).join(' ')}` : undefined;
   };
   const varyPrompts = 'Vary the phrasing of the requests (paraphrase, real user wording) so the model does not key on one preamble.';
@@ -61,7 +62,7 @@ export const checkDiversity: LintCheck = ({ records }) => {
   }
   const outs = records.map((r) => r.output).filter(Boolean);
   if (outs.length >= 5 && !outs.every(isLabel)) {
-    const lens = outs.map((o) => foldText(o).split(' ').length);
+    const lens = outs.map(wordCount);
     const mean = lens.reduce((a, b) => a + b, 0) / lens.length;
     const sd = Math.sqrt(lens.reduce((a, b) => a + (b - mean) ** 2, 0) / lens.length);
     if (mean >= 5 && sd / mean < 0.1) {

@@ -53,7 +53,7 @@ export const checkTruncated: LintCheck = ({ records, tokenizer }) => {
   const cutOff = new Set<typeof records[number]>();
   const answered = records.filter((r) => r.output.trim() && r.callsKey === undefined);
   const counts = answered.map((r) => tokenizer.count(r.output));
-  const max = Math.max(0, ...counts);
+  const max = counts.reduce((x, y) => Math.max(x, y), 0);
   const atMax = answered.filter((_, i) => counts[i] === max);
   const unfinished = atMax.filter((r) => !TERMINAL.test(r.output.trim())).length;
   if (max >= 16 && atMax.length >= 3 && unfinished * 2 >= atMax.length) {
