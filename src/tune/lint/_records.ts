@@ -1,5 +1,6 @@
 import type { ChatMessage, PreferenceExample, TuneExample, TuneFormat } from '../../spec/tune-data.js';
 import { answerMessages, toChat } from '../formats/to-chat.js';
+import { TURN_SEPARATOR } from './find-paraphrases.js';
 import { wordHashes } from './near-duplicates.js';
 
 /** One example as the checks see it: the chat view with roles as written, and the texts they compare. */
@@ -23,7 +24,7 @@ export interface LintRecord {
   /** Word hashes of `input` and `output` (for shingling). */
   inputWords: Int32Array;
   outputWords: Int32Array;
-  /** The user turns before the final answer, joined: what paraphrase detection compares. */
+  /** The user turns before the final answer, joined by `TURN_SEPARATOR`: what paraphrase detection compares. */
   userText: string;
   /** When the final answer calls tools: its calls as canonical JSON (name + parsed arguments), to compare answers exactly. */
   callsKey?: string;
@@ -77,7 +78,7 @@ export function toLintRecord(line: number, example: TuneExample, format: TuneFor
   const final = last >= 0 ? messages[last]! : undefined;
   const output = final ? messageText(final) : '';
   const calls = final?.tool_calls?.length ? final.tool_calls : final && final.role !== 'assistant' && final.role.startsWith('assistant') ? [final.content] : undefined;
-  const userText = before.filter((m) => m.role === 'user' || m.role === 'human').map((m) => m.content ?? '').join('\n');
+  const userText = before.filter((m) => m.role === 'user' || m.role === 'human').map((m) => m.content ?? '').join(TURN_SEPARATOR);
   return {
     line,
     messages,

@@ -8,8 +8,8 @@
  * other (`param`/`paramet`, `config`/`configur`). Terms are weighted by IDF² over the file, so the words
  * that tell two questions apart ("optional" vs "required") outweigh the words many prompts share.
  * Similarity = weighted matched mass / weighted union (a soft, IDF²-weighted Jaccard), and 0 when a name
- * or number (a capitalised word after the first, digits) of one prompt has no match in the other or only
- * one of them is negated.
+ * or number (a capitalised word after the first, digits) of one prompt does not recur in the same turn of
+ * the other (turns separated by {@link TURN_SEPARATOR}), or only one of them is negated.
  * Candidates come from an inverted index on 4-character term prefixes; prefixes in more than
  * max(200, 2% of prompts) prompts are not used for candidates.
  */
@@ -37,19 +37,44 @@ export interface FindParaphrasesOptions {
   maxTerms?: number;
 }
 
-interface _Prompt { terms: string[]; weights: number[]; mass: number; names: ReadonlySet<string>; negated: boolean }
+interface _Prompt {
+  terms: string[];
+  weights: number[];
+  mass: number;
+  /** Names and numbers as `turn␀term`; every term as `turn␀term` (names must recur in the same turn). */
+  names: ReadonlySet<string>;
+  turnTerms: ReadonlySet<string>;
+  negated: boolean;
+}
+
+/** Separates the turns of one prompt (e.g. the user turns of a conversation) in `texts`. */
+export const TURN_SEPARATOR = '\u2029';
 
 /** Negations are stop words, but "what is not X" asks the opposite of "what is X". */
 const NEGATION = /\b(?:no|not|never|cannot|non)\b|n['’]t\b/i;
 
-/** Terms of the names and numbers in a prompt: capitalised words after its first word, and digits. */
-function _names(text: string): ReadonlySet<string> {
-  const words = text.match(/(?<!^|[.?!:]\s)\b\p{Lu}[\p{L}\p{N}'’-]*|\p{N}+/gu) ?? [];
-  return new Set(words.length ? analyze(words.join(' ')) : []);
+/** Terms of the names and numbers in each turn (capitalised words after a turn's first word, and digits), and all terms per turn. */
+function _turnSets(text: string): { names: Set<string>; turnTerms: Set<string> } {
+  const names = new Set<string>(), turnTerms = new Set<string>();
+  text.split(TURN_SEPARATOR).forEach((turn, k) => {
+    const words = turn.trim().match(/(?<!^|[.?!:]\s)\b\p{Lu}[\p{L}\p{N}'’-]*|\p{N}+/gu) ?? [];
+    if (words.length) for (const t of analyze(words.join(' '))) names.add(`${k}\u0000${t}`);
+    for (const t of analyze(turn)) turnTerms.add(`${k}\u0000${t}`);
+  });
+  return { names, turnTerms };
 }
 
 const _key = (t: string): string => t.slice(0, 4);
 const _match = (a: string, b: string): boolean => a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)));
+
+/** Whether the name `turn␀term` recurs in that turn of `p` (equal, or by the prefix rule). */
+function _recurs(name: string, p: _Prompt): boolean {
+  if (p.turnTerms.has(name)) return true;
+  const cut = name.indexOf('\u0000');
+  const [turn, term] = [name.slice(0, cut + 1), name.slice(cut + 1)];
+  for (const x of p.turnTerms) if (x.startsWith(turn) && _match(term, x.slice(cut + 1))) return true;
+  return false;
+}
 
 /**
  * Soft IDF²-weighted Jaccard of two prompts (terms sorted by weight, heaviest matched first); 0 when a
@@ -57,20 +82,18 @@ const _match = (a: string, b: string): boolean => a === b || (a.length >= 4 && b
  */
 function _similarity(a: _Prompt, b: _Prompt): number {
   if (a.negated !== b.negated) return 0;
+  for (const x of a.names) if (!_recurs(x, b)) return 0;
+  for (const x of b.names) if (!_recurs(x, a)) return 0;
   const used = new Uint8Array(b.terms.length);
   let inter = 0;
   for (let i = 0; i < a.terms.length; i += 1) {
     const t = a.terms[i]!;
     let hit = b.terms.indexOf(t);
     if (hit < 0 || used[hit]) hit = b.terms.findIndex((u, j) => !used[j] && _match(t, u));
-    if (hit < 0) {
-      if (a.names.has(t)) return 0;
-      continue;
-    }
+    if (hit < 0) continue;
     used[hit] = 1;
     inter += (a.weights[i]! + b.weights[hit]!) / 2;
   }
-  for (let j = 0; j < b.terms.length; j += 1) if (!used[j] && b.names.has(b.terms[j]!)) return 0;
   const union = a.mass + b.mass - inter;
   return union > 0 ? inter / union : 0;
 }
@@ -85,7 +108,7 @@ export function findParaphrases({ texts, threshold = PARAPHRASE_THRESHOLD, maxTe
     if (terms.length === 0 || terms.length > maxTerms) return undefined;
     const weighted = terms.map((t) => [t, Math.log(1 + n / df.get(t)!) ** 2] as const).sort((x, y) => y[1] - x[1]);
     const weights = weighted.map(([, w]) => w);
-    return { terms: weighted.map(([t]) => t), weights, mass: weights.reduce((x, y) => x + y, 0), names: _names(texts[i]!), negated: NEGATION.test(texts[i]!) };
+    return { terms: weighted.map(([t]) => t), weights, mass: weights.reduce((x, y) => x + y, 0), ..._turnSets(texts[i]!), negated: NEGATION.test(texts[i]!) };
   });
   const postings = new Map<string, number[]>();
   prompts.forEach((p, i) => {

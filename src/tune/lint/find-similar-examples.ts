@@ -61,7 +61,11 @@ export function findSimilarExamples({ records, threshold = 0.7, paraphraseThresh
       if (first === undefined) firstOf.set(key, i); else add(first, i, 1, 'same-input');
     }
   });
-  for (const [a, b, s] of findParaphrases({ texts: records.map((r) => r.userText), threshold: paraphraseThreshold })) add(a, b, s, 'tokens');
+  for (const [a, b, s] of findParaphrases({ texts: records.map((r) => r.userText), threshold: paraphraseThreshold })) {
+    // The same request under different system prompts (e.g. other tools) may rightly get another answer.
+    if (records[a]!.system !== records[b]!.system && !answersAgree(records[a]!, records[b]!, terms)) continue;
+    add(a, b, s, 'tokens');
+  }
   const whole = findSimilarPairs({ texts: records.map((r) => `${r.input}\n${r.output}`), sets: records.map((r) => shingles(_concat(r.inputWords, r.outputWords))), threshold });
   for (const [a, b, s] of whole) add(a, b, s, 'shingles');
   const inputs = findSimilarPairs({ texts: records.map((r) => r.input), sets: records.map((r) => shingles(r.inputWords)), threshold: INPUT_SHINGLE_THRESHOLD });

@@ -56,7 +56,7 @@ describe('per-target schema strictness', () => {
     assert.deepEqual(await targetFindings(base().slice(0, 5), 'fireworks'), []);
     const long = base();
     (long[7]!.messages as Array<Record<string, unknown>>)[1]!.content = 'word '.repeat(66_000);
-    const over = await lintDataset({ examples: long as TuneExample[], tokenizer: wordTokenizer, contextWindow: 100_000, target: 'openai' });
+    const over = await lintDataset({ examples: long as unknown as TuneExample[], tokenizer: wordTokenizer, contextWindow: 100_000, target: 'openai' });
     assert.deepEqual(over.findings.filter((f) => f.check === 'target-schema').map((f) => [f.message, f.lines]), [["1 example(s) over openai's 65536 tokens per training example", [8]]]);
     const alpaca = TOPICS.map((t) => ({ instruction: `Describe ${t}.`, output: `${t} are worth describing in detail.` }));
     assert.deepEqual(await targetFindings(alpaca, 'mistral'), [['error', 'mistral takes chat JSONL ({"messages": [...]}), not alpaca', []]]);
