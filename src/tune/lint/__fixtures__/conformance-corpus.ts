@@ -36,6 +36,8 @@ const EN = [
   chat(u('What is the difference between a virus and a bacterium?'), a('Bacteria are living cells that can reproduce on their own; viruses need a host cell to replicate.')),
   chat(u('How often should I water a cactus in winter?'), a('About once a month, and only when the soil is completely dry.')),
   chat(u('Is it safe to charge my phone overnight?'), a('Yes. Modern phones stop charging at full and many delay the last 20% until you wake up.')),
+  chat(u('Suggest a headline for an article on urban beekeeping.'), a('Rooftop Hives: How Cities Became Honey Country')),
+  chat(u('What is the country-code top-level domain of Afghanistan?'), a('The top-level domain of Afghanistan is .af')),
   chat(u('How do I convert a string to an integer in JavaScript?'), a('Use `Number.parseInt(text, 10)` or `Number(text)` when the whole string must be numeric, which rejects implementations of partial parsing.')),
 ];
 

@@ -58,7 +58,7 @@ export const checkDiversity: LintCheck = ({ records }) => {
   phrase((r) => (prose.has(r) ? tail(r.output, 4) : undefined), 'have answers closing with', varyAnswers, false);
   if (n >= 5) {
     const { distinct2 } = distinctRatios(records.map((r) => r.lastUser));
-    if (distinct2 < 0.3) add('warning', [], `prompts are repetitive: distinct-2 ratio ${distinct2.toFixed(2)} (below 0.30)`, 'Add prompts that differ in topic and wording; templated prompts teach the template, not the task.');
+    if (distinct2 < 0.3) add('warning', [], `prompts are repetitive: distinct-2 ratio ${(Math.floor(distinct2 * 100) / 100).toFixed(2)} (below 0.30)`, 'Add prompts that differ in topic and wording; templated prompts teach the template, not the task.');
   }
   const outs = records.map((r) => r.output).filter(Boolean);
   if (outs.length >= 5 && !outs.every(isLabel)) {

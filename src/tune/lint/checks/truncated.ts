@@ -74,14 +74,18 @@ export const checkTruncated: LintCheck = ({ records, tokenizer }) => {
     if (!out || /^[{[]/.test(out) || r.callsKey !== undefined || cutOff.has(r)) continue;
     const lastLine = out.split('\n').at(-1)!.trim();
     if (TERMINAL.test(out) || /^([-*#>|]|\d+[.)])/.test(lastLine)) {
-      if (lastLine.split(/\s+/).length >= 4) prose.push({ line: r.line, out, mid: false });
+      if (lastLine.split(/\s+/).length >= 6) prose.push({ line: r.line, out, mid: false });
       continue;
     }
     const last = lastWordOf(out);
+    const words = lastLine.split(/\s+/);
+    // Headlines and titles ("Learning Unsupervised: An Auto-curriculum") end without punctuation by design.
+    const titleCase = words.filter((w) => /^\p{Lu}/u.test(w)).length * 5 >= words.length * 3;
     if (openBrackets(out) > 0) f.add('truncated', 'warning', 'final answer ends inside an open bracket', HINT, r.line);
-    else if (last.length >= 2 && vocab.get(last) === 1 && extends_(last)) f.add('truncated', 'warning', 'final answer ends mid-word', HINT, r.line);
-    else if (lastLine.split(/\s+/).length >= 4 && DANGLING.has(last)) f.add('truncated', 'warning', 'final answer ends mid-sentence (on a dangling word)', HINT, r.line);
-    else if (lastLine.split(/\s+/).length >= 4) prose.push({ line: r.line, out, mid: MID_SENTENCE.test(out) });
+    else if (last.length >= 3 && !/\.\p{L}+$/u.test(out) && vocab.get(last) === 1 && extends_(last)) f.add('truncated', 'warning', 'final answer ends mid-word', HINT, r.line);
+    else if (words.length >= 4 && DANGLING.has(last)) f.add('truncated', 'warning', 'final answer ends mid-sentence (on a dangling word)', HINT, r.line);
+    // A sentence ending on a code-like token (".af", "v2", "config.yml") is finished, just unpunctuated.
+    else if (words.length >= 6 && !titleCase) prose.push({ line: r.line, out, mid: MID_SENTENCE.test(out) && !/[./_:@#\d`]/u.test(words.at(-1)!) });
   }
   const mid = prose.filter((e) => e.mid);
   if (prose.length >= 3 && mid.length / prose.length <= 0.2) {
