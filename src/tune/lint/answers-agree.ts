@@ -19,6 +19,14 @@ function _finalNumber(output: string): string | undefined {
   return last.match(/-?\d[\d,]*(?:\.\d+)?/g)?.at(-1)?.replace(/,/g, '');
 }
 
+/** Labels agree when folded equal, or when their stems match exactly or by prefix ("Catholic" / "Catholicism"). */
+function _sameLabel(a: string, b: string): boolean {
+  if (foldText(a) === foldText(b)) return true;
+  const ta = analyze(a), tb = analyze(b);
+  const prefix = (x: string, y: string): boolean => x === y || (Math.min(x.length, y.length) >= 4 && (x.startsWith(y) || y.startsWith(x)));
+  return ta.length > 0 && ta.length === tb.length && ta.every((t, i) => prefix(t, tb[i]!));
+}
+
 /** Terms of an answer, memoised per record. */
 export type AnswerTerms = (record: LintRecord) => Set<string>;
 
@@ -42,7 +50,7 @@ export function answerTermsCache(): AnswerTerms {
  */
 export function answersAgree(a: LintRecord, b: LintRecord, terms: AnswerTerms): boolean {
   if (a.callsKey !== undefined || b.callsKey !== undefined) return a.callsKey === b.callsKey;
-  if (isLabel(a.output) && isLabel(b.output)) return foldText(a.output) === foldText(b.output);
+  if (isLabel(a.output) && isLabel(b.output)) return _sameLabel(a.output, b.output);
   const na = _finalNumber(a.output), nb = _finalNumber(b.output);
   if (na !== undefined && nb !== undefined && na !== nb) return false;
   const ta = terms(a), tb = terms(b);

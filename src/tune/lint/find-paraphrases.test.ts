@@ -27,3 +27,14 @@ test('similarity is symmetric in the text order and 1 for identical prompts; lon
   const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
   assert.deepEqual(findParaphrases({ texts: [long, long] }), []);
 });
+
+test('answers: inflected labels agree, different labels and final numbers do not', async () => {
+  const { answersAgree, answerTermsCache } = await import('./answers-agree.js');
+  const { toLintRecord } = await import('./_records.js');
+  const rec = (answer: string) => toLintRecord(1, { messages: [{ role: 'user', content: 'q?' }, { role: 'assistant', content: answer }] }, 'chat');
+  const terms = answerTermsCache();
+  assert.equal(answersAgree(rec('Catholic'), rec('Catholicism'), terms), true);
+  assert.equal(answersAgree(rec('positive'), rec('negative'), terms), false);
+  assert.equal(answersAgree(rec('She pays 5 dollars a week.\n#### 20'), rec('She pays 5 dollars a week.\n#### 25'), terms), false);
+  assert.equal(answersAgree(rec('Yes, you can.'), rec('No, you cannot.'), terms), false);
+});
