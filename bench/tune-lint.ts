@@ -37,7 +37,7 @@ const hard = new Set(set.hardNegatives.map(([a, b]) => key(a, b)));
 const t1 = performance.now();
 const scored = findParaphrases({ texts: set.texts, threshold: 0.3 });
 const paraphraseMs = Math.round(performance.now() - t1);
-const sweep = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9].map((threshold) => {
+const sweep = [0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9].map((threshold) => {
   const flagged = scored.filter(([, , s]) => s >= threshold);
   const tp = flagged.filter(([a, b]) => positives.has(key(a, b))).length;
   const precision = flagged.length ? tp / flagged.length : 1;
