@@ -11,7 +11,7 @@
  * or number (a capitalised word after the first, digits) of one prompt does not recur in the same turn of
  * the other (turns separated by {@link TURN_SEPARATOR}), or only one of them is negated.
  * Candidates come from an inverted index on 4-character term prefixes; prefixes in more than
- * max(200, 2% of prompts) prompts are not used for candidates.
+ * max(50, 0.5% of prompts) prompts are not used for candidates.
  */
 import { analyze } from '../../util/analyzer.js';
 
@@ -100,7 +100,8 @@ function _similarity(a: _Prompt, b: _Prompt): number {
 
 /** Pairs [i, j, similarity] (i < j) of prompts whose token similarity reaches `threshold`. */
 export function findParaphrases({ texts, threshold = PARAPHRASE_THRESHOLD, maxTerms = 24 }: FindParaphrasesOptions): Array<[number, number, number]> {
-  const termSets = texts.map((t) => [...new Set(analyze(t))].filter((x) => !FRAMING_STEMS.has(x)));
+  // A text this long has more than `maxTerms` terms anyway: not analyzed.
+  const termSets = texts.map((t) => (t.length > maxTerms * 20 ? [] : [...new Set(analyze(t))].filter((x) => !FRAMING_STEMS.has(x))));
   const df = new Map<string, number>();
   for (const terms of termSets) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   const n = texts.length;
@@ -118,7 +119,7 @@ export function findParaphrases({ texts, threshold = PARAPHRASE_THRESHOLD, maxTe
       if (list) list.push(i); else postings.set(k, [i]);
     }
   });
-  const cap = Math.max(200, Math.ceil(n * 0.02));
+  const cap = Math.max(50, Math.ceil(n * 0.005));
   const pairs: Array<[number, number, number]> = [];
   const shared = new Int32Array(n);
   const touched: number[] = [];

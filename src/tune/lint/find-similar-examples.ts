@@ -27,6 +27,7 @@ export interface FindSimilarExamplesOptions {
 }
 
 const INPUT_SHINGLE_THRESHOLD = 0.9;
+const LONG_INPUT_WORDS = 25;
 const _squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 function _concat(a: Int32Array, b: Int32Array): Int32Array {
@@ -68,8 +69,10 @@ export function findSimilarExamples({ records, threshold = 0.7, paraphraseThresh
   }
   const whole = findSimilarPairs({ texts: records.map((r) => `${r.input}\n${r.output}`), sets: records.map((r) => shingles(_concat(r.inputWords, r.outputWords))), threshold });
   for (const [a, b, s] of whole) add(a, b, s, 'shingles');
-  const inputs = findSimilarPairs({ texts: records.map((r) => r.input), sets: records.map((r) => shingles(r.inputWords)), threshold: INPUT_SHINGLE_THRESHOLD });
-  for (const [a, b, s] of inputs) add(a, b, s, 'input-shingles');
+  // Long inputs only: short ones are covered by the same-input and token views.
+  const long = records.map((_, i) => i).filter((i) => records[i]!.inputWords.length >= LONG_INPUT_WORDS);
+  const inputs = findSimilarPairs({ texts: long.map((i) => records[i]!.input), sets: long.map((i) => shingles(records[i]!.inputWords)), threshold: INPUT_SHINGLE_THRESHOLD });
+  for (const [a, b, s] of inputs) add(long[a]!, long[b]!, s, 'input-shingles');
   return [...found.values()].sort((p, q) => p.a - q.a || p.b - q.b);
 }
 
