@@ -38,7 +38,7 @@ export interface FathomConfig {
   /** The answering model (`fathom ask`). null: the extractive answerer (no model, offline). */
   generation: GenerationConfig;
   /** `tune.target`: the default `fathom tune lint --target` (openai, together, mistral, fireworks, trl, axolotl, unsloth). */
-  tune?: { target?: string };
+  tune?: { target?: 'openai' | 'together' | 'mistral' | 'fireworks' | 'trl' | 'axolotl' | 'unsloth'; backends?: Record<string, unknown> };
   /** US dollars per million tokens by `provider:modelId` or `modelId`, for the audit log's cost. */
   prices?: Record<string, { inputPerMillion: number; outputPerMillion: number }>;
 }
