@@ -1,12 +1,12 @@
 /** `buildPostings`: fill the on-disk postings and statistics of every tenant from `keyword_terms` (migration v3). */
 import type Database from 'better-sqlite3';
 import type { KeywordRow } from './index-delta.js';
-import { addPostings } from './keyword-postings.js';
+import { writeBlocks } from './keyword-postings.js';
 
 /** Rows per appended batch: bounds memory on large stores. */
 const batchRows = 20_000;
 
-/** Build the postings of every tenant from `keyword_terms` (inside the caller's transaction). */
+/** Build the postings of every tenant from `keyword_terms`, all merged (inside the caller's transaction). */
 export function buildPostings(db: Database.Database): void {
   const statements = new Map<string, Database.Statement>();
   const ctx = {
@@ -20,11 +20,17 @@ export function buildPostings(db: Database.Database): void {
     'SELECT chunk_rowid AS chunkRowid, document_rowid AS documentRowid, length, terms FROM keyword_terms WHERE tenant_id = ? AND chunk_rowid > ? ORDER BY chunk_rowid LIMIT ?',
   );
   for (const tenantId of db.prepare('SELECT id FROM tenants ORDER BY id').pluck().all() as number[]) {
-    for (let after = 0; ; ) {
+    let chunks = 0;
+    let totalLength = 0;
+    let after = 0;
+    for (;;) {
       const rows = select.all(tenantId, after, batchRows) as KeywordRow[];
       if (rows.length === 0) break;
-      addPostings(ctx, tenantId, rows);
+      writeBlocks(ctx, tenantId, rows);
+      chunks += rows.length;
+      for (const r of rows) totalLength += r.length;
       after = rows[rows.length - 1]!.chunkRowid;
     }
+    db.prepare('INSERT INTO keyword_collection (tenant_id, chunks, total_length, merged_through, pending) VALUES (?, ?, ?, ?, 0)').run(tenantId, chunks, totalLength, after);
   }
 }

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { DocumentWrite, Store } from '../../spec/store.js';
 import { createSqliteStore } from './index.js';
 import { encodeTerms, luceneLength } from './keyword-index.js';
-import { mergeBelow } from './keyword-postings.js';
+import { mergeAt } from './keyword-postings.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fathom-postings-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,19 +57,23 @@ describe('keyword postings on disk', () => {
     const path = freshPath();
     const writer = await createSqliteStore({ path });
     const texts = new Map<string, string>();
+    // Three batches pass the merge threshold (blocks); the fourth stays pending: both paths are read.
+    const size = Math.ceil(mergeAt / 3) + 1;
     for (let batch = 0; batch < 4; batch++) {
-      const writes = Array.from({ length: 30 }, (_, i) => write(`d${batch * 30 + i}`, text(batch * 30 + i)));
+      const writes = Array.from({ length: size }, (_, i) => write(`d${batch * size + i}`, text(batch * size + i)));
       await writer.commit({ tenant: 't', writes });
       for (const w of writes) texts.set(w.document.id, w.document.text);
     }
-    await writer.commit({ tenant: 't', writes: [write('d3', 'storm storm storm surge'), write('d4', 'calm water')] });
-    texts.set('d3', 'storm storm storm surge').set('d4', 'calm water');
-    await writer.deleteDocuments({ tenant: 't', ids: ['d5', 'd6', 'd40'] });
-    for (const id of ['d5', 'd6', 'd40']) texts.delete(id);
+    const pendingId = `d${3 * size + 5}`;
+    await writer.commit({ tenant: 't', writes: [write('d3', 'storm storm storm surge'), write('d4', 'calm water'), write(pendingId, 'surge calm')] });
+    texts.set('d3', 'storm storm storm surge').set('d4', 'calm water').set(pendingId, 'surge calm');
+    const gone = ['d5', 'd6', 'd40', `d${3 * size + 1}`];
+    await writer.deleteDocuments({ tenant: 't', ids: gone });
+    for (const id of gone) texts.delete(id);
     await writer.close();
-    // The forward index is not read by a search: drop it and a new process still answers.
+    // Merged chunks are answered from their blocks alone: drop their forward-index rows and a new process still answers.
     const raw = new Database(path);
-    raw.exec('DELETE FROM keyword_terms');
+    raw.exec('DELETE FROM keyword_terms WHERE chunk_rowid <= (SELECT merged_through FROM keyword_collection)');
     raw.close();
     const reader = await createSqliteStore({ path });
     for (const query of ['storm', 'lighthouse keeper', 'surge storm storm', 'calm', 'reef gull anchor rope']) {
@@ -97,25 +101,33 @@ describe('keyword postings on disk', () => {
   it('removes a deleted document’s postings and statistics in the delete transaction', async () => {
     const path = freshPath();
     const store = await createSqliteStore({ path });
-    await store.commit({ tenant: 't', writes: [write('keep', 'harbour beacon'), write('gone', 'harbour qzxvunique')] });
-    await store.deleteDocuments({ tenant: 't', ids: ['gone'] });
-    await store.close();
+    const filler = Array.from({ length: mergeAt }, (_, i) => write(`f${i}`, 'tide'));
+    await store.commit({ tenant: 't', writes: [write('keep', 'harbour beacon'), write('gone', 'harbour qzxvunique'), ...filler] });
     const raw = new Database(path, { readonly: true });
+    assert.equal(raw.prepare("SELECT count(*) FROM keyword_blocks WHERE term = 'qzxvuniqu'").pluck().get(), 1, 'control: merged into a block');
+    await store.deleteDocuments({ tenant: 't', ids: ['gone'] });
     assert.equal(raw.prepare("SELECT count(*) FROM keyword_blocks WHERE term = 'qzxvuniqu'").pluck().get(), 0);
     assert.deepEqual(raw.prepare("SELECT n FROM keyword_blocks WHERE term = 'harbour'").pluck().all(), [1]);
-    assert.deepEqual(raw.prepare('SELECT chunks, total_length FROM keyword_collection').get(), { chunks: 1, total_length: 2 });
+    assert.deepEqual(raw.prepare('SELECT chunks, total_length FROM keyword_collection').get(), { chunks: mergeAt + 1, total_length: mergeAt + 2 });
     raw.close();
+    await store.close();
   });
 
-  it('appends small commits into the term’s last block instead of a block per commit', async () => {
+  it('keeps small commits pending, then merges them into one block per term', async () => {
     const path = freshPath();
     const store = await createSqliteStore({ path });
-    for (let i = 0; i < 50; i++) await store.commit({ tenant: 't', writes: [write(`d${i}`, 'beacon')] });
+    for (let i = 0; i < 20; i++) await store.commit({ tenant: 't', writes: [write(`s${i}`, 'beacon')] });
+    const blocks = () => {
+      const raw = new Database(path, { readonly: true });
+      const n = raw.prepare("SELECT n FROM keyword_blocks WHERE term = 'beacon'").pluck().all();
+      raw.close();
+      return n;
+    };
+    assert.deepEqual(blocks(), []);
+    assert.equal((await store.searchKeyword({ tenant: 't', query: 'beacon', topK: 100 })).length, 20);
+    await store.commit({ tenant: 't', writes: Array.from({ length: mergeAt }, (_, i) => write(`b${i}`, 'beacon tide')) });
+    assert.deepEqual(blocks(), [mergeAt + 20]);
     await store.close();
-    const raw = new Database(path, { readonly: true });
-    assert.deepEqual(raw.prepare("SELECT n FROM keyword_blocks WHERE term = 'beacon'").pluck().all(), [50]);
-    raw.close();
-    assert.ok(mergeBelow > 50);
   });
 
   it('migrates a store written before the postings existed (schema 2) with the same results', async () => {

@@ -93,8 +93,8 @@ ALTER TABLE tenants ADD COLUMN epoch TEXT NOT NULL DEFAULT '';
 `,
   },
   {
-    // v4: the keyword index on disk — postings blocks per (tenant, term) and collection statistics per tenant,
-    // built from keyword_terms (see keyword-postings.ts), so a query reads only its terms' postings.
+    // v4: the keyword index on disk — postings blocks per (tenant, term), collection statistics and the merge
+    // watermark per tenant, built from keyword_terms (see keyword-postings.ts): a query reads only its terms' postings.
     version: 4,
     sql: `
 CREATE TABLE keyword_blocks (
@@ -102,7 +102,8 @@ CREATE TABLE keyword_blocks (
   first_chunk INTEGER NOT NULL, n INTEGER NOT NULL, postings BLOB NOT NULL);
 CREATE UNIQUE INDEX keyword_blocks_term ON keyword_blocks (tenant_id, term, first_chunk);
 CREATE TABLE keyword_collection (
-  tenant_id INTEGER PRIMARY KEY REFERENCES tenants(id), chunks INTEGER NOT NULL, total_length INTEGER NOT NULL);
+  tenant_id INTEGER PRIMARY KEY REFERENCES tenants(id), chunks INTEGER NOT NULL, total_length INTEGER NOT NULL,
+  merged_through INTEGER NOT NULL DEFAULT 0, pending INTEGER NOT NULL DEFAULT 0);
 `,
     up: buildPostings,
   },
