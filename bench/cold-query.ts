@@ -58,7 +58,9 @@ const vocab: string[] = [...englishStopWords];
     let w = '';
     for (let s = 2 + Math.floor(r() * 3); s > 0; s--) w += on[Math.floor(r() * on.length)]! + vw[Math.floor(r() * vw.length)]!;
     if (r() < 0.3) w += 'n';
-    if (!seen.has(w)) seen.add(w), vocab.push(w);
+    if (seen.has(w)) continue;
+    seen.add(w);
+    vocab.push(w);
   }
 }
 const cdf = new Float64Array(vocab.length);
