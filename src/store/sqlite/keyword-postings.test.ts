@@ -130,7 +130,7 @@ describe('keyword postings on disk', () => {
     await store.close();
   });
 
-  it('migrates a store written before the postings existed (schema 2) with the same results', async () => {
+  it('migrates a store written before the postings existed (schema 3) with the same results', async () => {
     const path = freshPath();
     const store = await createSqliteStore({ path });
     await store.commit({ tenant: 't', writes: Array.from({ length: 60 }, (_, i) => write(`d${i}`, text(i))) });
@@ -138,7 +138,7 @@ describe('keyword postings on disk', () => {
     const before = await search(store, 'storm beacon reef');
     await store.close();
     const raw = new Database(path);
-    raw.exec('DROP TABLE keyword_blocks; DROP TABLE keyword_collection; PRAGMA user_version = 2');
+    raw.exec('DROP TABLE keyword_blocks; DROP TABLE keyword_collection; PRAGMA user_version = 3');
     raw.close();
     const migrated = await createSqliteStore({ path });
     assert.deepEqual(await search(migrated, 'storm beacon reef'), before);
