@@ -41,7 +41,7 @@ export const commandSummaries: Record<string, string> = {
   docs: 'List, show and delete documents',
   search: 'Search the indexed chunks: BM25, vector or hybrid, with optional reranking and MMR',
   ask: 'Answer a question from the documents, with verified citations (or "I don\'t know")',
-  log: 'The query audit log: list, show, export',
+  log: 'The query audit log: list, show, export, purge',
   eval: 'Evaluate retrieval and answers',
   tune: 'Fine-tuning: data lint, convert, split, dedupe, cost; build sets from evidence; start, status, cancel, export, register; gate',
   diagnose: 'Classify each failed item of an evaluation run and recommend: better prompt, RAG, a retrieval fix, fine-tuning or the hybrid',
