@@ -1,7 +1,7 @@
 /**
  * Cold query: one `fathom search` process (the built CLI, BM25) per query, against SQLite FTS5 answering the same
- * query from a cold process over the same corpus (bench/_fts5-query.mjs), and `fathom --version` as the floor of
- * starting the CLI at all. Corpora: BEIR SciFact (when /work/shared/data or ../shared/data has it) and generated
+ * query from a cold process over the same corpus (bench/_fts5-query.mjs), `fathom --version` (starting the CLI at
+ * all) and a bare `node -e ""` (starting Node at all). Corpora: BEIR SciFact (when /work/shared/data or ../shared/data has it) and generated
  * collections of 100,000 and 1,000,000 one-chunk documents (Zipf text as in bench/scale.ts). Stores are built once
  * into `--dir` and reused. Runs are interleaved (version, search, FTS5 in rotating order) so machine load hits all
  * three alike; the load average is recorded. Peak RSS of a cold search comes from GNU time. Also: warm BM25
@@ -182,8 +182,9 @@ async function warm(storePath: string, queries: string[]): Promise<{ p50: number
 async function measure(corpus: Corpus): Promise<Record<string, unknown>> {
   const built = await build(corpus);
   const cwd = join(dir, corpus.name);
-  const samples = { version: [] as number[], search: [] as number[], fts5: [] as number[], searchRss: [] as number[], fts5Rss: [] as number[] };
+  const samples = { node: [] as number[], version: [] as number[], search: [] as number[], fts5: [] as number[], searchRss: [] as number[], fts5Rss: [] as number[] };
   const steps: Array<() => void> = [
+    () => samples.node.push(timed(process.execPath, ['-e', ''], cwd).ms),
     () => samples.version.push(timed(process.execPath, [cli, '--version'], cwd).ms),
     () => {
       const r = timed(process.execPath, [cli, 'search', corpus.query, '-k', '10', '--mode', 'bm25', '--store', built.storePath], cwd);
@@ -199,6 +200,7 @@ async function measure(corpus: Corpus): Promise<Record<string, unknown>> {
   const load = [loadavg()[0]!];
   for (let i = 0; i < runs; i++) for (let s = 0; s < steps.length; s++) steps[(i + s) % steps.length]!();
   load.push(loadavg()[0]!);
+  const node = median(samples.node);
   const version = median(samples.version);
   const search = median(samples.search);
   const fts5 = median(samples.fts5);
@@ -209,11 +211,11 @@ async function measure(corpus: Corpus): Promise<Record<string, unknown>> {
     storeMb: round(statSync(built.storePath).size / 2 ** 20),
     buildSeconds: built.buildSeconds === undefined ? undefined : round(built.buildSeconds),
     runs,
-    medianMs: { version: round(version), search: round(search), fts5: round(fts5) },
+    medianMs: { node: round(node), version: round(version), search: round(search), fts5: round(fts5) },
     searchMinusVersionMs: round(search - version),
-    fts5MinusNodeStartMs: round(fts5 - version),
+    aboveBareNodeMs: { version: round(version - node), search: round(search - node), fts5: round(fts5 - node) },
     ratioSearchOverFts5: round2(search / fts5),
-    ratioAboveStartOverFts5AboveStart: round2((search - version) / Math.max(1, fts5 - version)),
+    ratioAboveBareNodeSearchOverFts5: round2((search - node) / Math.max(1, fts5 - node)),
     peakRssMb: { search: round(Math.max(...samples.searchRss)), fts5: round(Math.max(...samples.fts5Rss)) },
     warmBm25Ms: warmBm25,
     loadAverage1m: load.map(round),
@@ -253,7 +255,7 @@ writeFileSync(
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, uptime: execFileSync('uptime', { encoding: 'utf8' }).trim() },
       method:
-        'wall time of one process per query (spawn to exit, GNU time for peak RSS), median of `runs`; fathom = built CLI `fathom search <q> -k 10 --mode bm25`; FTS5 = bench/_fts5-query.mjs (better-sqlite3, porter unicode61, bm25() top 10, terms OR-ed) over the same texts; version = `fathom --version`; rounds interleaved',
+        'wall time of one process per query (spawn to exit, GNU time for peak RSS), median of `runs`; fathom = built CLI `fathom search <q> -k 10 --mode bm25`; FTS5 = bench/_fts5-query.mjs (better-sqlite3, porter unicode61, bm25() top 10, terms OR-ed) over the same texts; version = `fathom --version`; node = `node -e ""` (the floor of any Node process); rounds interleaved',
       targets,
       results: { ...previous, ...results },
     },
