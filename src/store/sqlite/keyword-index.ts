@@ -7,7 +7,7 @@
  * the chunk. A query reads only its terms' postings and the collection statistics (one read transaction), so
  * a cold process answers without building anything; a long-lived process keeps the decoded postings of the
  * terms it has seen for the current tenant generation (same scoring code, so the same results). Scoring is
- * term-at-a-time in query-term order: exact Lucene BM25 including its lossy one-byte
+ * document-at-a-time over chunk-ordered postings: exact Lucene BM25 including its lossy one-byte
  * document-length norms, per-query k1/b.
  * Filters are resolved in SQL to the set of allowed documents and applied while scoring, never after truncation.
  */
@@ -46,8 +46,8 @@ export interface TermPostings {
 
 /**
  * The top `k` chunks by BM25: idf = ln(1 + (N − df + 0.5)/(df + 0.5)), tf·(k1+1)/(tf + k1·(1 − b + b·dl/avgdl)),
- * dl the Lucene-decoded norm; a term repeated in the query counts that many times. Ties go to the chunk met first
- * (query-term order, then chunk order), the same for every reader of the same postings.
+ * dl the Lucene-decoded norm; a term repeated in the query counts that many times; each chunk's terms are summed in
+ * query order. Ties go to the lower chunk rowid.
  */
 export function scorePostings(
   lists: TermPostings[],
@@ -63,21 +63,37 @@ export function scorePostings(
   });
   const denominators = new Float64Array(256);
   for (let n = 0; n < 256; n++) denominators[n] = k1 * (1 - b + (b * normLengths[n]!) / avg);
-  // Term at a time into one accumulator per chunk (each chunk's sum in query-term order, as documents are scored).
-  const acc = new Map<number, number>();
-  for (let t = 0; t < terms.length; t++) {
-    const e = terms[t]!.entries;
-    const w = weights[t]!;
-    for (let p = 0; p < e.length; p += 3) {
-      if (allowed && !allowed.has(e[p + 1]!)) continue;
+  // Document at a time over the chunk-ordered lists (typed arrays only; a Map accumulator was 10× slower).
+  const pos = new Int32Array(terms.length);
+  const chunks: number[] = [];
+  const scores: number[] = [];
+  for (;;) {
+    let min = Infinity;
+    let document = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const e = terms[t]!.entries;
+      if (pos[t]! < e.length && e[pos[t]!]! < min) {
+        min = e[pos[t]!]!;
+        document = e[pos[t]! + 1]!;
+      }
+    }
+    if (min === Infinity) break;
+    const ok = !allowed || allowed.has(document);
+    let score = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const e = terms[t]!.entries;
+      const p = pos[t]!;
+      if (p >= e.length || e[p] !== min) continue;
+      pos[t] = p + 3;
+      if (!ok) continue;
       const packed = e[p + 2]!;
       const tf = packed >>> 8;
-      const chunk = e[p]!;
-      acc.set(chunk, (acc.get(chunk) ?? 0) + (w * tf) / (tf + denominators[packed & 0xff]!));
+      score += (weights[t]! * tf) / (tf + denominators[packed & 0xff]!);
     }
+    if (!ok) continue;
+    chunks.push(min);
+    scores.push(score);
   }
-  const chunks = [...acc.keys()];
-  const scores = [...acc.values()];
   return topK(chunks.length, k, (i) => scores[i]!).map((s) => ({ chunkRowid: chunks[s.index]!, score: s.score }));
 }
 

@@ -94,7 +94,9 @@ function _attachVectors(ctx: SqliteContext, tenantId: number, hits: Hit[], chunk
 function _hydrate(ctx: SqliteContext, tenant: string, tenantId: number, stage: StageName, ranked: Array<{ chunkRowid: number; score: number }>): Hit[] {
   if (ranked.length === 0) return [];
   const rows = ctx
-    .stmt(`SELECT ${chunkColumns} FROM ${chunkJoins} WHERE c.rowid IN (SELECT value FROM json_each(?)) AND c.tenant_id = ? AND d.tenant_id = ? AND v.status = 'current'`)
+    // Unary + keeps the tenant checks off the indexes: with them SQLite scanned the tenant's chunks through
+    // chunks_id (47 ms at 100k chunks) instead of looking the hits up by rowid (0.1 ms).
+    .stmt(`SELECT ${chunkColumns} FROM ${chunkJoins} WHERE c.rowid IN (SELECT value FROM json_each(?)) AND +c.tenant_id = ? AND +d.tenant_id = ? AND v.status = 'current'`)
     .all(JSON.stringify(ranked.map((r) => r.chunkRowid)), tenantId, tenantId) as Array<Record<string, unknown>>;
   const byRowid = new Map(rows.map((r) => [r.chunk_rowid as number, r]));
   return ranked.flatMap(({ chunkRowid, score }, i) => {
