@@ -2,13 +2,11 @@
  * Build models and chunkers from config. Providers are imported lazily so commands that don't need
  * them stay fast and work without optional dependencies.
  */
-import { createChunker } from '../ingest/index.js';
 import type { ChatModel } from '../spec/chat-model.js';
 import type { Chunker } from '../spec/chunker.js';
 import type { EmbeddingModel } from '../spec/embedding-model.js';
 import type { Reranker } from '../spec/reranker.js';
 import { FathomError } from '../util/errors.js';
-import { createGptTokenizer } from '../util/tokenizers/index.js';
 import type { FathomConfig } from './config.js';
 import { resolvePath } from './config.js';
 import type { CliIO } from './io.js';
@@ -18,6 +16,8 @@ export async function buildChunker(cfg: FathomConfig['ingest']['chunker'], embed
   if (cfg.name === 'semantic' && !embedder) {
     throw new FathomError({ code: 'INVALID_CONFIG', message: 'The semantic chunker needs an embedding model: set "embedding" in fathom.config.json or choose another chunker.' });
   }
+  // Imported here, not at the top: `search` and `ask` load this file but never chunk (start-up time).
+  const [{ createChunker }, { createGptTokenizer }] = await Promise.all([import('../ingest/index.js'), import('../util/tokenizers/index.js')]);
   return createChunker({ name: cfg.name, tokenizer: createGptTokenizer({ encoding: cfg.tokenizer }), maxTokens: cfg.maxTokens, overlapTokens: cfg.overlapTokens, embedder });
 }
 

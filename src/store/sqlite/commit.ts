@@ -7,7 +7,7 @@
 import type { CommitResult, DocumentWrite } from '../../spec/store.js';
 import { FathomError } from '../../util/errors.js';
 import type { SqliteContext } from './context.js';
-import { captureRemoved, startDelta, type IndexDelta } from './index-delta.js';
+import { captureRemoved, startDelta, writeAddedTerms, type IndexDelta } from './index-delta.js';
 import { encodeTerms } from './keyword-index.js';
 import { validateWrite } from './validate-write.js';
 
@@ -71,6 +71,7 @@ export function commitWrites(ctx: SqliteContext, tenant: string, writes: Documen
       results.push(_storeVersion(ctx, tenantId, write, existing, delta));
     }
     if (!changed) return { result: { results } };
+    writeAddedTerms(ctx, delta);
     ctx.touch(tenantId);
     return { result: { results }, delta };
   });

@@ -4,10 +4,13 @@
  */
 import type Database from 'better-sqlite3';
 import { FathomError } from '../../util/errors.js';
+import { buildPostings } from './build-postings.js';
 
 interface Migration {
   version: number;
   sql: string;
+  /** Data migration run after `sql`, in the same transaction. */
+  up?: (db: Database.Database) => void;
 }
 
 const migrations: Migration[] = [
@@ -89,6 +92,21 @@ INSERT INTO store_info (key, value) VALUES ('id', lower(hex(randomblob(16))));
 ALTER TABLE tenants ADD COLUMN epoch TEXT NOT NULL DEFAULT '';
 `,
   },
+  {
+    // v4: the keyword index on disk — postings blocks per (tenant, term), collection statistics and the merge
+    // watermark per tenant, built from keyword_terms (see keyword-postings.ts): a query reads only its terms' postings.
+    version: 4,
+    sql: `
+CREATE TABLE keyword_blocks (
+  rowid INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL REFERENCES tenants(id), term TEXT NOT NULL,
+  first_chunk INTEGER NOT NULL, n INTEGER NOT NULL, postings BLOB NOT NULL);
+CREATE UNIQUE INDEX keyword_blocks_term ON keyword_blocks (tenant_id, term, first_chunk);
+CREATE TABLE keyword_collection (
+  tenant_id INTEGER PRIMARY KEY REFERENCES tenants(id), chunks INTEGER NOT NULL, total_length INTEGER NOT NULL,
+  merged_through INTEGER NOT NULL DEFAULT 0, pending INTEGER NOT NULL DEFAULT 0);
+`,
+    up: buildPostings,
+  },
 ];
 
 /** The schema version this code writes. */
@@ -117,6 +135,7 @@ export function migrate(db: Database.Database, location: string): void {
     for (const migration of migrations) {
       if (migration.version <= current) continue;
       db.exec(migration.sql);
+      migration.up?.(db);
       db.pragma(`user_version = ${migration.version}`);
     }
   }).immediate();

@@ -1,45 +1,51 @@
-/** `searchKeyword` and `searchVector`: score in memory, filter through SQL first, hydrate hits from SQL. */
+/** `searchKeyword` (postings read from disk) and `searchVector`: filter through SQL first, score, hydrate hits from SQL. */
 import type { MetadataFilter } from '../../spec/filter.js';
 import type { Hit, StageName } from '../../spec/hit.js';
 import type { KeywordQueryStats, KeywordSearchOptions, VectorSearchOptions } from '../../spec/store.js';
-import { topK } from '../../util/vector-math.js';
 import type { SqliteContext } from './context.js';
 import { compileFilter } from './filter-sql.js';
-import { emptyKeywordIndex, keywordStats, loadKeywordIndex, scoreKeyword, type KeywordIndex } from './keyword-index.js';
+import { maxKeywordScore, queryWeights, scorePostings } from './keyword-index.js';
+import { readPostings, type PostingsCache } from './read-postings.js';
 import { chunkColumns, chunkJoins, toChunk } from './rows.js';
 import { loadVectorIndex, searchVectors, type VectorIndex, type VectorSettings } from './vector-index.js';
 
-/** Per-store in-memory indexes, keyed by tenant row id. */
+/** Per-store in-memory indexes and caches, keyed by tenant row id. */
 export interface SearchCaches {
-  keyword: Map<number, KeywordIndex>;
+  /** Decoded postings per tenant, valid for one tenant generation. */
+  keyword: Map<number, PostingsCache>;
   vector: Map<number, VectorIndex>;
   vectorSettings: VectorSettings;
   /** Allowed document rowids per (tenant, filter), valid for one tenant generation. */
   allowed: Map<string, { generation: number; documents: Set<number> }>;
 }
 
-/** BM25 search over the tenant's current leaf chunks. */
+/** BM25 search over the tenant's current leaf chunks: reads only the query terms' postings (one read transaction). */
 export function searchKeyword(ctx: SqliteContext, caches: SearchCaches, options: KeywordSearchOptions): Hit[] {
   const { tenant, query, topK: k, filter, bm25 = {} } = options;
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined || !(k > 0)) return [];
-  const index = loadKeywordIndex(ctx, tenantId, caches.keyword);
-  const allowedDocs = _allowedDocuments(ctx, caches, tenantId, filter);
-  const allowed = allowedDocs && ((e: number) => allowedDocs.has(index.documentRowids[e]!));
-  const { entries, scores } = scoreKeyword(index, query, { k1: bm25.k1 ?? ctx.bm25.k1, b: bm25.b ?? ctx.bm25.b, allowed });
-  const best = topK(entries.length, k, (i) => scores[i]!);
-  return _hydrate(ctx, tenant, tenantId, 'bm25', best.map((s) => ({ chunkRowid: index.chunkRowids[entries[s.index]!]!, score: s.score })));
+  const weights = queryWeights(query);
+  return ctx.db.transaction(() => {
+    const { stats, postings } = readPostings(ctx, caches.keyword, tenantId, weights.keys());
+    const allowed = _allowedDocuments(ctx, caches, tenantId, filter);
+    const lists = [...weights].map(([term, weight]) => ({ weight, entries: postings.get(term)! }));
+    const ranked = scorePostings(lists, stats, { k1: bm25.k1 ?? ctx.bm25.k1, b: bm25.b ?? ctx.bm25.b, k, allowed });
+    return _hydrate(ctx, tenant, tenantId, 'bm25', ranked);
+  })();
 }
 
 /** The query's analyzed terms and the largest BM25 score a chunk could reach for it. */
 export function keywordQueryStats(ctx: SqliteContext, caches: SearchCaches, options: { tenant: string; query: string; bm25?: { k1?: number } }): KeywordQueryStats {
   const tenantId = ctx.tenantId(options.tenant);
   const k1 = options.bm25?.k1 ?? ctx.bm25.k1;
-  if (tenantId === undefined) return { terms: keywordStats(_emptyIndex, options.query, k1).terms, maxScore: 0 };
-  return keywordStats(loadKeywordIndex(ctx, tenantId, caches.keyword), options.query, k1);
+  const weights = queryWeights(options.query);
+  if (tenantId === undefined) return { terms: [...weights.keys()], maxScore: 0 };
+  return ctx.db.transaction(() => {
+    const { stats, postings } = readPostings(ctx, caches.keyword, tenantId, weights.keys());
+    const dfs = new Map([...postings].map(([term, entries]) => [term, entries.length / 3]));
+    return { terms: [...weights.keys()], maxScore: maxKeywordScore(weights, dfs, stats.chunks, k1) };
+  })();
 }
-
-const _emptyIndex: KeywordIndex = emptyKeywordIndex(0);
 
 /** Cosine search over the tenant's current leaf chunk vectors (exact or HNSW, see vector-index.ts). */
 export function searchVector(ctx: SqliteContext, caches: SearchCaches, options: VectorSearchOptions): Hit[] {
@@ -88,7 +94,9 @@ function _attachVectors(ctx: SqliteContext, tenantId: number, hits: Hit[], chunk
 function _hydrate(ctx: SqliteContext, tenant: string, tenantId: number, stage: StageName, ranked: Array<{ chunkRowid: number; score: number }>): Hit[] {
   if (ranked.length === 0) return [];
   const rows = ctx
-    .stmt(`SELECT ${chunkColumns} FROM ${chunkJoins} WHERE c.rowid IN (SELECT value FROM json_each(?)) AND c.tenant_id = ? AND d.tenant_id = ? AND v.status = 'current'`)
+    // Unary + keeps the tenant checks off the indexes: with them SQLite scanned the tenant's chunks through
+    // chunks_id (47 ms at 100k chunks) instead of looking the hits up by rowid (0.1 ms).
+    .stmt(`SELECT ${chunkColumns} FROM ${chunkJoins} WHERE c.rowid IN (SELECT value FROM json_each(?)) AND +c.tenant_id = ? AND +d.tenant_id = ? AND v.status = 'current'`)
     .all(JSON.stringify(ranked.map((r) => r.chunkRowid)), tenantId, tenantId) as Array<Record<string, unknown>>;
   const byRowid = new Map(rows.map((r) => [r.chunk_rowid as number, r]));
   return ranked.flatMap(({ chunkRowid, score }, i) => {

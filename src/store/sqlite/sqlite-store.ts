@@ -15,7 +15,6 @@ import { clearPendingErasure, erasePhysically, finishPendingErasure } from './er
 import { purgeQueryLog } from './purge-query-log.js';
 import { existingSideFiles } from './side-files.js';
 import type { IndexDelta } from './index-delta.js';
-import { applyKeywordDelta } from './keyword-index.js';
 import { openDatabase, toStoreError } from './open-database.js';
 import { appendQueryLog, getMeta, listQueryLog, setMeta } from './query-log.js';
 import * as reads from './reads.js';
@@ -59,8 +58,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   /** Bring this process's in-memory indexes forward by a committed delta (or drop them to be rebuilt). */
   const apply = (delta: IndexDelta | undefined) => {
     if (!delta) return;
-    const keyword = caches.keyword.get(delta.tenantId);
-    if (keyword && (keyword.generation !== delta.from || !applyKeywordDelta(keyword, delta))) caches.keyword.delete(delta.tenantId);
+    caches.keyword.delete(delta.tenantId);
     applyVectorDelta(caches.vector, delta, caches.vectorSettings);
   };
   const saveGraphs = () => {
