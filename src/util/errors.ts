@@ -41,6 +41,9 @@ export const errorCatalog = {
   PROVIDER_BAD_RESPONSE: { category: 'provider', retryable: false },
   TUNE_JOB_FAILED: { category: 'provider', retryable: false },
   TUNE_JOB_CANCELLED: { category: 'provider', retryable: false },
+  LIMIT_EXCEEDED: { category: 'user', retryable: false },
+  UNSAFE_PATH: { category: 'user', retryable: false },
+  SYMLINK_SKIPPED: { category: 'user', retryable: false },
 } as const satisfies Record<string, { category: ErrorCategory; retryable: boolean }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -32,3 +32,26 @@ test('is idempotent and leaves no CR, trailing spaces or triple newlines', () =>
     }),
   );
 });
+
+test('removes terminal escape sequences and C0/C1 controls, keeping newlines and tabs', () => {
+  const input = 'red \x1b[31mALERT\x1b[0m done\x1b]0;pwned title\x07 and \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ a\x00b\x07c\x7fd\x85e\x9bf\tg\fh\vi';
+  const out = normalizeText(input);
+  assert.equal(out, 'red ALERT done and link abcdef\tg\nh\ni');
+  assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(out));
+});
+
+test('lone surrogates become U+FFFD; valid pairs are kept', () => {
+  assert.equal(normalizeText('a\ud800b\udc00c \ud83d\ude00'), 'a\ufffdb\ufffdc \ud83d\ude00');
+});
+
+test('stays idempotent on escape sequences, controls and surrogates', () => {
+  const chars = fc.constantFrom('a', '\x1b', '[', ']', '3', '1', 'm', ';', '\x07', '\\', '\x00', '\x85', '\ud800', '\udc00', ' ', '\n', '\t');
+  fc.assert(
+    fc.property(fc.array(chars, { maxLength: 40 }).map((parts) => parts.join('')), (input) => {
+      const once = normalizeText(input);
+      assert.equal(normalizeText(once), once);
+      assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(once));
+      assert.ok(!/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(once));
+    }),
+  );
+});

@@ -1,5 +1,9 @@
 import { createRequire } from 'node:module';
 import { FathomError } from '../errors.js';
+import { _heapMerge } from './_heap-merge.js';
+
+/** Pre-tokens longer than this (characters) are merged by `_heapMerge` (same result, O(n log n)). */
+const _LONG_PIECE = 256;
 
 /** The pieces of a gpt-tokenizer encoding that exact counting and offsets need. */
 export interface BpeCore {
@@ -15,6 +19,7 @@ interface CoreInternals {
   tokenSplitRegex: RegExp;
   bytePairRankDecoder: Array<string | number[] | undefined>;
   getBpeRankFromString(s: string): number | undefined;
+  getBpeRankFromBytes(bytes: Uint8Array): number | undefined;
   bytePairEncode(s: string): number[];
 }
 
@@ -44,7 +49,7 @@ export function _loadBpeCore(encoding: string): BpeCore {
   }
   const api = (mod.default ?? mod) as { bytePairEncodingCoreProcessor?: CoreInternals };
   const core = api.bytePairEncodingCoreProcessor;
-  if (!core || !(core.tokenSplitRegex instanceof RegExp) || typeof core.bytePairEncode !== 'function') {
+  if (!core || !(core.tokenSplitRegex instanceof RegExp) || typeof core.bytePairEncode !== 'function' || typeof core.getBpeRankFromBytes !== 'function') {
     throw new FathomError({
       code: 'DEPENDENCY_MISSING',
       message: 'This gpt-tokenizer version is not supported (its BPE core changed): install gpt-tokenizer@4.0.0.',
@@ -56,7 +61,9 @@ export function _loadBpeCore(encoding: string): BpeCore {
     splitRegex: new RegExp(core.tokenSplitRegex.source, 'gu'),
     encodePiece(piece) {
       const rank = core.getBpeRankFromString(piece);
-      return rank === undefined ? core.bytePairEncode(piece) : [rank];
+      if (rank !== undefined) return [rank];
+      if (piece.length > _LONG_PIECE) return _heapMerge(utf8.encode(piece), (bytes) => core.getBpeRankFromBytes(bytes));
+      return core.bytePairEncode(piece);
     },
     tokenByteLength(id) {
       let n = byteLengths.get(id);

@@ -121,7 +121,7 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
       let m: RegExpExecArray | null;
       while ((m = split.exec(text)) !== null) {
         const pieceIds = core.encodePiece(m[0]);
-        ids.push(...pieceIds);
+        for (const id of pieceIds) ids.push(id); // not push(...ids): one long pre-token has ~10^5 of them
         _byteOffsets(m[0], m.index, pieceIds.map((id) => core.tokenByteLength(id)), offsets);
       }
       return { ids, offsets };

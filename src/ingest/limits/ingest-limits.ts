@@ -1,0 +1,50 @@
+/**
+ * Resource limits applied to every file an ingest reads (`ingest.limits.*`). Exceeding one turns that file
+ * (or record) into a `LIMIT_EXCEEDED` skip naming the limit and the value; the rest of the run continues.
+ */
+export interface IngestLimits {
+  /** Wall time to parse one whole file (text, Markdown, HTML, PDF, DOCX) in its worker thread, in ms. @default 30000 */
+  fileTimeoutMs: number;
+  /** Heap of the parser worker thread (V8 old generation), in MiB. @default 512 */
+  parserMemoryMb: number;
+  /** Decompressed bytes of the XML parts of a DOCX (declared sizes, then checked while inflating). @default 64 MiB */
+  maxDecompressedBytes: number;
+  /** Characters of text extracted from one file (or one record) before it is chunked. @default 20,000,000 */
+  maxExtractedChars: number;
+  /** Elements of one HTML page. @default 200,000 */
+  maxHtmlElements: number;
+  /** Nesting depth of one HTML page. @default 512 */
+  maxHtmlDepth: number;
+  /** Pages of one PDF. @default 5,000 */
+  maxPdfPages: number;
+  /** Characters (UTF-16 code units) of one JSONL line or one CSV row. @default 16 MiB */
+  maxRecordChars: number;
+  /** Chunks of one document; a document that chunks into more is skipped before embedding. @default 10,000 */
+  maxChunksPerDocument: number;
+  /**
+   * Parse whole files in a worker thread, where `fileTimeoutMs` and `parserMemoryMb` are enforced (the
+   * worker is terminated). false parses in-process: faster to start, but those two limits do not apply.
+   * @default true
+   */
+  isolate: boolean;
+}
+
+export const DEFAULT_INGEST_LIMITS: Readonly<IngestLimits> = Object.freeze({
+  fileTimeoutMs: 30_000,
+  parserMemoryMb: 512,
+  maxDecompressedBytes: 64 * 1024 * 1024,
+  maxExtractedChars: 20_000_000,
+  maxHtmlElements: 200_000,
+  maxHtmlDepth: 512,
+  maxPdfPages: 5_000,
+  maxRecordChars: 16 * 1024 * 1024,
+  maxChunksPerDocument: 10_000,
+  isolate: true,
+});
+
+/** Defaults filled in for every limit not given. */
+export function resolveIngestLimits(limits: Partial<IngestLimits> = {}): IngestLimits {
+  const out: IngestLimits = { ...DEFAULT_INGEST_LIMITS };
+  for (const [k, v] of Object.entries(limits) as Array<[keyof IngestLimits, unknown]>) if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+  return out;
+}

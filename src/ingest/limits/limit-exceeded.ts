@@ -1,0 +1,38 @@
+import { FathomError } from '../../util/errors.js';
+import type { IngestLimits } from './ingest-limits.js';
+
+/** Human units for a limit's value. */
+const _UNITS: Partial<Record<keyof IngestLimits, string>> = {
+  fileTimeoutMs: 'ms',
+  parserMemoryMb: 'MiB of parser heap',
+  maxDecompressedBytes: 'decompressed bytes',
+  maxExtractedChars: 'characters',
+  maxHtmlElements: 'elements',
+  maxHtmlDepth: 'levels of nesting',
+  maxPdfPages: 'pages',
+  maxRecordChars: 'characters',
+  maxChunksPerDocument: 'chunks',
+};
+
+/**
+ * The error for a file (or record) over a resource limit: code LIMIT_EXCEEDED, the config key
+ * (`ingest.limits.<limit>`) and the values in the message and in `details`.
+ * `value` is what the file has (or a lower bound, "at least", when counting stopped at the limit).
+ */
+export function limitExceeded({ path, limit, value, max, what, atLeast = false }: {
+  path: string;
+  limit: keyof IngestLimits;
+  value: number;
+  max: number;
+  /** What was measured, e.g. "pages" or "nesting depth". */
+  what: string;
+  atLeast?: boolean;
+}): FathomError {
+  const unit = _UNITS[limit] ?? '';
+  return new FathomError({
+    code: 'LIMIT_EXCEEDED',
+    message: `'${path}' exceeds ingest.limits.${limit}: ${what} ${atLeast ? 'over ' : ''}${value.toLocaleString('en-US')} > ${max.toLocaleString('en-US')} ${unit}`.trimEnd() +
+      `. It was skipped; split the file or raise ingest.limits.${limit} if it is legitimate.`,
+    details: { path, limit: `ingest.limits.${limit}`, value, max },
+  });
+}
