@@ -19,6 +19,27 @@ export interface LoaderInput {
    * which read it line by line instead of `bytes`; `bytes` is then empty. Absent → read `bytes`.
    */
   stream?: () => AsyncIterable<Uint8Array>;
+  /** Resource limits the loader enforces while parsing (`ingest.limits.*`). Absent → the defaults. */
+  limits?: Partial<LoaderLimits>;
+}
+
+/**
+ * The resource limits a loader enforces itself (bounded parsing). Exceeding one is a `LIMIT_EXCEEDED` skip
+ * naming `ingest.limits.<name>` and the value. Defaults in `DEFAULT_INGEST_LIMITS`.
+ */
+export interface LoaderLimits {
+  /** Decompressed bytes of the XML parts of a DOCX (declared sizes, then checked while inflating). */
+  maxDecompressedBytes: number;
+  /** Characters of text extracted from one file or record. */
+  maxExtractedChars: number;
+  /** Elements of one HTML page. */
+  maxHtmlElements: number;
+  /** Nesting depth of one HTML page. */
+  maxHtmlDepth: number;
+  /** Pages of one PDF. */
+  maxPdfPages: number;
+  /** Characters (UTF-16 code units) of one JSONL line or one CSV row. */
+  maxRecordChars: number;
 }
 
 export interface LoaderOptions {
@@ -38,6 +59,8 @@ export interface SkipReport {
   path: string;
   code: string;
   reason: string;
+  /** For LIMIT_EXCEEDED: the limit (`ingest.limits.<name>`), the file's value and the maximum. */
+  limit?: { name: string; value: number; max: number };
 }
 
 export type LoadEvent = { type: 'document'; document: LoadedDocument } | { type: 'skip'; skip: SkipReport };

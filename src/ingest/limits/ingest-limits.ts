@@ -1,8 +1,10 @@
+import type { LoaderLimits } from '../../spec/loader.js';
+
 /**
  * Resource limits applied to every file an ingest reads (`ingest.limits.*`). Exceeding one turns that file
  * (or record) into a `LIMIT_EXCEEDED` skip naming the limit and the value; the rest of the run continues.
  */
-export interface IngestLimits {
+export interface IngestLimits extends LoaderLimits {
   /** Wall time to parse one whole file (text, Markdown, HTML, PDF, DOCX) in its worker thread, in ms. @default 30000 */
   fileTimeoutMs: number;
   /** Heap of the parser worker thread (V8 old generation), in MiB. @default 512 */
@@ -41,6 +43,11 @@ export const DEFAULT_INGEST_LIMITS: Readonly<IngestLimits> = Object.freeze({
   maxChunksPerDocument: 10_000,
   isolate: true,
 });
+
+/** A loader's limit: the one given in its input, else the default. */
+export function loaderLimit(limits: Partial<LoaderLimits> | undefined, name: keyof LoaderLimits): number {
+  return limits?.[name] ?? DEFAULT_INGEST_LIMITS[name];
+}
 
 /** Defaults filled in for every limit not given. */
 export function resolveIngestLimits(limits: Partial<IngestLimits> = {}): IngestLimits {

@@ -31,8 +31,9 @@ export function limitExceeded({ path, limit, value, max, what, atLeast = false }
   const unit = _UNITS[limit] ?? '';
   return new FathomError({
     code: 'LIMIT_EXCEEDED',
-    message: `'${path}' exceeds ingest.limits.${limit}: ${what} ${atLeast ? 'over ' : ''}${value.toLocaleString('en-US')} > ${max.toLocaleString('en-US')} ${unit}`.trimEnd() +
-      `. It was skipped; split the file or raise ingest.limits.${limit} if it is legitimate.`,
+    message:
+      `'${path}' exceeds ingest.limits.${limit} (${max.toLocaleString('en-US')}${unit ? ` ${unit}` : ''}): ${what} ${atLeast ? 'more than ' : ''}${value.toLocaleString('en-US')}. ` +
+      `It was skipped; split it, or raise ingest.limits.${limit} if it is legitimate.`,
     details: { path, limit: `ingest.limits.${limit}`, value, max },
   });
 }

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { LoadedDocument, SourceFormat } from '../../spec/document.js';
-import type { LoadEvent, Loader, LoaderInput } from '../../spec/loader.js';
+import type { LoadEvent, Loader, LoaderInput, SkipReport } from '../../spec/loader.js';
 import { FathomError } from '../../util/errors.js';
 import { normalizeText } from '../../util/normalize-text.js';
 
@@ -64,8 +64,12 @@ function _toDocument(input: LoaderInput, format: SourceFormat, extracted: _Extra
 }
 
 /** Turn anything a loader threw into a skip a person can act on. */
-export function _skipFromError(error: unknown, path: string, format: string): { path: string; code: string; reason: string } {
-  if (FathomError.isInstance(error)) return { path, code: error.code, reason: error.message };
+export function _skipFromError(error: unknown, path: string, format: string): SkipReport {
+  if (FathomError.isInstance(error)) {
+    const { limit, value, max } = error.details;
+    const detail = error.code === 'LIMIT_EXCEEDED' && typeof limit === 'string' ? { limit: { name: limit, value: Number(value), max: Number(max) } } : {};
+    return { path, code: error.code, reason: error.message, ...detail };
+  }
   const detail = error instanceof Error ? error.message : String(error);
   const errno = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) {

@@ -1,5 +1,7 @@
 import { once } from 'node:events';
 import type { LoadEvent, Loader, LoaderInput, SkipReport } from '../../spec/loader.js';
+import { loaderLimit } from '../limits/ingest-limits.js';
+import { limitExceeded } from '../limits/limit-exceeded.js';
 import { _skipFromError } from './_file-loader.js';
 import { _decodedChunks } from './_record-source.js';
 import { _recordFields, _recordToEvent } from './_record-to-event.js';
@@ -20,7 +22,11 @@ export const csvLoader: Loader = {
     const fields = _recordFields(input);
     const seen = new Map<string, number>();
     const skips: SkipReport[] = [];
+    const maxChars = loaderLimit(input.limits, 'maxRecordChars');
+    let oversize: Error | undefined;
     const parser = parse({
+      // A row over the limit stops the file (the parser cannot find the next row safely): rows before it load.
+      max_record_size: maxChars,
       columns: true,
       bom: true,
       info: true,
@@ -30,6 +36,10 @@ export const csvLoader: Loader = {
       delimiter: input.relativePath.toLowerCase().endsWith('.tsv') ? '\t' : ',',
       on_skip: (error) => {
         const line = error?.lines ?? 0;
+        if (error?.code === 'CSV_MAX_RECORD_SIZE') {
+          oversize ??= limitExceeded({ path: input.relativePath, limit: 'maxRecordChars', value: maxChars, max: maxChars, what: `the row at line ${line} (the rest of the file was not read) has`, atLeast: true });
+          return undefined;
+        }
         skips.push({ path: `${input.relativePath}#${line}`, code: 'INVALID_RECORD', reason: `Row at line ${line} is malformed (${error?.message ?? 'unparseable'}): fix or remove that row.` });
         return undefined;
       },
@@ -37,7 +47,9 @@ export const csvLoader: Loader = {
     const feeding = (async () => {
       for await (const text of _decodedChunks(input)) {
         if (parser.destroyed) return;
-        if (!parser.write(text)) await Promise.race([once(parser, 'drain'), once(parser, 'close')]);
+        const more = parser.write(text);
+        if (oversize) break;
+        if (!more) await Promise.race([once(parser, 'drain'), once(parser, 'close')]);
       }
       parser.end();
     })().catch((error: unknown) => parser.destroy(error as Error));
@@ -64,6 +76,10 @@ export const csvLoader: Loader = {
       await feeding;
     }
     while (skips.length) yield { type: 'skip', skip: skips.shift()! };
+    if (oversize) {
+      yield { type: 'skip', skip: _skipFromError(oversize, input.relativePath, 'CSV') };
+      return;
+    }
     if (rows === 0) yield { type: 'skip', skip: { path: input.relativePath, code: 'FILE_EMPTY', reason: `'${input.relativePath}' has no data rows: add rows under the header or exclude it.` } };
   },
 };

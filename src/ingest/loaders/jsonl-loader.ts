@@ -1,5 +1,7 @@
 import type { SourceFormat } from '../../spec/document.js';
 import type { LoadEvent, Loader, LoaderInput, SkipReport } from '../../spec/loader.js';
+import { limitExceeded } from '../limits/limit-exceeded.js';
+import { loaderLimit } from '../limits/ingest-limits.js';
 import { _skipFromError } from './_file-loader.js';
 import { _lines } from './_record-source.js';
 import { _recordFields, _recordToEvent } from './_record-to-event.js';
@@ -26,8 +28,17 @@ export const jsonlLoader: Loader = {
     let format: SourceFormat | undefined;
     let pending: SkipReport[] | undefined = [];
     const bad = (line: number, reason: string): SkipReport => ({ path: `${input.relativePath}#${line}`, code: 'INVALID_RECORD', reason });
+    const maxChars = loaderLimit(input.limits, 'maxRecordChars');
+    let tooLong = 0;
     try {
-      for await (const { line, number } of _lines(input)) {
+      for await (const entry of _lines(input, maxChars)) {
+        const { line, number } = entry;
+        if (line === undefined) {
+          tooLong++;
+          const at = `${input.relativePath}#${number}`;
+          yield { type: 'skip', skip: _skipFromError(limitExceeded({ path: at, limit: 'maxRecordChars', value: 'length' in entry ? entry.length : 0, max: maxChars, what: `line ${number} has` }), at, 'JSON Lines') };
+          continue;
+        }
         if (!line.trim()) continue;
         let record: unknown;
         try {
@@ -72,7 +83,7 @@ export const jsonlLoader: Loader = {
     }
     if (pending) {
       if (pending.length) for (const s of pending) yield { type: 'skip', skip: s };
-      else if (!format) yield { type: 'skip', skip: { path: input.relativePath, code: 'FILE_EMPTY', reason: `'${input.relativePath}' has no records: add JSON lines or exclude it.` } };
+      else if (!format && !tooLong) yield { type: 'skip', skip: { path: input.relativePath, code: 'FILE_EMPTY', reason: `'${input.relativePath}' has no records: add JSON lines or exclude it.` } };
     }
   },
 };
