@@ -9,6 +9,7 @@ import type { LoaderOptions } from '../spec/loader.js';
 import type { Store } from '../spec/store.js';
 import type { Internal } from '../util/clock.js';
 import type { ContextualizeOptions } from './contextualize.js';
+import type { IngestLimits } from './limits/ingest-limits.js';
 
 export interface IngestOptions {
   store: Store;
@@ -25,6 +26,14 @@ export interface IngestOptions {
   exclude?: string[];
   /** Files larger than this are skipped. @default 50 MiB */
   maxFileBytes?: number;
+  /**
+   * Resource limits per file and document (`ingest.limits.*`: wall time and heap of parsing, decompressed
+   * bytes, extracted characters, HTML elements and depth, PDF pages, record size, chunks per document).
+   * Exceeding one is a LIMIT_EXCEEDED skip naming the limit. @default DEFAULT_INGEST_LIMITS
+   */
+  limits?: Partial<IngestLimits>;
+  /** Follow symbolic links that lead out of the given folders (loops are never followed). @default false */
+  followSymlinks?: boolean;
   loaderOptions?: LoaderOptions;
   /** @default 'default' */
   collection?: string;

@@ -20,6 +20,8 @@ import { contextualizeChunks } from './contextualize.js';
 import { indexText } from './index-text.js';
 import type { IngestOptions } from './ingest-options.js';
 import { loadSources } from './load-sources.js';
+import { resolveIngestLimits } from './limits/ingest-limits.js';
+import { limitExceeded } from './limits/limit-exceeded.js';
 import { ProgressMeter } from './progress-meter.js';
 
 export type { IngestOptions } from './ingest-options.js';
@@ -45,6 +47,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   if (!tenant) throw new FathomError({ code: 'TENANT_REQUIRED', message: 'ingest() needs a tenant: pass `tenant` (the CLI uses --tenant, default "default").' });
   if (!options.paths && !options.documents) throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'ingest() needs `paths` or `documents`.' });
 
+  const limits = resolveIngestLimits(options.limits);
   const startedAt = now();
   const meter = new ProgressMeter(now, startedAt, progressIntervalMs, options.onProgress);
   const detector = createDuplicateDetector({ store, options: options.dedup });
@@ -132,6 +135,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (detector.record(pending, dup) === 'skipped') return;
     }
     const drafts = await chunker.chunk({ text: doc.text, format: doc.format, pages: doc.pages });
+    if (drafts.length > limits.maxChunksPerDocument) {
+      const e = limitExceeded({ path: doc.source, limit: 'maxChunksPerDocument', value: drafts.length, max: limits.maxChunksPerDocument, what: 'it chunks into' });
+      skip({ path: doc.source, code: e.code, reason: e.message, limit: { name: 'ingest.limits.maxChunksPerDocument', value: drafts.length, max: limits.maxChunksPerDocument } });
+      return;
+    }
     meter.chunks += drafts.length;
     let contexts: Array<string | undefined> | undefined;
     if (options.contextualize) {
@@ -165,6 +173,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         exclude: options.exclude,
         maxFileBytes: options.maxFileBytes,
         loaderOptions: options.loaderOptions,
+        limits,
+        followSymlinks: options.followSymlinks,
         signal,
       });
 
@@ -216,6 +226,8 @@ function resolvedConfig(o: IngestOptions): Record<string, unknown> {
     include: o.include,
     exclude: o.exclude,
     maxFileBytes: o.maxFileBytes,
+    limits: resolveIngestLimits(o.limits),
+    followSymlinks: o.followSymlinks ?? false,
     collection: o.collection ?? 'default',
     chunker: o.chunker.name,
     embedder: o.embedder ? { provider: o.embedder.provider, modelId: o.embedder.modelId, dimensions: o.embedder.dimensions } : null,

@@ -67,7 +67,7 @@ test('every bad file becomes one skip with a catalogue code and the run continue
     ],
   );
   for (const s of skips(events)) if (!s.path.includes('#')) assert.ok(s.reason.includes(s.path), `reason names the file: ${s.reason}`);
-  assert.match(skips(events).find((s) => s.code === 'FILE_TOO_LARGE')!.reason, /is 1\.\d KiB, over the \d+ bytes limit: split it, or raise maxFileBytes/);
+  assert.match(skips(events).find((s) => s.code === 'FILE_TOO_LARGE')!.reason, /is 1\.\d KiB, over the \d+ bytes limit: split it, or raise ingest\.maxFileBytes in fathom\.config\.json/);
 });
 
 test('include/exclude pass through; an explicitly missing path throws PATH_NOT_FOUND', async (t) => {

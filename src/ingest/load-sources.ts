@@ -2,7 +2,10 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { LoadEvent, Loader, LoaderOptions } from '../spec/loader.js';
 import { FathomError } from '../util/errors.js';
-import { defaultLoaders, loaderForPath } from './loaders/index.js';
+import { defaultLoaders, fileLoaders, loaderForPath } from './loaders/index.js';
+import { _escapeControls, _hasControls } from './loaders/_safe-path.js';
+import { resolveIngestLimits, type IngestLimits } from './limits/ingest-limits.js';
+import { sharedParsePool } from './limits/parse-pool.js';
 import { walkFiles } from './walk.js';
 
 export interface LoadSourcesOptions {
@@ -22,6 +25,10 @@ export interface LoadSourcesOptions {
   loaderOptions?: LoaderOptions;
   /** Stops between files and records; aborting throws FathomError INTERRUPTED (never a silent early end). */
   signal?: AbortSignal;
+  /** Resource limits per file (`ingest.limits.*`). @default DEFAULT_INGEST_LIMITS */
+  limits?: Partial<IngestLimits>;
+  /** Follow symbolic links that lead out of the named folders (links inside are always followed). @default false */
+  followSymlinks?: boolean;
 }
 
 /**
@@ -29,6 +36,10 @@ export interface LoadSourcesOptions {
  * be ingested (unreadable, malformed, empty, binary, too large, a dangling link, or an explicitly named file
  * of unknown type) becomes one `skip` event with a catalogue code and a reason; the run always continues.
  * Files of unknown extension found inside directories are ignored silently.
+ *
+ * Built-in whole-file formats (text, Markdown, HTML, PDF, DOCX) are parsed in a worker thread under
+ * `limits` (wall time, heap), so a hostile file becomes a LIMIT_EXCEEDED skip instead of hanging or
+ * crashing the run; record formats (JSONL, CSV) stream in-process with bounded records.
  */
 export async function* loadSources({
   paths,
@@ -39,18 +50,26 @@ export async function* loadSources({
   loaders = defaultLoaders,
   loaderOptions = {},
   signal,
+  limits: givenLimits,
+  followSymlinks = false,
 }: LoadSourcesOptions): AsyncIterable<LoadEvent> {
+  const limits = resolveIngestLimits(givenLimits);
   const checkAbort = () => {
     if (signal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: 'Loading was interrupted; run the same command again to finish (unchanged documents are skipped).', cause: signal.reason });
   };
-  for await (const entry of walkFiles({ paths, cwd, include, ...(exclude ? { exclude } : {}) })) {
+  for await (const entry of walkFiles({ paths, cwd, include, followSymlinks, ...(exclude ? { exclude } : {}) })) {
     checkAbort();
     if (entry.type === 'skip') {
-      yield entry;
+      yield _hasControls(entry.skip.path) ? { type: 'skip', skip: { ...entry.skip, path: _escapeControls(entry.skip.path), reason: _escapeControls(entry.skip.reason) } } : entry;
       continue;
     }
     const { path, relativePath, size, modifiedAt, explicit } = entry;
     const skip = (code: string, reason: string): LoadEvent => ({ type: 'skip', skip: { path: relativePath, code, reason } });
+    if (_hasControls(relativePath)) {
+      const shown = _escapeControls(relativePath);
+      yield { type: 'skip', skip: { path: shown, code: 'UNSAFE_PATH', reason: `'${shown}' has control characters (a newline, tab or terminal escape) in its path, which would become its document id: rename it.` } };
+      continue;
+    }
     const loader = loaderForPath(path, loaders);
     if (!loader) {
       if (explicit) {
@@ -64,7 +83,15 @@ export async function* loadSources({
       continue;
     }
     if (!loader.streaming && size > maxFileBytes) {
-      yield skip('FILE_TOO_LARGE', `'${relativePath}' is ${_size(size)}, over the ${_size(maxFileBytes)} limit: split it, or raise maxFileBytes (--max-file-bytes).`);
+      yield skip('FILE_TOO_LARGE', `'${relativePath}' is ${_size(size)}, over the ${_size(maxFileBytes)} limit: split it, or raise ingest.maxFileBytes in fathom.config.json.`);
+      continue;
+    }
+    if (limits.isolate && fileLoaders.includes(loader)) {
+      const job = { loader: loader.name, path, relativePath, modifiedAt, options: loaderOptions, limits };
+      for (const event of await sharedParsePool(limits.parserMemoryMb).parse(job, { timeoutMs: limits.fileTimeoutMs })) {
+        checkAbort();
+        yield event;
+      }
       continue;
     }
     let bytes: Uint8Array = new Uint8Array(0);
@@ -82,6 +109,7 @@ export async function* loadSources({
       bytes,
       modifiedAt,
       options: loaderOptions,
+      limits,
       ...(loader.streaming ? { stream: () => createReadStream(path) as AsyncIterable<Uint8Array> } : {}),
     };
     try {

@@ -55,18 +55,25 @@ test('explicit paths: a file is yielded even if globs would drop it; a missing p
   });
 });
 
-test('dangling symlinks are skips with a reason; symlink loops end; followSymlinks false ignores links', async (t) => {
-  const root = await tree({ 'docs/a.md': 'a', 'other/b.md': 'b' });
+test('dangling symlinks are skips with a reason; loops and links out of the walked folder are SYMLINK_SKIPPED unless followSymlinks', async (t) => {
+  const root = await tree({ 'docs/a.md': 'a', 'docs/sub/c.md': 'c', 'other/b.md': 'b', 'secret.md': 's' });
   t.after(() => rm(root, { recursive: true, force: true }));
   await symlink(join(root, 'missing.md'), join(root, 'docs/dangling.md'));
   await symlink(join(root, 'docs'), join(root, 'docs/loop'));
+  await symlink('..', join(root, 'docs/up'));
   await symlink(join(root, 'other'), join(root, 'docs/linked'));
+  await symlink('sub', join(root, 'docs/inside'));
   const entries = await walk({ paths: ['docs'], cwd: root });
-  assert.deepEqual(rels(entries), ['docs/a.md', 'skip:docs/dangling.md', 'docs/linked/b.md']);
-  const skip = entries[1];
-  assert.equal(skip?.type === 'skip' && skip.skip.code, 'FILE_UNREADABLE');
-  assert.match(skip?.type === 'skip' ? skip.skip.reason : '', /points to .*missing\.md.*does not exist/);
-  assert.deepEqual(rels(await walk({ paths: ['docs'], cwd: root, followSymlinks: false })), ['docs/a.md']);
+  assert.deepEqual(rels(entries), ['docs/a.md', 'skip:docs/dangling.md', 'docs/inside/c.md', 'skip:docs/linked', 'skip:docs/loop', 'skip:docs/up'], 'a link inside is followed (and sub/ not walked twice); the parent (secret.md) is never reached');
+  const skip = (path: string) => entries.find((e) => e.type === 'skip' && e.skip.path === path) as Extract<WalkEntry, { type: 'skip' }>;
+  assert.equal(skip('docs/dangling.md').skip.code, 'FILE_UNREADABLE');
+  assert.match(skip('docs/dangling.md').skip.reason, /points to .*missing\.md.*does not exist/);
+  assert.equal(skip('docs/linked').skip.code, 'SYMLINK_SKIPPED');
+  assert.match(skip('docs/linked').skip.reason, /leads out of the folder .*ingest\.followSymlinks/);
+  assert.match(skip('docs/loop').skip.reason, /loops back/);
+  assert.match(skip('docs/up').skip.reason, /loops back/);
+  const followed = await walk({ paths: ['docs'], cwd: root, followSymlinks: true });
+  assert.deepEqual(rels(followed), ['docs/a.md', 'skip:docs/dangling.md', 'docs/inside/c.md', 'docs/linked/b.md', 'skip:docs/loop', 'skip:docs/up'], 'loops stay refused');
 });
 
 test('is lazy: the first file arrives before the rest of the tree is read', async (t) => {

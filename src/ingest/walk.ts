@@ -1,4 +1,4 @@
-import { lstat, readdir, readlink, stat } from 'node:fs/promises';
+import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -17,7 +17,11 @@ export interface WalkFilesOptions {
   include?: string[];
   /** Globs that win over `include`; matching directories are not entered. @default DEFAULT_EXCLUDES */
   exclude?: string[];
-  /** Follow symbolic links (each real directory is visited once, so loops end). @default true */
+  /**
+   * Follow symbolic links that lead out of the path being walked (`up -> ..` would ingest the parent).
+   * Links that stay inside it are always followed; a link back to a folder it is inside (a loop) never is.
+   * Each refused link is a SYMLINK_SKIPPED skip with the reason. @default false
+   */
   followSymlinks?: boolean;
 }
 
@@ -37,10 +41,11 @@ export type WalkEntry = WalkedFile | { type: 'skip'; skip: SkipReport };
 
 /**
  * Walk files lazily, depth-first, in a deterministic order (paths in the order given, directory entries
- * sorted by code unit). Dangling and looping symbolic links come back as skips with a reason; unreadable
- * directories too. Explicitly named files are always yielded (globs filter what directories contain).
+ * sorted by code unit). Dangling and looping symbolic links, and links out of the walked path (unless
+ * `followSymlinks`), come back as skips with a reason; unreadable directories too. Explicitly named files
+ * are always yielded (globs filter what directories contain).
  */
-export async function* walkFiles({ paths, cwd, include, exclude = DEFAULT_EXCLUDES, followSymlinks = true }: WalkFilesOptions): AsyncIterable<WalkEntry> {
+export async function* walkFiles({ paths, cwd, include, exclude = DEFAULT_EXCLUDES, followSymlinks = false }: WalkFilesOptions): AsyncIterable<WalkEntry> {
   const opts = { dot: true, basename: false };
   const compile = (patterns: string[]) => {
     const matchers = patterns.map((p) => picomatch(p, { ...opts, basename: !p.includes('/') }));
@@ -61,18 +66,34 @@ export async function* walkFiles({ paths, cwd, include, exclude = DEFAULT_EXCLUD
   const visitedDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
+  // Real paths of the directories on the way down (loop detection) and of the path being walked.
+  const ancestors: string[] = [];
+  let rootReal = '';
+
   async function* visit(abs: string, explicit: boolean): AsyncIterable<WalkEntry> {
     const relativePath = rel(abs);
     let info: Stats;
     const link = await lstat(abs).catch(() => undefined);
     if (!link) return;
-    if (link.isSymbolicLink()) {
-      if (!followSymlinks && !explicit) return;
+    const isLink = link.isSymbolicLink();
+    if (isLink) {
       try {
         info = await stat(abs);
       } catch (error) {
         yield { type: 'skip', skip: await _linkSkip(abs, relativePath, error) };
         return;
+      }
+      if (!explicit) {
+        const real = await realpath(abs).catch(() => abs);
+        const skip = (reason: string): WalkEntry => ({ type: 'skip', skip: { path: relativePath, code: 'SYMLINK_SKIPPED', reason } });
+        if (info.isDirectory() && ancestors.some((a) => _inside(real, a))) {
+          yield skip(`Symbolic link '${relativePath}' → '${real}' loops back to a folder it is inside: it was not followed.`);
+          return;
+        }
+        if (!followSymlinks && !_inside(rootReal, real)) {
+          yield skip(`Symbolic link '${relativePath}' → '${real}' leads out of the folder being ingested: it was not followed. Set ingest.followSymlinks to true to follow such links.`);
+          return;
+        }
       }
     } else info = link;
     if (info.isDirectory()) {
@@ -80,14 +101,13 @@ export async function* walkFiles({ paths, cwd, include, exclude = DEFAULT_EXCLUD
       const key = `${info.dev}:${info.ino}`;
       if (visitedDirs.has(key)) return;
       visitedDirs.add(key);
-      let names: string[];
+      const real = await realpath(abs).catch(() => abs);
+      ancestors.push(real);
       try {
-        names = (await readdir(abs)).sort();
-      } catch (error) {
-        yield { type: 'skip', skip: { path: relativePath, code: 'FILE_UNREADABLE', reason: `Directory '${relativePath}' cannot be read (${(error as NodeJS.ErrnoException).code ?? error}): check its permissions or exclude it.` } };
-        return;
+        yield* _children(abs, relativePath);
+      } finally {
+        ancestors.pop();
       }
-      for (const name of names) yield* visit(join(abs, name), false);
       return;
     }
     if (!info.isFile()) return;
@@ -98,7 +118,26 @@ export async function* walkFiles({ paths, cwd, include, exclude = DEFAULT_EXCLUD
     yield { type: 'file', path: abs, relativePath, size: info.size, modifiedAt: Math.round(info.mtimeMs), explicit };
   }
 
-  for (const root of roots) yield* visit(root.abs, true);
+  async function* _children(abs: string, relativePath: string): AsyncIterable<WalkEntry> {
+    let names: string[];
+    try {
+      names = (await readdir(abs)).sort();
+    } catch (error) {
+      yield { type: 'skip', skip: { path: relativePath, code: 'FILE_UNREADABLE', reason: `Directory '${relativePath}' cannot be read (${(error as NodeJS.ErrnoException).code ?? error}): check its permissions or exclude it.` } };
+      return;
+    }
+    for (const name of names) yield* visit(join(abs, name), false);
+  }
+
+  for (const root of roots) {
+    rootReal = await realpath(root.abs).catch(() => root.abs);
+    yield* visit(root.abs, true);
+  }
+}
+
+/** True when `path` is `dir` or inside it (both real, absolute). */
+function _inside(dir: string, path: string): boolean {
+  return path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 }
 
 async function _linkSkip(abs: string, relativePath: string, error: unknown): Promise<SkipReport> {

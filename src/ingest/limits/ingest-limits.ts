@@ -13,7 +13,7 @@ export interface IngestLimits extends LoaderLimits {
   maxDecompressedBytes: number;
   /** Characters of text extracted from one file (or one record) before it is chunked. @default 20,000,000 */
   maxExtractedChars: number;
-  /** Elements of one HTML page. @default 200,000 */
+  /** Elements of one HTML page. @default 100,000 */
   maxHtmlElements: number;
   /** Nesting depth of one HTML page. @default 512 */
   maxHtmlDepth: number;
@@ -36,7 +36,7 @@ export const DEFAULT_INGEST_LIMITS: Readonly<IngestLimits> = Object.freeze({
   parserMemoryMb: 512,
   maxDecompressedBytes: 64 * 1024 * 1024,
   maxExtractedChars: 20_000_000,
-  maxHtmlElements: 200_000,
+  maxHtmlElements: 100_000,
   maxHtmlDepth: 512,
   maxPdfPages: 5_000,
   maxRecordChars: 16 * 1024 * 1024,

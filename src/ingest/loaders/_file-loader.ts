@@ -3,6 +3,8 @@ import type { LoadedDocument, SourceFormat } from '../../spec/document.js';
 import type { LoadEvent, Loader, LoaderInput, SkipReport } from '../../spec/loader.js';
 import { FathomError } from '../../util/errors.js';
 import { normalizeText } from '../../util/normalize-text.js';
+import { loaderLimit } from '../limits/ingest-limits.js';
+import { limitExceeded } from '../limits/limit-exceeded.js';
 
 /** What a whole-file loader extracts; `_defineFileLoader` fills in id, source, format and checks emptiness. */
 export interface _Extracted {
@@ -42,7 +44,9 @@ export function _defineFileLoader(spec: {
 }
 
 function _toDocument(input: LoaderInput, format: SourceFormat, extracted: _Extracted): LoadedDocument {
+  const maxChars = loaderLimit(input.limits, 'maxExtractedChars');
   const text = extracted.normalized ? extracted.text : normalizeText(extracted.text);
+  if (text.length > maxChars) throw limitExceeded({ path: input.relativePath, limit: 'maxExtractedChars', value: text.length, max: maxChars, what: 'its text has' });
   if (text.length === 0) {
     throw new FathomError({
       code: 'FILE_EMPTY',

@@ -2,6 +2,16 @@ import type { parseHTML } from 'linkedom';
 import { _defineFileLoader } from './_file-loader.js';
 import { decodeText } from './_decode-text.js';
 import { htmlToMarkdown } from './_html-to-markdown.js';
+import { _htmlShape } from './_html-shape.js';
+import { loaderLimit } from '../limits/ingest-limits.js';
+import { limitExceeded } from '../limits/limit-exceeded.js';
+
+/**
+ * Readability's cleaning is quadratic in elements and cubic in depth (2,000 nested divs took 43 s): larger
+ * or deeper pages skip it and keep the cleaned `<body>` (such pages are rarely article-plus-chrome).
+ */
+const _READABILITY_MAX_ELEMENTS = 10_000;
+const _READABILITY_MAX_DEPTH = 128;
 
 /** Elements that are never content. */
 const _NOISE = 'script, style, noscript, template, iframe, svg, canvas, object, embed, link, meta, button, input, select, textarea, form, dialog';
@@ -24,6 +34,11 @@ export const htmlLoader = _defineFileLoader({
     const html = decodeText(input.bytes, input.relativePath);
     const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
     const { document } = parseHTML(html);
+    const maxElements = loaderLimit(input.limits, 'maxHtmlElements');
+    const maxDepth = loaderLimit(input.limits, 'maxHtmlDepth');
+    const shape = _htmlShape(document.documentElement, maxElements, maxDepth);
+    if (shape.elements > maxElements) throw limitExceeded({ path: input.relativePath, limit: 'maxHtmlElements', value: maxElements, max: maxElements, what: 'the page has', atLeast: true });
+    if (shape.depth > maxDepth) throw limitExceeded({ path: input.relativePath, limit: 'maxHtmlDepth', value: maxDepth, max: maxDepth, what: 'elements are nested', atLeast: true });
     const h1 = _text(document.querySelector('h1'));
     const title = _text(document.querySelector('title')) || h1;
     _removeBoilerplate(document);
@@ -31,11 +46,14 @@ export const htmlLoader = _defineFileLoader({
     for (const el of document.querySelectorAll('h1')) el.classList.add('fathom-h1');
     const bodyHtml = document.body?.innerHTML ?? html;
     let content: string | undefined;
-    try {
-      const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100, classesToPreserve: ['fathom-h1'] }).parse();
-      if (article?.content && article.textContent?.trim()) content = article.content;
-    } catch {
-      // Readability can fail on odd markup; the cleaned body below is the fallback.
+    if (shape.elements <= _READABILITY_MAX_ELEMENTS && shape.depth <= _READABILITY_MAX_DEPTH) {
+      try {
+        const options = { charThreshold: 100, classesToPreserve: ['fathom-h1'], maxElemsToParse: _READABILITY_MAX_ELEMENTS };
+        const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], options).parse();
+        if (article?.content && article.textContent?.trim()) content = article.content;
+      } catch {
+        // Readability can fail on odd markup; the cleaned body below is the fallback.
+      }
     }
     const chosen = (content ?? bodyHtml).replace(/<h2([^>]*\bclass="[^"]*\bfathom-h1\b[^"]*"[^>]*)>([\s\S]*?)<\/h2>/gi, '<h1$1>$2</h1>');
     let markdown = await htmlToMarkdown(chosen);

@@ -13,6 +13,9 @@ export { csvLoader, docxLoader, htmlLoader, jsonlLoader, markdownLoader, pdfLoad
 /** Every built-in loader. Heavy parsers (unpdf, mammoth, readability, turndown) load on first use. */
 export const defaultLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader, jsonlLoader, csvLoader];
 
+/** The built-in whole-file loaders: these parse in the worker thread (`ingest.limits.isolate`). */
+export const fileLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader];
+
 /** The first loader (in order) that claims the path's extension (case-insensitive), or undefined. */
 export function loaderForPath(path: string, loaders: Loader[] = defaultLoaders): Loader | undefined {
   const ext = extname(path).toLowerCase();

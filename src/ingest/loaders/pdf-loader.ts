@@ -1,6 +1,8 @@
 import type { PageSpan } from '../../spec/document.js';
 import { normalizeText } from '../../util/normalize-text.js';
 import { _defineFileLoader } from './_file-loader.js';
+import { loaderLimit } from '../limits/ingest-limits.js';
+import { limitExceeded } from '../limits/limit-exceeded.js';
 
 /**
  * PDF (`.pdf`) via unpdf (pdf.js). Each page's text is normalised on its own and pages are joined with one
@@ -17,6 +19,10 @@ export const pdfLoader = _defineFileLoader({
     // pdf.js rejects Buffers and may transfer (detach) what it is given: pass a plain Uint8Array copy.
     const pdf = await getDocumentProxy(new Uint8Array(input.bytes), { verbosity: 0 } as Parameters<typeof getDocumentProxy>[1]);
     try {
+      // The page count comes from the page tree's root (/Count) before any page is read: a 600 KB file
+      // listing one page 100,000 times is refused here instead of exhausting memory.
+      const maxPages = loaderLimit(input.limits, 'maxPdfPages');
+      if (pdf.numPages > maxPages) throw limitExceeded({ path: input.relativePath, limit: 'maxPdfPages', value: pdf.numPages, max: maxPages, what: 'the PDF has' });
       const { totalPages, text: pageTexts } = await extractText(pdf, { mergePages: false });
       let text = '';
       const pages: PageSpan[] = [];

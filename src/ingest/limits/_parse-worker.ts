@@ -1,0 +1,28 @@
+/**
+ * The parser worker thread: loads one whole file per message with a built-in loader and posts back its
+ * events. It runs under `resourceLimits` and is terminated by the pool when a file overruns its budget.
+ */
+import { readFile } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import type { LoadEvent } from '../../spec/loader.js';
+import { fileLoaders } from '../loaders/index.js';
+import { _skipFromError } from '../loaders/_file-loader.js';
+import type { _ParseJob } from './parse-pool.js';
+
+parentPort!.on('message', (job: _ParseJob) => {
+  void _run(job).then((events) => parentPort!.postMessage({ id: job.id, events }));
+});
+
+async function _run(job: _ParseJob): Promise<LoadEvent[]> {
+  const loader = fileLoaders.find((l) => l.name === job.loader);
+  if (!loader) return [{ type: 'skip', skip: { path: job.relativePath, code: 'INTERNAL', reason: `No built-in loader named '${job.loader}'.` } }];
+  const events: LoadEvent[] = [];
+  try {
+    const bytes = await readFile(job.path);
+    const input = { path: job.path, relativePath: job.relativePath, bytes, options: job.options, limits: job.limits, ...(job.modifiedAt !== undefined ? { modifiedAt: job.modifiedAt } : {}) };
+    for await (const event of loader.load(input)) events.push(event);
+  } catch (error) {
+    events.push({ type: 'skip', skip: _skipFromError(error, job.relativePath, loader.name) });
+  }
+  return events;
+}

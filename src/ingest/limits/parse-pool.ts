@@ -1,0 +1,98 @@
+import { Worker } from 'node:worker_threads';
+import type { LoadEvent, LoaderLimits, LoaderOptions } from '../../spec/loader.js';
+import { _skipFromError } from '../loaders/_file-loader.js';
+import { limitExceeded } from './limit-exceeded.js';
+
+/** One file for the parser worker. */
+export interface _ParseJob {
+  id: number;
+  /** Name of a built-in whole-file loader (`fileLoaders`). */
+  loader: string;
+  path: string;
+  relativePath: string;
+  modifiedAt?: number;
+  options: LoaderOptions;
+  limits: LoaderLimits;
+}
+
+/** Parses whole files in a worker thread, one at a time, within a wall-time and heap budget. */
+export interface ParsePool {
+  /** The file's events; over budget → one LIMIT_EXCEEDED skip (the worker is terminated and replaced). */
+  parse(job: Omit<_ParseJob, 'id'>, budget: { timeoutMs: number }): Promise<LoadEvent[]>;
+  close(): Promise<void>;
+}
+
+const _pools = new Map<number, ParsePool>();
+
+/**
+ * The process's parse pool for a heap size (one worker, started on first use, kept idle and unref'd
+ * between files and runs so the next ingest does not pay its start-up again).
+ */
+export function sharedParsePool(memoryMb: number): ParsePool {
+  let pool = _pools.get(memoryMb);
+  if (!pool) _pools.set(memoryMb, (pool = createParsePool({ memoryMb })));
+  return pool;
+}
+
+export function createParsePool({ memoryMb }: { memoryMb: number }): ParsePool {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const spawn = (): Worker => {
+    const here = import.meta.url;
+    const w = here.endsWith('.ts')
+      ? // A checkout runs the TypeScript sources: the worker registers tsx itself (hooks are per thread).
+        new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./_parse-worker.ts', here).href)}); })`, {
+          eval: true,
+          resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+        })
+      : new Worker(new URL('./_parse-worker.js', here), { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+    w.unref();
+    return w;
+  };
+
+  const runOne = (job: _ParseJob, timeoutMs: number): Promise<LoadEvent[]> =>
+    new Promise((resolve) => {
+      const w = (worker ??= spawn());
+      w.ref();
+      const done = (events: LoadEvent[], kill = false) => {
+        clearTimeout(timer);
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+        if (kill) {
+          if (worker === w) worker = undefined;
+          void w.terminate();
+        } else w.unref();
+        resolve(events);
+      };
+      const skip = (error: unknown) => [{ type: 'skip', skip: _skipFromError(error, job.relativePath, job.loader) }] as LoadEvent[];
+      const onMessage = (m: { id: number; events: LoadEvent[] }) => {
+        if (m.id === job.id) done(m.events);
+      };
+      const onError = (error: Error & { code?: string }) => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') done(skip(limitExceeded({ path: job.relativePath, limit: 'parserMemoryMb', value: memoryMb, max: memoryMb, what: 'parsing it needed', atLeast: true })), true);
+        else done(skip(new Error(`the parser worker failed: ${error.message}`)), true);
+      };
+      const onExit = (code: number) => done(skip(new Error(`the parser worker stopped (exit code ${code})`)), true);
+      const timer = setTimeout(() => done(skip(limitExceeded({ path: job.relativePath, limit: 'fileTimeoutMs', value: timeoutMs, max: timeoutMs, what: 'parsing took', atLeast: true })), true), timeoutMs);
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.postMessage(job);
+    });
+
+  return {
+    parse(job, { timeoutMs }) {
+      const run = queue.then(() => runOne({ ...job, id: nextId++ }, timeoutMs));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    async close() {
+      const w = worker;
+      worker = undefined;
+      if (w) await w.terminate();
+    },
+  };
+}
