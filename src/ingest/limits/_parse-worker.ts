@@ -12,6 +12,8 @@ import type { _ParseJob } from './parse-pool.js';
 parentPort!.on('message', (job: _ParseJob) => {
   void _run(job).then((events) => parentPort!.postMessage({ id: job.id, events }));
 });
+// Start-up (and, in a checkout, compiling TypeScript) is not charged to the first file's budget.
+parentPort!.postMessage({ ready: true });
 
 async function _run(job: _ParseJob): Promise<LoadEvent[]> {
   const loader = fileLoaders.find((l) => l.name === job.loader);

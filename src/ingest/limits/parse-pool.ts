@@ -35,11 +35,11 @@ export function sharedParsePool(memoryMb: number): ParsePool {
 }
 
 export function createParsePool({ memoryMb }: { memoryMb: number }): ParsePool {
-  let worker: Worker | undefined;
+  let worker: { thread: Worker; ready: Promise<void> } | undefined;
   let nextId = 1;
   let queue: Promise<unknown> = Promise.resolve();
 
-  const spawn = (): Worker => {
+  const spawn = (): { thread: Worker; ready: Promise<void> } => {
     const here = import.meta.url;
     const w = here.endsWith('.ts')
       ? // A checkout runs the TypeScript sources: the worker registers tsx itself (hooks are per thread).
@@ -49,20 +49,34 @@ export function createParsePool({ memoryMb }: { memoryMb: number }): ParsePool {
         })
       : new Worker(new URL('./_parse-worker.js', here), { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
     w.unref();
-    return w;
+    // Settles on the worker's first message; a worker that dies first is handled by the job's listeners.
+    const ready = new Promise<void>((resolve) => {
+      const settle = () => {
+        w.off('message', settle);
+        w.off('error', settle);
+        w.off('exit', settle);
+        resolve();
+      };
+      w.on('message', settle);
+      w.on('error', settle);
+      w.on('exit', settle);
+    });
+    return { thread: w, ready };
   };
 
-  const runOne = (job: _ParseJob, timeoutMs: number): Promise<LoadEvent[]> =>
-    new Promise((resolve) => {
-      const w = (worker ??= spawn());
-      w.ref();
+  const runOne = async (job: _ParseJob, timeoutMs: number): Promise<LoadEvent[]> => {
+    const current = (worker ??= spawn());
+    const w = current.thread;
+    w.ref();
+    await current.ready;
+    return new Promise((resolve) => {
       const done = (events: LoadEvent[], kill = false) => {
         clearTimeout(timer);
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
         if (kill) {
-          if (worker === w) worker = undefined;
+          if (worker === current) worker = undefined;
           void w.terminate();
         } else w.unref();
         resolve(events);
@@ -82,6 +96,7 @@ export function createParsePool({ memoryMb }: { memoryMb: number }): ParsePool {
       w.on('exit', onExit);
       w.postMessage(job);
     });
+  };
 
   return {
     parse(job, { timeoutMs }) {
@@ -92,7 +107,7 @@ export function createParsePool({ memoryMb }: { memoryMb: number }): ParsePool {
     async close() {
       const w = worker;
       worker = undefined;
-      if (w) await w.terminate();
+      if (w) await w.thread.terminate();
     },
   };
 }

@@ -32,10 +32,13 @@ export const htmlLoader = _defineFileLoader({
   extensions: ['.html', '.htm', '.xhtml'],
   extract: async (input) => {
     const html = decodeText(input.bytes, input.relativePath);
-    const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
-    const { document } = parseHTML(html);
     const maxElements = loaderLimit(input.limits, 'maxHtmlElements');
     const maxDepth = loaderLimit(input.limits, 'maxHtmlDepth');
+    // Start tags outside scripts, styles and comments, counted before parsing: a bomb is refused without building its DOM.
+    const tags = _startTags(html);
+    if (tags > maxElements + 3) throw limitExceeded({ path: input.relativePath, limit: 'maxHtmlElements', value: tags, max: maxElements, what: 'the page has start tags:' });
+    const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
+    const { document } = parseHTML(html);
     const shape = _htmlShape(document.documentElement, maxElements, maxDepth);
     if (shape.elements > maxElements) throw limitExceeded({ path: input.relativePath, limit: 'maxHtmlElements', value: maxElements, max: maxElements, what: 'the page has', atLeast: true });
     if (shape.depth > maxDepth) throw limitExceeded({ path: input.relativePath, limit: 'maxHtmlDepth', value: maxDepth, max: maxDepth, what: 'elements are nested', atLeast: true });
@@ -61,6 +64,16 @@ export const htmlLoader = _defineFileLoader({
     return { text: markdown, ...(title ? { title } : {}) };
   },
 });
+
+function _startTags(html: string): number {
+  const markup = html.replace(/<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi, '');
+  let n = 0;
+  for (let i = markup.indexOf('<'); i !== -1; i = markup.indexOf('<', i + 1)) {
+    const c = markup.charCodeAt(i + 1) | 32;
+    if (c >= 97 && c <= 122) n++;
+  }
+  return n;
+}
 
 function _text(el: { textContent: string | null } | null): string {
   return el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

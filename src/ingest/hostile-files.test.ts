@@ -1,0 +1,106 @@
+/**
+ * The hostile-file suite: every generated hostile input (bombs, giant lines, no-whitespace runs, BOMs,
+ * invalid UTF-8, surrogates, control characters, huge page trees, symlink loops and escapes) ingested in
+ * ONE run next to ordinary files, under small limits so bombs trip fast. Each must give its typed skip
+ * (naming the limit) or a clean document, and the ordinary files of the same run must be stored.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSqliteStore } from '../store/sqlite/index.js';
+import { HOSTILE_TEST_LIMITS, hostileFiles, writeOrdinaryFiles } from '../testing/hostile/hostile-files.js';
+import { hostileDocx } from '../testing/hostile/hostile-docx.js';
+import { createGptTokenizer } from '../util/tokenizers/index.js';
+import { createChunker } from './chunkers/index.js';
+import { ingest } from './ingest.js';
+import { _escapeControls } from './loaders/_safe-path.js';
+
+async function setup(t: { after(fn: () => Promise<void>): void }) {
+  const base = await mkdtemp(join(tmpdir(), 'fathom-hostile-'));
+  t.after(() => rm(base, { recursive: true, force: true }));
+  const corpus = join(base, 'corpus');
+  await mkdir(corpus);
+  const store = await createSqliteStore({ path: join(base, 'fathom.db') });
+  t.after(() => store.close());
+  const chunker = createChunker({ name: 'structure', tokenizer: createGptTokenizer(), maxTokens: 256 });
+  return { base, corpus, store, chunker };
+}
+
+test('hostile files: each is a typed skip naming its limit (or loads clean), and the ordinary files of the run are stored', { timeout: 180_000 }, async (t) => {
+  const { corpus, store, chunker } = await setup(t);
+  const cases = hostileFiles();
+  for (const c of cases) await c.write(corpus, 'test');
+  const ordinary = await writeOrdinaryFiles(corpus);
+
+  const report = await ingest({ store, tenant: 't', paths: ['.'], cwd: corpus, chunker, limits: HOSTILE_TEST_LIMITS });
+
+  const problems: string[] = [];
+  for (const c of cases) {
+    const path = _escapeControls(c.name);
+    const skips = report.skipped.filter((s) => s.path === path || s.path.startsWith(`${path}#`));
+    if ('skip' in c.expect) {
+      const hit = skips.find((s) => s.code === c.expect.skip && (!('limit' in c.expect) || s.limit?.name === (c.expect as { limit?: string }).limit));
+      if (!hit) problems.push(`${JSON.stringify(c.name)} (${c.attack}): expected ${c.expect.skip} ${c.expect.limit ?? ''}, got ${JSON.stringify(skips)}`);
+      else {
+        if (hit.code === 'LIMIT_EXCEEDED' && !hit.reason.includes(hit.limit!.name)) problems.push(`${c.name}: the reason does not name the limit: ${hit.reason}`);
+        if (/[\u0000-\u001f]/.test(hit.path + hit.reason)) problems.push(`${JSON.stringify(c.name)}: control characters in the skip report`);
+      }
+    } else {
+      const doc = await store.getDocument({ tenant: 't', id: c.id ?? c.name });
+      if (!doc) problems.push(`${c.name} (${c.attack}): expected a document, got ${JSON.stringify(skips)}`);
+      else {
+        const chunks = await store.listChunks({ tenant: 't', documentId: c.id ?? c.name });
+        const bad = chunks.length === 0 ? 'no chunks' : c.expect.check?.(chunks.map((k) => k.text).join('\n'));
+        if (bad) problems.push(`${c.name}: ${bad}`);
+      }
+    }
+  }
+  for (const id of ordinary) if (!(await store.getDocument({ tenant: 't', id }))) problems.push(`ordinary file ${id} was not stored`);
+  // Records around a bad record in the same file are kept.
+  if (!(await store.getDocument({ tenant: 't', id: 'after' }))) problems.push('the JSONL line after the giant line was not stored');
+  if (!(await store.getDocument({ tenant: 't', id: 'first' }))) problems.push('the CSV row before the giant row was not stored');
+  const escaped = report.skipped.some((s) => s.path.includes('outside-secret')) || (await store.getDocument({ tenant: 't', id: 'up/outside-secret.md' }));
+  if (escaped) problems.push('the symlink out of the folder was followed');
+  assert.deepEqual(problems, [], `${problems.length} of ${cases.length} hostile cases failed`);
+  assert.equal(report.counts.skipped, report.skipped.length);
+});
+
+test('a parser that exceeds its heap is terminated: LIMIT_EXCEEDED parserMemoryMb, and the next file still loads', { timeout: 120_000 }, async (t) => {
+  const { corpus, store, chunker } = await setup(t);
+  await writeFile(join(corpus, 'a-heavy.docx'), hostileDocx({ xmlBytes: 24 * 1024 * 1024 }));
+  await writeFile(join(corpus, 'b-next.md'), '# Next\n\nStill here.');
+  const limits = { parserMemoryMb: 48, maxDecompressedBytes: 64 * 1024 * 1024, fileTimeoutMs: 60_000 };
+  const report = await ingest({ store, tenant: 't', paths: ['.'], cwd: corpus, chunker, limits });
+  const skip = report.skipped.find((s) => s.path === 'a-heavy.docx');
+  assert.equal(skip?.code, 'LIMIT_EXCEEDED', JSON.stringify(report.skipped));
+  assert.equal(skip?.limit?.name, 'ingest.limits.parserMemoryMb');
+  assert.ok(await store.getDocument({ tenant: 't', id: 'b-next.md' }));
+});
+
+test('a document that chunks into more than maxChunksPerDocument is skipped before embedding', { timeout: 60_000 }, async (t) => {
+  const { corpus, store, chunker } = await setup(t);
+  await writeFile(join(corpus, 'many.md'), Array.from({ length: 40 }, (_, i) => `## Section ${i}\n\n${'words '.repeat(300)}`).join('\n\n'));
+  await writeFile(join(corpus, 'few.md'), '# Few\n\nShort.');
+  const report = await ingest({ store, tenant: 't', paths: ['.'], cwd: corpus, chunker, limits: { maxChunksPerDocument: 10 } });
+  const skip = report.skipped.find((s) => s.path === 'many.md');
+  assert.equal(skip?.code, 'LIMIT_EXCEEDED');
+  assert.equal(skip?.limit?.name, 'ingest.limits.maxChunksPerDocument');
+  assert.match(skip!.reason, /ingest\.limits\.maxChunksPerDocument \(10 chunks\)/);
+  assert.equal(await store.getDocument({ tenant: 't', id: 'many.md' }), undefined);
+  assert.ok(await store.getDocument({ tenant: 't', id: 'few.md' }));
+});
+
+test('followSymlinks: true follows a link out of the folder (loops are still refused)', { timeout: 60_000 }, async (t) => {
+  const { base, corpus, store, chunker } = await setup(t);
+  await mkdir(join(base, 'shared'));
+  await writeFile(join(base, 'shared', 'policy.md'), '# Policy\n\nShared text.');
+  await symlink(join(base, 'shared'), join(corpus, 'shared'));
+  await symlink('..', join(corpus, 'up'));
+  const off = await ingest({ store, tenant: 't', paths: ['.'], cwd: corpus, chunker });
+  assert.deepEqual(off.skipped.map((s) => [s.path, s.code]), [['shared', 'SYMLINK_SKIPPED'], ['up', 'SYMLINK_SKIPPED']]);
+  const on = await ingest({ store, tenant: 't', paths: ['.'], cwd: corpus, chunker, followSymlinks: true });
+  assert.deepEqual(on.skipped.map((s) => [s.path, s.code]), [['up', 'SYMLINK_SKIPPED']]);
+  assert.ok(await store.getDocument({ tenant: 't', id: 'shared/policy.md' }));
+});
