@@ -76,3 +76,23 @@ test('whole-file problems are one skip: missing text field, not JSONL at all, bi
   assert.deepEqual(skips(await load(new Uint8Array([0x89, 0x50, 0, 0, 1]))).map((s) => s.code), ['BINARY_CONTENT']);
   assert.deepEqual(skips(await load('\n\n')).map((s) => s.code), ['FILE_EMPTY']);
 });
+
+// C4: a 20 MB single line took 19 s (200 MB over 300 s at ~900 MB RSS): `(rest + text).split('\n')` per chunk.
+test('a line longer than maxRecordChars is a LIMIT_EXCEEDED skip read in linear time, and the next lines load', { timeout: 60_000 }, async () => {
+  const giant = `{"id":"big","text":"${'lorem ipsum '.repeat(1_800_000)}"}`;
+  const events = await load(`${giant}\n{"id":"after","text":"next line"}\n`, {}, 64 * 1024);
+  assert.deepEqual(docs(events).map((d) => d.id), ['after']);
+  const [skip] = skips(events);
+  assert.equal(skip?.path, 'data/records.jsonl#1');
+  assert.deepEqual(skip?.limit, { name: 'ingest.limits.maxRecordChars', value: giant.length, max: 16 * 1024 * 1024 });
+});
+
+test('invalid UTF-8 on line 2 names line 2, and the record on line 1 was really loaded', async () => {
+  const enc = new TextEncoder();
+  const bytes = new Uint8Array([...enc.encode('{"id":"a","text":"one"}\n{"id":"b","text":"'), 0xff, ...enc.encode('"}\n{"id":"c","text":"three"}\n')]);
+  const events = await load(bytes);
+  assert.deepEqual(docs(events).map((d) => d.id), ['a']);
+  assert.match(skips(events)[0]!.reason, /not valid UTF-8 at line 2: .*the records before line 2 were loaded/);
+  const first = await load(new Uint8Array([...enc.encode('{"id":"a","text":"'), 0xc3, 0x28, ...enc.encode('"}\n')]));
+  assert.match(skips(first)[0]!.reason, /at line 1: .*nothing was loaded/);
+});

@@ -58,3 +58,20 @@ test('text: UTF-16 with BOM decodes; the title is the file name', async () => {
   assert.equal(event?.type === 'document' && event.document.title, 'hello.txt');
   assert.equal(event?.type === 'document' && event.document.format, 'text');
 });
+
+test('a file starting with FF FE is decoded as UTF-16 only when it is valid UTF-16 text, else BINARY_CONTENT', async () => {
+  const binary = new Uint8Array([0xff, 0xfe, ...Array.from({ length: 4001 }, (_, i) => (i * 7919) % 256)]);
+  const [bin] = await load(textLoader, binary, 'blob.txt');
+  assert.equal(bin?.type === 'skip' && bin.skip.code, 'BINARY_CONTENT');
+  const nul = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0x00, 0x42, 0x00]);
+  const [withNul] = await load(textLoader, nul, 'nul.txt');
+  assert.equal(withNul?.type === 'skip' && withNul.skip.code, 'BINARY_CONTENT');
+  const utf16 = new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Wide\n\nText in UTF-16.', 'utf16le')]));
+  const [text] = await load(markdownLoader, utf16);
+  assert.equal(text?.type === 'document' && text.document.text, '# Wide\n\nText in UTF-16.');
+});
+
+test('a long run of spaces in a heading line loads in linear time', { timeout: 30_000 }, async () => {
+  const [event] = await load(markdownLoader, `#${' '.repeat(100_000)}x${' '.repeat(100_000)}## y\n`);
+  assert.equal(event?.type, 'document');
+});
