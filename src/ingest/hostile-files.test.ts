@@ -40,9 +40,10 @@ test('hostile files: each is a typed skip naming its limit (or loads clean), and
   for (const c of cases) {
     const path = _escapeControls(c.name);
     const skips = report.skipped.filter((s) => s.path === path || s.path.startsWith(`${path}#`));
-    if ('skip' in c.expect) {
-      const hit = skips.find((s) => s.code === c.expect.skip && (!('limit' in c.expect) || s.limit?.name === (c.expect as { limit?: string }).limit));
-      if (!hit) problems.push(`${JSON.stringify(c.name)} (${c.attack}): expected ${c.expect.skip} ${c.expect.limit ?? ''}, got ${JSON.stringify(skips)}`);
+    const expect = c.expect;
+    if ('skip' in expect) {
+      const hit = skips.find((s) => s.code === expect.skip && (expect.limit === undefined || s.limit?.name === expect.limit));
+      if (!hit) problems.push(`${JSON.stringify(c.name)} (${c.attack}): expected ${expect.skip} ${expect.limit ?? ''}, got ${JSON.stringify(skips)}`);
       else {
         if (hit.code === 'LIMIT_EXCEEDED' && !hit.reason.includes(hit.limit!.name)) problems.push(`${c.name}: the reason does not name the limit: ${hit.reason}`);
         if (/[\u0000-\u001f]/.test(hit.path + hit.reason)) problems.push(`${JSON.stringify(c.name)}: control characters in the skip report`);
@@ -52,7 +53,7 @@ test('hostile files: each is a typed skip naming its limit (or loads clean), and
       if (!doc) problems.push(`${c.name} (${c.attack}): expected a document, got ${JSON.stringify(skips)}`);
       else {
         const chunks = await store.listChunks({ tenant: 't', documentId: c.id ?? c.name });
-        const bad = chunks.length === 0 ? 'no chunks' : c.expect.check?.(chunks.map((k) => k.text).join('\n'));
+        const bad = chunks.length === 0 ? 'no chunks' : expect.check?.(chunks.map((k) => k.text).join('\n'));
         if (bad) problems.push(`${c.name}: ${bad}`);
       }
     }
