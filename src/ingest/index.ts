@@ -14,3 +14,5 @@ export { purgeAuditLog } from './governance/purge-audit-log.js';
 export type { PurgeAuditLogOptions } from './governance/purge-audit-log.js';
 export { recordExport, listExports } from './governance/record-export.js';
 export type { RecordedExport } from './governance/record-export.js';
+export { DEFAULT_INGEST_LIMITS, resolveIngestLimits } from './limits/ingest-limits.js';
+export type { IngestLimits } from './limits/ingest-limits.js';
