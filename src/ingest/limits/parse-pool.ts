@@ -43,7 +43,7 @@ export function createParsePool({ memoryMb }: { memoryMb: number }): ParsePool {
     const here = import.meta.url;
     const w = here.endsWith('.ts')
       ? // A checkout runs the TypeScript sources: the worker registers tsx itself (hooks are per thread).
-        new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./_parse-worker.ts', here).href)}); })`, {
+        new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(new URL('./_parse-worker.ts', here).href)}); })`, {
           eval: true,
           resourceLimits: { maxOldGenerationSizeMb: memoryMb },
         })
