@@ -60,7 +60,8 @@ export async function* loadSources({
   for await (const entry of walkFiles({ paths, cwd, include, followSymlinks, ...(exclude ? { exclude } : {}) })) {
     checkAbort();
     if (entry.type === 'skip') {
-      yield _hasControls(entry.skip.path) ? { type: 'skip', skip: { ...entry.skip, path: _escapeControls(entry.skip.path), reason: _escapeControls(entry.skip.reason) } } : entry;
+      // A link's target or a folder name may hold control characters: never print them raw.
+      yield { type: 'skip', skip: { ...entry.skip, path: _escapeControls(entry.skip.path), reason: _escapeControls(entry.skip.reason) } };
       continue;
     }
     const { path, relativePath, size, modifiedAt, explicit } = entry;
