@@ -57,8 +57,29 @@ export async function* loadSources({
   const checkAbort = () => {
     if (signal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: 'Loading was interrupted; run the same command again to finish (unchanged documents are skipped).', cause: signal.reason });
   };
+  // One file parses ahead in the worker while the caller chunks and stores the previous one.
+  let ahead: Promise<LoadEvent[]> | undefined;
+  async function* settle(): AsyncIterable<LoadEvent> {
+    if (!ahead) return;
+    const events = await ahead;
+    ahead = undefined;
+    for (const event of events) {
+      checkAbort();
+      yield event;
+    }
+  }
   for await (const entry of walkFiles({ paths, cwd, include, followSymlinks, ...(exclude ? { exclude } : {}) })) {
     checkAbort();
+    const pool = limits.isolate && entry.type === 'file' ? sharedParsePool(limits.parserMemoryMb) : undefined;
+    const loader = entry.type === 'file' ? loaderForPath(entry.path, loaders) : undefined;
+    if (pool && loader && entry.type === 'file' && fileLoaders.includes(loader) && entry.size > 0 && entry.size <= maxFileBytes && !_hasControls(entry.relativePath)) {
+      const { path, relativePath, modifiedAt } = entry;
+      const next = pool.parse({ loader: loader.name, path, relativePath, modifiedAt, options: loaderOptions, limits }, { timeoutMs: limits.fileTimeoutMs });
+      yield* settle();
+      ahead = next;
+      continue;
+    }
+    yield* settle();
     if (entry.type === 'skip') {
       // A link's target or a folder name may hold control characters: never print them raw.
       yield { type: 'skip', skip: { ...entry.skip, path: _escapeControls(entry.skip.path), reason: _escapeControls(entry.skip.reason) } };
@@ -71,7 +92,6 @@ export async function* loadSources({
       yield { type: 'skip', skip: { path: shown, code: 'UNSAFE_PATH', reason: `'${shown}' has control characters (a newline, tab or terminal escape) in its path, which would become its document id: rename it.` } };
       continue;
     }
-    const loader = loaderForPath(path, loaders);
     if (!loader) {
       if (explicit) {
         const known = [...new Set(loaders.flatMap((l) => l.extensions))].join(', ');
@@ -85,14 +105,6 @@ export async function* loadSources({
     }
     if (!loader.streaming && size > maxFileBytes) {
       yield skip('FILE_TOO_LARGE', `'${relativePath}' is ${_size(size)}, over the ${_size(maxFileBytes)} limit: split it, or raise ingest.maxFileBytes in fathom.config.json.`);
-      continue;
-    }
-    if (limits.isolate && fileLoaders.includes(loader)) {
-      const job = { loader: loader.name, path, relativePath, modifiedAt, options: loaderOptions, limits };
-      for (const event of await sharedParsePool(limits.parserMemoryMb).parse(job, { timeoutMs: limits.fileTimeoutMs })) {
-        checkAbort();
-        yield event;
-      }
       continue;
     }
     let bytes: Uint8Array = new Uint8Array(0);
@@ -126,6 +138,7 @@ export async function* loadSources({
         : skip('FILE_MALFORMED', `'${relativePath}' could not be loaded by the ${loader.name} loader (${message}): check the file or exclude it.`);
     }
   }
+  yield* settle();
 }
 
 function _size(bytes: number): string {
