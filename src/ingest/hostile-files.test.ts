@@ -68,27 +68,27 @@ test('hostile files: each is a typed skip naming its limit (or loads clean), and
   assert.equal(report.counts.skipped, report.skipped.length);
 });
 
-test('a parser that exceeds its heap is terminated: LIMIT_EXCEEDED parserMemoryMb, and the next file still loads', { timeout: 120_000 }, async (t) => {
+test('a parser that exceeds its heap is terminated: LIMIT_EXCEEDED memoryMb, and the next file still loads', { timeout: 120_000 }, async (t) => {
   const { corpus, store, chunker } = await setup(t);
   await writeFile(join(corpus, 'a-heavy.docx'), hostileDocx({ xmlBytes: 24 * 1024 * 1024 }));
   await writeFile(join(corpus, 'b-next.md'), '# Next\n\nStill here.');
-  const limits = { parserMemoryMb: 48, maxDecompressedBytes: 64 * 1024 * 1024, fileTimeoutMs: 60_000 };
+  const limits = { memoryMb: 48, decompressedBytes: 64 * 1024 * 1024, fileTimeoutMs: 60_000 };
   const report = await ingest({ store, tenant: 't', paths: ['.'], cwd: corpus, chunker, limits });
   const skip = report.skipped.find((s) => s.path === 'a-heavy.docx');
   assert.equal(skip?.code, 'LIMIT_EXCEEDED', JSON.stringify(report.skipped));
-  assert.equal(skip?.limit?.name, 'ingest.limits.parserMemoryMb');
+  assert.equal(skip?.limit?.name, 'ingest.limits.memoryMb');
   assert.ok(await store.getDocument({ tenant: 't', id: 'b-next.md' }));
 });
 
-test('a document that chunks into more than maxChunksPerDocument is skipped before embedding', { timeout: 60_000 }, async (t) => {
+test('a document that chunks into more than chunksPerDocument is skipped before embedding', { timeout: 60_000 }, async (t) => {
   const { corpus, store, chunker } = await setup(t);
   await writeFile(join(corpus, 'many.md'), Array.from({ length: 40 }, (_, i) => `## Section ${i}\n\n${'words '.repeat(300)}`).join('\n\n'));
   await writeFile(join(corpus, 'few.md'), '# Few\n\nShort.');
-  const report = await ingest({ store, tenant: 't', paths: ['.'], cwd: corpus, chunker, limits: { maxChunksPerDocument: 10 } });
+  const report = await ingest({ store, tenant: 't', paths: ['.'], cwd: corpus, chunker, limits: { chunksPerDocument: 10 } });
   const skip = report.skipped.find((s) => s.path === 'many.md');
   assert.equal(skip?.code, 'LIMIT_EXCEEDED');
-  assert.equal(skip?.limit?.name, 'ingest.limits.maxChunksPerDocument');
-  assert.match(skip!.reason, /ingest\.limits\.maxChunksPerDocument \(10 chunks\)/);
+  assert.equal(skip?.limit?.name, 'ingest.limits.chunksPerDocument');
+  assert.match(skip!.reason, /ingest\.limits\.chunksPerDocument \(10 chunks\)/);
   assert.equal(await store.getDocument({ tenant: 't', id: 'many.md' }), undefined);
   assert.ok(await store.getDocument({ tenant: 't', id: 'few.md' }));
 });

@@ -135,9 +135,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (detector.record(pending, dup) === 'skipped') return;
     }
     const drafts = await chunker.chunk({ text: doc.text, format: doc.format, pages: doc.pages });
-    if (drafts.length > limits.maxChunksPerDocument) {
-      const e = limitExceeded({ path: doc.source, limit: 'maxChunksPerDocument', value: drafts.length, max: limits.maxChunksPerDocument, what: 'it chunks into' });
-      skip({ path: doc.source, code: e.code, reason: e.message, limit: { name: 'ingest.limits.maxChunksPerDocument', value: drafts.length, max: limits.maxChunksPerDocument } });
+    if (drafts.length > limits.chunksPerDocument) {
+      const e = limitExceeded({ path: doc.source, limit: 'chunksPerDocument', value: drafts.length, max: limits.chunksPerDocument, what: 'it chunks into' });
+      skip({ path: doc.source, code: e.code, reason: e.message, limit: { name: 'ingest.limits.chunksPerDocument', value: drafts.length, max: limits.chunksPerDocument } });
       return;
     }
     meter.chunks += drafts.length;

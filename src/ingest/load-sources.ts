@@ -70,7 +70,7 @@ export async function* loadSources({
   }
   for await (const entry of walkFiles({ paths, cwd, include, followSymlinks, ...(exclude ? { exclude } : {}) })) {
     checkAbort();
-    const pool = limits.isolate && entry.type === 'file' ? sharedParsePool(limits.parserMemoryMb) : undefined;
+    const pool = limits.isolate && entry.type === 'file' ? sharedParsePool(limits.memoryMb) : undefined;
     const loader = entry.type === 'file' ? loaderForPath(entry.path, loaders) : undefined;
     if (pool && loader && entry.type === 'file' && fileLoaders.includes(loader) && entry.size > 0 && entry.size <= maxFileBytes && !_hasControls(entry.relativePath)) {
       const { path, relativePath, modifiedAt } = entry;

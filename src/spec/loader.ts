@@ -29,17 +29,17 @@ export interface LoaderInput {
  */
 export interface LoaderLimits {
   /** Decompressed bytes of the XML parts of a DOCX (declared sizes, then checked while inflating). */
-  maxDecompressedBytes: number;
+  decompressedBytes: number;
   /** Characters of text extracted from one file or record. */
-  maxExtractedChars: number;
+  extractedChars: number;
   /** Elements of one HTML page. */
-  maxHtmlElements: number;
+  elements: number;
   /** Nesting depth of one HTML page. */
-  maxHtmlDepth: number;
+  depth: number;
   /** Pages of one PDF. */
-  maxPdfPages: number;
+  pages: number;
   /** Characters (UTF-16 code units) of one JSONL line or one CSV row. */
-  maxRecordChars: number;
+  recordChars: number;
 }
 
 export interface LoaderOptions {

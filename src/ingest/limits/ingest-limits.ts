@@ -8,23 +8,23 @@ export interface IngestLimits extends LoaderLimits {
   /** Wall time to parse one whole file (text, Markdown, HTML, PDF, DOCX) in its worker thread, in ms. @default 30000 */
   fileTimeoutMs: number;
   /** Heap of the parser worker thread (V8 old generation), in MiB. @default 512 */
-  parserMemoryMb: number;
+  memoryMb: number;
   /** Decompressed bytes of the XML parts of a DOCX (declared sizes, then checked while inflating). @default 64 MiB */
-  maxDecompressedBytes: number;
+  decompressedBytes: number;
   /** Characters of text extracted from one file (or one record) before it is chunked. @default 20,000,000 */
-  maxExtractedChars: number;
+  extractedChars: number;
   /** Elements of one HTML page. @default 100,000 */
-  maxHtmlElements: number;
+  elements: number;
   /** Nesting depth of one HTML page. @default 512 */
-  maxHtmlDepth: number;
+  depth: number;
   /** Pages of one PDF. @default 5,000 */
-  maxPdfPages: number;
+  pages: number;
   /** Characters (UTF-16 code units) of one JSONL line or one CSV row. @default 16 MiB */
-  maxRecordChars: number;
+  recordChars: number;
   /** Chunks of one document; a document that chunks into more is skipped before embedding. @default 10,000 */
-  maxChunksPerDocument: number;
+  chunksPerDocument: number;
   /**
-   * Parse whole files in a worker thread, where `fileTimeoutMs` and `parserMemoryMb` are enforced (the
+   * Parse whole files in a worker thread, where `fileTimeoutMs` and `memoryMb` are enforced (the
    * worker is terminated). false parses in-process: faster to start, but those two limits do not apply.
    * @default true
    */
@@ -33,14 +33,14 @@ export interface IngestLimits extends LoaderLimits {
 
 export const DEFAULT_INGEST_LIMITS: Readonly<IngestLimits> = Object.freeze({
   fileTimeoutMs: 30_000,
-  parserMemoryMb: 512,
-  maxDecompressedBytes: 64 * 1024 * 1024,
-  maxExtractedChars: 20_000_000,
-  maxHtmlElements: 100_000,
-  maxHtmlDepth: 512,
-  maxPdfPages: 5_000,
-  maxRecordChars: 16 * 1024 * 1024,
-  maxChunksPerDocument: 10_000,
+  memoryMb: 512,
+  decompressedBytes: 64 * 1024 * 1024,
+  extractedChars: 20_000_000,
+  elements: 100_000,
+  depth: 512,
+  pages: 5_000,
+  recordChars: 16 * 1024 * 1024,
+  chunksPerDocument: 10_000,
   isolate: true,
 });
 

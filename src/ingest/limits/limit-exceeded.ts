@@ -4,14 +4,14 @@ import type { IngestLimits } from './ingest-limits.js';
 /** Human units for a limit's value. */
 const _UNITS: Partial<Record<keyof IngestLimits, string>> = {
   fileTimeoutMs: 'ms',
-  parserMemoryMb: 'MiB of parser heap',
-  maxDecompressedBytes: 'decompressed bytes',
-  maxExtractedChars: 'characters',
-  maxHtmlElements: 'elements',
-  maxHtmlDepth: 'levels of nesting',
-  maxPdfPages: 'pages',
-  maxRecordChars: 'characters',
-  maxChunksPerDocument: 'chunks',
+  memoryMb: 'MiB of parser heap',
+  decompressedBytes: 'decompressed bytes',
+  extractedChars: 'characters',
+  elements: 'elements',
+  depth: 'levels of nesting',
+  pages: 'pages',
+  recordChars: 'characters',
+  chunksPerDocument: 'chunks',
 };
 
 /**

@@ -86,7 +86,7 @@ export function createParsePool({ memoryMb }: { memoryMb: number }): ParsePool {
         if (m.id === job.id) done(m.events);
       };
       const onError = (error: Error & { code?: string }) => {
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') done(skip(limitExceeded({ path: job.relativePath, limit: 'parserMemoryMb', value: memoryMb, max: memoryMb, what: 'parsing it needed', atLeast: true })), true);
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') done(skip(limitExceeded({ path: job.relativePath, limit: 'memoryMb', value: memoryMb, max: memoryMb, what: 'parsing it needed', atLeast: true })), true);
         else done(skip(new Error(`the parser worker failed: ${error.message}`)), true);
       };
       const onExit = (code: number) => done(skip(new Error(`the parser worker stopped (exit code ${code})`)), true);

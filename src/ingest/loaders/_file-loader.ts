@@ -44,9 +44,9 @@ export function _defineFileLoader(spec: {
 }
 
 function _toDocument(input: LoaderInput, format: SourceFormat, extracted: _Extracted): LoadedDocument {
-  const maxChars = loaderLimit(input.limits, 'maxExtractedChars');
+  const maxChars = loaderLimit(input.limits, 'extractedChars');
   const text = extracted.normalized ? extracted.text : normalizeText(extracted.text);
-  if (text.length > maxChars) throw limitExceeded({ path: input.relativePath, limit: 'maxExtractedChars', value: text.length, max: maxChars, what: 'its text has' });
+  if (text.length > maxChars) throw limitExceeded({ path: input.relativePath, limit: 'extractedChars', value: text.length, max: maxChars, what: 'its text has' });
   if (text.length === 0) {
     throw new FathomError({
       code: 'FILE_EMPTY',

@@ -57,8 +57,8 @@ export function _recordToEvent(args: {
   const title = _fieldText(record[fields.titleField]).replace(/\s+/g, ' ').trim();
   let text = normalizeText(fields.textFields.map((f) => _fieldText(record[f]).trim()).filter(Boolean).join('\n\n'));
   if (!text && format === 'beir') text = normalizeText(title);
-  const maxChars = loaderLimit(input.limits, 'maxExtractedChars');
-  if (text.length > maxChars) return { type: 'skip', skip: _skipFromError(limitExceeded({ path: at, limit: 'maxExtractedChars', value: text.length, max: maxChars, what: `record at line ${line} has` }), at, format) };
+  const maxChars = loaderLimit(input.limits, 'extractedChars');
+  if (text.length > maxChars) return { type: 'skip', skip: _skipFromError(limitExceeded({ path: at, limit: 'extractedChars', value: text.length, max: maxChars, what: `record at line ${line} has` }), at, format) };
   if (!text) {
     return { type: 'skip', skip: { path: at, code: 'INVALID_RECORD', reason: `Record at line ${line} has no text in field(s) ${fields.textFields.map((f) => `'${f}'`).join(', ')}: fill it in, or set loaderOptions.textFields to the field that holds the text.` } };
   }

@@ -14,14 +14,14 @@ interface _Entry {
  * Refuse a zip (DOCX) whose parts would decompress past `max` bytes, before a parser inflates them: the
  * sizes the central directory declares for the parts `isPart` selects are summed, then each such part is
  * inflated with its declared size as a hard cap, so a part that lies about its size is caught too.
- * Throws LIMIT_EXCEEDED (ingest.limits.maxDecompressedBytes). A file that is not a readable zip passes
+ * Throws LIMIT_EXCEEDED (ingest.limits.decompressedBytes). A file that is not a readable zip passes
  * through (the parser reports it).
  */
 export function _checkZipSizes(bytes: Uint8Array, { path, max, isPart }: { path: string; max: number; isPart: (name: string) => boolean }): void {
   const entries = _centralDirectory(bytes)?.filter((e) => isPart(e.name));
   if (!entries) return;
   const over = (value: number, what: string, atLeast = false) =>
-    limitExceeded({ path, limit: 'maxDecompressedBytes', value, max, what, atLeast });
+    limitExceeded({ path, limit: 'decompressedBytes', value, max, what, atLeast });
   let declared = 0;
   for (const e of entries) declared += e.size === 0xffffffff ? Infinity : e.size;
   if (declared > max) throw over(Number.isFinite(declared) ? declared : 0xffffffff, 'its XML parts declare', !Number.isFinite(declared));

@@ -38,13 +38,13 @@ test('a missing text column is one FILE_MALFORMED skip; a header-only file is FI
 });
 
 // C5: one 200 MB CSV record became one document of 75,972 chunks at 4.6 GB.
-test('a row longer than maxRecordChars stops the file with LIMIT_EXCEEDED; the rows before it load', async () => {
+test('a row longer than recordChars stops the file with LIMIT_EXCEEDED; the rows before it load', async () => {
   const bytes = new TextEncoder().encode(`id,text\nfirst,the row before\nbig,"${'x'.repeat(5000)}"\nlast,never read\n`);
   const events: LoadEvent[] = [];
-  for await (const e of csvLoader.load({ path: '/tmp/big.csv', relativePath: 'big.csv', bytes, options: {}, limits: { maxRecordChars: 1000 } })) events.push(e);
+  for await (const e of csvLoader.load({ path: '/tmp/big.csv', relativePath: 'big.csv', bytes, options: {}, limits: { recordChars: 1000 } })) events.push(e);
   assert.deepEqual(docs(events).map((d) => d.id), ['first']);
   const [skip] = skips(events);
   assert.equal(skip?.code, 'LIMIT_EXCEEDED');
-  assert.equal(skip?.limit?.name, 'ingest.limits.maxRecordChars');
+  assert.equal(skip?.limit?.name, 'ingest.limits.recordChars');
   assert.match(skip!.reason, /row at line 3/);
 });

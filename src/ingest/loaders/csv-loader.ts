@@ -22,7 +22,7 @@ export const csvLoader: Loader = {
     const fields = _recordFields(input);
     const seen = new Map<string, number>();
     const skips: SkipReport[] = [];
-    const maxChars = loaderLimit(input.limits, 'maxRecordChars');
+    const maxChars = loaderLimit(input.limits, 'recordChars');
     let oversize: Error | undefined;
     const parser = parse({
       // A row over the limit stops the file (the parser cannot find the next row safely): rows before it load.
@@ -37,7 +37,7 @@ export const csvLoader: Loader = {
       on_skip: (error) => {
         const line = error?.lines ?? 0;
         if (error?.code === 'CSV_MAX_RECORD_SIZE') {
-          oversize ??= limitExceeded({ path: input.relativePath, limit: 'maxRecordChars', value: maxChars, max: maxChars, what: `the row at line ${line} (the rest of the file was not read) has`, atLeast: true });
+          oversize ??= limitExceeded({ path: input.relativePath, limit: 'recordChars', value: maxChars, max: maxChars, what: `the row at line ${line} (the rest of the file was not read) has`, atLeast: true });
           return undefined;
         }
         skips.push({ path: `${input.relativePath}#${line}`, code: 'INVALID_RECORD', reason: `Row at line ${line} is malformed (${error?.message ?? 'unparseable'}): fix or remove that row.` });

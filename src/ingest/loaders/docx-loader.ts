@@ -7,7 +7,7 @@ import { loaderLimit } from '../limits/ingest-limits.js';
  * Word documents (`.docx`) via mammoth: converted to HTML, then to Markdown with the HTML path so headings
  * (`#`), lists and tables survive. The title is the first level-1 heading, else the file name.
  * A file that is not a valid DOCX zip is reported as FILE_MALFORMED. Before mammoth runs, the XML parts'
- * decompressed size is checked against `ingest.limits.maxDecompressedBytes` (a 320 KB DOCX can hold 84 MB
+ * decompressed size is checked against `ingest.limits.decompressedBytes` (a 320 KB DOCX can hold 84 MB
  * of XML); images are never decompressed (only their alt text is kept).
  */
 export const docxLoader = _defineFileLoader({
@@ -15,7 +15,7 @@ export const docxLoader = _defineFileLoader({
   format: 'docx',
   extensions: ['.docx'],
   extract: async (input) => {
-    _checkZipSizes(input.bytes, { path: input.relativePath, max: loaderLimit(input.limits, 'maxDecompressedBytes'), isPart: (name) => /\.(xml|rels)$/i.test(name) });
+    _checkZipSizes(input.bytes, { path: input.relativePath, max: loaderLimit(input.limits, 'decompressedBytes'), isPart: (name) => /\.(xml|rels)$/i.test(name) });
     const { default: mammoth } = await import('mammoth');
     const buffer = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
     const convertImage = mammoth.images.imgElement(async () => ({ src: '' }));

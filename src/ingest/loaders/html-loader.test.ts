@@ -53,12 +53,12 @@ test('a page with only boilerplate is FILE_EMPTY; a binary file is BINARY_CONTEN
 });
 
 // C2: 2,000 levels (22 KB) took 43 s in Readability; 5,000 over 200 s.
-test('HTML nested deeper than maxHtmlDepth is LIMIT_EXCEEDED; one with more start tags than maxHtmlElements too, before parsing', { timeout: 60_000 }, async () => {
+test('HTML nested deeper than depth is LIMIT_EXCEEDED; one with more start tags than elements too, before parsing', { timeout: 60_000 }, async () => {
   const [deep] = await load(`<html><body>${'<div>'.repeat(2000)}deep${'</div>'.repeat(2000)}</body></html>`);
-  assert.equal(deep?.type === 'skip' && deep.skip.limit?.name, 'ingest.limits.maxHtmlDepth');
+  assert.equal(deep?.type === 'skip' && deep.skip.limit?.name, 'ingest.limits.depth');
   const wide = `<html><body>${'<p>x</p>'.repeat(100_010)}</body></html>`;
   const [many] = await load(wide);
-  assert.equal(many?.type === 'skip' && many.skip.limit?.name, 'ingest.limits.maxHtmlElements');
+  assert.equal(many?.type === 'skip' && many.skip.limit?.name, 'ingest.limits.elements');
   // 400 levels: under the limit; Readability is skipped (too deep for it) and the text still comes through.
   const [ok] = await load(`<html><body>${'<div>'.repeat(400)}<p>Still readable at depth.</p>${'</div>'.repeat(400)}</body></html>`);
   assert.equal(ok?.type === 'document' && ok.document.text, 'Still readable at depth.');

@@ -32,16 +32,16 @@ export const htmlLoader = _defineFileLoader({
   extensions: ['.html', '.htm', '.xhtml'],
   extract: async (input) => {
     const html = decodeText(input.bytes, input.relativePath);
-    const maxElements = loaderLimit(input.limits, 'maxHtmlElements');
-    const maxDepth = loaderLimit(input.limits, 'maxHtmlDepth');
+    const maxElements = loaderLimit(input.limits, 'elements');
+    const maxDepth = loaderLimit(input.limits, 'depth');
     // Start tags outside scripts, styles and comments, counted before parsing: a bomb is refused without building its DOM.
     const tags = _startTags(html);
-    if (tags > maxElements + 3) throw limitExceeded({ path: input.relativePath, limit: 'maxHtmlElements', value: tags, max: maxElements, what: 'the page has start tags:' });
+    if (tags > maxElements + 3) throw limitExceeded({ path: input.relativePath, limit: 'elements', value: tags, max: maxElements, what: 'the page has start tags:' });
     const [{ parseHTML }, { Readability }] = await Promise.all([import('linkedom'), import('@mozilla/readability')]);
     const { document } = parseHTML(html);
     const shape = _htmlShape(document.documentElement, maxElements, maxDepth);
-    if (shape.elements > maxElements) throw limitExceeded({ path: input.relativePath, limit: 'maxHtmlElements', value: maxElements, max: maxElements, what: 'the page has', atLeast: true });
-    if (shape.depth > maxDepth) throw limitExceeded({ path: input.relativePath, limit: 'maxHtmlDepth', value: maxDepth, max: maxDepth, what: 'elements are nested', atLeast: true });
+    if (shape.elements > maxElements) throw limitExceeded({ path: input.relativePath, limit: 'elements', value: maxElements, max: maxElements, what: 'the page has', atLeast: true });
+    if (shape.depth > maxDepth) throw limitExceeded({ path: input.relativePath, limit: 'depth', value: maxDepth, max: maxDepth, what: 'elements are nested', atLeast: true });
     const h1 = _text(document.querySelector('h1'));
     const title = _text(document.querySelector('title')) || h1;
     _removeBoilerplate(document);

@@ -78,13 +78,13 @@ test('whole-file problems are one skip: missing text field, not JSONL at all, bi
 });
 
 // C4: a 20 MB single line took 19 s (200 MB over 300 s at ~900 MB RSS): `(rest + text).split('\n')` per chunk.
-test('a line longer than maxRecordChars is a LIMIT_EXCEEDED skip read in linear time, and the next lines load', { timeout: 60_000 }, async () => {
+test('a line longer than recordChars is a LIMIT_EXCEEDED skip read in linear time, and the next lines load', { timeout: 60_000 }, async () => {
   const giant = `{"id":"big","text":"${'lorem ipsum '.repeat(1_800_000)}"}`;
   const events = await load(`${giant}\n{"id":"after","text":"next line"}\n`, {}, 64 * 1024);
   assert.deepEqual(docs(events).map((d) => d.id), ['after']);
   const [skip] = skips(events);
   assert.equal(skip?.path, 'data/records.jsonl#1');
-  assert.deepEqual(skip?.limit, { name: 'ingest.limits.maxRecordChars', value: giant.length, max: 16 * 1024 * 1024 });
+  assert.deepEqual(skip?.limit, { name: 'ingest.limits.recordChars', value: giant.length, max: 16 * 1024 * 1024 });
 });
 
 test('invalid UTF-8 on line 2 names line 2, and the record on line 1 was really loaded', async () => {

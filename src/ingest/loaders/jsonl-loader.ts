@@ -28,7 +28,7 @@ export const jsonlLoader: Loader = {
     let format: SourceFormat | undefined;
     let pending: SkipReport[] | undefined = [];
     const bad = (line: number, reason: string): SkipReport => ({ path: `${input.relativePath}#${line}`, code: 'INVALID_RECORD', reason });
-    const maxChars = loaderLimit(input.limits, 'maxRecordChars');
+    const maxChars = loaderLimit(input.limits, 'recordChars');
     let tooLong = 0;
     try {
       for await (const entry of _lines(input, maxChars)) {
@@ -36,7 +36,7 @@ export const jsonlLoader: Loader = {
         if (line === undefined) {
           tooLong++;
           const at = `${input.relativePath}#${number}`;
-          yield { type: 'skip', skip: _skipFromError(limitExceeded({ path: at, limit: 'maxRecordChars', value: 'length' in entry ? entry.length : 0, max: maxChars, what: `line ${number} has` }), at, 'JSON Lines') };
+          yield { type: 'skip', skip: _skipFromError(limitExceeded({ path: at, limit: 'recordChars', value: 'length' in entry ? entry.length : 0, max: maxChars, what: `line ${number} has` }), at, 'JSON Lines') };
           continue;
         }
         if (!line.trim()) continue;

@@ -65,11 +65,11 @@ test('a PDF without a text layer is FILE_EMPTY', async () => {
 });
 
 // C1: this 600 KB file aborted the process out of memory (exit 134), on every re-run.
-test('a PDF whose page tree lists one page 100,000 times is LIMIT_EXCEEDED maxPdfPages, read no further', { timeout: 60_000 }, async () => {
+test('a PDF whose page tree lists one page 100,000 times is LIMIT_EXCEEDED pages, read no further', { timeout: 60_000 }, async () => {
   const { hostilePdfPageTree } = await import('../../testing/hostile/hostile-pdf.js');
   const [event] = await load(hostilePdfPageTree({ references: 100_000 }), 'bomb.pdf');
   assert.equal(event?.type === 'skip' && event.skip.code, 'LIMIT_EXCEEDED');
   if (event?.type !== 'skip') return;
-  assert.deepEqual(event.skip.limit, { name: 'ingest.limits.maxPdfPages', value: 100_000, max: 5_000 });
-  assert.match(event.skip.reason, /'bomb\.pdf' exceeds ingest\.limits\.maxPdfPages \(5,000 pages\): the PDF has 100,000/);
+  assert.deepEqual(event.skip.limit, { name: 'ingest.limits.pages', value: 100_000, max: 5_000 });
+  assert.match(event.skip.reason, /'bomb\.pdf' exceeds ingest\.limits\.pages \(5,000 pages\): the PDF has 100,000/);
 });

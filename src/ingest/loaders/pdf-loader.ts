@@ -21,8 +21,8 @@ export const pdfLoader = _defineFileLoader({
     try {
       // The page count comes from the page tree's root (/Count) before any page is read: a 600 KB file
       // listing one page 100,000 times is refused here instead of exhausting memory.
-      const maxPages = loaderLimit(input.limits, 'maxPdfPages');
-      if (pdf.numPages > maxPages) throw limitExceeded({ path: input.relativePath, limit: 'maxPdfPages', value: pdf.numPages, max: maxPages, what: 'the PDF has' });
+      const maxPages = loaderLimit(input.limits, 'pages');
+      if (pdf.numPages > maxPages) throw limitExceeded({ path: input.relativePath, limit: 'pages', value: pdf.numPages, max: maxPages, what: 'the PDF has' });
       const { totalPages, text: pageTexts } = await extractText(pdf, { mergePages: false });
       let text = '';
       const pages: PageSpan[] = [];

@@ -32,13 +32,13 @@ const _controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
  */
 export const HOSTILE_TEST_LIMITS = {
   fileTimeoutMs: 3_000,
-  maxDecompressedBytes: 1024 * 1024,
-  maxExtractedChars: 2_000_000,
-  maxHtmlElements: 20_000,
-  maxHtmlDepth: 256,
-  maxPdfPages: 1_000,
-  maxRecordChars: 64 * 1024,
-  maxChunksPerDocument: 2_000,
+  decompressedBytes: 1024 * 1024,
+  extractedChars: 2_000_000,
+  elements: 20_000,
+  depth: 256,
+  pages: 1_000,
+  recordChars: 64 * 1024,
+  chunksPerDocument: 2_000,
 };
 
 /** The catalogue: every loader's bombs, giant lines, encodings, control characters and links. */
@@ -48,19 +48,19 @@ export function hostileFiles(): HostileFile[] {
       name: 'page-tree.pdf',
       attack: 'PDF page tree listing one page 100,000 times (600 KB; aborted the process out of memory)',
       write: (dir) => _put(dir, 'page-tree.pdf', hostilePdfPageTree({ references: 100_000 })),
-      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.maxPdfPages' },
+      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.pages' },
     },
     {
       name: 'nested.html',
       attack: 'HTML nested 5,000 levels deep (Readability took > 200 s)',
       write: (dir) => _put(dir, 'nested.html', `<html><body>${'<div>'.repeat(5000)}deep${'</div>'.repeat(5000)}</body></html>`),
-      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.maxHtmlDepth' },
+      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.depth' },
     },
     {
       name: 'wide.html',
       attack: 'HTML with more elements than the limit',
       write: (dir, scale) => writeRepeated(join(dir, 'wide.html'), { head: '<html><body>', unit: '<p>w <b>x</b></p>', tail: '</body></html>', bytes: _pick(scale, 400_000, 4_000_000) }),
-      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.maxHtmlElements' },
+      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.elements' },
     },
     {
       name: 'slow.html',
@@ -84,31 +84,31 @@ export function hostileFiles(): HostileFile[] {
       name: 'one-line.jsonl',
       attack: 'a JSONL file that is one giant line (20 MB took 19 s, 200 MB > 300 s), then a good line',
       write: (dir, scale) => writeRepeated(join(dir, 'one-line.jsonl'), { head: '{"id":"big","text":"', unit: 'lorem ipsum ', tail: '"}\n{"id":"after","text":"the line after the giant one"}\n', bytes: _pick(scale, 1_000_000, 200_000_000) }),
-      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.maxRecordChars' },
+      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.recordChars' },
     },
     {
       name: 'big-record.csv',
       attack: 'one CSV record of 200 MB (became one document of 75,972 chunks at 4.6 GB)',
       write: (dir, scale) => writeRepeated(join(dir, 'big-record.csv'), { head: 'id,text\nfirst,the row before\nbig,"', unit: 'lorem ipsum ', tail: '"\n', bytes: _pick(scale, 1_000_000, 200_000_000) }),
-      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.maxRecordChars' },
+      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.recordChars' },
     },
     {
       name: 'bomb.docx',
       attack: 'a DOCX whose XML decompresses ~250:1 (320 KB → 84 MB took 117 s and 4.2 GB)',
       write: (dir, scale) => _put(dir, 'bomb.docx', hostileDocx({ xmlBytes: _pick(scale, 4 * 1024 * 1024, 84 * 1024 * 1024) })),
-      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.maxDecompressedBytes' },
+      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.decompressedBytes' },
     },
     {
       name: 'lying.docx',
       attack: 'a DOCX whose zip headers declare 1,000 bytes for a multi-MB part',
       write: (dir, scale) => _put(dir, 'lying.docx', hostileDocx({ xmlBytes: _pick(scale, 4 * 1024 * 1024, 84 * 1024 * 1024), lie: true })),
-      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.maxDecompressedBytes' },
+      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.decompressedBytes' },
     },
     {
       name: 'huge.txt',
       attack: 'more extracted text than the limit',
       write: (dir, scale) => writeRepeated(join(dir, 'huge.txt'), { unit: 'word ', bytes: _pick(scale, 2_500_000, 25_000_000) }),
-      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.maxExtractedChars' },
+      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.extractedChars' },
     },
     {
       name: 'utf16-binary.txt',
