@@ -28,7 +28,7 @@ export interface FathomConfig {
     /** Follow symbolic links out of the named folders. @default false */
     followSymlinks?: boolean;
     /** Per-document resource limits (see schemas/fathom-config.schema.json). */
-    limits?: { decompressedBytes?: number; extractedChars?: number; elements?: number; pages?: number; chunksPerDocument?: number; fileTimeoutMs?: number; memoryMb?: number };
+    limits?: { decompressedBytes?: number; extractedChars?: number; elements?: number; pages?: number; chunksPerDocument?: number; fileTimeoutMs?: number; memoryMb?: number; depth?: number; recordChars?: number; isolate?: boolean };
   };
   /** null: keyword search only. */
   embedding: null | { provider: 'transformers-js'; model: string; cacheDir?: string } | { provider: 'openai-compatible'; baseURL: string; model: string; apiKeyEnv?: string; dimensions?: number };

@@ -64,6 +64,8 @@ export const ingestCommand = defineCommand({
         include: repeated(ctx.rawArgs, 'include') ?? cfg.include,
         exclude: repeated(ctx.rawArgs, 'exclude') ?? cfg.exclude,
         maxFileBytes: cfg.maxFileBytes,
+        ...(cfg.limits ? { limits: cfg.limits } : {}),
+        ...(cfg.followSymlinks !== undefined ? { followSymlinks: cfg.followSymlinks } : {}),
         collection: (args.collection as string | undefined) ?? cfg.collection,
         loaderOptions: {
           textFields: args['text-field'] ? String(args['text-field']).split(',') : undefined,
