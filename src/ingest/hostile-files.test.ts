@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import { HOSTILE_TEST_LIMITS, hostileFiles, writeOrdinaryFiles } from '../testing/hostile/hostile-files.js';
 import { hostileDocx } from '../testing/hostile/hostile-docx.js';
+import { hostilePdfPageTree } from '../testing/hostile/hostile-pdf.js';
 import { createGptTokenizer } from '../util/tokenizers/index.js';
 import { createChunker } from './chunkers/index.js';
 import { ingest } from './ingest.js';
@@ -77,6 +78,18 @@ test('a parser that exceeds its heap is terminated: LIMIT_EXCEEDED memoryMb, and
   const skip = report.skipped.find((s) => s.path === 'a-heavy.docx');
   assert.equal(skip?.code, 'LIMIT_EXCEEDED', JSON.stringify(report.skipped));
   assert.equal(skip?.limit?.name, 'ingest.limits.memoryMb');
+  assert.ok(await store.getDocument({ tenant: 't', id: 'b-next.md' }));
+});
+
+test('a file that overruns fileTimeoutMs is terminated mid-parse: LIMIT_EXCEEDED fileTimeoutMs, and the next file still loads', { timeout: 120_000 }, async (t) => {
+  const { corpus, store, chunker } = await setup(t);
+  // 4,000 pages (under the 5,000-page limit) take pdf.js seconds; the budget is 0.5 s (start-up is not charged).
+  await writeFile(join(corpus, 'a-slow.pdf'), hostilePdfPageTree({ references: 4_000 }));
+  await writeFile(join(corpus, 'b-next.md'), '# Next\n\nStill here.');
+  const report = await ingest({ store, tenant: 't', paths: ['.'], cwd: corpus, chunker, limits: { fileTimeoutMs: 500 } });
+  const skip = report.skipped.find((s) => s.path === 'a-slow.pdf');
+  assert.equal(skip?.code, 'LIMIT_EXCEEDED', JSON.stringify(report.skipped));
+  assert.equal(skip?.limit?.name, 'ingest.limits.fileTimeoutMs');
   assert.ok(await store.getDocument({ tenant: 't', id: 'b-next.md' }));
 });
 

@@ -28,10 +28,9 @@ const _controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /**
  * Limits for the 'test' scale: small, so every bomb trips in milliseconds (the 'full' scale uses defaults).
- * The wall-time case needs a budget shorter than its parse; 3 s leaves room for a loaded machine.
+ * The wall-time budget is tested on its own (a shared short budget would make ordinary files flaky).
  */
 export const HOSTILE_TEST_LIMITS = {
-  fileTimeoutMs: 3_000,
   decompressedBytes: 1024 * 1024,
   extractedChars: 2_000_000,
   elements: 20_000,
@@ -61,12 +60,6 @@ export function hostileFiles(): HostileFile[] {
       attack: 'HTML with more elements than the limit',
       write: (dir, scale) => writeRepeated(join(dir, 'wide.html'), { head: '<html><body>', unit: '<p>w <b>x</b></p>', tail: '</body></html>', bytes: _pick(scale, 400_000, 4_000_000) }),
       expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.elements' },
-    },
-    {
-      name: 'slow.html',
-      attack: 'HTML that takes longer than the per-file budget to convert (just under the element limit)',
-      write: (dir, scale) => writeRepeated(join(dir, 'slow.html'), { head: '<html><body>', unit: '<p>some words in a paragraph</p>\n', tail: '</body></html>', bytes: _pick(scale, 19_000 * 33, 99_000 * 33) }),
-      expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.fileTimeoutMs' },
     },
     {
       name: 'dna.txt',
