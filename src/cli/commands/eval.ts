@@ -96,6 +96,7 @@ const run = defineCommand({
       };
       const result = await evaluate({
         items: golden.items, pipeline, modes, store, tenant: c.tenant, config, judge, dataset: { path: golden.path, sha256: golden.sha256 },
+        itemLines: golden.lines, retrievalDepth: c.config.search.topK,
         concurrency: ctx.args.concurrency ? Number(ctx.args.concurrency) : 2, cacheDir: join(resolve(c.storePath, '..'), 'cache', 'eval'),
         versions: { node: process.version, fathom: _version() }, signal: c.io.signal,
         onProgress: c.io.isTTY ? (p) => c.io.err(`\r\x1b[2Keval: ${p.done}/${p.total}${p.cached ? ` (${p.cached} cached)` : ''}`) : undefined,
