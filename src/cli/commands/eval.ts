@@ -10,6 +10,7 @@ import type { EvalMode } from '../../spec/evaluation.js';
 import type { RetrievalMode } from '../../spec/retrieve.js';
 import { createSqliteStore } from '../../store/sqlite/index.js';
 import { FathomError } from '../../util/errors.js';
+import { sha256 } from '../../util/hash.js';
 import { buildChatModel, buildChunker, buildEmbedder, buildReranker } from '../build.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
@@ -40,7 +41,8 @@ const beir = defineCommand({
     const chunker = await buildChunker({ ...c.config.ingest.chunker, maxTokens: 8192 }, embedder);
     const cacheDir = join(resolve(c.storePath, '..'), 'cache', 'beir');
     mkdirSync(cacheDir, { recursive: true });
-    const store = await createSqliteStore({ path: join(cacheDir, `${basename(dir)}.db`) });
+    // Keyed by the full resolved path: two data sets both named `rag/` must never share a scratch store.
+    const store = await createSqliteStore({ path: join(cacheDir, `${basename(dir)}-${sha256(dir).slice(0, 16)}.db`) });
     const bm25 = ctx.args.k1 === undefined && ctx.args.b === undefined ? undefined : { k1: ctx.args.k1 === undefined ? undefined : Number(ctx.args.k1), b: ctx.args.b === undefined ? undefined : Number(ctx.args.b) };
     try {
       const result = await evaluateBeir({
@@ -96,7 +98,7 @@ const run = defineCommand({
       };
       const result = await evaluate({
         items: golden.items, pipeline, modes, store, tenant: c.tenant, config, judge, dataset: { path: golden.path, sha256: golden.sha256 },
-        itemLines: golden.lines, retrievalDepth: c.config.search.topK,
+        itemLines: golden.lines, retrievalDepth: c.config.search.topK, answerer: config.answerer,
         concurrency: ctx.args.concurrency ? Number(ctx.args.concurrency) : 2, cacheDir: join(resolve(c.storePath, '..'), 'cache', 'eval'),
         versions: { node: process.version, fathom: _version() }, signal: c.io.signal,
         onProgress: c.io.isTTY ? (p) => c.io.err(`\r\x1b[2Keval: ${p.done}/${p.total}${p.cached ? ` (${p.cached} cached)` : ''}`) : undefined,

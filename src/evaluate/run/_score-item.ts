@@ -70,6 +70,8 @@ export async function _scoreItem(input: _ScoreInput): Promise<{ metrics: MetricV
     m.context_utilisation = contextUtilisation({ answer });
     m.citation_precision = passages.length > 0 ? citationPrecision({ citations: answer.citations }) : undefined;
   }
+  // Whether a reference answer is in the context at all: 0 in oracle mode means the stored text lost it (ingestion loss).
+  if (mode !== 'closed-book' && item.answerable && refs.length > 0) m.answer_in_context = answerContainment({ prediction: passages.join('\n'), references: refs });
   if (mode !== 'closed-book' && item.answerable && passages.length > 0) m.citation_recall = citationRecall({ citations: answer.citations, expected: item.sources });
   if (item.outputSchema) m.format_consistency = formatConsistency({ text: answer.text, json: answer.json, schema: item.outputSchema }).score;
   m.constraint_adherence = constraintAdherence({ item, answer, predicates }).score;

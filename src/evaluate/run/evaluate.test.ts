@@ -110,6 +110,25 @@ describe('evaluate', () => {
     assert.equal(r!.correct, true);
   });
 
+  it('records the answerer; with the extractive one closed-book is not run and recorded as not measured', async () => {
+    const calls: Array<{ question: string; context: ContextSource }> = [];
+    const run = await evaluate({ items, pipeline: stalePipeline(calls), store, tenant: 't', answerer: 'extractive' });
+    assert.equal(run.answerer, 'extractive');
+    assert.deepEqual(run.modes, ['rag', 'oracle']);
+    assert.match(run.notMeasured?.['closed-book'] ?? '', /not measured: the extractive answerer has no knowledge of its own/);
+    assert.ok(!calls.some((c) => c.context === 'none'));
+    assert.equal(run.summary['closed-book'], undefined);
+    const named = await evaluate({ items: items.slice(0, 1), pipeline: stalePipeline([]), modes: ['closed-book'] });
+    assert.equal(named.answerer, 'fake:model', 'defaults to the model the answers name');
+  });
+
+  it('records whether a reference answer is in the context at all (answer_in_context)', async () => {
+    const run = await evaluate({ items: items.slice(0, 2), pipeline: stalePipeline([]), modes: ['rag', 'oracle'], store, tenant: 't' });
+    const r = (id: string, mode: string) => run.results.find((x) => x.itemId === id && x.mode === mode)!;
+    assert.equal(r('price', 'oracle').metrics.answer_in_context, 1);
+    assert.equal(r('sla', 'rag').metrics.answer_in_context, 0, 'the SLA item retrieved only the pricing page');
+  });
+
   it('counts a multi-source item as all-retrieved only when every expected document is in the context', async () => {
     const both: GoldenItem = { id: 'both', question: 'What does the SLA of the Enterprise plan say?', answers: ['99.95%'], sources: [{ documentId: 'pricing.md' }, { documentId: 'sla.md' }], answerable: true };
     const run = await evaluate({ items: [both], pipeline: stalePipeline([]), modes: ['rag'], store, tenant: 't', retrievalDepth: 5 });
