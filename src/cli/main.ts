@@ -29,6 +29,7 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   diagnose: () => import('./commands/diagnose.js').then((m) => m.diagnoseCommand),
   decide: () => import('./commands/decide.js').then((m) => m.decideCommand),
   report: () => import('./commands/report.js').then((m) => m.reportCommand),
+  calibrate: () => import('./commands/calibrate.js').then((m) => m.calibrateCommand),
 };
 
 /**

@@ -125,9 +125,10 @@ export function classifyItem({ itemId, item, results, thresholds = {}, answerer 
   return { ..._done(itemId, classes, why), ...(retrievalFix ? { retrievalFix } : {}) };
 }
 
-/** Oracle context built from the store (no `context` passages) that does not contain any reference answer. */
+/** Oracle context built from the store (no `context` passages) holding less than half of any reference answer's words. */
 function _lostInIngestion(item: GoldenItem | undefined, oracle: EvalItemResult): boolean {
-  return !!item && item.answers.length > 0 && item.sources.length > 0 && !item.context?.length && oracle.metrics.answer_in_context === 0;
+  const inContext = oracle.metrics.answer_in_context;
+  return !!item && item.answers.length > 0 && item.sources.length > 0 && !item.context?.length && inContext !== undefined && inContext < 0.5;
 }
 
 function _faithfulness(r: EvalItemResult): number | undefined {

@@ -1,6 +1,6 @@
 import { analyze } from '../util/analyzer.js';
 import { englishStopWords } from '../util/stopwords.js';
-import { _answerType, _candidates } from './_answer-types.js';
+import { _answerType, _candidates } from '../util/answer-types.js';
 import { _questionTerms } from './_question-terms.js';
 
 /** Options of {@link extractAnswerSpan}. */

@@ -18,6 +18,7 @@ import { emit } from '../io.js';
 import { repeated } from '../repeated.js';
 import { readEvalRun } from '../read-eval-run.js';
 import { rules } from '../options/option-schema.js';
+import { sufficiencyOptions } from '../sufficiency-options.js';
 
 const beir = defineCommand({
   meta: { name: 'beir', description: 'Retrieval quality on a BEIR-format directory (nDCG@10, recall@10/100, MRR@10, MAP@100, latency)' },
@@ -78,9 +79,11 @@ const run = defineCommand({
     judge: { type: 'string', description: 'Judge model (same syntax) for correctness, faithfulness and relevance' },
     'judge-runs': { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 20 }, description: 'Times each judge verdict is sampled (agreement is reported)', default: '1' },
     concurrency: { type: 'string', schema: rules.concurrency, description: 'Answers in flight (default 2)' },
+    'min-sufficiency': { type: 'string', schema: rules.unitInterval, description: 'Abstain below this sufficiency score, in [0, 1] (default: config answer.minSufficiency)', valueHint: 'x' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
+    const sufficiency = sufficiencyOptions(c.config, ctx.args['min-sufficiency']);
     const model = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
     const judgeModel = ctx.args.judge ? await buildChatModel(c.config, c.io, String(ctx.args.judge)) : undefined;
     if (ctx.args.judge && !judgeModel) throw noChatModel('--judge');
@@ -91,10 +94,10 @@ const run = defineCommand({
     const modes = String(ctx.args.modes).split(',').map((m) => m.trim()).filter(Boolean).map((m) => (m === 'closed' ? 'closed-book' : m)) as EvalMode[];
     const golden = await readGoldenSet({ path: resolve(c.io.cwd, String(ctx.args.golden)) });
     const runsDir = join(resolve(c.storePath, '..'), 'runs');
-    const config = { answerer: model ? `${model.provider}:${model.modelId}` : 'extractive', judge: judgeModel ? `${judgeModel.provider}:${judgeModel.modelId}` : null, retrieval: { mode: c.config.search.mode, topK: c.config.search.topK }, store: c.storePath, tenant: c.tenant };
+    const config = { answerer: model ? `${model.provider}:${model.modelId}` : 'extractive', judge: judgeModel ? `${judgeModel.provider}:${judgeModel.modelId}` : null, retrieval: { mode: c.config.search.mode, topK: c.config.search.topK }, minSufficiency: sufficiency.minSufficiency, sufficiencyModel: sufficiency.model ?? 'default', store: c.storePath, tenant: c.tenant };
     return withStore(c, async (store) => {
       const pipeline: EvalPipeline = {
-        answer: (o) => answer({ store, tenant: c.tenant, model, question: o.question, context: o.context, responseFormat: o.responseFormat, retrieval: { topK: c.config.search.topK }, log: false, signal: o.signal }),
+        answer: (o) => answer({ store, tenant: c.tenant, model, question: o.question, context: o.context, responseFormat: o.responseFormat, retrieval: { topK: c.config.search.topK, sufficiency: sufficiency.model }, abstention: { minSufficiency: sufficiency.minSufficiency }, log: false, signal: o.signal }),
       };
       const result = await evaluate({
         items: golden.items, pipeline, modes, store, tenant: c.tenant, config, judge, dataset: { path: golden.path, sha256: golden.sha256 },

@@ -6,6 +6,7 @@ import {
   exactMatch, faithfulness, formatConsistency, jsonMatch, tokenF1,
 } from '../metrics/answer/index.js';
 import type { ConstraintPredicate } from '../metrics/answer/index.js';
+import { _answerTokens } from '../metrics/answer/normalize-answer.js';
 import { hitRateAtK, mrrAtK, recallAtK } from '../metrics/retrieval/index.js';
 
 /** Judges by what they score. */
@@ -70,8 +71,9 @@ export async function _scoreItem(input: _ScoreInput): Promise<{ metrics: MetricV
     m.context_utilisation = contextUtilisation({ answer });
     m.citation_precision = passages.length > 0 ? citationPrecision({ citations: answer.citations }) : undefined;
   }
-  // Whether a reference answer is in the context at all: 0 in oracle mode means the stored text lost it (ingestion loss).
-  if (mode !== 'closed-book' && item.answerable && refs.length > 0) m.answer_in_context = answerContainment({ prediction: passages.join('\n'), references: refs });
+  // How much of the best reference answer's wording is in the context at all (token recall, [0, 1]): near 0 in
+  // oracle mode means the stored text lost it (ingestion loss); references are often paraphrased, hence recall.
+  if (mode !== 'closed-book' && item.answerable && refs.length > 0) m.answer_in_context = _tokenRecall(passages.join('\n'), refs);
   if (mode !== 'closed-book' && item.answerable && passages.length > 0) m.citation_recall = citationRecall({ citations: answer.citations, expected: item.sources });
   if (item.outputSchema) m.format_consistency = formatConsistency({ text: answer.text, json: answer.json, schema: item.outputSchema }).score;
   m.constraint_adherence = constraintAdherence({ item, answer, predicates }).score;
@@ -109,4 +111,13 @@ function _retrievalMetrics(retrieved: NonNullable<EvalItemResult['retrieved']>, 
     out[`all_retrieved@${k}`] = expectedDocs.every((d) => ranked.slice(0, k).includes(d)) ? 1 : 0;
   }
   return out;
+}
+
+/** The largest share of a reference's distinct normalised tokens present in the text. */
+function _tokenRecall(text: string, refs: readonly string[]): number {
+  const have = new Set(_answerTokens(text));
+  return Math.max(0, ...refs.map((r) => {
+    const want = new Set(_answerTokens(r));
+    return want.size === 0 ? 0 : [...want].filter((t) => have.has(t)).length / want.size;
+  }));
 }
