@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_MIN_SUFFICIENCY } from '../src/retrieve/index.js';
 import { repo } from './_cli.js';
-import { exactMatch, normalizeAnswer, runSquad, squadAvailable, squadDir, tokenF1, type SquadRun } from './_squad.js';
+import { exactMatch, normalizeAnswer, runSquad, splitHalf, squadAvailable, squadDir, tokenF1, type SquadRun } from './_squad.js';
 
 if (!squadAvailable()) {
   console.log(`SQuAD 2.0 dev not found at ${squadDir}; skipping the extractive-answer benchmark.`);
@@ -58,6 +58,7 @@ const result = {
   retrievalRecallAt5Answerable: r4(answerable.filter((r) => r.goldInTop5).length / answerable.length),
   evidenceSentenceHoldsAnswer: r4(evidenceHoldsAnswer / answerable.length),
   answerableOnly: score(answerable, () => false),
+  answerableHeldOutHalfB: { note: 'the span model (generate/_score-spans.ts) was fitted on half A: half B is held out', ...score(answerable.filter((r) => splitHalf(r.article) === 'B'), () => false) },
   withDefaultAbstention: { minSufficiency: DEFAULT_MIN_SUFFICIENCY, ...score(runs, (r) => r.trace.sufficiency < DEFAULT_MIN_SUFFICIENCY) },
   perQuestionMs: { p50: r4(latencies[Math.floor(latencies.length / 2)]!), p95: r4(latencies[Math.floor(latencies.length * 0.95)]!) },
   wallSeconds: Number(((performance.now() - started) / 1000).toFixed(1)),

@@ -57,7 +57,8 @@ export const askCommand = defineCommand({
 
 function _render(a: Answer, { sources, streamed, minSufficiency }: { sources: boolean; streamed: boolean; minSufficiency: number }): string {
   const lines: string[] = [];
-  if (!streamed) lines.push(a.text);
+  if (!streamed && a.span && !a.abstained) lines.push(`Answer: ${a.span}`, `Evidence: ${a.text}`);
+  else if (!streamed) lines.push(a.text);
   if (a.abstained) lines.push(`\n(abstained: ${a.abstainReason}; sufficiency ${a.sufficiency.toFixed(3)} < ${minSufficiency})`);
   else if (a.context === 'retrieve') lines.push(`\n(sufficiency ${a.sufficiency.toFixed(3)} ≥ ${minSufficiency}${a.model === 'extractive' ? '; extractive answerer' : `; ${a.model}`})`);
   const cited = new Set(a.citations.filter((c) => c.valid).map((c) => c.n));
