@@ -8,6 +8,7 @@ import { commonArgs } from '../common-args.js';
 import { CONFIG_FILE } from '../config.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
+import { rules } from '../options/option-schema.js';
 import { writeConfigValues } from '../write-config-values.js';
 
 export const calibrateCommand = defineCommand({
@@ -15,9 +16,9 @@ export const calibrateCommand = defineCommand({
   args: {
     ...commonArgs,
     golden: { type: 'positional', description: 'Golden set (JSONL) with answerable and unanswerable ("answerable": false) items', required: true },
-    fit: { type: 'string', description: 'weights (refit the model, then the threshold) | threshold (keep the model); default: weights with 50+ items', valueHint: 'what' },
-    'min-answerable-recall': { type: 'string', description: 'Keep at least this share of answerable items answered (default 0.85)', valueHint: 'x' },
-    'min-precision': { type: 'string', description: 'Require at least this abstention precision (default 0)', valueHint: 'x' },
+    fit: { type: 'string', schema: { enum: ['weights', 'threshold'] }, description: 'weights (refit the model, then the threshold) | threshold (keep the model); default: weights with 50+ items', valueHint: 'what' },
+    'min-answerable-recall': { type: 'string', schema: rules.unitInterval, description: 'Keep at least this share of answerable items answered (default 0.85)', valueHint: 'x' },
+    'min-precision': { type: 'string', schema: rules.unitInterval, description: 'Require at least this abstention precision (default 0)', valueHint: 'x' },
     'dry-run': { type: 'boolean', description: 'Print the result without writing the config' },
   },
   async run(ctx) {
