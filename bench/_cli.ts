@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const repo = resolve(import.meta.dirname, '..');
-export const shared = resolve(repo, '../shared/data');
+export const shared = process.env.FATHOM_SHARED_DATA ?? resolve(repo, '../shared/data');
 
 export function fathomJson<T = Record<string, unknown>>(args: string[], cwd: string): T {
   const r = spawnSync(process.execPath, [resolve(repo, 'bin/fathom.js'), ...args, '--json'], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -9,7 +9,7 @@ import type { DocumentWrite } from '../src/spec/store.js';
 import type { AnswerSource } from '../src/spec/answer.js';
 import type { RetrievalTrace } from '../src/spec/retrieve.js';
 import { retrieve } from '../src/retrieve/index.js';
-import { extractiveAnswer, type ConfidenceFeatures, type ExtractiveAnswer } from '../src/generate/index.js';
+import { extractiveAnswer, type ExtractiveAnswer } from '../src/generate/index.js';
 import { sha256 } from '../src/util/hash.js';
 import { shared } from './_cli.js';
 
@@ -17,7 +17,7 @@ export const squadDir = join(shared, 'squad2-dev');
 export const squadAvailable = () => existsSync(join(squadDir, 'questions.jsonl'));
 
 export interface SquadQuestion { _id: string; question: string; answers: string[]; is_impossible: boolean; gold_doc: string }
-export interface SquadRun { q: SquadQuestion; article: string; goldInTop5: boolean; trace: RetrievalTrace; extractive: ExtractiveAnswer; features: ConfidenceFeatures; ms: number }
+export interface SquadRun { q: SquadQuestion; article: string; goldInTop5: boolean; trace: RetrievalTrace; extractive: ExtractiveAnswer; ms: number }
 
 const readJsonl = <T>(file: string): T[] => readFileSync(join(squadDir, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 
@@ -41,8 +41,7 @@ export async function runSquad(): Promise<{ runs: SquadRun[]; paragraphs: number
     const { hits, trace } = await retrieve({ store, tenant, query: q.question, topK: 5, mode: 'bm25' });
     const sources: AnswerSource[] = hits.map((h, i) => ({ n: i + 1, chunkId: h.chunk.id, documentId: h.document.id, title: h.document.title, text: h.chunk.text, start: h.chunk.start, end: h.chunk.end }));
     const extractive = extractiveAnswer({ question: q.question, sources });
-    const features: ConfidenceFeatures = { ...extractive.features, bm25Norm: trace.sufficiencyFeatures.bm25Norm, hitCoverage: trace.sufficiencyFeatures.coverage };
-    runs.push({ q, article: q.gold_doc.split('#')[0]!, goldInTop5: hits.some((h) => h.document.id === q.gold_doc), trace, extractive, features, ms: performance.now() - t0 });
+    runs.push({ q, article: q.gold_doc.split('#')[0]!, goldInTop5: hits.some((h) => h.document.id === q.gold_doc), trace, extractive, ms: performance.now() - t0 });
   }
   await store.close();
   return { runs, paragraphs: corpus.length };

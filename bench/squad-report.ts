@@ -6,8 +6,8 @@
  * metrics — is read back from the DOM and compared with the JSON report. Exit 1 when any differs or the report
  * is not produced.
  *
- * Selection, split by article: SQuAD articles are the unit. The extractive answerer's shipped confidence model
- * (DEFAULT_CONFIDENCE_MODEL) was fitted on the articles of half A (`splitHalf` in bench/_squad.ts, sha256 of the
+ * Selection, split by article: SQuAD articles are the unit. The extractive answerer's span model
+ * (generate/_score-spans.ts) was fitted on the articles of half A (`splitHalf` in bench/_squad.ts, sha256 of the
  * article title); here every question comes from the 8 articles of half B and none from half A, so no article
  * contributes to both fitting and evaluation. Exactly 300 + 300 cannot be whole articles (an article holds 96–242
  * answerable questions), so inside half B the questions are taken in sha256(question id) order, 300 of each kind,
@@ -291,12 +291,12 @@ async function main(): Promise<number> {
       command: 'node --import tsx bench/squad-report.ts',
       dataset: 'SQuAD 2.0 dev, first half (CS224N split): ../shared/data/squad2-dev',
       selection: {
-        rule: 'split by article: only the articles of half B (held out from DEFAULT_CONFIDENCE_MODEL, fitted on half A); within them 300 answerable + 300 unanswerable questions in sha256(question id) order',
+        rule: 'split by article: only the articles of half B (held out from the span model, fitted on half A); within them 300 answerable + 300 unanswerable questions in sha256(question id) order',
         includedArticles: articles, excludedArticles,
         answerable: items.filter((i) => i.answerable).length, unanswerable: items.filter((i) => !i.answerable).length,
       },
       corpus: { documents: counts.documents, chunks: counts.chunks, skipped: ingested.counts.skipped, ingestSeconds: +ingestSeconds.toFixed(1) },
-      pipeline: { answerer: 'extractive (no model), default confidence model and threshold', retrieval: `bm25 top ${topK}`, modes: run.modes },
+      pipeline: { answerer: 'extractive (no model), default sufficiency model and threshold', retrieval: `bm25 top ${topK}`, modes: run.modes },
       report: {
         produced, runId: run.id, rows: json.rows.length,
         accuracy: Object.fromEntries(Object.entries(json.accuracy).map(([m, a]) => [m, { ...a!, share: r4(a!.share) }])),

@@ -42,7 +42,7 @@ await step('Ask: the price comes from the current version of the pricing page ($
 await step('Ask: a question the documents cannot answer is declined', ['ask', "What is the CEO's name?"]);
 await step('The audit log records every answer', ['log', 'list', '--limit', '3']);
 cpSync(join(root, 'examples', 'golden.jsonl'), join(work, 'golden.jsonl'));
-await step('Evaluate 20 golden questions three ways: closed-book, RAG, and oracle (the "perfect prompt")', ['eval', 'run', 'golden.jsonl']);
+await step('Evaluate 20 golden questions with RAG and with the oracle (the "perfect prompt"); closed-book is not measured for the extractive answerer', ['eval', 'run', 'golden.jsonl']);
 await step('Diagnose: which failures need retrieval work, which need fine-tuning', ['diagnose']);
 await step('A self-contained HTML report with charts', ['report', '--format', 'html', '--out', 'report.html']);
 io.out(`\nDone. Open ${join(work, 'report.html')} in a browser, or try: npx fathom ask "<your question>" --store .fathom/quickstart/fathom.db\n`);

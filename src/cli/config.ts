@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
+import type { SufficiencyModel } from '../spec/retrieve.js';
 import type { VectorIndexOptions } from '../store/sqlite/index.js';
 import { FathomError } from '../util/errors.js';
 import { validateConfig } from './validate-config.js';
@@ -35,6 +36,11 @@ export interface FathomConfig {
   /** null: no reranking. */
   rerank: null | { provider: 'transformers-js'; model: string; cacheDir?: string; topN?: number } | { provider: 'http'; shape: 'cohere' | 'jina' | 'tei'; baseURL: string; model: string; apiKeyEnv?: string; topN?: number };
   search: { mode: 'bm25' | 'vector' | 'hybrid'; topK: number; /** Longest query or question accepted, in characters. @default 8192 */ maxQueryChars: number };
+  /**
+   * Abstention (`fathom ask`, `eval run`): answer only when the sufficiency score is ≥ `minSufficiency`; the score's
+   * model (`sufficiencyModel`, default the built-in prior). `fathom calibrate` writes both.
+   */
+  answer?: { minSufficiency?: number; sufficiencyModel?: SufficiencyModel };
   /** The answering model (`fathom ask`). null: the extractive answerer (no model, offline). */
   generation: GenerationConfig;
   /** `tune.target`: the default `fathom tune lint --target` (openai, together, mistral, fireworks, trl, axolotl, unsloth). */

@@ -117,8 +117,9 @@ describe('deletion audit: the marker leaves every file fathom wrote', () => {
     assert.ok(place('context-cache')!.count >= 1, 'contexts removed');
     assert.equal(place('audit-log')?.count, 1, 'the ask entry redacted');
     assert.equal(place('eval-run')?.path, run.path);
-    assert.equal(place('eval-run')?.count, 4, 'the vault item in three modes, and the canteen item\'s RAG result that retrieved it');
-    assert.equal(place('eval-cache')?.count, 4);
+    // The extractive answerer's run has no closed-book mode (not measured): the vault item in RAG and oracle, and the canteen item's RAG result that retrieved it.
+    assert.equal(place('eval-run')?.count, 3, 'the vault item in two modes, and the canteen item\'s RAG result that retrieved it');
+    assert.ok(place('eval-cache')!.count >= 3, `eval-cache lines redacted: ${place('eval-cache')?.count}`);
     assert.ok(receipt.places.some((p) => p.place === 'side-file' && p.path.endsWith('.usearch')));
     assert.deepEqual(receipt.notManaged.map((u) => [u.kind, u.path]).sort(), [['golden-set', join(dir, 'golden.jsonl')], ['source-file', join(dir, 'kb', 'secret.md')]]);
 
@@ -134,10 +135,10 @@ describe('deletion audit: the marker leaves every file fathom wrote', () => {
     for (const u of receipt.notManaged) rmSync(u.path);
     assert.deepEqual(filesWithMarker(dir), [], 'the marker is in no byte of any file under the working directory');
     const after = JSON.parse(readFileSync(run.path, 'utf8'));
-    assert.equal(after.results.filter((r: { redacted?: unknown }) => r.redacted).length, 4);
+    assert.equal(after.results.filter((r: { redacted?: unknown }) => r.redacted).length, 3);
     assert.deepEqual(after.items.map((i: { question: string }) => i.question), ['', 'When does the canteen open?'], 'the golden item about the document is redacted, the other kept');
     const canteen = after.results.filter((r: { itemId: string }) => r.itemId === 'canteen');
-    assert.deepEqual(canteen.map((r: { mode: string; redacted?: unknown }) => [r.mode, Boolean(r.redacted)]).sort(), [['closed-book', false], ['oracle', false], ['rag', true]]);
+    assert.deepEqual(canteen.map((r: { mode: string; redacted?: unknown }) => [r.mode, Boolean(r.redacted)]).sort(), [['oracle', false], ['rag', true]]);
     assert.deepEqual(after.summary, run.summary, 'metrics are kept: the summary still holds');
     assert.equal((await ok('search', 'canteen soup', '--json')).json().hits[0].document.id, 'kb/public.md');
   });

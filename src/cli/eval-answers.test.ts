@@ -34,15 +34,17 @@ describe('fathom eval run / compare / validate / import / generate', () => {
     assert.match(bad.err, /line 2: \$: missing required property "question"/);
   });
 
-  it('runs three modes with the extractive answerer, writes the artifact and manifest, and compares runs with gates', async () => {
+  it('runs RAG and oracle with the extractive answerer (closed-book not measured), writes the artifact and manifest, and compares runs with gates', async () => {
     const r = await cli(dir, 'eval', 'run', 'golden.jsonl', '--out', 'run-a.json', '--json');
     assert.equal(r.code, 0, r.err);
     const { id, path, summary } = JSON.parse(r.out) as { id: string; path: string; summary: EvalRun['summary'] };
     assert.equal(path, join(dir, '.fathom', 'runs', `${id}.json`));
     assert.ok(existsSync(join(dir, '.fathom', 'runs', `${id}.manifest.json`)));
     const run = JSON.parse(readFileSync(join(dir, 'run-a.json'), 'utf8')) as EvalRun;
-    assert.equal(run.results.length, 9);
-    assert.deepEqual(run.modes, ['closed-book', 'rag', 'oracle']);
+    assert.equal(run.results.length, 6);
+    assert.deepEqual(run.modes, ['rag', 'oracle']);
+    assert.equal(run.answerer, 'extractive');
+    assert.match(run.notMeasured?.['closed-book'] ?? '', /not measured/);
     assert.equal(summary.oracle.accuracy, run.summary.oracle.accuracy);
     assert.equal(run.results.find((x) => x.itemId === 'sla' && x.mode === 'oracle')!.correct, true);
 

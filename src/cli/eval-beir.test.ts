@@ -48,6 +48,21 @@ describe('fathom eval beir', () => {
     assert.deepEqual(again.metrics, out.metrics);
   });
 
+  it('keeps one scratch store per data set path: two folders both named rag/ do not share a corpus', async () => {
+    for (const [parent, n] of [['a', 3], ['b', 1]] as const) {
+      const d = join(dir, parent, 'rag');
+      mkdirSync(join(d, 'qrels'), { recursive: true });
+      writeFileSync(join(d, 'corpus.jsonl'), Array.from({ length: n }, (_, i) => JSON.stringify({ _id: `${parent}${i}`, title: `T${i}`, text: `document ${parent} number ${i}` })).join('\n'));
+      writeFileSync(join(d, 'queries.jsonl'), JSON.stringify({ _id: 'q', text: 'document number' }));
+      writeFileSync(join(d, 'qrels', 'test.tsv'), `query-id\tcorpus-id\tscore\nq\t${parent}0\t1\n`);
+    }
+    const a = JSON.parse((await cli(dir, 'eval', 'beir', 'a/rag', '--json')).out);
+    const b = JSON.parse((await cli(dir, 'eval', 'beir', 'b/rag', '--json')).out);
+    assert.equal(a.corpus.documents, 3);
+    assert.equal(b.corpus.documents, 1, 'b/rag is not answered from a/rag\'s store');
+    assert.equal(b.metrics['mrr@10'], 1);
+  });
+
   it('explains a directory that is not BEIR-shaped', async () => {
     mkdirSync(join(dir, 'empty'));
     const r = await cli(dir, 'eval', 'beir', 'empty');

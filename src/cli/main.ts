@@ -29,6 +29,7 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   diagnose: () => import('./commands/diagnose.js').then((m) => m.diagnoseCommand),
   decide: () => import('./commands/decide.js').then((m) => m.decideCommand),
   report: () => import('./commands/report.js').then((m) => m.reportCommand),
+  calibrate: () => import('./commands/calibrate.js').then((m) => m.calibrateCommand),
 };
 
 /**
@@ -47,6 +48,7 @@ export const commandSummaries: Record<string, string> = {
   diagnose: 'Classify each failed item of an evaluation run and recommend: better prompt, RAG, a retrieval fix, fine-tuning or the hybrid',
   decide: 'Combine the diagnosis of a run with your answers (knowledge changes, citations, latency, privacy, volume, examples) and a cost model',
   report: 'Render an evaluation run with its diagnosis as one self-contained HTML page, Markdown or JSON',
+  calibrate: 'Fit the abstention threshold (and, with enough items, the sufficiency weights) on your answerable and unanswerable golden items; print the precision/recall curve; write the result to the config',
 };
 
 export const mainCommand = defineCommand({

@@ -2,23 +2,25 @@ import type { EvalItemResult, ExpectedSource } from '../spec/evaluation.js';
 
 type Retrieved = NonNullable<EvalItemResult['retrieved']>[number];
 
-/** Where the expected sources are in a retrieval list: the first matching rank and how a span is covered. */
+/** Where the expected sources are in a retrieval list. */
 export interface _SourceMatch {
-  /** 1-based rank of the first retrieved entry matching any expected source; null when none matches. */
+  /** 1-based rank by which EVERY expected source has been retrieved (the deepest of their first ranks); null when one is missing. */
   rank: number | null;
   /** 1-based rank of the first entry from an expected document (for chunk/span sources: maybe the wrong chunk). */
   docRank: number | null;
   /** A span source overlaps retrieved chunks without being covered by any one of them: the answer was split. */
   split: boolean;
+  /** First rank of each expected source, in order (null = not retrieved). */
+  ranks: Array<number | null>;
 }
 
 /** Match expected sources against retrieved entries: documents by id, chunks by id, spans by offsets. */
 export function _matchSources(expected: ExpectedSource[], retrieved: Retrieved[]): _SourceMatch {
-  let rank: number | null = null;
   let docRank: number | null = null;
   let split = false;
+  const ranks: Array<number | null> = expected.map(() => null);
   retrieved.forEach((r, i) => {
-    for (const s of expected) {
+    expected.forEach((s, j) => {
       const sameDoc = 'documentId' in s && s.documentId === r.documentId;
       if (sameDoc) docRank ??= i + 1;
       let hit = false;
@@ -29,9 +31,11 @@ export function _matchSources(expected: ExpectedSource[], retrieved: Retrieved[]
           else if (r.start < s.end && r.end > s.start) split = true;
         } else hit = sameDoc && (r.start === undefined || r.end === undefined);
       } else hit = sameDoc;
-      if (hit) rank ??= i + 1;
-    }
+      if (hit) ranks[j] ??= i + 1;
+    });
   });
-  if (rank !== null) split = false;
-  return { rank, docRank, split };
+  const all = ranks.every((r) => r !== null);
+  const rank = all && ranks.length > 0 ? Math.max(...(ranks as number[])) : null;
+  if (ranks.some((r) => r !== null) && !expected.some((s, j) => 'start' in s && ranks[j] === null)) split = false;
+  return { rank, docRank, split, ranks };
 }

@@ -24,6 +24,8 @@ export interface ClassifyItemOptions {
   item?: GoldenItem;
   results: Partial<Record<EvalMode, EvalItemResult>>;
   thresholds?: DiagnoseThresholds;
+  /** What answered (`extractive` or `provider:modelId`): with `extractive`, oracle failures are the answerer's limit, not a behaviour to fine-tune. */
+  answerer?: string;
 }
 
 /**
@@ -36,7 +38,8 @@ export interface ClassifyItemOptions {
  * 4. not a candidate and the top scores nearly tie (trace margin < ambiguousMargin) → `contextual-retrieval`;
  * 5. not a candidate → `hybrid-search` (low recall at k: BM25 + vectors, more candidates).
  */
-export function classifyItem({ itemId, item, results, thresholds = {} }: ClassifyItemOptions): ItemDiagnosis {
+export function classifyItem({ itemId, item, results, thresholds = {}, answerer }: ClassifyItemOptions): ItemDiagnosis {
+  const extractive = answerer === 'extractive';
   const { faithfulness: minFaith = 0.5, ambiguousMargin = 0.05 } = thresholds;
   const { 'closed-book': cb, rag, oracle } = results;
   const primary = rag ?? cb ?? oracle;
@@ -78,9 +81,15 @@ export function classifyItem({ itemId, item, results, thresholds = {} }: Classif
       classes.add('grounding-failure');
       why.push(`RAG right but unfaithful (faithfulness ${faith.toFixed(2)})`);
     }
+    // A correct answer passes whatever closed-book did; only its own failures (format, rules, grounding) stop that.
+    if (!['grounding-failure', 'format-failure', 'constraint-failure'].some((c) => classes.has(c as FailureClass))) classes.add('passing');
+  } else if (oracle && !oracle.correct && _lostInIngestion(item, oracle)) {
+    classes.add('ingestion-loss');
+    why.push(`the expected answer ("${_clip(item!.answers[0]!, 40)}") is not in the stored text of ${item!.sources.map((s) => ('documentId' in s ? s.documentId : s.chunkId)).join(', ')}: the loader lost it (check \`fathom docs show <id> --text\`)`);
   } else if (oracle && !oracle.correct) {
-    classes.add(oracle.answer.abstained ? 'over-abstention' : 'behaviour-gap');
-    why.push(oracle.answer.abstained ? 'abstained even with the expected sources in the prompt' : `wrong even with the oracle prompt ("${_clip(oracle.answer.text)}")`);
+    const gap: FailureClass = oracle.answer.abstained ? 'over-abstention' : extractive ? 'answerer-limit' : 'behaviour-gap';
+    classes.add(gap);
+    why.push(oracle.answer.abstained ? 'abstained even with the expected sources in the prompt' : `wrong even with the oracle prompt ("${_clip(oracle.answer.text)}")${extractive ? ': the extractive answerer picked the wrong phrase' : ''}`);
   } else if (!rag) {
     classes.add(oracle ? 'knowledge-gap-closed-by-rag' : 'behaviour-gap');
     why.push(oracle ? 'closed-book wrong, oracle right: the information closes it (no RAG run)' : 'closed-book wrong (no RAG or oracle run)');
@@ -90,10 +99,15 @@ export function classifyItem({ itemId, item, results, thresholds = {} }: Classif
     const expected = item?.sources ?? [];
     const match = expected.length ? _matchSources(expected, list) : undefined;
     const shown = match ? match.rank !== null && match.rank <= k : false;
+    const shownSome = match ? match.ranks.filter((r) => r !== null && r <= k).length : 0;
     const oracleNote = oracle ? 'oracle right, ' : '';
     if (match && shown) {
       classes.add(rag.answer.abstained ? 'over-abstention' : 'grounding-failure');
-      why.push(`${oracleNote}expected source at rank ${match.rank}, RAG ${rag.answer.abstained ? 'abstained anyway' : `still wrong ("${_clip(rag.answer.text)}")`}`);
+      why.push(`${oracleNote}expected source${expected.length > 1 ? 's' : ''} at rank ${match.rank}, RAG ${rag.answer.abstained ? 'abstained anyway' : `still wrong ("${_clip(rag.answer.text)}")`}`);
+    } else if (match && shownSome > 0) {
+      classes.add('partial-retrieval');
+      const missing = expected.filter((_, j) => match.ranks[j] === null || match.ranks[j]! > k).map((s) => ('chunkId' in s ? s.chunkId : s.documentId));
+      why.push(`${oracleNote}${shownSome} of ${expected.length} expected sources in the context; missing ${missing.join(', ')}`);
     } else {
       classes.add('retrieval-miss');
       if (!match) why.push(`${oracleNote}RAG wrong; expected sources unknown`);
@@ -109,6 +123,12 @@ export function classifyItem({ itemId, item, results, thresholds = {} }: Classif
     }
   }
   return { ..._done(itemId, classes, why), ...(retrievalFix ? { retrievalFix } : {}) };
+}
+
+/** Oracle context built from the store (no `context` passages) holding less than half of any reference answer's words. */
+function _lostInIngestion(item: GoldenItem | undefined, oracle: EvalItemResult): boolean {
+  const inContext = oracle.metrics.answer_in_context;
+  return !!item && item.answers.length > 0 && item.sources.length > 0 && !item.context?.length && inContext !== undefined && inContext < 0.5;
 }
 
 function _faithfulness(r: EvalItemResult): number | undefined {

@@ -3,6 +3,7 @@ import type { Diagnosis, EvalRun, Recommendation } from '../spec/evaluation.js';
 import { _fmt } from './_fmt.js';
 import { costModel } from './cost-model.js';
 import { measureRun } from './measure-run.js';
+import { runAnswerer } from './run-answerer.js';
 import { resolveAnswers } from './questionnaire.js';
 
 export interface DecideOptions {
@@ -31,7 +32,9 @@ export function decide({ diagnosis, answers: given, costs = {}, run, measurement
   const primary = diagnosis.recommendation.primary;
   const knowledge = primary === 'rag' || primary === 'retrieval-fix' || primary === 'hybrid';
   let behaviour = primary === 'fine-tuning' || primary === 'hybrid';
-  const reasons: DecisionReason[] = [{ factor: 'diagnosis', favours: primary, text: `Diagnosis: ${primary}. ${diagnosis.recommendation.evidence.slice(0, 3).join('; ')}.` }];
+  const answerer = diagnosis.answerer ?? (run ? runAnswerer(run) : undefined);
+  const reasons: DecisionReason[] = [{ factor: 'diagnosis', favours: primary, text: `Diagnosis: ${primary}. ${diagnosis.recommendation.evidence.filter((e) => !e.startsWith('answerer:')).slice(0, 3).join('; ')}.` }];
+  if (answerer) reasons.push({ factor: 'answerer', favours: answerer === 'extractive' ? 'generative-model' : 'neutral', text: answerer === 'extractive' ? 'These numbers come from the extractive answerer (quotes sentences, no model): they measure retrieval and quoting, not what a generative model would do; closed-book was not measured. Configure a generative model and re-run before deciding on fine-tuning.' : `These numbers come from ${answerer}.` });
   const nextSteps: string[] = [];
   const volatile = perMonth[answers.knowledgeChanges] >= 1;
 
@@ -71,7 +74,7 @@ export function decide({ diagnosis, answers: given, costs = {}, run, measurement
   for (const a of diagnosis.recommendation.actions) nextSteps.push(`${a.kind}: ${a.why}${a.itemIds?.length ? ` (${a.itemIds.slice(0, 8).join(', ')}${a.itemIds.length > 8 ? ', …' : ''})` : ''}`);
   return {
     recommendation, summary: _summary(recommendation, primary, answers), reasons, nextSteps, answers, assumed, measurements, costs: costs_,
-    diagnosis: { runId: diagnosis.runId, primary, uncertainty: diagnosis.recommendation.uncertainty },
+    diagnosis: { runId: diagnosis.runId, primary, uncertainty: diagnosis.recommendation.uncertainty, ...(answerer ? { answerer } : {}) },
   };
 }
 
@@ -82,6 +85,7 @@ function _summary(r: Recommendation, primary: Recommendation, a: Questionnaire):
     'retrieval-fix': 'Fix retrieval: the facts are in the documents but the pipeline does not find them.',
     'fine-tuning': 'Fine-tune the behaviour: the model fails even with a perfect prompt.',
     hybrid: 'Use both: retrieval for the facts, a fine-tuned model for the behaviour (format, constraints, reasoning).',
+    'generative-model': 'The answerer is the limit: configure a generative model and re-run the evaluation; the extractive answerer has no prompt or weights to improve.',
     none: 'Nothing to change: the evaluation shows no failures to fix.',
   };
   return `${text[r]}${a.onPrem ? ' Run it on-premise with an open-weights model.' : ''}`;

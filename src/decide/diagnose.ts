@@ -3,12 +3,13 @@ import { FathomError } from '../util/errors.js';
 import { classifyItem } from './classify-item.js';
 import type { DiagnoseThresholds } from './classify-item.js';
 import { _recommend } from './_recommend.js';
+import { runAnswerer } from './run-answerer.js';
 import { _wilson } from './_wilson.js';
 
 /** Every failure class, in report order. */
 export const failureClasses: FailureClass[] = [
-  'knowledge-gap-closed-by-rag', 'retrieval-miss', 'grounding-failure', 'behaviour-gap', 'format-failure',
-  'constraint-failure', 'over-abstention', 'hallucination-on-unanswerable', 'passing',
+  'knowledge-gap-closed-by-rag', 'retrieval-miss', 'partial-retrieval', 'grounding-failure', 'ingestion-loss', 'behaviour-gap', 'answerer-limit',
+  'format-failure', 'constraint-failure', 'over-abstention', 'hallucination-on-unanswerable', 'passing',
 ];
 
 export interface DiagnoseOptions {
@@ -34,11 +35,12 @@ export function diagnose({ run, items = run.items, thresholds = {} }: DiagnoseOp
     entry[r.mode] = r;
     byItem.set(r.itemId, entry);
   }
-  const diagnosed = [...byItem].map(([itemId, results]) => classifyItem({ itemId, item: golden.get(itemId), results, thresholds }));
+  const answerer = runAnswerer(run);
+  const diagnosed = [...byItem].map(([itemId, results]) => classifyItem({ itemId, item: golden.get(itemId), results, thresholds, answerer }));
   const n = diagnosed.length;
   const classes = Object.fromEntries(failureClasses.map((c) => {
     const count = diagnosed.filter((d) => d.classes.includes(c)).length;
     return [c, { count, share: n ? count / n : 0, ci95: _wilson(count, n) }];
   })) as Diagnosis['classes'];
-  return { runId: run.id, items: diagnosed, classes, recommendation: _recommend({ run, items: diagnosed, golden, thresholds }) };
+  return { runId: run.id, ...(answerer ? { answerer } : {}), items: diagnosed, classes, recommendation: _recommend({ run, items: diagnosed, golden, thresholds, answerer }) };
 }

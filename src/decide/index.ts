@@ -1,4 +1,5 @@
 export { diagnose, failureClasses } from './diagnose.js';
+export { runAnswerer } from './run-answerer.js';
 export type { DiagnoseOptions } from './diagnose.js';
 export { classifyItem } from './classify-item.js';
 export type { ClassifyItemOptions, DiagnoseThresholds } from './classify-item.js';

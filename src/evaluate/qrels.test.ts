@@ -18,6 +18,15 @@ describe('parseQrels', () => {
     assert.equal(qrels.get('302')!.get('X'), 2);
     assert.equal(qrels.get('301')!.size, 2);
   });
+  it('splits tab-separated lines on tabs only, so ids with spaces survive (BEIR and TREC)', () => {
+    const beir = parseQrels({ text: 'query-id\tcorpus-id\tscore\nq 1\tAlbert Einstein\t1\nq2\tNew York City\t2\n' });
+    assert.equal(beir.get('q 1')!.get('Albert Einstein'), 1);
+    assert.equal(beir.get('q2')!.get('New York City'), 2);
+    const trec = parseQrels({ text: '301\t0\tAlbert Einstein\t1\n' });
+    assert.equal(trec.get('301')!.get('Albert Einstein'), 1);
+    const run = parseRun({ text: '301\tQ0\tAlbert Einstein\t1\t12.5\tbm25\n' });
+    assert.deepEqual(run.get('301'), [{ docId: 'Albert Einstein', score: 12.5 }]);
+  });
   it('names the line of a malformed entry', () => {
     assert.throws(() => parseQrels({ text: 'query-id\tcorpus-id\tscore\n1\tdocA\n', source: 'q.tsv' }), /q\.tsv line 2/);
   });

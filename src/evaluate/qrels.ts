@@ -15,7 +15,8 @@ export interface ParseQrelsOptions {
 }
 
 /**
- * Parses BEIR qrels TSV or TREC qrels into `Map<queryId, Map<docId, rel>>`. Blank lines are skipped; a
+ * Parses BEIR qrels TSV or TREC qrels into `Map<queryId, Map<docId, rel>>`. Lines with a tab split on tabs only,
+ * so ids with spaces ("Albert Einstein") survive; other lines split on whitespace. Blank lines are skipped; a
  * header line (first field `query-id`, or a non-numeric score) is skipped. A repeated (query, doc) pair
  * keeps the last grade.
  */
@@ -25,7 +26,7 @@ export function parseQrels({ text, format = 'auto', source = 'qrels' }: ParseQre
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '') continue;
-    const fields = line.split(/\s+/);
+    const fields = _fields(line);
     const kind = format === 'auto' ? (fields.length >= 4 ? 'trec' : 'beir') : format;
     const [queryId, docId, grade] = kind === 'trec' ? [fields[0], fields[2], fields[3]] : [fields[0], fields[1], fields[2]];
     if (i === 0 && (queryId === 'query-id' || (grade !== undefined && !Number.isFinite(Number(grade))))) continue;
@@ -54,7 +55,7 @@ export function parseRun({ text, source = 'run' }: { text: string; source?: stri
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (line === '') continue;
-    const fields = line.split(/\s+/);
+    const fields = _fields(line);
     const score = Number(fields[4]);
     if (fields.length < 5 || !Number.isFinite(score)) {
       throw new FathomError({
@@ -79,6 +80,11 @@ export async function readQrels({ path, format = 'auto' }: { path: string; forma
 /** Reads a TREC run file. */
 export async function readRun({ path }: { path: string }): Promise<Run> {
   return parseRun({ text: await _read(path), source: path });
+}
+
+/** Tab-separated when the line has a tab (ids may hold spaces: Wikipedia titles), else whitespace-separated. */
+function _fields(line: string): string[] {
+  return line.includes('\t') ? line.split('\t').map((f) => f.trim()) : line.split(/\s+/);
 }
 
 async function _read(path: string): Promise<string> {

@@ -2,6 +2,8 @@
 export * from './metrics/answer/index.js';
 export { readGoldenSet, parseGoldenSet } from './golden/read-golden-set.js';
 export type { GoldenSet, ReadGoldenSetOptions } from './golden/read-golden-set.js';
+export { checkGoldenSources } from './golden/check-golden-sources.js';
+export type { CheckGoldenSourcesOptions } from './golden/check-golden-sources.js';
 export { writeGoldenSet } from './golden/write-golden-set.js';
 export type { WriteGoldenSetOptions } from './golden/write-golden-set.js';
 export { validateGoldenItem } from './golden/validate-golden-item.js';

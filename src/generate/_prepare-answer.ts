@@ -2,15 +2,12 @@ import type { AbstainReason, AnswerSource } from '../spec/answer.js';
 import type { Warning } from '../spec/embedding-model.js';
 import type { Hit } from '../spec/hit.js';
 import type { RetrievalTrace } from '../spec/retrieve.js';
-import { retrieve } from '../retrieve/index.js';
+import { DEFAULT_MIN_SUFFICIENCY, retrieve } from '../retrieve/index.js';
 import { FathomError } from '../util/errors.js';
 import { DEFAULT_ABSTENTION_TEXT } from './abstain.js';
 import type { AnswerOptions } from './answer-options.js';
 import { assemblePrompt, type AssembledPrompt } from './assemble-prompt.js';
-import { DEFAULT_CONFIDENCE_MODEL } from './default-confidence-model.js';
-import { DEFAULT_EXTRACTIVE_THRESHOLD, DEFAULT_SUFFICIENCY_THRESHOLD } from './default-thresholds.js';
 import { extractiveAnswer, type ExtractiveAnswer } from './extractive-answer.js';
-import { extractiveConfidence } from './extractive-confidence.js';
 
 /** Everything decided before a model is called. */
 export interface _Prepared {
@@ -58,21 +55,18 @@ export async function _prepareAnswer(options: AnswerOptions): Promise<_Prepared>
   const prepared: _Prepared = { context: kind, sources, hits, trace, sufficiency: kind === 'retrieve' ? trace!.sufficiency : kind === 'given' ? 1 : 0, abstentionText, latencyMs, warnings, startedAt };
 
   if (kind !== 'none' && sources.length === 0) return { ...prepared, sufficiency: 0, abstainReason: 'no-sources' };
+  // One abstention signal for every answerer: the retrieval's sufficiency score against minSufficiency.
+  const minSufficiency = abstention.minSufficiency ?? abstention.threshold ?? DEFAULT_MIN_SUFFICIENCY;
+  if (kind === 'retrieve' && prepared.sufficiency < minSufficiency) return { ...prepared, abstainReason: 'insufficient-context' };
   if (!model) {
     if (kind === 'none') return { ...prepared, abstainReason: 'no-sources' };
     const t0 = perfNow();
     const extractive = extractiveAnswer({ question, sources });
     latencyMs.extract = perfNow() - t0;
     prepared.extractive = extractive;
-    if (kind === 'retrieve') {
-      const features = { ...extractive.features, bm25Norm: trace!.sufficiencyFeatures.bm25Norm, hitCoverage: trace!.sufficiencyFeatures.coverage };
-      prepared.sufficiency = extractiveConfidence({ features, model: abstention.confidenceModel ?? DEFAULT_CONFIDENCE_MODEL });
-      if (prepared.sufficiency < (abstention.threshold ?? DEFAULT_EXTRACTIVE_THRESHOLD)) prepared.abstainReason = 'insufficient-context';
-    }
     if (extractive.text === '') prepared.abstainReason = 'insufficient-context';
     return prepared;
   }
-  if (kind === 'retrieve' && prepared.sufficiency < (abstention.threshold ?? DEFAULT_SUFFICIENCY_THRESHOLD)) return { ...prepared, abstainReason: 'insufficient-context' };
   const assembled = assemblePrompt({
     question, sources, closedBook: kind === 'none', abstentionText,
     countTokens: model.countTokens ? (t) => model.countTokens!(t) : undefined,

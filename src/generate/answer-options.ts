@@ -2,7 +2,6 @@ import type { Answer, ContextSource, PriceTable } from '../spec/answer.js';
 import type { ChatCallOptions, ChatModel } from '../spec/chat-model.js';
 import type { RetrieveOptions } from '../spec/retrieve.js';
 import type { Store } from '../spec/store.js';
-import type { ConfidenceModel } from './extractive-confidence.js';
 
 /** Options of `answer()` and `streamAnswer()`. */
 export interface AnswerOptions {
@@ -18,15 +17,16 @@ export interface AnswerOptions {
   retrieval?: Partial<Omit<RetrieveOptions, 'store' | 'tenant' | 'query' | 'signal'>>;
   abstention?: {
     /**
-     * Abstain below this signal. With a model it applies to the retrieval sufficiency signal before the model
-     * is called; in extractive mode to the extractive confidence (answer-level features + retrieval features).
-     * @default DEFAULT_SUFFICIENCY_THRESHOLD (model) / DEFAULT_EXTRACTIVE_THRESHOLD (extractive)
+     * Abstain when the sufficiency score (`Answer.sufficiency`, the retrieval trace's `sufficiency`, the number
+     * `search --explain` shows) is below this — for every answerer, before any model is called; a generative
+     * model can still decline on its own. The score's model is `retrieval.sufficiency`.
+     * @default DEFAULT_MIN_SUFFICIENCY
      */
+    minSufficiency?: number;
+    /** @deprecated Same as `minSufficiency`. */
     threshold?: number;
     /** @default DEFAULT_ABSTENTION_TEXT */
     text?: string;
-    /** The extractive confidence model. @default DEFAULT_CONFIDENCE_MODEL (fitted on SQuAD 2.0 dev, half A) */
-    confidenceModel?: ConfidenceModel;
     /**
      * A model answer with no valid citation in RAG or given-passages mode: `warn` keeps it with a
      * `no-valid-citations` warning (its factual sentences are then checked against every source and flagged

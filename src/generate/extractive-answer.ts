@@ -1,6 +1,6 @@
 import type { AnswerSource } from '../spec/answer.js';
 import { analyze } from '../util/analyzer.js';
-import { _answerType, _candidates, type AnswerType } from './_answer-types.js';
+import { _answerType, _candidates, type AnswerType } from '../util/answer-types.js';
 import { _questionTerms } from './_question-terms.js';
 import { _sentenceUnits } from './_sentence-units.js';
 import { extractAnswerSpan } from './extract-answer-span.js';
@@ -56,7 +56,12 @@ export interface ExtractiveAnswer {
   /** The quoted sentences with `[n]` citations; '' when no sentence shares a term with the question. */
   text: string;
   sentences: ExtractedSentence[];
-  /** The shortest phrase that answers the question, from the best sentence (for EM/F1 scoring). */
+  /**
+   * The short answer, from the best sentence (scored by EM/F1): the answer span (see `extractAnswerSpan`), or for a
+   * yes/no question "Yes"/"No" by the evidence (a negated supporting sentence says no). The quoted sentences in
+   * `text` are its evidence, with their citations; abstention ("the documents do not say") is the sufficiency
+   * score's call.
+   */
   span?: string;
   answerType: AnswerType;
   features: ExtractiveFeatures;
@@ -133,7 +138,18 @@ export function extractiveAnswer({ question, sources, maxSentences = 2, secondSe
   }
   const sentences = chosen.map((s) => ({ n: s.n, text: s.quote, start: s.start, end: s.end, score: s.score }));
   const text = sentences.map((s) => `${/[.!?…:]$/.test(s.text) ? s.text : `${s.text}.`} [${s.n}]`).join(' ');
-  return { text, sentences, span: extractAnswerSpan({ question, sentence: best.quote }), answerType, features };
+  const span = _isYesNo(question) ? _yesNo(best.quote) : extractAnswerSpan({ question, sentence: best.quote });
+  return { text, sentences, span, answerType, features };
+}
+
+/** A question answered by yes or no: it opens with an auxiliary verb ("Is…", "Does…", "Can…"). */
+function _isYesNo(question: string): boolean {
+  return /^\s*(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|may|must)\b/i.test(question) && !/\bor\b/i.test(question);
+}
+
+/** Yes or no by the evidence: "No" when the supporting sentence is negated, else "Yes". */
+function _yesNo(sentence: string): string {
+  return /\b(?:not|no|never|none|neither|nor|cannot|without)\b|n't\b/i.test(sentence) ? 'No' : 'Yes';
 }
 
 function _bigramCoverage(question: string, sentenceTerms: readonly string[]): number {

@@ -7,8 +7,10 @@ import type { ChunkDraft } from '../spec/chunk.js';
  */
 export function indexText({ title, draft, context }: { title: string; draft: ChunkDraft; context?: string }): string {
   if (draft.role !== 'leaf') return '';
+  // The title is always indexed (title + text, as BEIR's reference runs do), even when the text starts with it;
+  // headings already at the start of the text are not repeated.
   const head = [title, ...draft.headingPath].filter((part, i, all) => part && all.indexOf(part) === i);
-  const lines = head.filter((part) => !draft.text.startsWith(part));
+  const lines = head.filter((part, i) => (i === 0 && part === title) || !draft.text.startsWith(part));
   if (context) lines.push(context);
   lines.push(draft.text);
   return lines.join('\n');

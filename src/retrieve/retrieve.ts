@@ -11,6 +11,7 @@ import { fuse } from './fuse.js';
 import { mmr } from './mmr.js';
 import { rerankHits } from './rerank-hits.js';
 import { sufficiencyFeatures } from './sufficiency-features.js';
+import { _termWeights } from './_term-weights.js';
 
 /**
  * Retrieves the top K chunks for a query: candidates from BM25 and/or vector search (filters applied
@@ -75,7 +76,8 @@ export async function retrieve(options: RetrieveOptions): Promise<RetrieveResult
   }
 
   const stats = wantKeyword && store.keywordQueryStats ? await store.keywordQueryStats({ tenant, query, bm25: options.bm25 }) : undefined;
-  const featureOptions = { hits, query, queryMaxScore: stats?.maxScore, rerankScoresAreProbabilities: options.reranker?.model.scoresAreProbabilities ?? true };
+  const termWeights = store.keywordQueryStats ? await _termWeights(store, tenant, query, options.bm25) : undefined;
+  const featureOptions = { hits, query, queryMaxScore: stats?.maxScore, termWeights, rerankScoresAreProbabilities: options.reranker?.model.scoresAreProbabilities ?? true };
   const sufficiency = computeSufficiency({ ...featureOptions, model: options.sufficiency });
   return { hits, trace: { mode, stages, sufficiency, sufficiencyFeatures: sufficiencyFeatures(featureOptions) } };
 }

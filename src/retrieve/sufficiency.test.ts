@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Hit } from '../spec/hit.js';
 import type { SufficiencyFeatures } from '../spec/retrieve.js';
 import { makeChunk } from './__fixtures__/fake-store.js';
-import { calibrateSufficiency, computeSufficiency, sufficiencyFeatures } from './index.js';
+import { calibrateSufficiency, chooseSufficiencyThreshold, computeSufficiency, sufficiencyFeatures } from './index.js';
 
 const hit = (text: string, score: number, stages: Hit['stages'] = {}): Hit => ({ chunk: makeChunk({ id: text, text }), document: { id: 'd', title: 'd', source: 'd', collection: 'default' }, score, stages });
 
@@ -16,7 +16,26 @@ describe('sufficiencyFeatures', () => {
     ];
     const f = sufficiencyFeatures({ hits, query: 'Where was the Eiffel Tower built?', queryMaxScore: 8, marginAt: 3 });
     // content terms {eiffel, tower, built} ("where", "was", "the" are stop words) all in the top hit (stemmed) → 1
-    assert.deepEqual(f, { rerankTop: 0.9, bm25Norm: 6 / 8, vectorTop: 0.8, coverage: 1, margin: (10 - 5) / 10, hasHits: 1 });
+    const { rerankTop, bm25Norm, vectorTop, coverage, margin, hasHits } = f;
+    assert.deepEqual({ rerankTop, bm25Norm, vectorTop, coverage, margin, hasHits }, { rerankTop: 0.9, bm25Norm: 6 / 8, vectorTop: 0.8, coverage: 1, margin: (10 - 5) / 10, hasHits: 1 });
+    // the best passage and sentence hold every salient term; "where" asks for a place and "Paris" is one
+    assert.deepEqual({ ...f, rerankTop: 0, bm25Norm: 0, vectorTop: 0, coverage: 0, margin: 0, hasHits: 0 }, {
+      rerankTop: 0, bm25Norm: 0, vectorTop: 0, coverage: 0, margin: 0, hasHits: 0,
+      idfCoverage: 1, sentenceCoverage: 1, unseen: 0, missingTop: 0, unindexed: null, typed: 1, typeMatch: 1, negated: 0, numberMissing: 0,
+      bigramCoverage: 2 / 3, sentenceMissing: 0, questionTerms: Math.log(4),
+    });
+  });
+  it('weighs terms found in no passage, and names a term the index has never seen', () => {
+    const hits = [hit('Refunds are possible within 30 days of purchase.', 5), hit('Invoices are sent monthly.', 3)];
+    const weights = new Map([['refund', 2], ['possibl', 1], ['ceo', 0]]);
+    const answered = sufficiencyFeatures({ hits, query: 'Are refunds possible?', termWeights: weights });
+    const ceo = sufficiencyFeatures({ hits, query: 'Who is the CEO?', termWeights: weights });
+    assert.equal(answered.unseen, 0);
+    assert.equal(answered.unindexed, 0);
+    assert.equal(ceo.unseen, 1, 'the only salient term is in no passage');
+    assert.equal(ceo.unindexed, 1);
+    assert.equal(ceo.idfCoverage, 0);
+    assert.ok(computeSufficiency({ hits, query: 'Who is the CEO?', termWeights: weights }) < computeSufficiency({ hits, query: 'Are refunds possible?', termWeights: weights }));
   });
   it('marks unavailable features null and applies a sigmoid to logits', () => {
     const f = sufficiencyFeatures({ hits: [hit('alpha', 1, { rerank: { score: 0, rank: 1 } })], query: 'alpha beta', rerankScoresAreProbabilities: false });
@@ -38,7 +57,10 @@ describe('computeSufficiency', () => {
 });
 
 describe('calibrateSufficiency', () => {
-  const features = (coverage: number, margin: number): SufficiencyFeatures => ({ rerankTop: null, bm25Norm: null, vectorTop: null, coverage, margin, hasHits: 1 });
+  const features = (coverage: number, margin: number): SufficiencyFeatures => ({
+    rerankTop: null, bm25Norm: null, vectorTop: null, coverage, margin, hasHits: 1, idfCoverage: 0.5, sentenceCoverage: 0.5, unseen: 0, missingTop: 0.5,
+    unindexed: null, typed: 0, typeMatch: 0, negated: 0, numberMissing: 0, bigramCoverage: 0, sentenceMissing: 0, questionTerms: 1,
+  });
   // Answerable iff coverage > 0.5; margin is noise (pseudo-random, deterministic).
   const samples = Array.from({ length: 80 }, (_, i) => {
     const coverage = (i % 20) / 19;
@@ -50,9 +72,9 @@ describe('calibrateSufficiency', () => {
     assert.ok(Math.abs(model.weights.margin) < model.weights.coverage / 4);
     const p = (c: number) => _predict(model, features(c, 0.5));
     assert.ok(p(0.9) > 0.8 && p(0.1) < 0.2, `${p(0.9)} / ${p(0.1)}`);
-    // computeSufficiency applies the fitted model: a fully covered query vs one with no shared term
-    const covered = computeSufficiency({ hits: [hit('alpha', 1)], query: 'alpha', model });
-    const uncovered = computeSufficiency({ hits: [hit('zzz', 1)], query: 'alpha', model });
+    // computeSufficiency applies the fitted model to given features
+    const covered = computeSufficiency({ hits: [], query: '', features: features(1, 0.2), model });
+    const uncovered = computeSufficiency({ hits: [], query: '', features: features(0, 0.2), model });
     assert.ok(covered > 0.8 && uncovered < 0.2, `${covered} / ${uncovered}`);
     assert.match(model.source!, /80 samples \(40 answerable\)/);
   });
@@ -61,6 +83,30 @@ describe('calibrateSufficiency', () => {
   });
   it('needs both classes', () => {
     assert.throws(() => calibrateSufficiency({ samples: samples.filter((s) => s.answerable) }), { code: 'INVALID_DATASET' });
+  });
+});
+
+describe('chooseSufficiencyThreshold', () => {
+  // Scores of a noisy but informative model: answerable ~ higher. Deterministic pseudo-random.
+  const rand = ((seed) => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648))(3);
+  const draw = (n: number) => Array.from({ length: n }, (_, i) => {
+    const answerable = i % 2 === 0;
+    return { score: Math.min(1, Math.max(0, (answerable ? 0.65 : 0.35) + (rand() - 0.5) * 0.6)), answerable };
+  });
+  const fit = draw(400);
+  const heldOut = draw(400);
+  it('picks the point with the most abstentions that keeps the requested answerable recall and precision, and it holds on held-out items', () => {
+    const chosen = chooseSufficiencyThreshold({ samples: fit, minAnswerableRecall: 0.85, minAbstentionPrecision: 0.8 });
+    assert.ok(chosen.answerableRecall >= 0.85 && chosen.abstentionPrecision >= 0.8, JSON.stringify({ ...chosen, curve: undefined }));
+    assert.ok(chosen.abstentionRecall > 0.3, 'it abstains on a good share of unanswerable items');
+    assert.ok(chosen.curve.length > 100 && chosen.curve.every((p, i, all) => i === 0 || p.answerableRecall <= all[i - 1]!.answerableRecall));
+    const abstained = heldOut.filter((s) => s.score < chosen.threshold);
+    const precision = abstained.filter((s) => !s.answerable).length / abstained.length;
+    const recall = heldOut.filter((s) => s.answerable && s.score >= chosen.threshold).length / heldOut.filter((s) => s.answerable).length;
+    assert.ok(precision >= 0.75 && recall >= 0.8, `held-out precision ${precision}, answerable recall ${recall}`);
+  });
+  it('needs both kinds of item', () => {
+    assert.throws(() => chooseSufficiencyThreshold({ samples: fit.filter((s) => s.answerable) }), { code: 'INVALID_DATASET' });
   });
 });
 

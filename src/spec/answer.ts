@@ -92,6 +92,11 @@ export interface Answer {
   model: string;
   /** Parsed structured output when a schema was requested. */
   json?: unknown;
+  /**
+   * The short answer phrase, when the answerer finds one (the extractive answerer: the span of the supporting
+   * sentence that answers the question). Evaluation scores exact match and F1 on it; `text` holds the evidence.
+   */
+  span?: string;
   usage: ChatUsage;
   /** Tokens of the assembled prompt. */
   promptTokens: number;

@@ -121,7 +121,7 @@ export interface CostModel {
 
 /** One factor behind a decision. */
 export interface DecisionReason {
-  factor: 'diagnosis' | 'knowledge-changes' | 'citations' | 'latency' | 'privacy' | 'volume' | 'labelled-examples' | 'cost';
+  factor: 'diagnosis' | 'knowledge-changes' | 'citations' | 'latency' | 'privacy' | 'volume' | 'labelled-examples' | 'cost' | 'answerer';
   /** What the factor argues for; 'neutral' when it only informs. */
   favours: Recommendation | 'neutral';
   text: string;
@@ -140,5 +140,5 @@ export interface Decision {
   assumed: Array<keyof Questionnaire>;
   measurements: ModeMeasurement[];
   costs: CostModel;
-  diagnosis: { runId: string; primary: Recommendation; uncertainty: string };
+  diagnosis: { runId: string; primary: Recommendation; uncertainty: string; /** `extractive` or `provider:modelId`. */ answerer?: string };
 }

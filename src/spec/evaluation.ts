@@ -88,6 +88,10 @@ export interface EvalRun {
    * to tell a retrieval miss from a grounding failure and an abstention from a hallucination.
    */
   items?: GoldenItem[];
+  /** What produced the answers: `provider:modelId` of the generative model, or `extractive`. */
+  answerer?: string;
+  /** Modes left out on purpose, with the reason (closed-book with the extractive answerer: it knows nothing of its own). */
+  notMeasured?: Partial<Record<EvalMode, string>>;
   /** Mean of each metric per mode. */
   summary: Record<EvalMode, Record<string, number>>;
 }
@@ -123,6 +127,12 @@ export type FailureClass =
   | 'constraint-failure'
   | 'over-abstention'
   | 'hallucination-on-unanswerable'
+  /** Some, not all, of a multi-source item's expected sources reached the context. */
+  | 'partial-retrieval'
+  /** The expected answer is not in the stored text of the expected document: the loader lost it. */
+  | 'ingestion-loss'
+  /** Wrong even with the oracle prompt, and the answerer is extractive: no prompt or weights to change. */
+  | 'answerer-limit'
   | 'passing';
 
 /** A retrieval fix a retrieval miss points to (see `diagnose` for the rules). */
@@ -136,10 +146,13 @@ export interface ItemDiagnosis {
   retrievalFix?: RetrievalFix;
 }
 
-export type Recommendation = 'better-prompt' | 'rag' | 'retrieval-fix' | 'fine-tuning' | 'hybrid' | 'none';
+/** `generative-model`: the extractive answerer is the limit; configure a generative model before anything else. */
+export type Recommendation = 'better-prompt' | 'rag' | 'retrieval-fix' | 'fine-tuning' | 'hybrid' | 'generative-model' | 'none';
 
 export interface Diagnosis {
   runId: string;
+  /** The answerer of the run (`extractive` or `provider:modelId`), when the run recorded it. */
+  answerer?: string;
   items: ItemDiagnosis[];
   /** Count and share (with a 95% interval) of each class. */
   classes: Record<FailureClass, { count: number; share: number; ci95: [number, number] }>;

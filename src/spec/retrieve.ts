@@ -136,6 +136,30 @@ export interface SufficiencyFeatures {
   margin: number;
   /** 1 when there is at least one hit, else 0. */
   hasHits: number;
+  /** IDF-weighted share of the question's salient terms in the best supporting passage (the top hits' best), [0, 1]. */
+  idfCoverage: number;
+  /** IDF-weighted share of the question's salient terms in the best single sentence of the top hits, [0, 1]. */
+  sentenceCoverage: number;
+  /** IDF-weighted share of the question's salient terms found in NO retrieved passage, [0, 1] (strong evidence the documents do not say). */
+  unseen: number;
+  /** IDF of the most informative salient term missing from the best passage / the largest salient-term IDF, [0, 1]. */
+  missingTop: number;
+  /** 1 when a salient question term occurs nowhere in the tenant's index, else 0; null when the store has no term statistics. */
+  unindexed: number | null;
+  /** 1 when the question asks for a date, number, person or place, else 0. */
+  typed: number;
+  /** 1 when the best sentence holds a phrase of the asked-for type that is not in the question, else 0. */
+  typeMatch: number;
+  /** 1 when the question holds a negation (not, never, n't…), else 0. */
+  negated: number;
+  /** 1 when a number in the question is absent from the best passage, else 0. */
+  numberMissing: number;
+  /** Share of the question's adjacent salient-term pairs also adjacent (in order) in the best sentence, [0, 1]. */
+  bigramCoverage: number;
+  /** Salient question terms missing from the best sentence, as ln(1 + count). */
+  sentenceMissing: number;
+  /** ln(1 + number of salient question terms). */
+  questionTerms: number;
 }
 
 export type SufficiencyFeatureName = keyof SufficiencyFeatures;

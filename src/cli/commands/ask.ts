@@ -11,6 +11,7 @@ import { parseFilter } from '../parse-filter.js';
 import { repeated } from '../repeated.js';
 import { checkQuery } from '../check-query.js';
 import { rules } from '../options/option-schema.js';
+import { sufficiencyOptions } from '../sufficiency-options.js';
 
 export const askCommand = defineCommand({
   meta: { name: 'ask', description: 'Answer a question from the documents, with verified citations (or "I don\'t know")' },
@@ -23,11 +24,13 @@ export const askCommand = defineCommand({
     k: { type: 'string', schema: rules.topK, alias: 'k', description: 'Sources retrieved (default 5)', valueHint: 'n' },
     mode: { type: 'string', schema: rules.retrievalMode, description: 'bm25 | vector | hybrid (default: config search.mode)', valueHint: 'mode' },
     filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
+    'min-sufficiency': { type: 'string', schema: rules.unitInterval, description: 'Abstain when the sufficiency score is below this, in [0, 1] (default: config answer.minSufficiency, else 0.15)', valueHint: 'x' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
     const question = checkQuery(String(ctx.args.question), { maxChars: c.config.search.maxQueryChars, what: 'question' });
-    const topK = ctx.args.k === undefined ? 5 : Number(ctx.args.k);
+    const topK = ctx.args.k === undefined ? c.config.search.topK : Number(ctx.args.k);
+    const sufficiency = sufficiencyOptions(c.config, ctx.args['min-sufficiency']);
     const mode = (ctx.args.mode ?? c.config.search.mode) as 'bm25' | 'vector' | 'hybrid';
     if (!['bm25', 'vector', 'hybrid'].includes(mode)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--mode must be bm25, vector or hybrid, got "${mode}".` });
     const model = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
@@ -35,7 +38,8 @@ export const askCommand = defineCommand({
     const result = await withStore(c, async (store) => {
       const options: AnswerOptions = {
         store, tenant: c.tenant, question, model, prices: c.config.prices, signal: c.io.signal,
-        retrieval: { topK, mode, embedder, filter: parseFilter(repeated(ctx.rawArgs, 'filter')) },
+        retrieval: { topK, mode, embedder, filter: parseFilter(repeated(ctx.rawArgs, 'filter')), sufficiency: sufficiency.model },
+        abstention: { minSufficiency: sufficiency.minSufficiency },
       };
       if (!ctx.args.stream || c.json) return answer(options);
       let final: Answer | undefined;
@@ -46,15 +50,17 @@ export const askCommand = defineCommand({
       c.io.out('\n');
       return final!;
     });
-    emit(c.io, c.json, result, () => _render(result, { sources: Boolean(ctx.args.sources), streamed: Boolean(ctx.args.stream) }));
+    emit(c.io, c.json, { ...result, minSufficiency: sufficiency.minSufficiency }, () => _render(result, { sources: Boolean(ctx.args.sources), streamed: Boolean(ctx.args.stream), minSufficiency: sufficiency.minSufficiency }));
     return 0;
   },
 });
 
-function _render(a: Answer, { sources, streamed }: { sources: boolean; streamed: boolean }): string {
+function _render(a: Answer, { sources, streamed, minSufficiency }: { sources: boolean; streamed: boolean; minSufficiency: number }): string {
   const lines: string[] = [];
-  if (!streamed) lines.push(a.text);
-  if (a.abstained) lines.push(`\n(abstained: ${a.abstainReason}; sufficiency ${a.sufficiency.toFixed(2)})`);
+  if (!streamed && a.span && !a.abstained) lines.push(`Answer: ${a.span}`, `Evidence: ${a.text}`);
+  else if (!streamed) lines.push(a.text);
+  if (a.abstained) lines.push(`\n(abstained: ${a.abstainReason}; sufficiency ${a.sufficiency.toFixed(3)} < ${minSufficiency})`);
+  else if (a.context === 'retrieve') lines.push(`\n(sufficiency ${a.sufficiency.toFixed(3)} ≥ ${minSufficiency}${a.model === 'extractive' ? '; extractive answerer' : `; ${a.model}`})`);
   const cited = new Set(a.citations.filter((c) => c.valid).map((c) => c.n));
   const shown = a.abstained ? [] : a.sources.filter((s) => cited.has(s.n) || sources);
   if (shown.length > 0) lines.push('\nSources:');

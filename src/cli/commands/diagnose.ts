@@ -11,7 +11,7 @@ export function formatDiagnosis(d: Diagnosis): string {
   const r = d.recommendation;
   const pct = (x: number): string => `${Math.round(x * 100)}%`.padStart(4);
   return [
-    `Diagnosis of ${d.runId}: ${r.primary}`, '',
+    `Diagnosis of ${d.runId}: ${r.primary}${d.answerer ? ` (answerer: ${d.answerer})` : ''}`, '',
     ...failureClasses.map((c) => `  ${c.padEnd(30)} ${String(d.classes[c].count).padStart(4)}  ${pct(d.classes[c].share)}  (95% CI ${pct(d.classes[c].ci95[0]).trim()}–${pct(d.classes[c].ci95[1]).trim()})`), '',
     'What to do:', ...r.actions.map((a) => `  - [${a.kind}] ${a.why}${a.itemIds?.length ? `\n      items: ${a.itemIds.join(', ')}` : ''}`), '',
     'Evidence:', ...r.evidence.map((e) => `  - ${e}`), '', r.uncertainty,

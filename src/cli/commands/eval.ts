@@ -10,6 +10,7 @@ import type { EvalMode } from '../../spec/evaluation.js';
 import type { RetrievalMode } from '../../spec/retrieve.js';
 import { createSqliteStore } from '../../store/sqlite/index.js';
 import { FathomError } from '../../util/errors.js';
+import { sha256 } from '../../util/hash.js';
 import { buildChatModel, buildChunker, buildEmbedder, buildReranker } from '../build.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
@@ -17,6 +18,7 @@ import { emit } from '../io.js';
 import { repeated } from '../repeated.js';
 import { readEvalRun } from '../read-eval-run.js';
 import { rules } from '../options/option-schema.js';
+import { sufficiencyOptions } from '../sufficiency-options.js';
 
 const beir = defineCommand({
   meta: { name: 'beir', description: 'Retrieval quality on a BEIR-format directory (nDCG@10, recall@10/100, MRR@10, MAP@100, latency)' },
@@ -40,7 +42,8 @@ const beir = defineCommand({
     const chunker = await buildChunker({ ...c.config.ingest.chunker, maxTokens: 8192 }, embedder);
     const cacheDir = join(resolve(c.storePath, '..'), 'cache', 'beir');
     mkdirSync(cacheDir, { recursive: true });
-    const store = await createSqliteStore({ path: join(cacheDir, `${basename(dir)}.db`) });
+    // Keyed by the full resolved path: two data sets both named `rag/` must never share a scratch store.
+    const store = await createSqliteStore({ path: join(cacheDir, `${basename(dir)}-${sha256(dir).slice(0, 16)}.db`) });
     const bm25 = ctx.args.k1 === undefined && ctx.args.b === undefined ? undefined : { k1: ctx.args.k1 === undefined ? undefined : Number(ctx.args.k1), b: ctx.args.b === undefined ? undefined : Number(ctx.args.b) };
     try {
       const result = await evaluateBeir({
@@ -76,9 +79,11 @@ const run = defineCommand({
     judge: { type: 'string', description: 'Judge model (same syntax) for correctness, faithfulness and relevance' },
     'judge-runs': { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 20 }, description: 'Times each judge verdict is sampled (agreement is reported)', default: '1' },
     concurrency: { type: 'string', schema: rules.concurrency, description: 'Answers in flight (default 2)' },
+    'min-sufficiency': { type: 'string', schema: rules.unitInterval, description: 'Abstain below this sufficiency score, in [0, 1] (default: config answer.minSufficiency)', valueHint: 'x' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
+    const sufficiency = sufficiencyOptions(c.config, ctx.args['min-sufficiency']);
     const model = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
     const judgeModel = ctx.args.judge ? await buildChatModel(c.config, c.io, String(ctx.args.judge)) : undefined;
     if (ctx.args.judge && !judgeModel) throw noChatModel('--judge');
@@ -89,13 +94,14 @@ const run = defineCommand({
     const modes = String(ctx.args.modes).split(',').map((m) => m.trim()).filter(Boolean).map((m) => (m === 'closed' ? 'closed-book' : m)) as EvalMode[];
     const golden = await readGoldenSet({ path: resolve(c.io.cwd, String(ctx.args.golden)) });
     const runsDir = join(resolve(c.storePath, '..'), 'runs');
-    const config = { answerer: model ? `${model.provider}:${model.modelId}` : 'extractive', judge: judgeModel ? `${judgeModel.provider}:${judgeModel.modelId}` : null, retrieval: { mode: c.config.search.mode, topK: c.config.search.topK }, store: c.storePath, tenant: c.tenant };
+    const config = { answerer: model ? `${model.provider}:${model.modelId}` : 'extractive', judge: judgeModel ? `${judgeModel.provider}:${judgeModel.modelId}` : null, retrieval: { mode: c.config.search.mode, topK: c.config.search.topK }, minSufficiency: sufficiency.minSufficiency, sufficiencyModel: sufficiency.model ?? 'default', store: c.storePath, tenant: c.tenant };
     return withStore(c, async (store) => {
       const pipeline: EvalPipeline = {
-        answer: (o) => answer({ store, tenant: c.tenant, model, question: o.question, context: o.context, responseFormat: o.responseFormat, retrieval: { topK: c.config.search.topK }, log: false, signal: o.signal }),
+        answer: (o) => answer({ store, tenant: c.tenant, model, question: o.question, context: o.context, responseFormat: o.responseFormat, retrieval: { topK: c.config.search.topK, sufficiency: sufficiency.model }, abstention: { minSufficiency: sufficiency.minSufficiency }, log: false, signal: o.signal }),
       };
       const result = await evaluate({
         items: golden.items, pipeline, modes, store, tenant: c.tenant, config, judge, dataset: { path: golden.path, sha256: golden.sha256 },
+        itemLines: golden.lines, retrievalDepth: c.config.search.topK, answerer: config.answerer,
         concurrency: ctx.args.concurrency ? Number(ctx.args.concurrency) : 2, cacheDir: join(resolve(c.storePath, '..'), 'cache', 'eval'),
         versions: { node: process.version, fathom: _version() }, signal: c.io.signal,
         onProgress: c.io.isTTY ? (p) => c.io.err(`\r\x1b[2Keval: ${p.done}/${p.total}${p.cached ? ` (${p.cached} cached)` : ''}`) : undefined,

@@ -11,6 +11,7 @@ import { parseFilter } from '../parse-filter.js';
 import { repeated } from '../repeated.js';
 import { checkQuery } from '../check-query.js';
 import { rules } from '../options/option-schema.js';
+import { sufficiencyOptions } from '../sufficiency-options.js';
 
 export const searchCommand = defineCommand({
   meta: { name: 'search', description: 'Search the indexed chunks: BM25, vector or hybrid, with optional reranking and MMR' },
@@ -29,7 +30,8 @@ export const searchCommand = defineCommand({
     parent: { type: 'boolean', description: 'Return parent chunks of matched children (hierarchical chunking)' },
     'half-life-days': { type: 'string', schema: { type: 'number', exclusiveMinimum: 0, maximum: 1_000_000 }, description: 'Recency weighting: score halves every n days of age', valueHint: 'n' },
     filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
-    explain: { type: 'boolean', description: 'Print every stage score and rank, and the stage timings' },
+    explain: { type: 'boolean', description: 'Print every stage score and rank, the stage timings, and the sufficiency score with its features' },
+    'min-sufficiency': { type: 'string', schema: rules.unitInterval, description: 'With --explain: the abstention threshold to compare the sufficiency score with (default: config answer.minSufficiency)', valueHint: 'x' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -46,6 +48,7 @@ export const searchCommand = defineCommand({
       ? { method: 'convex', alpha: numberArg(a.alpha, 'alpha'), normalization: (a.normalization as 'minmax' | 'zscore' | undefined) ?? 'minmax' }
       : { method: 'rrf', k: numberArg(a['rrf-k'], 'rrf-k') };
     const halfLife = numberArg(a['half-life-days'], 'half-life-days');
+    const sufficiency = sufficiencyOptions(c.config, a['min-sufficiency']);
     const started = performance.now();
     const result: RetrieveResult = await withStore(c, (store) =>
       retrieve({
@@ -54,12 +57,13 @@ export const searchCommand = defineCommand({
         mmr: a.mmr ? { lambda: numberArg(a.lambda, 'lambda') } : undefined,
         expand: a.parent ? 'parent' : undefined,
         recency: halfLife ? { halfLifeDays: halfLife } : undefined,
+        sufficiency: sufficiency.model,
         signal: c.io.signal,
       }),
     );
     const ms = performance.now() - started;
     const hits = result.hits.map(({ vector: _v, ...h }) => h);
-    emit(c.io, c.json, { query, tenant: c.tenant, mode, latencyMs: ms, trace: result.trace, hits }, () => render(hits, result, Boolean(a.explain)));
+    emit(c.io, c.json, { query, tenant: c.tenant, mode, latencyMs: ms, trace: result.trace, hits }, () => render(hits, result, Boolean(a.explain), sufficiency.minSufficiency));
     return 0;
   },
 });
@@ -71,7 +75,7 @@ function numberArg(v: unknown, name: string): number | undefined {
   return n;
 }
 
-function render(hits: Hit[], result: RetrieveResult, explain: boolean): string {
+function render(hits: Hit[], result: RetrieveResult, explain: boolean, minSufficiency: number): string {
   const lines: string[] = [];
   if (hits.length === 0) lines.push('No results.');
   hits.forEach((h, i) => {
@@ -83,7 +87,9 @@ function render(hits: Hit[], result: RetrieveResult, explain: boolean): string {
   });
   if (explain) {
     lines.push(`stages: ${result.trace.stages.map((s) => `${s.name} ${s.ms.toFixed(1)} ms (${s.count})`).join(', ')}`);
-    lines.push(`sufficiency: ${result.trace.sufficiency.toFixed(3)}`);
+    const s = result.trace.sufficiency;
+    lines.push(`sufficiency: ${s.toFixed(3)} (${s >= minSufficiency ? 'answers' : 'abstains'}: ask answers at ≥ ${minSufficiency})`);
+    lines.push(`  features: ${Object.entries(result.trace.sufficiencyFeatures).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${(v as number).toFixed(2)}`).join(', ')}`);
   }
   return lines.join('\n');
 }

@@ -41,7 +41,7 @@ const facts: Array<[string, string, string, string]> = [
   ['What discount do nonprofits get?', '50% on Business', '20%', 'kb/pricing.md'],
   ['Which SCIM providers are supported?', 'Okta, Entra ID and OneLogin', 'Okta only', 'kb/security/scim.md'],
 ];
-facts.forEach(([q, right, stale, doc], i) => add(['knowledge-gap-closed-by-rag'], {
+facts.forEach(([q, right, stale, doc], i) => add(['knowledge-gap-closed-by-rag', 'passing'], {
   item: gi(`kg-${i + 1}`, q, [right], [{ documentId: doc }], ['pricing-policy', i % 2 ? 'billing' : 'product']),
   modes: { 'closed-book': bad(stale), rag: ok(`${right} [1].`), oracle: ok(right) },
   retrieved: [[doc, `${doc}#${i % 4}`], ...noise],

@@ -10,6 +10,8 @@ export interface GoldenSet {
   /** Hex SHA-256 of the file bytes (recorded in runs). */
   sha256: string;
   items: GoldenItem[];
+  /** Line of each item, by id. */
+  lines: Record<string, number>;
 }
 
 /** Options of {@link readGoldenSet} and {@link parseGoldenSet}. */
@@ -29,11 +31,16 @@ export async function readGoldenSet({ path }: ReadGoldenSetOptions): Promise<Gol
   } catch (e) {
     throw new FathomError({ code: 'PATH_NOT_FOUND', message: `Golden set '${path}' cannot be read: ${(e as Error).message}`, cause: e, details: { path } });
   }
-  return { path, sha256: sha256(text), items: parseGoldenSet({ text, source: path }) };
+  const lines: Record<string, number> = {};
+  return { path, sha256: sha256(text), items: _parse(text, path, lines), lines };
 }
 
 /** Parses and validates golden-set JSONL text (see {@link readGoldenSet}); `source` names it in messages. */
 export function parseGoldenSet({ text, source = 'golden set' }: { text: string; source?: string }): GoldenItem[] {
+  return _parse(text, source, {});
+}
+
+function _parse(text: string, source: string, lines: Record<string, number>): GoldenItem[] {
   const items: GoldenItem[] = [];
   const errors: Array<{ line: number; message: string }> = [];
   const seen = new Map<string, number>();
@@ -54,7 +61,10 @@ export function parseGoldenSet({ text, source = 'golden set' }: { text: string; 
     }
     const first = seen.get(r.item.id);
     if (first !== undefined) errors.push({ line, message: `duplicate id "${r.item.id}" (first on line ${first})` });
-    else seen.set(r.item.id, line);
+    else {
+      seen.set(r.item.id, line);
+      lines[r.item.id] = line;
+    }
     items.push(r.item);
   });
   if (errors.length > 0) {

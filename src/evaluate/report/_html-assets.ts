@@ -20,22 +20,27 @@ details summary{cursor:pointer;color:#1a4fb8}details pre{white-space:pre-wrap;ba
 ul.actions li{margin:4px 0}.ids{color:var(--muted);font-size:12px}#items td:nth-child(2){white-space:nowrap}
 `;
 
-/** Inline script: filters the item table by mode, class, tag, outcome and text. No data is embedded in it. */
+/** Inline script: filters the item table by mode, class, tag, outcome and text, and pages through the matches. No data is embedded in it. */
 export const reportJs = `
 (function(){
   var $=function(id){return document.getElementById(id)};
   var rows=Array.prototype.slice.call(document.querySelectorAll('#items tbody tr'));
   var f={text:$('f-text'),mode:$('f-mode'),cls:$('f-class'),tag:$('f-tag'),outcome:$('f-outcome')};
   function has(list,v){return (' '+list+' ').indexOf(' '+v+' ')>=0}
+  var size=+$('items').getAttribute('data-page-size')||50,page=0;
   function apply(){
-    var q=f.text.value.trim().toLowerCase(),shown=0;
+    var q=f.text.value.trim().toLowerCase(),matched=[];
     rows.forEach(function(r){
       var d=r.dataset,ok=(!f.mode.value||d.mode===f.mode.value)&&(!f.cls.value||has(d.classes,f.cls.value))&&(!f.tag.value||has(d.tags,f.tag.value))&&(!f.outcome.value||d.outcome===f.outcome.value)&&(!q||d.text.indexOf(q)>=0);
-      r.hidden=!ok;if(ok)shown++;
+      r.hidden=true;if(ok)matched.push(r);
     });
-    $('f-count').textContent=shown+' of '+rows.length+' rows';
+    var pages=Math.max(1,Math.ceil(matched.length/size));page=Math.min(page,pages-1);
+    matched.slice(page*size,(page+1)*size).forEach(function(r){r.hidden=false});
+    $('f-count').textContent=(matched.length?(page*size+1)+'–'+Math.min(matched.length,(page+1)*size):'0')+' of '+matched.length+' matching ('+rows.length+' rows) · page '+(page+1)+' of '+pages;
+    $('f-prev').disabled=page===0;$('f-next').disabled=page>=pages-1;
   }
-  Object.keys(f).forEach(function(k){f[k].addEventListener('input',apply);f[k].addEventListener('change',apply)});
+  Object.keys(f).forEach(function(k){f[k].addEventListener('input',function(){page=0;apply()});f[k].addEventListener('change',function(){page=0;apply()})});
+  $('f-prev').addEventListener('click',function(){page--;apply()});$('f-next').addEventListener('click',function(){page++;apply()});
   apply();
 })();
 `;

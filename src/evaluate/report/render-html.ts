@@ -19,15 +19,15 @@ export function renderHtml(model: ReportModel): string {
     ...(diagnosis ? [[diagnosis.recommendation.primary, 'diagnosis']] : []),
     ...(decision ? [[decision.recommendation, 'decision']] : []),
   ].map(([b, s]) => `<div class="card"><b>${_html(b)}</b><span>${_html(s)}</span></div>`).join('');
-  const metricRows = model.metrics.map((m) => `<tr><td>${_html(m.metric)}</td>${run.modes.map((mode) => `<td class="num">${_html(_num(m.metric, m.values[mode]))}</td>`).join('')}</tr>`).join('');
+  const metricRows = model.metrics.map((m) => `<tr><td>${_html(m.metric)}${m.direction === 'neutral' && m.unitInterval ? ' <span class="muted">(share; neither higher nor lower is better)</span>' : m.direction === 'lower' ? ' <span class="muted">(lower is better)</span>' : ''}</td>${run.modes.map((mode) => `<td class="num">${_html(_num(m.metric, m.values[mode]))}</td>`).join('')}</tr>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>fathom report · ${_html(run.id)}</title><style>${reportCss}</style></head>
-<body><header><h1>fathom evaluation report</h1><p>run <code>${_html(run.id)}</code> · ${_html(run.dataset.path)} (${run.dataset.items} items) · ${_html(run.createdAt.slice(0, 16).replace('T', ' '))} UTC${run.model ? ` · ${_html(run.model)}` : ''} · config ${_html(run.configHash)}</p></header>
+<body><header><h1>fathom evaluation report</h1><p>run <code>${_html(run.id)}</code> · ${_html(run.dataset.path)} (${run.dataset.items} items) · ${_html(run.createdAt.slice(0, 16).replace('T', ' '))} UTC${run.model ? ` · answerer <b>${_html(run.model)}</b>` : ''}${Object.entries(run.notMeasured ?? {}).map(([m, why]) => ` · ${_html(m)}: ${_html(why)}`).join('')} · config ${_html(run.configHash)}</p></header>
 <main><div class="cards">${cards}</div>
 <section id="metrics"><h2>Metrics per mode</h2>${svgMetricsChart(model)}
-<table><thead><tr><th>metric</th>${run.modes.map((m) => `<th class="num">${_html(m)}</th>`).join('')}</tr></thead><tbody>${metricRows}</tbody></table></section>
+<table><thead><tr><th>metric</th>${run.modes.map((m) => `<th class="num">${_html(m)}</th>`).join('')}</tr></thead><tbody><tr><td>accuracy</td>${run.modes.map((mode) => `<td class="num">${model.accuracy[mode] ? `${model.accuracy[mode]!.share.toFixed(3)} (${model.accuracy[mode]!.correct}/${model.accuracy[mode]!.total})` : '–'}</td>`).join('')}</tr>${metricRows}</tbody></table></section>
 ${diagnosis ? _diagnosis(diagnosis) : ''}${decision ? _decision(decision) : ''}${comparison ? _comparison(comparison) : ''}
 <section id="item-table"><h2>Items</h2>${htmlItemsTable(model)}</section></main>
 <script>${reportJs}</script></body></html>

@@ -45,10 +45,10 @@ describe('HTML report in headless Chromium', { skip: executable ? false : 'chrom
       crossings: document.querySelectorAll('#chart-cost .crossing').length,
       width: Math.round(document.querySelector('#chart-metrics').getBoundingClientRect().width),
     })`);
-    const unitMetrics = json.metrics.filter((m: { unitInterval: boolean }) => m.unitInterval);
+    const unitMetrics = json.metrics.filter((m: { unitInterval: boolean; direction: string }) => m.unitInterval && m.direction === 'higher');
     const expectedBars = 3 + unitMetrics.reduce((n: number, m: { values: object }) => n + Object.keys(m.values).length, 0);
     const crossings = decision.costs.breakEven.filter((b) => b.queriesPerMonth !== null && b.queriesPerMonth <= decision.costs.chart.xMax).length;
-    assert.deepEqual({ ...counts, width: counts.width! > 600 }, { svgs: 3, metricBars: expectedBars, classBars: 9, whiskers: 9, lines: 3, crossings, width: true });
+    assert.deepEqual({ ...counts, width: counts.width! > 600 }, { svgs: 3, metricBars: expectedBars, classBars: 12, whiskers: 12, lines: 3, crossings, width: true });
     assert.ok(crossings >= 1);
   });
 
@@ -59,18 +59,24 @@ describe('HTML report in headless Chromium', { skip: executable ? false : 'chrom
     assert.match(bar, new RegExp(`retrieval-miss: ${json.diagnosis.classes['retrieval-miss'].count} \\(`));
   });
 
-  it('filters rows by text, mode and class, and counts what is shown', async () => {
+  it('filters rows by text, mode and class, counts what is shown, and pages 50 rows at a time', async () => {
     const visible = `document.querySelectorAll('#items tbody tr:not([hidden])').length`;
-    const total = await page.evaluate<number>(visible);
-    assert.equal(total, supportRun.results.length);
+    const total = supportRun.results.length;
+    assert.equal(await page.evaluate<number>(visible), 50, 'the first page of 50');
+    const click = (id: string): string => `(() => { document.getElementById('${id}').click(); return ${visible}; })()`;
+    assert.equal(await page.evaluate<number>(click('f-next')), 50);
+    assert.equal(await page.evaluate<string>(`document.getElementById('f-count').textContent`), `51–100 of ${total} matching (${total} rows) · page 2 of 4`);
+    await page.evaluate(click('f-next'));
+    assert.equal(await page.evaluate<number>(click('f-next')), total - 150, 'the last page holds the rest');
+    assert.equal(await page.evaluate<boolean>(`document.getElementById('f-next').disabled`), true);
     const set = (id: string, value: string): string => `(() => { const e = document.getElementById('${id}'); e.value = ${JSON.stringify(value)}; e.dispatchEvent(new Event('input')); return ${visible}; })()`;
     assert.equal(await page.evaluate<number>(set('f-text', 'enterprise plan per seat')), 3);
-    assert.equal(await page.evaluate<string>(`document.getElementById('f-count').textContent`), `3 of ${total} rows`);
+    assert.equal(await page.evaluate<string>(`document.getElementById('f-count').textContent`), `1–3 of 3 matching (${total} rows) · page 1 of 1`);
     assert.equal(await page.evaluate<number>(set('f-mode', 'rag')), 1);
     await page.evaluate(set('f-text', ''));
     assert.equal(await page.evaluate<number>(set('f-class', 'format-failure')), 4);
     await page.evaluate(set('f-mode', ''));
-    assert.equal(await page.evaluate<number>(set('f-class', '')), total);
+    assert.equal(await page.evaluate<number>(set('f-class', '')), 50);
   });
 
   it('renders user text inertly (no injected elements) and fetches nothing', async () => {

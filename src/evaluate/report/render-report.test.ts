@@ -36,9 +36,9 @@ describe('renderReport', () => {
   });
   it('html: charts carry one bar per metric and mode, one per failure class, one line per option', () => {
     const metricBars = html.slice(html.indexOf('id="chart-metrics"'), html.indexOf('</svg>', html.indexOf('id="chart-metrics"'))).match(/class="bar"/g)?.length;
-    const unit = JSON.parse(renderReport({ run: supportRun, format: 'json' })).metrics.filter((m: { unitInterval: boolean }) => m.unitInterval);
+    const unit = JSON.parse(renderReport({ run: supportRun, format: 'json' })).metrics.filter((m: { unitInterval: boolean; direction: string }) => m.unitInterval && m.direction === 'higher');
     assert.equal(metricBars, 3 + unit.reduce((n: number, m: { values: object }) => n + Object.keys(m.values).length, 0));
-    assert.equal(html.match(/data-class="[a-z-]+" x=/g)?.length, 9);
+    assert.equal(html.match(/data-class="[a-z-]+" x=/g)?.length, 12);
     assert.equal(html.match(/class="line" data-option=/g)?.length, 3);
   });
   it('markdown: tables for metrics, classes with intervals, decision costs and failing items; cells escaped', () => {
@@ -48,6 +48,40 @@ describe('renderReport', () => {
     assert.match(md, /## Decision: hybrid/);
     const piped = { ...supportRun, results: [{ ...supportRun.results[0]!, answer: { ...supportRun.results[0]!.answer, text: 'a | b\n<script>c</script>' }, correct: false }] };
     assert.match(renderReport({ run: piped, format: 'markdown' }), /a \\\| b &lt;script&gt;c&lt;\/script&gt;/);
+  });
+  it('shows each number once, in its unit: no items row in ms, no correct beside accuracy, abstained not charted as higher-is-better', () => {
+    const run = { ...supportRun, summary: Object.fromEntries(Object.entries(supportRun.summary).map(([m, s]) => [m, { ...s, accuracy: 0.5, correct: 0.5, items: 52, abstained: 0.1 }])) } as unknown as typeof supportRun;
+    const json = JSON.parse(renderReport({ run, format: 'json' }));
+    assert.deepEqual(json.metrics.filter((m: { metric: string }) => ['items', 'correct', 'accuracy'].includes(m.metric)), []);
+    assert.equal(json.metrics.find((m: { metric: string }) => m.metric === 'abstained').direction, 'neutral');
+    const md = renderReport({ run, format: 'markdown' });
+    assert.doesNotMatch(md, /\| items \||\| correct \|| ms \| 52/);
+    assert.match(md, /\| abstained \(share\) \|/);
+    assert.match(md, /\| latencyMs \(lower is better\) \|/);
+    const page = renderReport({ run, format: 'html' });
+    assert.doesNotMatch(page.slice(page.indexOf('id="chart-metrics"'), page.indexOf('</svg>', page.indexOf('id="chart-metrics"'))), /data-metric="abstained"/);
+  });
+  it('item rows: booleans as yes/no, sources by document id, the expected sources, the answerer named', () => {
+    assert.match(html, /exactMatch yes|exactMatch no/);
+    assert.doesNotMatch(html, /exactMatch [01]\.000/);
+    const rag = html.slice(html.indexOf('<code>rm-rank-1</code></td><td>rag</td>'));
+    const row = rag.slice(0, rag.indexOf('</tr>'));
+    assert.match(row, /<b>expected sources:<\/b> <code>kb\/limits\.md#5<\/code>/);
+    assert.match(row, /<li><code>kb\/blog\/launch\.md<\/code>/, 'a RAG source is named by its document id, as oracle sources are');
+    assert.doesNotMatch(row, /<code>kb\/blog\/launch\.md#2<\/code>/);
+    assert.match(html, /answerer <b>openai-compatible:gpt-4o-mini<\/b>/);
+    const extractive = renderReport({ run: { ...supportRun, answerer: 'extractive', notMeasured: { 'closed-book': 'not measured: the extractive answerer has no knowledge of its own' } }, format: 'markdown' });
+    assert.match(extractive, /answerer \*\*extractive\*\*/);
+    assert.match(extractive, /closed-book: not measured/);
+  });
+  it('pages a 600-row table: 50 rows shown, the rest hidden until paged; Markdown lists at most 100 items', () => {
+    const big = { ...supportRun, results: Array.from({ length: 600 }, (_, i) => ({ ...supportRun.results[i % supportRun.results.length]!, itemId: `item-${i}`, correct: false })) };
+    const page = renderReport({ run: big, format: 'html' });
+    assert.equal(page.match(/<tr hidden data-mode/g)?.length, 550);
+    assert.equal(page.match(/<tr data-mode/g)?.length, 50);
+    const md = renderReport({ run: big, format: 'markdown' });
+    assert.equal(md.match(/^\| item-\d+ \|/gm)?.length, 100);
+    assert.match(md, /… and 500 more/);
   });
   it('rejects unknown formats and missing runs', () => {
     assert.throws(() => renderReport({ run: supportRun, format: 'pdf' as never }), (e: unknown) => FathomError.isInstance(e) && /json, markdown or html/.test(e.message));

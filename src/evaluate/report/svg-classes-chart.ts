@@ -6,6 +6,7 @@ import { _svg } from './_svg.js';
 export const classColours: Record<FailureClass, string> = {
   'knowledge-gap-closed-by-rag': '#2f6fdf', 'retrieval-miss': '#e8833a', 'grounding-failure': '#d9a21b', 'behaviour-gap': '#d64545',
   'format-failure': '#b83280', 'constraint-failure': '#9b2c6f', 'over-abstention': '#7c5cc4', 'hallucination-on-unanswerable': '#5a3ea8', passing: '#16a37f',
+  'partial-retrieval': '#f0a35e', 'ingestion-loss': '#8a6d3b', 'answerer-limit': '#e06666',
 };
 
 /** Horizontal bars: share of items per failure class, with 95% interval whiskers. Bars carry class `bar`. */

@@ -3,11 +3,11 @@ import { _html } from './_escape.js';
 import { _gridLine, _legend, _svg, modeColours } from './_svg.js';
 import type { ReportModel } from './report-model.js';
 
-/** Grouped bars: one group per [0, 1] metric (accuracy first), one bar per mode. Bars carry class `bar`. */
+/** Grouped bars: one group per higher-is-better [0, 1] metric (accuracy first), one bar per mode. Bars carry class `bar`. */
 export function svgMetricsChart(model: ReportModel): string {
   const groups: Array<{ metric: string; values: Partial<Record<EvalMode, number>> }> = [
     { metric: 'accuracy', values: Object.fromEntries(Object.entries(model.accuracy).map(([m, a]) => [m, a!.share])) },
-    ...model.metrics.filter((m) => m.unitInterval && m.metric !== 'accuracy'),
+    ...model.metrics.filter((m) => m.unitInterval && m.direction === 'higher'),
   ];
   const modes = model.run.modes;
   const width = 920;

@@ -15,12 +15,13 @@ export interface _RunOneInput {
   tenant: string;
   judges: EvalJudges;
   predicates: Record<string, ConstraintPredicate>;
+  retrievalDepth?: number;
   signal?: AbortSignal;
   perfNow: () => number;
 }
 
 /** Answers one item in one mode and scores it; any failure becomes the result's `error`. */
-export async function _runOne({ item, mode, pipeline, store, tenant, judges, predicates, signal, perfNow }: _RunOneInput): Promise<EvalItemResult> {
+export async function _runOne({ item, mode, pipeline, store, tenant, judges, predicates, retrievalDepth, signal, perfNow }: _RunOneInput): Promise<EvalItemResult> {
   const started = perfNow();
   let answer: Answer | undefined;
   try {
@@ -30,7 +31,7 @@ export async function _runOne({ item, mode, pipeline, store, tenant, judges, pre
     answer.latencyMs.total ??= perfNow() - started;
     const retrieved = mode === 'rag' ? _retrieved(answer) : [];
     const expectedDocs = await _expectedDocs(item, store, tenant);
-    const scored = await _scoreItem({ item, mode, answer, retrieved, expectedDocs, judges, predicates, signal });
+    const scored = await _scoreItem({ item, mode, answer, retrieved, expectedDocs, judges, predicates, retrievalDepth, signal });
     return { itemId: item.id, mode, answer, ...(mode === 'rag' ? { retrieved } : {}), ...scored };
   } catch (e) {
     const err = toFathomError(e);

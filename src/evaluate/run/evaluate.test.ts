@@ -61,7 +61,7 @@ function stalePipeline(calls: Array<{ question: string; context: ContextSource }
 describe('evaluate', () => {
   it('runs every item in three modes, resolves oracle passages through the store, scores and summarises', async () => {
     const calls: Array<{ question: string; context: ContextSource }> = [];
-    const run = await evaluate({ items, pipeline: stalePipeline(calls), store, tenant: 't', _internal: { now: () => 42, generateId: () => 'eval-1' } });
+    const run = await evaluate({ items, pipeline: stalePipeline(calls), store, tenant: 't', retrievalDepth: 5, _internal: { now: () => 42, generateId: () => 'eval-1' } });
     assert.equal(run.results.length, 9);
     assert.equal(calls.length, 9);
     const oracle = calls.find((c) => c.question.includes('Enterprise per seat') && typeof c.context === 'object')!.context as { passages: Array<{ text: string }> };
@@ -72,7 +72,9 @@ describe('evaluate', () => {
     assert.equal(r('price', 'oracle').correct, true);
     assert.equal(r('sla', 'rag').correct, false);
     assert.equal(r('sla', 'rag').metrics['recall@5'], 0);
-    assert.equal(r('price', 'rag').metrics['mrr@10'], 1);
+    assert.equal(r('price', 'rag').metrics['mrr@5'], 1);
+    assert.equal(r('price', 'rag').metrics['recall@10'], undefined, 'a list 5 deep cannot measure @10');
+    assert.equal(r('price', 'rag').metrics['mrr@10'], undefined);
     assert.deepEqual(r('price', 'rag').retrieved?.map((x) => x.documentId), ['pricing.md', 'sla.md']);
     assert.equal(r('ceo', 'closed-book').correct, true);
     assert.equal(r('price', 'rag').metrics.citation_recall, 1);
@@ -86,6 +88,64 @@ describe('evaluate', () => {
     assert.equal(run.createdAt, 42);
     assert.equal(run.items?.length, 3);
     assert.match(run.configHash, /^[0-9a-f]{16}$/);
+  });
+
+  it('labels @k metrics at min(k, depth): 3-deep retrieval gives @3, never an @10 computed on 3', async () => {
+    const run = await evaluate({ items: items.slice(0, 1), pipeline: stalePipeline([]), modes: ['rag'], store, tenant: 't' });
+    const m = run.results[0]!.metrics;
+    assert.deepEqual(Object.keys(m).filter((k) => k.includes('@')).sort(), ['all_retrieved@2', 'hit_rate@2', 'mrr@2', 'recall@2']);
+    const deep = await evaluate({ items: items.slice(0, 1), pipeline: stalePipeline([]), modes: ['rag'], store, tenant: 't', retrievalDepth: 20 });
+    assert.equal(deep.results[0]!.metrics['recall@10'], 1);
+    assert.equal(deep.results[0]!.metrics['recall@5'], 1);
+  });
+
+  it('scores exact match and F1 on the answer span, and keeps the whole text\'s scores beside them', async () => {
+    const item: GoldenItem = { id: 'span', question: 'How much per seat?', answers: ['$54'], sources: [], answerable: true };
+    const pipeline: EvalPipeline = { answer: async ({ question }) => fakeAnswer({ question, text: 'Enterprise costs $54 per seat per month [1].', span: '$54' }) };
+    const [r] = (await evaluate({ items: [item], pipeline, modes: ['closed-book'] })).results;
+    assert.equal(r!.metrics.exact_match, 1);
+    assert.equal(r!.metrics.token_f1, 1);
+    assert.equal(r!.metrics.exact_match_text, 0);
+    assert.ok(r!.metrics.token_f1_text! < 0.5);
+    assert.equal(r!.correct, true);
+  });
+
+  it('records the answerer; with the extractive one closed-book is not run and recorded as not measured', async () => {
+    const calls: Array<{ question: string; context: ContextSource }> = [];
+    const run = await evaluate({ items, pipeline: stalePipeline(calls), store, tenant: 't', answerer: 'extractive' });
+    assert.equal(run.answerer, 'extractive');
+    assert.deepEqual(run.modes, ['rag', 'oracle']);
+    assert.match(run.notMeasured?.['closed-book'] ?? '', /not measured: the extractive answerer has no knowledge of its own/);
+    assert.ok(!calls.some((c) => c.context === 'none'));
+    assert.equal(run.summary['closed-book'], undefined);
+    const named = await evaluate({ items: items.slice(0, 1), pipeline: stalePipeline([]), modes: ['closed-book'] });
+    assert.equal(named.answerer, 'fake:model', 'defaults to the model the answers name');
+  });
+
+  it('records whether a reference answer is in the context at all (answer_in_context)', async () => {
+    const run = await evaluate({ items: items.slice(0, 2), pipeline: stalePipeline([]), modes: ['rag', 'oracle'], store, tenant: 't' });
+    const r = (id: string, mode: string) => run.results.find((x) => x.itemId === id && x.mode === mode)!;
+    assert.equal(r('price', 'oracle').metrics.answer_in_context, 1);
+    assert.equal(r('sla', 'rag').metrics.answer_in_context, 0, 'the SLA item retrieved only the pricing page');
+  });
+
+  it('counts a multi-source item as all-retrieved only when every expected document is in the context', async () => {
+    const both: GoldenItem = { id: 'both', question: 'What does the SLA of the Enterprise plan say?', answers: ['99.95%'], sources: [{ documentId: 'pricing.md' }, { documentId: 'sla.md' }], answerable: true };
+    const run = await evaluate({ items: [both], pipeline: stalePipeline([]), modes: ['rag'], store, tenant: 't', retrievalDepth: 5 });
+    const m = run.results[0]!.metrics;
+    assert.equal(m['hit_rate@5'], 1, 'one of two found is a hit');
+    assert.equal(m['recall@5'], 0.5);
+    assert.equal(m['all_retrieved@5'], 0, 'but not all retrieved');
+  });
+
+  it('rejects, before answering anything, a golden item whose source is not in the store, naming its line', async () => {
+    const calls: Array<{ question: string; context: ContextSource }> = [];
+    const ghost: GoldenItem = { id: 'ghost', question: 'q?', answers: ['x'], sources: [{ documentId: 'missing.md' }], answerable: true };
+    await assert.rejects(
+      evaluate({ items: [items[0]!, ghost], pipeline: stalePipeline(calls), store, tenant: 't', itemLines: { price: 1, ghost: 7 }, dataset: { path: 'g.jsonl', sha256: 'x' } }),
+      (e: FathomError) => e.code === 'INVALID_DATASET' && /line 7: item 'ghost' expects document 'missing\.md'/.test(e.message) && /g\.jsonl/.test(e.message),
+    );
+    assert.equal(calls.length, 0);
   });
 
   it('turns a failing item into an error result and goes on; oracle without store or context is such an error', async () => {

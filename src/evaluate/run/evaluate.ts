@@ -5,6 +5,7 @@ import type { Store } from '../../spec/store.js';
 import { FathomError } from '../../util/errors.js';
 import { generateId as defaultGenerateId } from '../../util/ids.js';
 import type { ConstraintPredicate } from '../metrics/answer/index.js';
+import { checkGoldenSources } from '../golden/check-golden-sources.js';
 import { _openResultCache } from './_result-cache.js';
 import { _runOne } from './_run-one.js';
 import { _stableHash } from './_stable-hash.js';
@@ -43,6 +44,16 @@ export interface EvaluateOptions {
   judge?: EvalJudges;
   /** Metric names to keep in the results (all when omitted); `correct` is always computed. */
   metrics?: readonly string[];
+  /** Retrieval depth of the pipeline (its topK): `@k` retrieval metrics are computed and named at min(k, depth). @default the item's retrieved count */
+  retrievalDepth?: number;
+  /** Line of each item in its file, by id (`readGoldenSet` gives it): named in errors about an item. */
+  itemLines?: Readonly<Record<string, number>>;
+  /**
+   * What answers (`provider:modelId`, or `extractive`), recorded in the run. With `extractive` the closed-book
+   * mode is not run and recorded as not measured: the extractive answerer has no knowledge of its own.
+   * @default the model named by the answers (`Answer.model`)
+   */
+  answerer?: string;
   /** Functions for `predicate` constraints, by name. */
   predicates?: Record<string, ConstraintPredicate>;
   /** Resolved pipeline configuration (models, retrieval, prompt): recorded and hashed into the cache key. */
@@ -61,13 +72,18 @@ export interface EvaluateOptions {
  * Runs every item in every mode — closed-book (`context: 'none'`), RAG (`'retrieve'`), oracle (the item's
  * expected sources as given passages) — with bounded concurrency, scores each answer (see `_scoreItem` for
  * the `correct` rule) and summarises per mode. Resumable: with `cacheDir`, results are keyed by (item id,
- * item content, mode) under the hash of the configuration, judges and store counts, and a re-run reuses them. A failing item becomes a
+ * item content, mode) under the hash of the configuration, judges and store counts, and a re-run reuses them. With a
+ * store, every expected document and chunk must exist before anything runs (INVALID_DATASET naming each item and line). A failing item becomes a
  * result with `error` and `correct: false`; the run goes on. Aborting throws INTERRUPTED after in-flight work.
  */
 export async function evaluate(options: EvaluateOptions): Promise<EvalRun> {
-  const { items, pipeline, modes = ['closed-book', 'rag', 'oracle'], store, tenant = 'default', concurrency = 2, cacheDir, judge = {}, metrics, predicates = {}, config = {}, versions = {}, signal, onProgress, _internal = {} } = options;
+  const { items, pipeline, modes: requested = ['closed-book', 'rag', 'oracle'], store, tenant = 'default', concurrency = 2, cacheDir, judge = {}, metrics, predicates = {}, config = {}, versions = {}, signal, onProgress, _internal = {} } = options;
   const { now = Date.now, perfNow = () => performance.now(), generateId = defaultGenerateId } = _internal;
-  _validate(items, modes, concurrency, predicates);
+  _validate(items, requested, concurrency, predicates);
+  const notMeasured: Partial<Record<EvalMode, string>> = {};
+  if (options.answerer === 'extractive' && requested.includes('closed-book') && requested.length > 1) notMeasured['closed-book'] = 'not measured: the extractive answerer has no knowledge of its own (it only quotes sources)';
+  const modes = requested.filter((m) => !notMeasured[m]);
+  if (store) await checkGoldenSources({ items, store, tenant, lines: options.itemLines, source: options.dataset?.path });
   const judges = Object.fromEntries(Object.entries(judge).filter(([, j]) => j).map(([k, j]) => [k, { model: j!.model, promptId: j!.promptId }]));
   // The store's size is part of the key: re-ingesting changes retrieval, so cached answers must not be reused.
   const storeState = store ? await store.countDocuments({ tenant }) : undefined;
@@ -84,7 +100,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalRun> {
       let result = cache.get(key);
       if (result) progress.cached++;
       else {
-        result = await _runOne({ item, mode, pipeline, store, tenant, judges: judge, predicates, signal, perfNow });
+        result = await _runOne({ item, mode, pipeline, store, tenant, judges: judge, predicates, retrievalDepth: options.retrievalDepth, signal, perfNow });
         if (signal?.aborted && result.error) break;
         cache.put(key, result);
       }
@@ -103,6 +119,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalRun> {
     createdAt: now(),
     dataset: { ...(options.dataset ?? { path: '', sha256: _stableHash(items) }), items: items.length },
     modes: [...modes],
+    answerer: options.answerer ?? _answerer(results),
+    ...(Object.keys(notMeasured).length ? { notMeasured } : {}),
     config: { ...config, judges, concurrency },
     configHash,
     versions,
@@ -126,6 +144,13 @@ function _validate(items: readonly GoldenItem[], modes: readonly EvalMode[], con
       }
     }
   }
+}
+
+/** The model most answers name (`Answer.model`); undefined when none answered. */
+function _answerer(results: readonly EvalItemResult[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const r of results) if (!r.error && r.answer.model) counts.set(r.answer.model, (counts.get(r.answer.model) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 function _pick(values: EvalItemResult['metrics'], keep: readonly string[]): EvalItemResult['metrics'] {

@@ -1,15 +1,18 @@
 import type { EvalMode, EvalRun, RunComparison } from '../../spec/evaluation.js';
 
-const shown = ['accuracy', 'exact_match', 'token_f1', 'containment', 'judge_correctness', 'faithfulness', 'answer_relevance', 'context_utilisation', 'citation_precision', 'citation_recall', 'recall@5', 'mrr@10', 'abstention_precision', 'abstention_recall', 'format_consistency', 'constraint_adherence', 'latency_ms', 'cost_usd', 'error_rate'];
+const shown = ['accuracy', 'exact_match', 'token_f1', 'containment', 'judge_correctness', 'faithfulness', 'answer_relevance', 'context_utilisation', 'citation_precision', 'citation_recall', 'answer_in_context', 'abstention_precision', 'abstention_recall', 'format_consistency', 'constraint_adherence', 'latency_ms', 'cost_usd', 'error_rate'];
 
 /** A plain-text table: one row per metric, one column per mode (`–` where a metric does not apply). */
-export function formatRunSummary(run: Pick<EvalRun, 'modes' | 'summary'>): string {
+export function formatRunSummary(run: Pick<EvalRun, 'modes' | 'summary'> & Partial<Pick<EvalRun, 'answerer' | 'notMeasured'>>): string {
   const modes = run.modes;
-  const names = shown.filter((n) => modes.some((m) => run.summary[m]?.[n] !== undefined));
+  // Retrieval metrics are named at the depth they were measured (recall@5, or recall@3 for a 3-deep list).
+  const atK = [...new Set(modes.flatMap((m) => Object.keys(run.summary[m] ?? {})))].filter((n) => /^(?:recall|mrr|hit_rate|all_retrieved)@\d+$/.test(n)).sort();
+  const names = [...shown.slice(0, -7), ...atK, ...shown.slice(-7)].filter((n) => modes.some((m) => run.summary[m]?.[n] !== undefined));
   const fmt = (n: string, v: number | undefined) => (v === undefined ? '–' : n === 'latency_ms' ? v.toFixed(0) : n === 'cost_usd' ? v.toFixed(5) : v.toFixed(3));
   const rows = [['metric', ...modes], ...names.map((n) => [n, ...modes.map((m: EvalMode) => fmt(n, run.summary[m]?.[n]))]), ['items', ...modes.map((m) => String(run.summary[m]?.items ?? 0))]];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  const head = [run.answerer ? `answerer: ${run.answerer}` : '', ...Object.entries(run.notMeasured ?? {}).map(([m, why]) => `${m}: ${why}`)].filter(Boolean);
+  return [...head, ...rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))].join('\n');
 }
 
 /** A plain-text table of a comparison's deltas with their intervals, then the gate outcome. */

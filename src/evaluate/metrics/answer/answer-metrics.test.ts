@@ -10,9 +10,15 @@ import {
 const cite = (p: Partial<Citation>): Citation => ({ n: 1, valid: true, sentence: 's', sentenceStart: 0, sentenceEnd: 1, support: 1, supported: true, verifier: 'lexical', ...p });
 
 describe('SQuAD answer metrics', () => {
-  it('normalises like the official script', () => {
-    assert.equal(normalizeAnswer('The  $54, per-seat!'), '54 perseat');
+  it('normalises like the official script, with punctuation as a token separator', () => {
+    assert.equal(normalizeAnswer('The  $54, per-seat!'), '54 per seat');
     assert.equal(normalizeAnswer('An apple a day'), 'apple day');
+  });
+  it('keeps a Markdown link\'s text, drops its target, and never glues a URL into one token', () => {
+    assert.equal(normalizeAnswer('Use [httpx](https://www.python-httpx.org) instead [2].'), 'use httpx instead');
+    assert.equal(answerContainment({ prediction: 'Use [httpx](https://www.python-httpx.org) for async.', references: ['httpx'] }), 1);
+    assert.equal(answerContainment({ prediction: 'see https://www.python-httpx.org', references: ['python httpx org'] }), 1);
+    assert.equal(exactMatch({ prediction: 'state-of-the-art', references: ['state of the art'] }), 1);
   });
   it('exact match over any reference; empty references mean no-answer', () => {
     assert.equal(exactMatch({ prediction: 'the Frankfurt', references: ['Ohio', 'frankfurt'] }), 1);

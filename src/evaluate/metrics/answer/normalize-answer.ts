@@ -1,12 +1,15 @@
 /**
- * SQuAD answer normalisation (the official v1.1/v2.0 evaluation script): lowercase, delete ASCII punctuation
- * (Python's `string.punctuation`),
- * remove the articles a/an/the, collapse whitespace.
+ * SQuAD answer normalisation, keeping tokens apart: Markdown links and images keep their text and lose their
+ * target (`[httpx](https://www.python-httpx.org)` → `httpx`), citation markers `[n]` are removed, then
+ * lowercase, ASCII punctuation (Python's `string.punctuation`) becomes a space — so `per-seat` is two tokens
+ * and a URL never collapses into one — the articles a/an/the are removed and whitespace collapses.
  */
 export function normalizeAnswer(text: string): string {
   return text
+    .replace(/!?\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g, '$1')
+    .replace(/\[\d+(?:\s*,\s*\d+)*\]/g, ' ')
     .toLowerCase()
-    .replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '')
+    .replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, ' ')
     .replace(/\b(a|an|the)\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -22,6 +22,8 @@ const DATE = new RegExp(
     '\\d{1,2}(?:st|nd|rd|th)(?:\\s+and\\s+\\d{1,2}(?:st|nd|rd|th))?\\s+centur(?:y|ies)(?:\\s+(?:BC|AD|BCE|CE))?',
     '\\b(?:1[0-9]|20)\\d{2}\\b(?:\\s+(?:BC|AD|BCE|CE))?',
     '\\b\\d{1,4}\\s+(?:BC|AD|BCE|CE)\\b',
+    // relative times answer "when" in documentation: "after 30 days", "within 24 hours"
+    '\\b(?:after|within|before|for)\\s+\\d+\\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\\b',
   ].join('|'),
   'g',
 );
