@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules plus the one-way layer rule of CONVENTIONS.md:
 // shells (cli, server, web) → features → util → spec; providers and stores → util → spec.
 // A feature may use another feature only through its index.ts, never a provider or a store.
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const layers = ['spec', 'util', 'providers', 'store', 'ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'tune', 'testing', 'cli', 'server', 'web'];
@@ -10,8 +11,14 @@ const shells = ['cli', 'server', 'web'];
 // Only `**/<layer>/**` (never the bare directory): gitignore semantics cannot re-include a file (the
 // allowed `<feature>/index.js`) once its parent directory itself is excluded.
 const deny = (names) => names.map((n) => `**/${n}/**`);
+// A `_file` is private to its folder: importable from that folder and its subfolders (`./_x`, `../_x`), never
+// from a sibling or a parent reaching down (`../other/_x`, `./sub/_x`).
+const privateImport = { regex: '^(\\.\\./)*(\\.\\.|\\.)/[^./][^/]*/(.*/)?_[^/]*$', message: 'Private-file rule (ARCHITECTURE.md): another folder\'s `_` file is private to it; import its public module instead.' };
 const rule = (forbidden, allow = []) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: [...deny(forbidden), ...allow.map((a) => `!${a}`)], message: 'Layer rule (ARCHITECTURE.md): this import goes against the one-way layer order.' }] }],
+  'no-restricted-imports': ['error', { patterns: [
+    ...(forbidden.length ? [{ group: [...deny(forbidden), ...allow.map((a) => `!${a}`)], message: 'Layer rule (ARCHITECTURE.md): this import goes against the one-way layer order.' }] : []),
+    privateImport,
+  ] }],
 });
 
 const except = (...keep) => layers.filter((l) => !keep.includes(l));
@@ -19,6 +26,17 @@ const except = (...keep) => layers.filter((l) => !keep.includes(l));
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench/peers/**', 'bench/.cache/**', 'examples/**'] },
   ...tseslint.configs.recommended,
+  {
+    // No import cycles anywhere in src (dynamic imports included).
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }], ...rule([]) },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -19,7 +19,7 @@ export { renderReviewFile, applyReview } from './testset/review-file.js';
 export type { ReviewEntry } from './testset/review-file.js';
 export { evaluate } from './run/evaluate.js';
 export type { EvalPipeline, EvalProgress, EvaluateOptions } from './run/evaluate.js';
-export type { EvalJudges } from './run/_score-item.js';
+export type { EvalJudges } from './run/evaluate.js';
 export { formatRunSummary, formatComparison } from './run/format-run-summary.js';
 export { createJudge } from './judge/create-judge.js';
 export type { CreateJudgeOptions } from './judge/create-judge.js';

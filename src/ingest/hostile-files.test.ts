@@ -16,7 +16,7 @@ import { hostilePdfPageTree } from '../testing/hostile/hostile-pdf.js';
 import { createGptTokenizer } from '../util/tokenizers/index.js';
 import { createChunker } from './chunkers/index.js';
 import { ingest } from './ingest.js';
-import { _escapeControls } from './loaders/_safe-path.js';
+import { escapeControls } from '../util/escape-controls.js';
 
 async function setup(t: { after(fn: () => Promise<void>): void }) {
   const base = await mkdtemp(join(tmpdir(), 'fathom-hostile-'));
@@ -39,7 +39,7 @@ test('hostile files: each is a typed skip naming its limit (or loads clean), and
 
   const problems: string[] = [];
   for (const c of cases) {
-    const path = _escapeControls(c.name);
+    const path = escapeControls(c.name);
     const skips = report.skipped.filter((s) => s.path === path || s.path.startsWith(`${path}#`));
     const expect = c.expect;
     if ('skip' in expect) {

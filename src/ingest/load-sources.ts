@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { LoadEvent, Loader, LoaderOptions } from '../spec/loader.js';
 import { FathomError } from '../util/errors.js';
 import { defaultLoaders, fileLoaders, loaderForPath } from './loaders/index.js';
-import { _escapeControls, _hasControls } from './loaders/_safe-path.js';
+import { escapeControls, hasControls } from '../util/escape-controls.js';
 import { resolveIngestLimits, type IngestLimits } from './limits/ingest-limits.js';
 import { sharedParsePool } from './limits/parse-pool.js';
 import { walkFiles } from './walk.js';
@@ -72,7 +72,7 @@ export async function* loadSources({
     checkAbort();
     const pool = limits.isolate && entry.type === 'file' ? sharedParsePool(limits.memoryMb) : undefined;
     const loader = entry.type === 'file' ? loaderForPath(entry.path, loaders) : undefined;
-    if (pool && loader && entry.type === 'file' && fileLoaders.includes(loader) && entry.size > 0 && entry.size <= maxFileBytes && !_hasControls(entry.relativePath)) {
+    if (pool && loader && entry.type === 'file' && fileLoaders.includes(loader) && entry.size > 0 && entry.size <= maxFileBytes && !hasControls(entry.relativePath)) {
       const { path, relativePath, modifiedAt } = entry;
       const next = pool.parse({ loader: loader.name, path, relativePath, modifiedAt, options: loaderOptions, limits }, { timeoutMs: limits.fileTimeoutMs });
       yield* settle();
@@ -82,13 +82,13 @@ export async function* loadSources({
     yield* settle();
     if (entry.type === 'skip') {
       // A link's target or a folder name may hold control characters: never print them raw.
-      yield { type: 'skip', skip: { ...entry.skip, path: _escapeControls(entry.skip.path), reason: _escapeControls(entry.skip.reason) } };
+      yield { type: 'skip', skip: { ...entry.skip, path: escapeControls(entry.skip.path), reason: escapeControls(entry.skip.reason) } };
       continue;
     }
     const { path, relativePath, size, modifiedAt, explicit } = entry;
     const skip = (code: string, reason: string): LoadEvent => ({ type: 'skip', skip: { path: relativePath, code, reason } });
-    if (_hasControls(relativePath)) {
-      const shown = _escapeControls(relativePath);
+    if (hasControls(relativePath)) {
+      const shown = escapeControls(relativePath);
       yield { type: 'skip', skip: { path: shown, code: 'UNSAFE_PATH', reason: `'${shown}' has control characters (a newline, tab or terminal escape) in its path, which would become its document id: rename it.` } };
       continue;
     }

@@ -12,6 +12,8 @@ import { _stableHash } from './_stable-hash.js';
 import { _summarize } from './_summarize.js';
 import type { EvalJudges } from './_score-item.js';
 
+export type { EvalJudges };
+
 /** What `evaluate()` runs: anything that answers a question from a context source (wraps generate's `answer()`). */
 export interface EvalPipeline {
   answer(options: { question: string; context: ContextSource; responseFormat?: { type: 'json'; schema?: JsonSchema; name?: string }; signal?: AbortSignal }): Promise<Answer>;

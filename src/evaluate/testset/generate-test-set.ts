@@ -9,7 +9,7 @@ import { FathomError, toFathomError } from '../../util/errors.js';
 import { generateText } from '../../util/generate-text.js';
 import { sha256 } from '../../util/hash.js';
 import { mulberry32 } from '../../util/random.js';
-import { _terms } from '../metrics/answer/_lexical.js';
+import { _terms } from '../metrics/answer/lexical-terms.js';
 import { multiPrompt, qaSchema, questionSchema, singlePrompt, unanswerablePrompt } from './_prompts.js';
 import { renderReviewFile, type ReviewEntry } from './review-file.js';
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import type { LoadEvent } from '../../spec/loader.js';
 import { fileLoaders } from '../loaders/index.js';
-import { _skipFromError } from '../loaders/_file-loader.js';
+import { skipFromError } from '../loaders/skip-from-error.js';
 import type { _ParseJob } from './parse-pool.js';
 
 parentPort!.on('message', (job: _ParseJob) => {
@@ -24,7 +24,7 @@ async function _run(job: _ParseJob): Promise<LoadEvent[]> {
     const input = { path: job.path, relativePath: job.relativePath, bytes, options: job.options, limits: job.limits, ...(job.modifiedAt !== undefined ? { modifiedAt: job.modifiedAt } : {}) };
     for await (const event of loader.load(input)) events.push(event);
   } catch (error) {
-    events.push({ type: 'skip', skip: _skipFromError(error, job.relativePath, loader.name) });
+    events.push({ type: 'skip', skip: skipFromError(error, job.relativePath, loader.name) });
   }
   return events;
 }

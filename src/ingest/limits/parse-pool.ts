@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { LoadEvent, LoaderLimits, LoaderOptions } from '../../spec/loader.js';
-import { _skipFromError } from '../loaders/_file-loader.js';
+import { skipFromError } from '../loaders/skip-from-error.js';
 import { limitExceeded } from './limit-exceeded.js';
 
 /** One file for the parser worker. */
@@ -81,7 +81,7 @@ export function createParsePool({ memoryMb }: { memoryMb: number }): ParsePool {
         } else w.unref();
         resolve(events);
       };
-      const skip = (error: unknown) => [{ type: 'skip', skip: _skipFromError(error, job.relativePath, job.loader) }] as LoadEvent[];
+      const skip = (error: unknown) => [{ type: 'skip', skip: skipFromError(error, job.relativePath, job.loader) }] as LoadEvent[];
       const onMessage = (m: { id: number; events: LoadEvent[] }) => {
         if (m.id === job.id) done(m.events);
       };

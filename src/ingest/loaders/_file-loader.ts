@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import type { LoadedDocument, SourceFormat } from '../../spec/document.js';
-import type { LoadEvent, Loader, LoaderInput, SkipReport } from '../../spec/loader.js';
+import type { LoadEvent, Loader, LoaderInput } from '../../spec/loader.js';
 import { FathomError } from '../../util/errors.js';
 import { normalizeText } from '../../util/normalize-text.js';
+import { skipFromError } from './skip-from-error.js';
 import { loaderLimit } from '../limits/ingest-limits.js';
 import { limitExceeded } from '../limits/limit-exceeded.js';
 
@@ -35,7 +36,7 @@ export function _defineFileLoader(spec: {
       try {
         document = _toDocument(input, spec.format, await spec.extract(input));
       } catch (error) {
-        yield { type: 'skip', skip: _skipFromError(error, input.relativePath, spec.format) };
+        yield { type: 'skip', skip: skipFromError(error, input.relativePath, spec.format) };
         return;
       }
       yield { type: 'document', document };
@@ -64,24 +65,5 @@ function _toDocument(input: LoaderInput, format: SourceFormat, extracted: _Extra
     ...(extracted.pages ? { pages: extracted.pages } : {}),
     ...(input.modifiedAt !== undefined ? { modifiedAt: input.modifiedAt } : {}),
     metadata: extracted.metadata ?? {},
-  };
-}
-
-/** Turn anything a loader threw into a skip a person can act on. */
-export function _skipFromError(error: unknown, path: string, format: string): SkipReport {
-  if (FathomError.isInstance(error)) {
-    const { limit, value, max } = error.details;
-    const detail = error.code === 'LIMIT_EXCEEDED' && typeof limit === 'string' ? { limit: { name: limit, value: Number(value), max: Number(max) } } : {};
-    return { path, code: error.code, reason: error.message, ...detail };
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  const errno = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof errno === 'string' && /^E[A-Z]+$/.test(errno)) {
-    return { path, code: 'FILE_UNREADABLE', reason: `'${path}' cannot be read (${errno}): check it exists and is readable, or exclude it.` };
-  }
-  return {
-    path,
-    code: 'FILE_MALFORMED',
-    reason: `'${path}' could not be read as ${format} (${detail}): check the file opens in its usual application, or exclude it.`,
   };
 }

@@ -3,8 +3,8 @@ import type { LoadEvent, LoaderInput } from '../../spec/loader.js';
 import { normalizeText } from '../../util/normalize-text.js';
 import { loaderLimit } from '../limits/ingest-limits.js';
 import { limitExceeded } from '../limits/limit-exceeded.js';
-import { _escapeControls, _hasControls } from './_safe-path.js';
-import { _skipFromError } from './_file-loader.js';
+import { escapeControls, hasControls } from '../../util/escape-controls.js';
+import { skipFromError } from './skip-from-error.js';
 
 /** Resolved record options (defaults applied). */
 export interface _RecordFields {
@@ -50,15 +50,15 @@ export function _recordToEvent(args: {
   const at = `${input.relativePath}#${line}`;
   const idField = fields.idFields.find((f) => _isScalar(record[f]) && String(record[f]) !== '');
   const recordId = idField === undefined ? undefined : String(record[idField]);
-  if (recordId !== undefined && _hasControls(recordId)) {
-    return { type: 'skip', skip: { path: at, code: 'INVALID_RECORD', reason: `Record at line ${line} has an id with control characters ('${_escapeControls(recordId)}'): ids are printed and used as keys; remove newlines and escape sequences from it.` } };
+  if (recordId !== undefined && hasControls(recordId)) {
+    return { type: 'skip', skip: { path: at, code: 'INVALID_RECORD', reason: `Record at line ${line} has an id with control characters ('${escapeControls(recordId)}'): ids are printed and used as keys; remove newlines and escape sequences from it.` } };
   }
   const id = recordId ?? at;
   const title = _fieldText(record[fields.titleField]).replace(/\s+/g, ' ').trim();
   let text = normalizeText(fields.textFields.map((f) => _fieldText(record[f]).trim()).filter(Boolean).join('\n\n'));
   if (!text && format === 'beir') text = normalizeText(title);
   const maxChars = loaderLimit(input.limits, 'extractedChars');
-  if (text.length > maxChars) return { type: 'skip', skip: _skipFromError(limitExceeded({ path: at, limit: 'extractedChars', value: text.length, max: maxChars, what: `record at line ${line} has` }), at, format) };
+  if (text.length > maxChars) return { type: 'skip', skip: skipFromError(limitExceeded({ path: at, limit: 'extractedChars', value: text.length, max: maxChars, what: `record at line ${line} has` }), at, format) };
   if (!text) {
     return { type: 'skip', skip: { path: at, code: 'INVALID_RECORD', reason: `Record at line ${line} has no text in field(s) ${fields.textFields.map((f) => `'${f}'`).join(', ')}: fill it in, or set loaderOptions.textFields to the field that holds the text.` } };
   }

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { LoadEvent, Loader, LoaderInput, SkipReport } from '../../spec/loader.js';
 import { loaderLimit } from '../limits/ingest-limits.js';
 import { limitExceeded } from '../limits/limit-exceeded.js';
-import { _skipFromError } from './_file-loader.js';
+import { skipFromError } from './skip-from-error.js';
 import { _decodedChunks } from './_record-source.js';
 import { _recordFields, _recordToEvent } from './_record-to-event.js';
 
@@ -68,7 +68,7 @@ export const csvLoader: Loader = {
       }
     } catch (error) {
       while (skips.length) yield { type: 'skip', skip: skips.shift()! };
-      yield { type: 'skip', skip: _skipFromError(error, input.relativePath, 'CSV') };
+      yield { type: 'skip', skip: skipFromError(error, input.relativePath, 'CSV') };
       return;
     } finally {
       // Stops the feeder (and closes the file) when the consumer stops early.
@@ -77,7 +77,7 @@ export const csvLoader: Loader = {
     }
     while (skips.length) yield { type: 'skip', skip: skips.shift()! };
     if (oversize) {
-      yield { type: 'skip', skip: _skipFromError(oversize, input.relativePath, 'CSV') };
+      yield { type: 'skip', skip: skipFromError(oversize, input.relativePath, 'CSV') };
       return;
     }
     if (rows === 0) yield { type: 'skip', skip: { path: input.relativePath, code: 'FILE_EMPTY', reason: `'${input.relativePath}' has no data rows: add rows under the header or exclude it.` } };

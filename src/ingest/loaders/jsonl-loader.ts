@@ -2,7 +2,7 @@ import type { SourceFormat } from '../../spec/document.js';
 import type { LoadEvent, Loader, LoaderInput, SkipReport } from '../../spec/loader.js';
 import { limitExceeded } from '../limits/limit-exceeded.js';
 import { loaderLimit } from '../limits/ingest-limits.js';
-import { _skipFromError } from './_file-loader.js';
+import { skipFromError } from './skip-from-error.js';
 import { _lines } from './_record-source.js';
 import { _recordFields, _recordToEvent } from './_record-to-event.js';
 
@@ -36,7 +36,7 @@ export const jsonlLoader: Loader = {
         if (line === undefined) {
           tooLong++;
           const at = `${input.relativePath}#${number}`;
-          yield { type: 'skip', skip: _skipFromError(limitExceeded({ path: at, limit: 'recordChars', value: 'length' in entry ? entry.length : 0, max: maxChars, what: `line ${number} has` }), at, 'JSON Lines') };
+          yield { type: 'skip', skip: skipFromError(limitExceeded({ path: at, limit: 'recordChars', value: 'length' in entry ? entry.length : 0, max: maxChars, what: `line ${number} has` }), at, 'JSON Lines') };
           continue;
         }
         if (!line.trim()) continue;
@@ -78,7 +78,7 @@ export const jsonlLoader: Loader = {
       }
     } catch (error) {
       if (pending) for (const s of pending) yield { type: 'skip', skip: s };
-      yield { type: 'skip', skip: _skipFromError(error, input.relativePath, 'JSON Lines') };
+      yield { type: 'skip', skip: skipFromError(error, input.relativePath, 'JSON Lines') };
       return;
     }
     if (pending) {

@@ -1,8 +1,8 @@
 import type { Tokenizer } from '../../spec/tokenizer.js';
 import type { TuneExample, TuneFormat } from '../../spec/tune-data.js';
 import { FathomError } from '../../util/errors.js';
-import { messageText } from '../lint/_records.js';
-import { toRecords } from '../split/_examples.js';
+import { messageText } from '../lint/lint-records.js';
+import { toRecords } from '../split/to-records.js';
 import { defaultPriceTable, PRICES_AS_OF } from './price-table.js';
 import type { PriceTier } from './price-table.js';
 

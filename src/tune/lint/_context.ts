@@ -3,7 +3,7 @@ import type { LintFinding, TuneFormat } from '../../spec/tune-data.js';
 import type { JsonSchema } from '../../spec/chat-model.js';
 import type { SimilarPair } from './find-similar-examples.js';
 import type { LintTarget } from './lint-targets.js';
-import type { LintRecord } from './_records.js';
+import type { LintRecord } from './lint-records.js';
 
 /** What every check gets: the records and the resolved options. */
 export interface LintContext {

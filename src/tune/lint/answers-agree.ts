@@ -1,5 +1,5 @@
 import { analyze } from '../../util/analyzer.js';
-import type { LintRecord } from './_records.js';
+import type { LintRecord } from './lint-records.js';
 import { foldText } from './near-duplicates.js';
 
 /** Negations are stop words for search but change what an answer says: kept as one term. */

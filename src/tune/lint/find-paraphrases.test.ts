@@ -30,7 +30,7 @@ test('similarity is symmetric in the text order and 1 for identical prompts; lon
 
 test('answers: inflected labels agree, different labels and final numbers do not', async () => {
   const { answersAgree, answerTermsCache } = await import('./answers-agree.js');
-  const { toLintRecord } = await import('./_records.js');
+  const { toLintRecord } = await import('./lint-records.js');
   const rec = (answer: string) => toLintRecord(1, { messages: [{ role: 'user', content: 'q?' }, { role: 'assistant', content: answer }] }, 'chat');
   const terms = answerTermsCache();
   assert.equal(answersAgree(rec('Catholic'), rec('Catholicism'), terms), true);

@@ -1,4 +1,4 @@
-import type { LintRecord } from './_records.js';
+import type { LintRecord } from './lint-records.js';
 import { answersAgree, answerTermsCache } from './answers-agree.js';
 import { findParaphrases, PARAPHRASE_THRESHOLD } from './find-paraphrases.js';
 import { findSimilarPairs, groupPairs, shingles } from './near-duplicates.js';

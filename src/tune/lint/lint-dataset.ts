@@ -6,7 +6,7 @@ import { createGptTokenizer } from '../../util/tokenizers/index.js';
 import { detectFormat, parseRecord } from '../formats/parse-record.js';
 import { readExamples } from '../formats/read-examples.js';
 import type { LintCheck, LintContext } from './_context.js';
-import { toLintRecord } from './_records.js';
+import { toLintRecord } from './lint-records.js';
 import { checkClassBalance } from './checks/class-balance.js';
 import { checkContextWindow } from './checks/context-window.js';
 import { checkContradictions } from './checks/contradictions.js';

@@ -1,6 +1,6 @@
 import type { RoleDiversity } from '../../spec/tune-data.js';
-import type { LintRecord } from './_records.js';
-import { messageText } from './_records.js';
+import type { LintRecord } from './lint-records.js';
+import { messageText } from './lint-records.js';
 import { foldText } from './near-duplicates.js';
 
 const SAMPLE = 2000;

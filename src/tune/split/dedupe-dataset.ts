@@ -1,7 +1,7 @@
 import { PARAPHRASE_THRESHOLD } from '../lint/find-paraphrases.js';
 import type { TuneExample, TuneFormat } from '../../spec/tune-data.js';
 import { findSimilarExamples } from '../lint/find-similar-examples.js';
-import { toRecords } from './_examples.js';
+import { toRecords } from './to-records.js';
 
 /** Options of {@link dedupeDataset}. */
 export interface DedupeDatasetOptions {

@@ -5,8 +5,8 @@ import { FathomError } from '../../util/errors.js';
 import { findLeaks } from '../lint/find-leaks.js';
 import { findSimilarExamples } from '../lint/find-similar-examples.js';
 import { groupPairs, foldText } from '../lint/near-duplicates.js';
-import { pushTo } from '../lint/_push-to.js';
-import { toRecords } from './_examples.js';
+import { pushTo } from '../lint/push-to.js';
+import { toRecords } from './to-records.js';
 
 /** Options of {@link splitDataset}. */
 export interface SplitDatasetOptions {

@@ -1,4 +1,4 @@
-import { _support, _terms } from './_lexical.js';
+import { _support, _terms } from './lexical-terms.js';
 
 /** Input of {@link answerRelevance}. */
 export interface AnswerRelevanceInput {

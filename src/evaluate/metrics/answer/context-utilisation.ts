@@ -1,5 +1,5 @@
 import type { Answer } from '../../../spec/answer.js';
-import { _claims, _support, _terms } from './_lexical.js';
+import { _claims, _support, _terms } from './lexical-terms.js';
 
 /** Input of {@link contextUtilisation}. */
 export interface ContextUtilisationInput {

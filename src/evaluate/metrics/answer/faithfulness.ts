@@ -1,4 +1,4 @@
-import { _claims, _support, _terms } from './_lexical.js';
+import { _claims, _support, _terms } from './lexical-terms.js';
 
 /** Input of {@link faithfulness}. */
 export interface FaithfulnessInput {

@@ -1,5 +1,5 @@
 import type { LintCheck } from '../_context.js';
-import { pushTo } from '../_push-to.js';
+import { pushTo } from '../push-to.js';
 import { foldText } from '../near-duplicates.js';
 import { isLabel } from '../answers-agree.js';
 

@@ -1,5 +1,5 @@
 import type { LintCheck } from '../_context.js';
-import { messageText } from '../_records.js';
+import { messageText } from '../lint-records.js';
 
 /** Tokens per message beyond its text (role markers), as in OpenAI's counting guide. */
 const PER_MESSAGE = 4;

@@ -1,7 +1,7 @@
 import type { LintFinding, LintSeverity } from '../../../spec/tune-data.js';
 import type { LintCheck } from '../_context.js';
-import type { LintRecord } from '../_records.js';
-import { pushTo } from '../_push-to.js';
+import type { LintRecord } from '../lint-records.js';
+import { pushTo } from '../push-to.js';
 import { isLabel } from '../answers-agree.js';
 import { foldText } from '../near-duplicates.js';
 import { distinctRatios, wordCount } from '../role-diversity.js';

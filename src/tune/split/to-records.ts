@@ -1,8 +1,8 @@
 import type { TuneExample, TuneFormat } from '../../spec/tune-data.js';
 import { FathomError } from '../../util/errors.js';
 import { detectFormat, parseRecord } from '../formats/parse-record.js';
-import type { LintRecord } from '../lint/_records.js';
-import { toLintRecord } from '../lint/_records.js';
+import type { LintRecord } from '../lint/lint-records.js';
+import { toLintRecord } from '../lint/lint-records.js';
 
 /** Lint views of in-memory examples (format detected from the first); throws on a malformed one. */
 export function toRecords(examples: TuneExample[], format?: TuneFormat): LintRecord[] {
