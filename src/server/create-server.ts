@@ -50,7 +50,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   const pipelines: _ServerContext['pipelines'] = new Map();
   const all: Record<string, Pipeline> = { [DEFAULT_PIPELINE]: { model: options.chat }, ...options.pipelines };
   for (const [name, p] of Object.entries(all)) pipelines.set(name, { ...p, mode: p.mode ?? searchMode, topK: p.topK ?? 5 });
-  const metrics = createServerMetrics({ processMetrics: true });
+  const metrics = createServerMetrics({ processMetrics: false });
   const jobs = createJobRunner({ store, now, generateId });
   const s: _ServerContext = {
     options, store, metrics, jobs, now, generateId, pipelines, tracer: options.tracer,
