@@ -2,7 +2,7 @@
  * What every route handler gets: the resolved options, the metrics and the job runner. Built once per
  * server instance by createServer (nothing global: two servers in one process share nothing).
  */
-import type { Tracer } from '@opentelemetry/api';
+import type { Span, Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { Identity, ServerConfig } from '../spec/server.js';
 import type { RetrievalMode } from '../spec/retrieve.js';
@@ -31,6 +31,8 @@ export interface _Env {
     requestId: string;
     /** Aborted on client disconnect or request timeout. */
     signal: AbortSignal;
+    /** The request's span, parent of the stage spans (passed explicitly: no global context manager). */
+    span: Span | undefined;
   };
 }
 

@@ -28,7 +28,10 @@ function _child(r: StageReport, name: string, start: number, ms: number, attribu
 export function reportRetrieval(r: StageReport, t: RetrievalTrace, hits: number, totalMs?: number): number {
   const total = totalMs ?? t.stages.reduce((s, x) => s + x.ms, 0);
   r.metrics.stageSeconds.observe({ stage: 'retrieve' }, total / 1000);
-  if (!r.tracer) return r.startedAt + total;
+  if (!r.tracer) {
+    for (const st of t.stages) r.metrics.stageSeconds.observe({ stage: st.name }, st.ms / 1000);
+    return r.startedAt + total;
+  }
   const ctx = r.parent ? trace.setSpan(context.active(), r.parent) : context.active();
   const span = r.tracer.startSpan('fathom.retrieve', { startTime: r.startedAt, attributes: { 'fathom.mode': t.mode, 'fathom.hits': hits, 'fathom.sufficiency': t.sufficiency } }, ctx);
   let at = r.startedAt;

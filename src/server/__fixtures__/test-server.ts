@@ -40,7 +40,7 @@ export async function startTestServer(options: Partial<CreateServerOptions> = {}
   const reader = await key('t1', 'user:alice', 'reader');
   const keys = { reader: reader.key, readerId: reader.record.id, writer: (await key('t1', 'user:wendy', 'writer')).key, admin: (await key('t1', 'user:ada', 'admin')).key, other: (await key('t2', 'user:bob', 'admin')).key };
   const server = createServer({ store, chunker, ...options });
-  const req: TestServer['req'] = (path, init = {}) => {
+  const req: TestServer['req'] = async (path, init = {}) => {
     const { key: k = keys.reader, json, ...rest } = init;
     const headers = new Headers(rest.headers);
     if (k) headers.set('authorization', `Bearer ${k}`);

@@ -22,6 +22,7 @@ export function observe(s: _ServerContext): MiddlewareHandler<_Env> {
     const signal = AbortSignal.any([c.req.raw.signal, timeout.signal]);
     c.set('signal', signal);
     const span = s.tracer?.startSpan(`${c.req.method} ${c.req.path}`, { attributes: { 'http.request.method': c.req.method, 'url.path': c.req.path, 'fathom.request_id': requestId } });
+    c.set('span', span);
     const run = () => Promise.race([next(), new Promise<never>((_, reject) => timeout.signal.addEventListener('abort', () => reject(timeout.signal.reason), { once: true }))]);
     try {
       await (span ? context.with(trace.setSpan(context.active(), span), run) : run());

@@ -26,7 +26,7 @@ export function askRoute(app: Hono<_Env>, s: _ServerContext): void {
     const options = pipelineAnswerOptions(s, { identity, question: body.question, pipeline: body.pipeline, k: body.k, mode: body.mode, filter: body.filter, requestId: c.get('requestId'), signal });
     if (!body.stream) {
       const a = await answer(options);
-      reportAnswer({ tracer: s.tracer, metrics: s.metrics, startedAt }, a);
+      reportAnswer({ tracer: s.tracer, parent: c.get('span'), metrics: s.metrics, startedAt }, a);
       return c.json(answerJson(a));
     }
     return streamSSE(c, async (stream) => {
@@ -43,7 +43,7 @@ export function askRoute(app: Hono<_Env>, s: _ServerContext): void {
         return;
       }
       if (!final || stream.aborted) return;
-      reportAnswer({ tracer: s.tracer, metrics: s.metrics, startedAt }, final);
+      reportAnswer({ tracer: s.tracer, parent: c.get('span'), metrics: s.metrics, startedAt }, final);
       await stream.writeSSE({ event: 'citations', data: JSON.stringify(final.citations) });
       await stream.writeSSE({ event: 'answer', data: JSON.stringify(answerJson(final)) });
     });

@@ -64,7 +64,7 @@ export function openaiRoute(app: Hono<_Env>, s: _ServerContext): void {
     const created = Math.floor(startedAt / 1000);
     if (!body.stream) {
       const a = await answer(options);
-      reportAnswer({ tracer: s.tracer, metrics: s.metrics, startedAt }, a);
+      reportAnswer({ tracer: s.tracer, parent: c.get('span'), metrics: s.metrics, startedAt }, a);
       return c.json({
         id, object: 'chat.completion', created, model: body.model,
         choices: [{ index: 0, message: { role: 'assistant', content: a.text, refusal: null }, logprobs: null, finish_reason: 'stop' }],
@@ -82,7 +82,7 @@ export function openaiRoute(app: Hono<_Env>, s: _ServerContext): void {
           if (stream.aborted) return;
           if (part.type === 'text-delta') await chunk({ content: part.delta }, null);
           else {
-            reportAnswer({ tracer: s.tracer, metrics: s.metrics, startedAt }, part.answer);
+            reportAnswer({ tracer: s.tracer, parent: c.get('span'), metrics: s.metrics, startedAt }, part.answer);
             const a = part.answer;
             await chunk({}, 'stop', { usage: { prompt_tokens: a.usage.inputTokens, completion_tokens: a.usage.outputTokens, total_tokens: a.usage.inputTokens + a.usage.outputTokens }, fathom: _extension(a) });
           }

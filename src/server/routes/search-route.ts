@@ -34,7 +34,7 @@ export function searchRoute(app: Hono<_Env>, s: _ServerContext): void {
       signal: c.get('signal'),
     });
     const latencyMs = performance.now() - t0;
-    reportRetrieval({ tracer: s.tracer, metrics: s.metrics, startedAt }, result.trace, result.hits.length, latencyMs);
+    reportRetrieval({ tracer: s.tracer, parent: c.get('span'), metrics: s.metrics, startedAt }, result.trace, result.hits.length, latencyMs);
     const hits = result.hits.map(({ vector: _v, ...h }) => h);
     return c.json({ query: body.query, tenant: identity.tenant, mode, latencyMs, trace: result.trace, hits });
   });
