@@ -30,6 +30,8 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   decide: () => import('./commands/decide.js').then((m) => m.decideCommand),
   report: () => import('./commands/report.js').then((m) => m.reportCommand),
   calibrate: () => import('./commands/calibrate.js').then((m) => m.calibrateCommand),
+  serve: () => import('./commands/serve.js').then((m) => m.serveCommand),
+  keys: () => import('./commands/keys.js').then((m) => m.keysCommand),
 };
 
 /**

@@ -26,7 +26,11 @@ import { documentsRoute } from './routes/documents-route.js';
 import { ingestRoute } from './routes/ingest-route.js';
 import { openaiRoute } from './routes/openai-route.js';
 import { searchRoute } from './routes/search-route.js';
+import { serverConfigSchema } from './schemas/server-config-schema.js';
 import type { CreateServerOptions, Pipeline } from './server-options.js';
+import type { ServerConfig } from '../spec/server.js';
+import { validateBody } from './validate-body.js';
+import { toFathomError } from '../util/errors.js';
 
 export type { CreateServerOptions, Pipeline } from './server-options.js';
 
@@ -43,7 +47,8 @@ export interface FathomServer {
 const SERVER_VERSION = '0.1.0';
 
 export function createServer(options: CreateServerOptions): FathomServer {
-  const { store, config = {} } = options;
+  const { store } = options;
+  const config = _checkConfig(options.config ?? {});
   const now = options._internal?.now ?? Date.now;
   const generateId = options._internal?.generateId ?? defaultGenerateId;
   const searchMode = options.search?.mode ?? (options.embedder ? 'hybrid' : 'bm25');
@@ -165,4 +170,13 @@ function _onEnd(body: ReadableStream<Uint8Array>, end: () => void): ReadableStre
       return reader.cancel(reason);
     },
   });
+}
+
+function _checkConfig(config: ServerConfig): ServerConfig {
+  try {
+    return validateBody<ServerConfig>(serverConfigSchema, config);
+  } catch (error) {
+    const fe = toFathomError(error);
+    throw new FathomError({ code: 'INVALID_CONFIG', message: `fathom.config.json "server": ${fe.message.replace(/^Invalid ServerConfig: /, '')}`, details: fe.details });
+  }
 }

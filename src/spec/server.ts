@@ -98,6 +98,8 @@ export interface ServerConfig {
   oidc?: OidcConfig;
   /** How long shutdown waits for in-flight requests and jobs, ms. @default 10000 */
   drainTimeoutMs?: number;
+  /** OpenTelemetry export (`fathom serve`): spans sent over OTLP/HTTP to this URL, e.g. `http://127.0.0.1:4318/v1/traces`. @default none */
+  tracing?: { otlpUrl: string; serviceName?: string };
 }
 
 /** `POST /v1/search`: every option of `fathom search`. */
