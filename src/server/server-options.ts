@@ -23,6 +23,10 @@ export interface Pipeline {
   topK?: number;
   /** Use the server's reranker. @default false */
   rerank?: boolean;
+  /** Abstain below this sufficiency (model) / confidence (extractive). @default the library's default */
+  abstentionThreshold?: number;
+  /** Reply limit in tokens. @default 512 */
+  maxOutputTokens?: number;
 }
 
 export interface CreateServerOptions {

@@ -36,6 +36,8 @@ export const serveCommand = defineCommand({
 
     const embedder = await buildEmbedder(c.config, c.io);
     const chat = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
+    // Local models load before the port opens (token counting needs the loaded tokenizer).
+    await (chat as { load?: () => Promise<void> } | undefined)?.load?.();
     const reranker = c.config.rerank ? await buildReranker(c.config, c.io) : undefined;
     const chunker = await buildChunker(c.config.ingest.chunker, embedder);
     const tracing = cfg.tracing ? await _startTracing(cfg.tracing) : undefined;

@@ -34,7 +34,8 @@ export function pipelineAnswerOptions(s: _ServerContext, call: PipelineCall): An
   return {
     store: s.store, tenant: call.identity.tenant, question: call.question, model: p.model, prices: s.options.prices, signal: call.signal,
     retrieval: { topK: call.k ?? p.topK, mode, embedder: mode === 'bm25' ? undefined : embedder, filter: call.filter, reranker: p.rerank && reranker ? { model: reranker, topN: rerankTopN } : undefined },
-    ...(call.maxOutputTokens ? { maxOutputTokens: call.maxOutputTokens } : {}),
+    ...(p.abstentionThreshold !== undefined ? { abstention: { threshold: p.abstentionThreshold } } : {}),
+    ...(call.maxOutputTokens ?? p.maxOutputTokens ? { maxOutputTokens: call.maxOutputTokens ?? p.maxOutputTokens } : {}),
     ...(call.temperature !== undefined ? { temperature: call.temperature } : {}),
     metadata: { principal: call.identity.principal, groups: call.identity.groups, via: 'server', requestId: call.requestId, pipeline: name },
   };

@@ -23,14 +23,15 @@ interface _ChatRequest { model: string; messages: _Message[]; stream?: boolean; 
 
 const _text = (m: _Message): string => (typeof m.content === 'string' ? m.content : Array.isArray(m.content) ? m.content.map((p) => p.text ?? '').join('') : '');
 
-/** The question: the last user message, preceded by the earlier turns (so "and its price?" keeps its subject). */
+/** The question: the last user message, followed by the earlier user turns (so "and the Team plan?" keeps its subject). */
 export function _question(messages: _Message[]): string {
   const lastUser = messages.map((m) => m.role).lastIndexOf('user');
   if (lastUser < 0) throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'messages has no user message: the last user message is the question.' });
   const last = _text(messages[lastUser]!).trim();
   if (!last) throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'The last user message is empty.' });
-  const earlier = messages.slice(0, lastUser).filter((m) => m.role === 'user' || m.role === 'assistant').map((m) => `${m.role}: ${_text(m).trim()}`).filter((l) => l.length > 6);
-  return earlier.length === 0 ? last : `${last}\n\n(Earlier in this conversation —\n${earlier.slice(-6).join('\n')})`;
+  // Earlier user turns only: they carry the subject of a follow-up; assistant turns would add the old answer's terms.
+  const earlier = messages.slice(0, lastUser).filter((m) => m.role === 'user').map((m) => _text(m).trim()).filter(Boolean);
+  return earlier.length === 0 ? last : `${last}\n(Earlier questions in this conversation: ${earlier.slice(-3).join(' | ')})`;
 }
 
 /** The `fathom` extension field: sources, citations, abstention, audit id. */
@@ -95,14 +96,15 @@ export function openaiRoute(app: Hono<_Env>, s: _ServerContext): void {
   });
 
   app.post('/v1/embeddings', async (c) => {
-    const body = validateBody<{ model?: string; input: string | string[] }>(embeddingsRequestSchema, await readJson(c));
+    const body = validateBody<{ model?: string; input: string | string[]; encoding_format?: 'float' | 'base64' }>(embeddingsRequestSchema, await readJson(c));
     const model = s.options.embedder;
     if (!model) throw new FathomError({ code: 'NOT_FOUND', message: 'This server has no embedding model: configure "embedding" in fathom.config.json to serve /v1/embeddings.' });
     const values = typeof body.input === 'string' ? [body.input] : body.input;
     const r = await embedMany({ model, values, abortSignal: c.get('signal') });
     return c.json({
       object: 'list', model: model.modelId,
-      data: r.embeddings.map((e, index) => ({ object: 'embedding', index, embedding: Array.from(e) })),
+      // base64 = the float32 little-endian bytes (what the official clients request by default).
+      data: r.embeddings.map((e, index) => ({ object: 'embedding', index, embedding: body.encoding_format === 'base64' ? Buffer.from(e.buffer, e.byteOffset, e.byteLength).toString('base64') : Array.from(e) })),
       usage: { prompt_tokens: r.usage.tokens, total_tokens: r.usage.tokens },
     });
   });

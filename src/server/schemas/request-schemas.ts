@@ -89,7 +89,7 @@ export const embeddingsRequestSchema = {
   $id: 'EmbeddingsRequest',
   type: 'object',
   required: ['input'],
-  properties: { model: { type: 'string' }, input: { oneOf: [{ type: 'string' }, { type: 'array', minItems: 1, maxItems: 2048, items: { type: 'string' } }] }, encoding_format: { enum: ['float'] } },
+  properties: { model: { type: 'string' }, input: { oneOf: [{ type: 'string' }, { type: 'array', minItems: 1, maxItems: 2048, items: { type: 'string' } }] }, encoding_format: { enum: ['float', 'base64'] } },
 } as const;
 
 export const uploadRequestSchema = {
