@@ -16,7 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { answer } from '../src/generate/index.js';
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     });
 
     // Server in a child process.
-    const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(process.env.FATHOM_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FATHOM_BENCH_PROFILE}`] : []), '--import', 'tsx', import.meta.filename, '--child', path], { stdio: ['ignore', 'pipe', 'inherit'] });
     const { url, key } = await new Promise<{ url: string; key: string }>((resolve, reject) => {
       let out = '';
       child.stdout!.on('data', (b: Buffer) => {
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     await local.close();
     const overheadP50Ms = Object.fromEntries(Object.keys(server).map((k) => [k, +((server[k] as { p50: number }).p50 - (inProcess[k] as { p50: number }).p50).toFixed(3)]));
     const result = {
-      benchmark: 'serve', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model,
+      benchmark: 'serve', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage1mAtEnd: +loadavg()[0]!.toFixed(1),
       store: { ...counts, mode: 'bm25', answerer: 'extractive' }, secondsPerRun: seconds, latencyUnit: 'ms',
       server, inProcess, overheadP50Ms,
       errorsTotal: Object.values(server).reduce((n: number, r) => n + (r as { errors: number; timeouts: number; non2xx: number }).errors + (r as { timeouts: number }).timeouts + (r as { non2xx: number }).non2xx, 0),
