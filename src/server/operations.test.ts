@@ -20,7 +20,7 @@ describe('validation and limits', () => {
     const e = await err(r);
     assert.equal(e.code, 'INVALID_ARGUMENT');
     const paths = (e.details.issues as Array<{ path: string }>).map((i) => i.path);
-    assert.ok(paths.includes('/query') && paths.includes('/k') && paths.includes('/mode'), paths.join(','));
+    assert.ok(paths.includes('$.query') && paths.includes('$.k') && paths.includes('$.mode'), paths.join(','));
   });
 
   it('rejects non-JSON bodies and bad JSON', async () => {

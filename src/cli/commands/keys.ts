@@ -19,7 +19,7 @@ const create = defineCommand({
     ...commonArgs,
     principal: { type: 'string', description: 'Who the key acts as, e.g. user:alice or service:bot', valueHint: 'id', required: true },
     groups: { type: 'string', description: 'Comma-separated groups, e.g. support,eu', valueHint: 'g1,g2' },
-    role: { type: 'string', description: 'reader (search, ask, read) | writer (+ ingest, delete) | admin (+ keys, server paths, whole audit log)', valueHint: 'role', default: 'reader' },
+    role: { type: 'string', schema: { enum: ['reader', 'writer', 'admin'] }, description: 'reader (search, ask, read) | writer (+ ingest, delete) | admin (+ keys, server paths, whole audit log)', valueHint: 'role', default: 'reader' },
     name: { type: 'string', description: 'A label for listings', valueHint: 'text' },
   },
   async run(ctx) {
@@ -27,7 +27,7 @@ const create = defineCommand({
     const role = String(ctx.args.role) as Role;
     if (!ROLES.includes(role)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--role must be reader, writer or admin, got "${role}".` });
     const groups = ctx.args.groups ? String(ctx.args.groups).split(',').map((g) => g.trim()).filter(Boolean) : [];
-    const { key, record } = await withStore(c, (store) => createApiKey({ store, tenant: c.tenant, principal: String(ctx.args.principal), groups, role, name: ctx.args.name as string | undefined }));
+    const { key, record } = await withStore(c, (store) => createApiKey({ store, tenant: c.tenant, principal: String(ctx.args.principal), groups, role, name: ctx.args.name as string | undefined }), { create: true });
     emit(c.io, c.json, { key, ...(_public(record)) }, () => `${key}\n\nCreated ${record.id} (${record.role}, tenant ${record.tenant}, ${record.principal}). This key is shown once: store it now.\nUse it as: Authorization: Bearer ${record.prefix}…`);
     return 0;
   },
@@ -38,7 +38,7 @@ const list = defineCommand({
   args: { ...commonArgs },
   async run(ctx) {
     const c = cliContext(ctx);
-    const keys = await withStore(c, (store) => listApiKeys({ store, tenant: ctx.args.tenant as string | undefined }));
+    const keys = await withStore(c, (store) => listApiKeys({ store, tenant: ctx.args.tenant as string | undefined }), { needsDocuments: false });
     emit(c.io, c.json, { keys: keys.map(_public) }, () => (keys.length ? keys.map(_line).join('\n') : 'No API keys: create one with `fathom keys create --principal user:alice --role reader`.'));
     return 0;
   },
@@ -49,7 +49,7 @@ const revoke = defineCommand({
   args: { ...commonArgs, id: { type: 'positional', description: 'Key id (key_…, from `fathom keys list`)', required: true } },
   async run(ctx) {
     const c = cliContext(ctx);
-    const record = await withStore(c, (store) => revokeApiKey({ store, id: String(ctx.args.id) }));
+    const record = await withStore(c, (store) => revokeApiKey({ store, id: String(ctx.args.id) }), { needsDocuments: false });
     emit(c.io, c.json, _public(record), () => `Revoked ${record.id} (${record.principal}, tenant ${record.tenant}).`);
     return 0;
   },

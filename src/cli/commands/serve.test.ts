@@ -35,8 +35,27 @@ describe('fathom keys', () => {
   it('rejects a bad role and an unknown key id with exit 2', async () => {
     const bad = await cli('keys', 'create', '--principal', 'user:x', '--role', 'owner');
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /--role must be reader, writer or admin/);
+    assert.match(bad.err, /--role/);
+    assert.match(bad.err, /reader/);
     assert.equal((await cli('keys', 'revoke', 'key_000000000000')).code, 2);
+  });
+});
+
+describe('server config', () => {
+  it('accepts a valid "server" section and rejects a bad one with exit 2 naming the key', async () => {
+    const cfgDir = mkdtempSync(join(tmpdir(), 'fathom-serve-cfg-'));
+    try {
+      writeFileSync(join(cfgDir, 'fathom.config.json'), JSON.stringify({ server: { port: 9000, rateLimit: { requestsPerMinute: 10 }, cors: { origins: ['https://a.example'] }, oidc: { jwksUrl: 'https://idp.example/jwks', issuer: 'https://idp.example', audience: 'fathom' } } }));
+      const ok = await runCliCaptured({ cwd: cfgDir, args: ['keys', 'create', '--principal', 'user:x'] });
+      assert.equal(ok.code, 0, ok.err);
+      writeFileSync(join(cfgDir, 'fathom.config.json'), JSON.stringify({ server: { port: 'eighty', ratelimit: 5 } }));
+      const bad = await runCliCaptured({ cwd: cfgDir, args: ['serve'] });
+      assert.equal(bad.code, 2);
+      assert.match(bad.err, /server\.port/);
+      assert.match(bad.err, /ratelimit/);
+    } finally {
+      rmSync(cfgDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -19,10 +19,10 @@ export const serveCommand = defineCommand({
   meta: { name: 'serve', description: 'Run the HTTP API (search, ask, documents, ingest jobs, audit log, OpenAI-compatible /v1/chat/completions)' },
   args: {
     ...commonArgs,
-    port: { type: 'string', description: 'Port (default: config server.port, else 8787; 0 picks a free one)', valueHint: 'n' },
+    port: { type: 'string', schema: { type: 'integer', minimum: 0, maximum: 65535 }, description: 'Port (default: config server.port, else 8787; 0 picks a free one)', valueHint: 'n' },
     host: { type: 'string', description: 'Interface to listen on (default: config server.host, else 127.0.0.1 — loopback only)', valueHint: 'addr' },
     model: { type: 'string', description: 'Generator of the default pipeline fathom-rag: llama-cpp:<file.gguf>, openai-compatible:<model>, anthropic:<model> or extractive (default: config "generation")', valueHint: 'spec' },
-    'log-level': { type: 'string', description: 'fatal | error | warn | info | debug | silent (default info)', valueHint: 'level' },
+    'log-level': { type: 'string', schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, description: 'fatal | error | warn | info | debug | silent (default info)', valueHint: 'level' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
