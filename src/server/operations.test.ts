@@ -221,3 +221,19 @@ describe('tracing', () => {
     }
   });
 });
+
+describe('server config schema', () => {
+  it('is the one published in schemas/fathom-config.schema.json', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { serverConfigSchema } = await import('./schemas/server-config-schema.js');
+    const published = (JSON.parse(readFileSync(new URL('../../schemas/fathom-config.schema.json', import.meta.url), 'utf8')) as { properties: { server: Record<string, unknown> } }).properties.server;
+    const { $id: _id, ...own } = serverConfigSchema;
+    const { description: _d, ...rest } = published;
+    assert.deepEqual(rest, JSON.parse(JSON.stringify(own)));
+  });
+
+  it('createServer rejects a bad config with INVALID_CONFIG', async () => {
+    const { createServer } = await import('./create-server.js');
+    assert.throws(() => createServer({ store: {} as never, config: { port: -1 } }), (e: unknown) => (e as { code?: string }).code === 'INVALID_CONFIG');
+  });
+});
