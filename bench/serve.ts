@@ -6,10 +6,12 @@
  *  - server: `createServer` in a child process on 127.0.0.1 (its own event loop, like `fathom serve`),
  *    rate limit off, logs silent, one reader API key;
  *  - load: autocannon at 1, 8 and 32 connections, `POST /v1/search` (k 5) and `POST /v1/ask` (extractive,
- *    every answer audit-logged), 40 different queries cycled, `--seconds` each (default 5);
+ *    every answer audit-logged), 40 different queries cycled, `--seconds` each (default 4);
  *  - in-process floor: the same calls (`retrieve()`, `answer()`) in this process with the same number of
  *    concurrent callers for the same time, on the same file after the server stopped;
- *  - overhead = server p50 − in-process p50 at the same concurrency. Errors = transport errors + timeouts +
+ *  - the server's code alone: `app.request()` in this process (no socket, no second process) at the same
+ *    concurrency;
+ *  - overhead = server p50 − in-process p50 (and app.request p50 − in-process p50) at the same concurrency. Errors = transport errors + timeouts +
  *    non-2xx (so any SQLITE_BUSY reaching a client counts). Both sides are warmed up first (one pass of the
  *    queries: the first search builds the in-memory BM25 index).
  * Run: node --import tsx bench/serve.ts [--seconds 5] → bench/results/serve.json
@@ -48,7 +50,7 @@ if (process.argv[2] === '--child') {
 } else await main();
 
 async function main(): Promise<void> {
-  const seconds = arg('seconds', 5);
+  const seconds = arg('seconds', 4);
   const random = mulberry32(20261205);
   const syl = 'ba be bi bo bu ca ce co cu da de di do fa fe fi fo ga ge go ha he hi ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no pa pe pi po ra re ri ro ru sa se si so ta te ti to tu'.split(' ');
   const vocab = [...new Set(Array.from({ length: 12_000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => syl[Math.floor(random() * syl.length)]).join('')))].slice(0, 10_000);
@@ -143,18 +145,43 @@ async function main(): Promise<void> {
         console.log('in-process', route, connections, JSON.stringify(inProcess[`${route}@${connections}`]));
       }
     }
+    // The server's own code (auth, validation, JSON, metrics) without sockets or a second process:
+    // `app.request()` in this process at the same concurrency. On an oversubscribed machine the loopback
+    // numbers above also include scheduler waits of two processes per request; this one does not.
+    const { key: localKey } = await createApiKey({ store: local, tenant, principal: 'user:bench-local', role: 'reader' });
+    const app = createServer({ store: local, config: { rateLimit: false } }).app;
+    const appCalls = { search: routes.search, ask: routes.ask };
+    const appRequest: Record<string, unknown> = {};
+    for (const [route, body] of Object.entries(appCalls)) {
+      for (const connections of [1, 8, 32]) {
+        const latencies: number[] = [];
+        const end = performance.now() + seconds * 1000;
+        await Promise.all(Array.from({ length: connections }, async (_, w) => {
+          for (let i = w; performance.now() < end; i += connections) {
+            const t0 = performance.now();
+            const r = await app.request(`/v1/${route}`, { method: 'POST', headers: { authorization: `Bearer ${localKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body(queries[i % queries.length]!)) });
+            await r.arrayBuffer();
+            if (r.status !== 200) throw new Error(`app.request ${route}: ${r.status}`);
+            latencies.push(performance.now() - t0);
+          }
+        }));
+        appRequest[`${route}@${connections}`] = stats(latencies, seconds);
+        console.log('app.request', route, connections, JSON.stringify(appRequest[`${route}@${connections}`]));
+      }
+    }
     await local.close();
+    const appOverheadP50Ms = Object.fromEntries(Object.keys(appRequest).map((k) => [k, +((appRequest[k] as { p50: number }).p50 - (inProcess[k] as { p50: number }).p50).toFixed(3)]));
     const overheadP50Ms = Object.fromEntries(Object.keys(server).map((k) => [k, +((server[k] as { p50: number }).p50 - (inProcess[k] as { p50: number }).p50).toFixed(3)]));
     const result = {
       benchmark: 'serve', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage1mAtEnd: +loadavg()[0]!.toFixed(1),
       store: { ...counts, mode: 'bm25', answerer: 'extractive' }, secondsPerRun: seconds, latencyUnit: 'ms',
-      server, inProcess, overheadP50Ms,
+      server, inProcess, appRequest, overheadP50Ms, appOverheadP50Ms,
       errorsTotal: Object.values(server).reduce((n: number, r) => n + (r as { errors: number; timeouts: number; non2xx: number }).errors + (r as { timeouts: number }).timeouts + (r as { non2xx: number }).non2xx, 0),
       notes: 'autocannon latency has 1 ms resolution per response event (responseTime, ms float); the machine is shared (2 cores), so absolute numbers vary run to run.',
     };
     mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
     writeFileSync(join(import.meta.dirname, 'results', 'serve.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(JSON.stringify({ overheadP50Ms, errorsTotal: result.errorsTotal }));
+    console.log(JSON.stringify({ overheadP50Ms, appOverheadP50Ms, errorsTotal: result.errorsTotal }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
