@@ -13,7 +13,7 @@
  *    concurrency;
  *  - overhead = server p50 − in-process p50 (and app.request p50 − in-process p50) at the same concurrency. Errors = transport errors + timeouts +
  *    non-2xx (so any SQLITE_BUSY reaching a client counts). Both sides are warmed up first (one pass of the
- *    queries: the first search builds the in-memory BM25 index).
+ *    queries).
  * Run: node --import tsx bench/serve.ts [--seconds 5] → bench/results/serve.json
  */
 import { spawn } from 'node:child_process';
@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     };
     const stats = (xs: number[], secs: number) => ({ requests: xs.length, throughputPerSec: +(xs.length / secs).toFixed(1), p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) });
     const routes = { search: (q: string) => ({ query: q, k: 5 }), ask: (q: string) => ({ question: `What about ${q}?` }) };
-    // Warm-up (not measured): the first search builds the tenant's in-memory BM25 index.
+    // Warm-up (not measured): one pass of the queries fills the store's caches.
     for (const [route, body] of Object.entries(routes)) {
       for (const q of queries) await fetch(`${url}/v1/${route}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body(q)) }).then((r) => r.arrayBuffer());
     }
