@@ -53,6 +53,9 @@ export default tseslint.config(
     rules: rule([...except('spec', 'util', f)], features.filter((o) => o !== f).map((o) => `**/${o}/index.js`)),
   })),
   { files: ['src/testing/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: rule(shells) },
+  // The server is a shell like the CLI (features, store, providers allowed) but never imports the CLI or web;
+  // the CLI may import the server (`fathom serve`, `fathom keys`).
+  { files: ['src/server/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: rule(['cli', 'web']) },
   // Tests may use fathom/testing (conformance suites, protocol servers, tiny models) but never the shells.
   { files: ['src/**/*.test.ts'], ignores: ['src/cli/**', 'src/server/**', 'src/web/**'], rules: rule(shells) },
 );

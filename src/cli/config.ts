@@ -6,6 +6,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import type { SufficiencyModel } from '../spec/retrieve.js';
+import type { ServerConfig } from '../spec/server.js';
 import type { VectorIndexOptions } from '../store/sqlite/index.js';
 import { FathomError } from '../util/errors.js';
 import { validateConfig } from './validate-config.js';
@@ -47,6 +48,8 @@ export interface FathomConfig {
   tune?: { target?: 'openai' | 'together' | 'mistral' | 'fireworks' | 'trl' | 'axolotl' | 'unsloth'; backends?: Record<string, unknown> };
   /** US dollars per million tokens by `provider:modelId` or `modelId`, for the audit log's cost. */
   prices?: Record<string, { inputPerMillion: number; outputPerMillion: number }>;
+  /** `fathom serve`: port, host, limits, CORS, OIDC, tracing (see ServerConfig in src/spec/server.ts). */
+  server?: ServerConfig;
 }
 
 /** `generation` in fathom.config.json. */

@@ -30,6 +30,8 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   decide: () => import('./commands/decide.js').then((m) => m.decideCommand),
   report: () => import('./commands/report.js').then((m) => m.reportCommand),
   calibrate: () => import('./commands/calibrate.js').then((m) => m.calibrateCommand),
+  serve: () => import('./commands/serve.js').then((m) => m.serveCommand),
+  keys: () => import('./commands/keys.js').then((m) => m.keysCommand),
 };
 
 /**
@@ -49,6 +51,8 @@ export const commandSummaries: Record<string, string> = {
   decide: 'Combine the diagnosis of a run with your answers (knowledge changes, citations, latency, privacy, volume, examples) and a cost model',
   report: 'Render an evaluation run with its diagnosis as one self-contained HTML page, Markdown or JSON',
   calibrate: 'Fit the abstention threshold (and, with enough items, the sufficiency weights) on your answerable and unanswerable golden items; print the precision/recall curve; write the result to the config',
+  serve: 'Run the HTTP API (search, ask, documents, ingest jobs, audit log, OpenAI-compatible /v1/chat/completions)',
+  keys: 'API keys of `fathom serve`: create, list, revoke',
 };
 
 export const mainCommand = defineCommand({

@@ -44,6 +44,11 @@ export const errorCatalog = {
   LIMIT_EXCEEDED: { category: 'user', retryable: false },
   UNSAFE_PATH: { category: 'user', retryable: false },
   SYMLINK_SKIPPED: { category: 'user', retryable: false },
+  UNAUTHENTICATED: { category: 'user', retryable: false },
+  FORBIDDEN: { category: 'user', retryable: false },
+  RATE_LIMITED: { category: 'user', retryable: true },
+  PAYLOAD_TOO_LARGE: { category: 'user', retryable: false },
+  REQUEST_TIMEOUT: { category: 'system', retryable: true },
 } as const satisfies Record<string, { category: ErrorCategory; retryable: boolean }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
@@ -93,6 +98,12 @@ export class FathomError extends Error {
     if (this.code === 'NOT_FOUND' || this.code === 'DOCUMENT_NOT_FOUND') return 404;
     if (this.code === 'PROVIDER_RATE_LIMITED') return 429;
     if (this.code === 'PROVIDER_TIMEOUT') return 504;
+    if (this.code === 'UNAUTHENTICATED') return 401;
+    if (this.code === 'FORBIDDEN') return 403;
+    if (this.code === 'RATE_LIMITED') return 429;
+    if (this.code === 'PAYLOAD_TOO_LARGE') return 413;
+    if (this.code === 'REQUEST_TIMEOUT') return 504;
+    if (this.code === 'INTERRUPTED') return 503;
     return httpStatuses[this.category];
   }
 

@@ -1,0 +1,188 @@
+/**
+ * Server overhead under load (issue #14; target: ≤ 2 ms p50 over an in-process call at 32 clients).
+ *  - store: 5,000 generated documents × 2 chunks = 10,000 chunks of Zipfian pseudo-English, BM25 only,
+ *    committed straight to a real SQLite file (this session's bound; the issue's 100k + concurrent ingest
+ *    is next);
+ *  - server: `createServer` in a child process on 127.0.0.1 (its own event loop, like `fathom serve`),
+ *    rate limit off, logs silent, one reader API key;
+ *  - load: autocannon at 1, 8 and 32 connections, `POST /v1/search` (k 5) and `POST /v1/ask` (extractive,
+ *    every answer audit-logged), 40 different queries cycled, `--seconds` each (default 4);
+ *  - in-process floor: the same calls (`retrieve()`, `answer()`) in this process with the same number of
+ *    concurrent callers for the same time, on the same file after the server stopped;
+ *  - the server's code alone: `app.request()` in this process (no socket, no second process) at the same
+ *    concurrency;
+ *  - overhead = server p50 − in-process p50 (and app.request p50 − in-process p50) at the same concurrency. Errors = transport errors + timeouts +
+ *    non-2xx (so any SQLITE_BUSY reaching a client counts). Both sides are warmed up first (one pass of the
+ *    queries).
+ * Run: node --import tsx bench/serve.ts [--seconds 5] → bench/results/serve.json
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { answer } from '../src/generate/index.js';
+import { retrieve } from '../src/retrieve/index.js';
+import { createApiKey, createServer } from '../src/server/index.js';
+import type { DocumentWrite } from '../src/spec/store.js';
+import { createSqliteStore } from '../src/store/sqlite/index.js';
+import { sha256 } from '../src/util/hash.js';
+import { mulberry32 } from '../src/util/random.js';
+import { listen } from '../src/server/__fixtures__/listen.js';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const tenant = 'bench';
+
+if (process.argv[2] === '--child') {
+  const store = await createSqliteStore({ path: process.argv[3]! });
+  const { key } = await createApiKey({ store, tenant, principal: 'user:bench', role: 'reader' });
+  const server = createServer({ store, config: { rateLimit: false } });
+  const { url } = await listen(server);
+  process.stdout.write(`${JSON.stringify({ url, key })}\n`);
+  process.on('SIGTERM', async () => {
+    await server.drain(2000);
+    await store.close();
+    process.exit(0);
+  });
+} else await main();
+
+async function main(): Promise<void> {
+  const seconds = arg('seconds', 4);
+  const random = mulberry32(20261205);
+  const syl = 'ba be bi bo bu ca ce co cu da de di do fa fe fi fo ga ge go ha he hi ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no pa pe pi po ra re ri ro ru sa se si so ta te ti to tu'.split(' ');
+  const vocab = [...new Set(Array.from({ length: 12_000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => syl[Math.floor(random() * syl.length)]).join('')))].slice(0, 10_000);
+  const fn = 'the of and to in is that for it as with was on by be at this are from'.split(' ');
+  const word = () => vocab[Math.min(vocab.length - 1, Math.floor(vocab.length * random() ** 3))]!;
+  const sentence = () => `${Array.from({ length: 10 + Math.floor(random() * 8) }, () => (random() < 0.35 ? fn[Math.floor(random() * fn.length)]! : word())).join(' ')}.`;
+
+  const dir = mkdtempSync(join(tmpdir(), 'fathom-bench-serve-'));
+  const path = join(dir, 'fathom.db');
+  const chunkTexts: string[] = [];
+  try {
+    const store = await createSqliteStore({ path });
+    for (let d0 = 0; d0 < 5000; d0 += 250) {
+      const writes: DocumentWrite[] = [];
+      for (let d = d0; d < d0 + 250; d++) {
+        const chunks = [0, 1].map(() => Array.from({ length: 5 }, sentence).join(' '));
+        const text = chunks.join('\n\n');
+        chunkTexts.push(...chunks);
+        writes.push({
+          document: { id: `doc-${d}`, source: `gen/doc-${d}.md`, title: `Doc ${d}`, text, format: 'markdown', metadata: {} }, contentHash: sha256(text),
+          chunks: chunks.map((c, i) => ({ text: c, start: i === 0 ? 0 : chunks[0]!.length + 2, end: (i === 0 ? 0 : chunks[0]!.length + 2) + c.length, headingPath: [], tokenCount: c.split(' ').length, role: 'leaf' as const })),
+          at: Date.now(),
+        });
+      }
+      await store.commit({ tenant, writes });
+    }
+    const counts = await store.countDocuments({ tenant });
+    await store.close();
+    const queries = Array.from({ length: 40 }, () => {
+      const words = chunkTexts[Math.floor(random() * chunkTexts.length)]!.replace(/\./g, '').split(' ');
+      const at = Math.floor(random() * (words.length - 6));
+      return words.slice(at, at + 6).join(' ');
+    });
+
+    // Server in a child process.
+    const child = spawn(process.execPath, [...(process.env.FATHOM_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FATHOM_BENCH_PROFILE}`] : []), '--import', 'tsx', import.meta.filename, '--child', path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const { url, key } = await new Promise<{ url: string; key: string }>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (b: Buffer) => {
+        out += b.toString();
+        if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
+      });
+      child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
+    });
+    const pct = (xs: number[], p: number) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return +s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!.toFixed(3);
+    };
+    const stats = (xs: number[], secs: number) => ({ requests: xs.length, throughputPerSec: +(xs.length / secs).toFixed(1), p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) });
+    const routes = { search: (q: string) => ({ query: q, k: 5 }), ask: (q: string) => ({ question: `What about ${q}?` }) };
+    // Warm-up (not measured): one pass of the queries fills the store's caches.
+    for (const [route, body] of Object.entries(routes)) {
+      for (const q of queries) await fetch(`${url}/v1/${route}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body(q)) }).then((r) => r.arrayBuffer());
+    }
+    const server: Record<string, unknown> = {};
+    for (const [route, body] of Object.entries(routes)) {
+      for (const connections of [1, 8, 32]) {
+        const latencies: number[] = [];
+        const inst = autocannon({
+          url: `${url}/v1/${route}`, connections, duration: seconds, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          requests: queries.map((q) => ({ method: 'POST', body: JSON.stringify(body(q)) })),
+        });
+        inst.on('response', (_c: unknown, _s: number, _b: number, ms: number) => latencies.push(ms));
+        const r = await inst;
+        server[`${route}@${connections}`] = { ...stats(latencies, seconds), errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx };
+        console.log(route, connections, JSON.stringify(server[`${route}@${connections}`]));
+      }
+    }
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+
+    // In-process floor at the same concurrency.
+    const local = await createSqliteStore({ path });
+    const calls = {
+      search: (q: string) => retrieve({ store: local, tenant, query: q, topK: 5, mode: 'bm25' }),
+      ask: (q: string) => answer({ store: local, tenant, question: `What about ${q}?`, retrieval: { topK: 5, mode: 'bm25' } }),
+    };
+    for (const q of queries) await calls.search(q);
+    const inProcess: Record<string, unknown> = {};
+    for (const [route, call] of Object.entries(calls)) {
+      for (const connections of [1, 8, 32]) {
+        const latencies: number[] = [];
+        const end = performance.now() + seconds * 1000;
+        await Promise.all(Array.from({ length: connections }, async (_, w) => {
+          for (let i = w; performance.now() < end; i += connections) {
+            const t0 = performance.now();
+            await call(queries[i % queries.length]!);
+            latencies.push(performance.now() - t0);
+          }
+        }));
+        inProcess[`${route}@${connections}`] = stats(latencies, seconds);
+        console.log('in-process', route, connections, JSON.stringify(inProcess[`${route}@${connections}`]));
+      }
+    }
+    // The server's own code (auth, validation, JSON, metrics) without sockets or a second process:
+    // `app.request()` in this process at the same concurrency. On an oversubscribed machine the loopback
+    // numbers above also include scheduler waits of two processes per request; this one does not.
+    const { key: localKey } = await createApiKey({ store: local, tenant, principal: 'user:bench-local', role: 'reader' });
+    const app = createServer({ store: local, config: { rateLimit: false } }).app;
+    const appCalls = { search: routes.search, ask: routes.ask };
+    const appRequest: Record<string, unknown> = {};
+    for (const [route, body] of Object.entries(appCalls)) {
+      for (const connections of [1, 8, 32]) {
+        const latencies: number[] = [];
+        const end = performance.now() + seconds * 1000;
+        await Promise.all(Array.from({ length: connections }, async (_, w) => {
+          for (let i = w; performance.now() < end; i += connections) {
+            const t0 = performance.now();
+            const r = await app.request(`/v1/${route}`, { method: 'POST', headers: { authorization: `Bearer ${localKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body(queries[i % queries.length]!)) });
+            await r.arrayBuffer();
+            if (r.status !== 200) throw new Error(`app.request ${route}: ${r.status}`);
+            latencies.push(performance.now() - t0);
+          }
+        }));
+        appRequest[`${route}@${connections}`] = stats(latencies, seconds);
+        console.log('app.request', route, connections, JSON.stringify(appRequest[`${route}@${connections}`]));
+      }
+    }
+    await local.close();
+    const appOverheadP50Ms = Object.fromEntries(Object.keys(appRequest).map((k) => [k, +((appRequest[k] as { p50: number }).p50 - (inProcess[k] as { p50: number }).p50).toFixed(3)]));
+    const overheadP50Ms = Object.fromEntries(Object.keys(server).map((k) => [k, +((server[k] as { p50: number }).p50 - (inProcess[k] as { p50: number }).p50).toFixed(3)]));
+    const result = {
+      benchmark: 'serve', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage1mAtEnd: +loadavg()[0]!.toFixed(1),
+      store: { ...counts, mode: 'bm25', answerer: 'extractive' }, secondsPerRun: seconds, latencyUnit: 'ms',
+      server, inProcess, appRequest, overheadP50Ms, appOverheadP50Ms,
+      errorsTotal: Object.values(server).reduce((n: number, r) => n + (r as { errors: number; timeouts: number; non2xx: number }).errors + (r as { timeouts: number }).timeouts + (r as { non2xx: number }).non2xx, 0),
+      notes: 'autocannon latency has 1 ms resolution per response event (responseTime, ms float); the machine is shared (2 cores), so absolute numbers vary run to run.',
+    };
+    mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+    writeFileSync(join(import.meta.dirname, 'results', 'serve.json'), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(JSON.stringify({ overheadP50Ms, appOverheadP50Ms, errorsTotal: result.errorsTotal }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

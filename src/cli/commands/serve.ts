@@ -1,0 +1,74 @@
+/**
+ * `fathom serve`: the HTTP API on @hono/node-server, loopback by default. Builds the store, models and
+ * chunker from the config (the server itself reads no config), logs JSON lines (pino) to stdout, and on
+ * SIGTERM / SIGINT stops accepting connections, drains in-flight requests and jobs, then exits 0.
+ */
+import { serve } from '@hono/node-server';
+import { defineCommand } from 'citty';
+import pino from 'pino';
+import { createServer } from '../../server/index.js';
+import type { ServerConfig } from '../../spec/server.js';
+import { createSqliteStore } from '../../store/sqlite/index.js';
+import { FathomError } from '../../util/errors.js';
+import { buildChatModel, buildChunker, buildEmbedder, buildReranker } from '../build.js';
+import { commonArgs } from '../common-args.js';
+import { cliContext } from '../context.js';
+import { _startTracing } from './_serve-tracing.js';
+
+export const serveCommand = defineCommand({
+  meta: { name: 'serve', description: 'Run the HTTP API (search, ask, documents, ingest jobs, audit log, OpenAI-compatible /v1/chat/completions)' },
+  args: {
+    ...commonArgs,
+    port: { type: 'string', schema: { type: 'integer', minimum: 0, maximum: 65535 }, description: 'Port (default: config server.port, else 8787; 0 picks a free one)', valueHint: 'n' },
+    host: { type: 'string', description: 'Interface to listen on (default: config server.host, else 127.0.0.1 — loopback only)', valueHint: 'addr' },
+    model: { type: 'string', description: 'Generator of the default pipeline fathom-rag: llama-cpp:<file.gguf>, openai-compatible:<model>, anthropic:<model> or extractive (default: config "generation")', valueHint: 'spec' },
+    'log-level': { type: 'string', schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, description: 'fatal | error | warn | info | debug | silent (default info)', valueHint: 'level' },
+  },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const cfg: ServerConfig = { ...c.config.server };
+    const port = ctx.args.port === undefined ? (cfg.port ?? 8787) : Number(ctx.args.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--port must be an integer from 0 to 65535, got "${String(ctx.args.port)}".` });
+    const host = (ctx.args.host as string | undefined) ?? cfg.host ?? '127.0.0.1';
+    const level = (ctx.args['log-level'] as string | undefined) ?? 'info';
+    if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--log-level must be fatal, error, warn, info, debug or silent, got "${level}".` });
+    const logger = pino({ level, base: { service: 'fathom' } }, { write: (line: string) => c.io.out(line) });
+
+    const embedder = await buildEmbedder(c.config, c.io);
+    const chat = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
+    // Local models load before the port opens (token counting needs the loaded tokenizer).
+    await (chat as { load?: () => Promise<void> } | undefined)?.load?.();
+    const reranker = c.config.rerank ? await buildReranker(c.config, c.io) : undefined;
+    const chunker = await buildChunker(c.config.ingest.chunker, embedder);
+    const tracing = cfg.tracing ? await _startTracing(cfg.tracing) : undefined;
+    const store = await createSqliteStore({ path: c.storePath, vectorIndex: c.config.store.vectorIndex });
+    const server = createServer({
+      store, config: cfg, chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer,
+      search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
+      ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize },
+    });
+    const http = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: server.app.fetch, port, hostname: host }, () => resolve(s));
+      s.once('error', (error: NodeJS.ErrnoException) => reject(new FathomError({ code: 'INVALID_ARGUMENT', message: `Cannot listen on ${host}:${port} (${error.code ?? error.message}): choose another --port or stop the other process.` })));
+    });
+    const address = http.address();
+    const bound = typeof address === 'object' && address ? address.port : port;
+    logger.info({ url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`, store: c.storePath, tenantScoped: true, pipelines: ['fathom-rag'], model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
+
+    await new Promise<void>((resolve) => {
+      if (c.io.signal?.aborted) resolve();
+      c.io.signal?.addEventListener('abort', () => resolve(), { once: true });
+    });
+    logger.info({ inflight: server.inflight, jobs: server.jobs.running }, 'shutting down: draining');
+    const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+    (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    await server.drain();
+    (http as { closeAllConnections?: () => void }).closeAllConnections?.();
+    await closed;
+    await tracing?.shutdown();
+    await store.close();
+    await (chat as { dispose?: () => Promise<void> } | undefined)?.dispose?.();
+    logger.info('stopped');
+    return 0;
+  },
+});

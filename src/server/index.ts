@@ -1,0 +1,6 @@
+export { createServer } from './create-server.js';
+export type { CreateServerOptions, FathomServer, Pipeline } from './create-server.js';
+export { createApiKey, hashApiKey, listApiKeys, resolveApiKey, revokeApiKey, ROLES } from './keys/index.js';
+export { createServerMetrics } from './metrics.js';
+export type { ServerMetrics } from './metrics.js';
+export { openapiDocument } from './openapi-document.js';

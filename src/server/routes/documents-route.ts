@@ -1,0 +1,63 @@
+/**
+ * Documents of the caller's tenant: list (cursor paging), show (versions and chunks), delete (writer; the
+ * store's DeleteResult is returned). Ids may contain slashes (`kb/pricing.md`); encode them or not.
+ */
+import type { Hono } from 'hono';
+import type { MetadataFilter } from '../../spec/filter.js';
+import { FathomError } from '../../util/errors.js';
+import type { _Env, _ServerContext } from '../_context.js';
+import { requireRole } from '../middleware/require-role.js';
+import { deleteDocumentsRequestSchema } from '../schemas/request-schemas.js';
+import { validateBody } from '../validate-body.js';
+import { readJson } from './_read-json.js';
+
+const _cursor = {
+  encode: (id: string) => Buffer.from(id, 'utf8').toString('base64url'),
+  decode: (c: string) => Buffer.from(c, 'base64url').toString('utf8'),
+};
+
+export function documentsRoute(app: Hono<_Env>, s: _ServerContext): void {
+  app.get('/v1/documents', async (c) => {
+    const limit = c.req.query('limit') === undefined ? 100 : Number(c.req.query('limit'));
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `limit must be an integer from 1 to 1000, got "${c.req.query('limit')}".` });
+    let filter: MetadataFilter | undefined;
+    const rawFilter = c.req.query('filter');
+    if (rawFilter) {
+      try {
+        filter = JSON.parse(rawFilter) as MetadataFilter;
+      } catch {
+        throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'filter must be a JSON object, e.g. filter={"collection":"kb"} (URL-encoded).' });
+      }
+    }
+    const cursor = c.req.query('cursor');
+    const tenant = c.get('identity').tenant;
+    const page = await s.store.listDocuments({ tenant, filter, limit: limit + 1, afterId: cursor ? _cursor.decode(cursor) : undefined });
+    const documents = page.slice(0, limit);
+    return c.json({ documents, nextCursor: page.length > limit ? _cursor.encode(documents[documents.length - 1]!.id) : null });
+  });
+
+  app.get('/v1/documents/:id{.+}', async (c) => {
+    const id = decodeURIComponent(c.req.param('id'));
+    const tenant = c.get('identity').tenant;
+    const document = await s.store.getDocument({ tenant, id });
+    if (!document) throw new FathomError({ code: 'DOCUMENT_NOT_FOUND', message: `No document "${id}" in your tenant: list ids with GET /v1/documents.`, details: { id } });
+    const versions = await s.store.listVersions({ tenant, documentId: id });
+    const chunks = await s.store.listChunks({ tenant, documentId: id });
+    const withText = c.req.query('text') === 'true';
+    return c.json({ document, versions: versions.map(({ text, ...v }) => (withText && v.status === 'current' ? { ...v, text } : v)), chunks });
+  });
+
+  const remove = async (tenant: string, ids: string[]) => s.store.deleteDocuments({ tenant, ids: [...new Set(ids)] });
+
+  app.delete('/v1/documents/:id{.+}', requireRole('writer'), async (c) => {
+    const id = decodeURIComponent(c.req.param('id'));
+    const result = await remove(c.get('identity').tenant, [id]);
+    if (result.deleted.length === 0) throw new FathomError({ code: 'DOCUMENT_NOT_FOUND', message: `No document "${id}" in your tenant: nothing was deleted.`, details: { id } });
+    return c.json(result);
+  });
+
+  app.post('/v1/documents/delete', requireRole('writer'), async (c) => {
+    const body = validateBody<{ ids: string[] }>(deleteDocumentsRequestSchema, await readJson(c));
+    return c.json(await remove(c.get('identity').tenant, body.ids));
+  });
+}

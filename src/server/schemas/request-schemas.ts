@@ -1,0 +1,106 @@
+/**
+ * JSON Schemas (draft 2020-12) of the request bodies. The same objects validate requests (`validateBody`)
+ * and are published in `/openapi.json` (OpenAPI 3.1 uses JSON Schema 2020-12 as is). They describe the
+ * types of `src/spec/server.ts`.
+ */
+const scalar = { type: ['string', 'number', 'boolean'] };
+const filter = {
+  type: 'object',
+  description: 'Metadata filter applied inside the search: key → value (equality) or operators.',
+  additionalProperties: {
+    oneOf: [scalar, { type: 'object', additionalProperties: false, properties: { eq: scalar, ne: scalar, in: { type: 'array', items: scalar }, gt: { type: ['number', 'string'] }, gte: { type: ['number', 'string'] }, lt: { type: ['number', 'string'] }, lte: { type: ['number', 'string'] } } }],
+  },
+};
+const mode = { enum: ['bm25', 'vector', 'hybrid'] };
+const k = { type: 'integer', minimum: 1, maximum: 1000 };
+
+export const searchRequestSchema = {
+  $id: 'SearchRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['query'],
+  properties: {
+    query: { type: 'string', minLength: 1, maxLength: 10_000 },
+    k,
+    mode,
+    fusion: {
+      oneOf: [
+        { type: 'object', additionalProperties: false, required: ['method'], properties: { method: { const: 'rrf' }, k: { type: 'number', exclusiveMinimum: 0 } } },
+        { type: 'object', additionalProperties: false, required: ['method'], properties: { method: { const: 'convex' }, alpha: { type: 'number', minimum: 0, maximum: 1 }, normalization: { enum: ['minmax', 'zscore'] } } },
+      ],
+    },
+    rerank: { type: 'boolean' },
+    mmr: { oneOf: [{ type: 'boolean' }, { type: 'object', additionalProperties: false, properties: { lambda: { type: 'number', minimum: 0, maximum: 1 } } }] },
+    parent: { type: 'boolean' },
+    halfLifeDays: { type: 'number', exclusiveMinimum: 0 },
+    filter,
+    explain: { type: 'boolean' },
+  },
+} as const;
+
+export const askRequestSchema = {
+  $id: 'AskRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['question'],
+  properties: { question: { type: 'string', minLength: 1, maxLength: 10_000 }, k, mode, filter, stream: { type: 'boolean' }, pipeline: { type: 'string' } },
+} as const;
+
+export const feedbackRequestSchema = {
+  $id: 'FeedbackRequest',
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { rating: { enum: ['up', 'down'] }, correction: { type: 'string', maxLength: 20_000 }, comment: { type: 'string', maxLength: 20_000 } },
+} as const;
+
+export const deleteDocumentsRequestSchema = {
+  $id: 'DeleteDocumentsRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['ids'],
+  properties: { ids: { type: 'array', minItems: 1, maxItems: 10_000, items: { type: 'string', minLength: 1 } } },
+} as const;
+
+export const ingestPathsRequestSchema = {
+  $id: 'IngestPathsRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['paths'],
+  properties: { paths: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }, collection: { type: 'string', minLength: 1 }, sync: { type: 'boolean' } },
+} as const;
+
+const content = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'object', required: ['type'], properties: { type: { type: 'string' }, text: { type: 'string' } } } }, { type: 'null' }] };
+export const chatCompletionRequestSchema = {
+  $id: 'ChatCompletionRequest',
+  type: 'object',
+  required: ['model', 'messages'],
+  properties: {
+    model: { type: 'string', description: 'A pipeline name from GET /v1/models.' },
+    messages: { type: 'array', minItems: 1, items: { type: 'object', required: ['role'], properties: { role: { enum: ['system', 'developer', 'user', 'assistant', 'tool'] }, content } } },
+    stream: { type: 'boolean' },
+    temperature: { type: 'number', minimum: 0, maximum: 2 },
+    max_tokens: { type: 'integer', minimum: 1 },
+    max_completion_tokens: { type: 'integer', minimum: 1 },
+  },
+} as const;
+
+export const embeddingsRequestSchema = {
+  $id: 'EmbeddingsRequest',
+  type: 'object',
+  required: ['input'],
+  properties: { model: { type: 'string' }, input: { oneOf: [{ type: 'string' }, { type: 'array', minItems: 1, maxItems: 2048, items: { type: 'string' } }] }, encoding_format: { enum: ['float', 'base64'] } },
+} as const;
+
+export const uploadRequestSchema = {
+  $id: 'IngestUpload',
+  type: 'object',
+  required: ['files'],
+  properties: {
+    files: { type: 'array', items: { type: 'string', contentEncoding: 'binary' }, description: 'Files (.md, .txt, .html, .pdf, .docx, .jsonl, .csv); the file name becomes the document id.' },
+    collection: { type: 'string' },
+    textField: { type: 'string' },
+    titleField: { type: 'string' },
+    idField: { type: 'string' },
+  },
+} as const;

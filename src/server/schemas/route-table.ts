@@ -1,0 +1,41 @@
+/**
+ * Every route of the API with its role and request schema: the source of `/openapi.json`. The handlers
+ * validate with the same schema objects.
+ */
+import type { Role } from '../../spec/server.js';
+import { askRequestSchema, chatCompletionRequestSchema, deleteDocumentsRequestSchema, embeddingsRequestSchema, feedbackRequestSchema, ingestPathsRequestSchema, searchRequestSchema, uploadRequestSchema } from './request-schemas.js';
+
+export interface RouteInfo {
+  method: 'get' | 'post' | 'delete';
+  /** OpenAPI path template. */
+  path: string;
+  summary: string;
+  /** Least role; `null` = no credentials. */
+  role: Role | null;
+  body?: { schema: object; contentType?: string };
+  query?: Array<{ name: string; description: string; type: 'string' | 'integer' }>;
+  /** Also answers as text/event-stream. */
+  sse?: boolean;
+}
+
+export const routeTable: RouteInfo[] = [
+  { method: 'get', path: '/healthz', summary: 'Liveness', role: null },
+  { method: 'get', path: '/readyz', summary: 'Readiness (store reachable, models loaded, not draining)', role: null },
+  { method: 'get', path: '/metrics', summary: 'Prometheus metrics', role: null },
+  { method: 'get', path: '/openapi.json', summary: 'This document', role: null },
+  { method: 'post', path: '/v1/search', summary: 'Search: BM25, vector or hybrid, with rerank, MMR, parent expansion, recency and filters', role: 'reader', body: { schema: searchRequestSchema } },
+  { method: 'post', path: '/v1/ask', summary: 'A cited answer (or abstention); `stream: true` answers with SSE events text-delta, citations, answer', role: 'reader', body: { schema: askRequestSchema }, sse: true },
+  { method: 'get', path: '/v1/documents', summary: 'Documents, ordered by id, cursor-paged', role: 'reader', query: [{ name: 'limit', description: '1–1000 (default 100)', type: 'integer' }, { name: 'cursor', description: 'nextCursor of the previous page', type: 'string' }, { name: 'filter', description: 'JSON metadata filter', type: 'string' }] },
+  { method: 'get', path: '/v1/documents/{id}', summary: 'A document with its versions and chunks (`text=true` adds the current text)', role: 'reader' },
+  { method: 'delete', path: '/v1/documents/{id}', summary: 'Delete a document with every version, chunk, vector and index entry', role: 'writer' },
+  { method: 'post', path: '/v1/documents/delete', summary: 'Delete several documents', role: 'writer', body: { schema: deleteDocumentsRequestSchema } },
+  { method: 'post', path: '/v1/ingest', summary: 'Upload files (multipart) to ingest as a job (202)', role: 'writer', body: { schema: uploadRequestSchema, contentType: 'multipart/form-data' } },
+  { method: 'post', path: '/v1/ingest/paths', summary: 'Ingest server-side paths as a job (202)', role: 'admin', body: { schema: ingestPathsRequestSchema } },
+  { method: 'get', path: '/v1/jobs/{id}', summary: 'A job: status, progress, result', role: 'reader' },
+  { method: 'get', path: '/v1/audit', summary: 'Audit log, newest first (own entries; admin: all)', role: 'reader', query: [{ name: 'limit', description: '1–1000 (default 20)', type: 'integer' }, { name: 'since', description: 'epoch ms or ISO date', type: 'string' }] },
+  { method: 'get', path: '/v1/audit/{id}', summary: 'One audit entry with its feedback', role: 'reader' },
+  { method: 'post', path: '/v1/audit/{id}/feedback', summary: 'Feedback on an answer: thumbs, correction, text', role: 'reader', body: { schema: feedbackRequestSchema } },
+  { method: 'post', path: '/v1/chat/completions', summary: 'OpenAI-compatible chat completion; model = pipeline; sources in `fathom`', role: 'reader', body: { schema: chatCompletionRequestSchema }, sse: true },
+  { method: 'get', path: '/v1/models', summary: 'Pipelines, as OpenAI models', role: 'reader' },
+  { method: 'post', path: '/v1/embeddings', summary: 'OpenAI-compatible embeddings from the configured embedding model', role: 'reader', body: { schema: embeddingsRequestSchema } },
+];

@@ -1,0 +1,58 @@
+/**
+ * Options of `createServer()`: everything is passed in (store, models, logger, tracer); the server reads no
+ * environment variable and no file. `fathom serve` builds these from fathom.config.json.
+ */
+import type { Tracer } from '@opentelemetry/api';
+import type { Logger } from 'pino';
+import type { PriceTable } from '../spec/answer.js';
+import type { ChatModel } from '../spec/chat-model.js';
+import type { Chunker } from '../spec/chunker.js';
+import type { EmbeddingModel } from '../spec/embedding-model.js';
+import type { Reranker } from '../spec/reranker.js';
+import type { RetrievalMode } from '../spec/retrieve.js';
+import type { ServerConfig } from '../spec/server.js';
+import type { Store } from '../spec/store.js';
+
+/** A named RAG pipeline: the `model` of the OpenAI-compatible endpoint and `pipeline` of `/v1/ask`. */
+export interface Pipeline {
+  /** The generator; undefined = the extractive answerer. */
+  model?: ChatModel;
+  /** @default the server's search mode */
+  mode?: RetrievalMode;
+  /** Sources retrieved. @default 5 */
+  topK?: number;
+  /** Use the server's reranker. @default false */
+  rerank?: boolean;
+  /** Abstain below this sufficiency (model) / confidence (extractive). @default the library's default */
+  abstentionThreshold?: number;
+  /** Reply limit in tokens. @default 512 */
+  maxOutputTokens?: number;
+}
+
+export interface CreateServerOptions {
+  store: Store;
+  /** @default {} (loopback, 1 MiB bodies, 600 requests/minute per key, 60 s timeout, no CORS) */
+  config?: ServerConfig;
+  /** Chunker for uploads; without it the ingest routes answer INVALID_CONFIG. */
+  chunker?: Chunker;
+  embedder?: EmbeddingModel;
+  reranker?: Reranker;
+  /** Rerank candidates. @default 50 */
+  rerankTopN?: number;
+  /** The default pipeline's generator (`fathom-rag`); undefined = extractive. */
+  chat?: ChatModel;
+  /** More pipelines by name; `fathom-rag` is always there (built from `chat`) unless given here. */
+  pipelines?: Record<string, Pipeline>;
+  /** Default search settings. @default { mode: 'bm25' (or 'hybrid' with an embedder), topK: 5 } */
+  search?: { mode?: RetrievalMode; topK?: number };
+  prices?: PriceTable;
+  /** Ingest defaults for uploads. */
+  ingest?: { collection?: string; maxFileBytes?: number; batchSize?: number };
+  /** Structured JSON logs; @default silent */
+  logger?: Logger;
+  /** OpenTelemetry tracer: a span per request and per pipeline stage. @default none (no spans) */
+  tracer?: Tracer;
+  /** `/readyz` fails until this resolves true (e.g. a model still loading). @default ready */
+  ready?: () => boolean;
+  _internal?: { now?: () => number; generateId?: (prefix?: string) => string; fetchJwks?: typeof fetch };
+}
