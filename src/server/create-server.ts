@@ -14,7 +14,7 @@ import { generateId as defaultGenerateId } from '../util/ids.js';
 import { DEFAULT_PIPELINE, type _Env, type _ServerContext } from './_context.js';
 import { toErrorResponse } from './error-response.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
-import { _SERVER_TENANT } from './keys/_key-store.js';
+import { _SERVER_TENANT } from './keys/key-store.js';
 import { createServerMetrics, type ServerMetrics } from './metrics.js';
 import { authenticate } from './middleware/authenticate.js';
 import { observe } from './middleware/observe.js';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKeyRecord, Role } from '../../spec/server.js';
 import { FathomError } from '../../util/errors.js';
-import { _readIndex, _writeIndex, _writeRecord, type _KeyStore } from './_key-store.js';
+import { _readIndex, _writeIndex, _writeRecord, type _KeyStore } from './key-store.js';
 
 export interface CreateApiKeyOptions {
   store: _KeyStore;

@@ -1,5 +1,5 @@
 import type { ApiKeyRecord } from '../../spec/server.js';
-import { _readIndex, _readRecord, type _KeyStore } from './_key-store.js';
+import { _readIndex, _readRecord, type _KeyStore } from './key-store.js';
 
 /** Every key (revoked ones included, marked), oldest first; only one tenant's when `tenant` is given. */
 export async function listApiKeys({ store, tenant }: { store: _KeyStore; tenant?: string }): Promise<ApiKeyRecord[]> {

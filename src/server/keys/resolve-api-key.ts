@@ -1,5 +1,5 @@
 import type { ApiKeyRecord } from '../../spec/server.js';
-import { _readRecord, type _KeyStore } from './_key-store.js';
+import { _readRecord, type _KeyStore } from './key-store.js';
 import { hashApiKey } from './create-api-key.js';
 
 /** The active record of a secret, or undefined (unknown, malformed or revoked). One indexed read. */

@@ -1,6 +1,6 @@
 import type { ApiKeyRecord } from '../../spec/server.js';
 import { FathomError } from '../../util/errors.js';
-import { _readIndex, _readRecord, _writeRecord, type _KeyStore } from './_key-store.js';
+import { _readIndex, _readRecord, _writeRecord, type _KeyStore } from './key-store.js';
 
 /** Revoke a key by its id (`key_…`); the record stays, marked, for audit. Revoking twice is a no-op. */
 export async function revokeApiKey({ store, id, now = Date.now }: { store: _KeyStore; id: string; now?: () => number }): Promise<ApiKeyRecord> {
