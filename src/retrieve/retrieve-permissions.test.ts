@@ -1,7 +1,7 @@
 /**
  * Property test of document permissions through retrieve(): random documents with random access lists over four
  * principals and three groups in two tenants, a real SQLite store using its approximate (HNSW) vector index, and
- * random queries in every mode (bm25, vector, hybrid; MMR; parent expansion; filters), some after random ACL
+ * random queries in every mode (bm25, vector, hybrid; rerank; MMR; parent expansion; filters), some after random ACL
  * updates. Against a brute-force reference: no hit a principal may not read, k readable hits when they exist,
  * and every readable matching document still findable.
  */
@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { AccessList, Principal } from '../spec/access.js';
 import type { EmbeddingModel } from '../spec/embedding-model.js';
+import type { Reranker } from '../spec/reranker.js';
 import type { RetrievalMode } from '../spec/retrieve.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import { makeWrite } from '../testing/store/fixtures.js';
@@ -39,6 +40,12 @@ function bagOfWords(): EmbeddingModel {
   return { specificationVersion: 'v1', provider: 'test', modelId: 'bow-32', dimensions: 32, maxBatchSize: 64, supportsParallelCalls: true, normalized: true, doEmbed: async ({ values }) => ({ embeddings: values.map(embed) }) };
 }
 
+/** Scores by a hash of the text: an order unrelated to the retrievers', so reranking reshuffles the candidates. */
+const reranker: Reranker = {
+  specificationVersion: 'v1', provider: 'test', modelId: 'hash-rerank', maxBatchSize: 16, scoresAreProbabilities: true,
+  doRerank: async ({ documents }) => ({ scores: documents.map((d) => ([...d].reduce((h, ch) => (h * 33 + ch.charCodeAt(0)) >>> 0, 5) % 1000) / 1000) }),
+};
+
 interface Doc {
   tenant: string;
   id: string;
@@ -64,6 +71,7 @@ const queryArb = fc.record({
   topK: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.constant(1000)),
   team: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
   mmr: fc.boolean(),
+  rerank: fc.boolean(),
   parent: fc.boolean(),
 });
 const corpusArb = fc.record({
@@ -77,7 +85,7 @@ const readable = (doc: Doc, p: Principal | undefined) =>
   !p || !doc.acl || (doc.acl.principals.length === 0 && doc.acl.groups.length === 0) || doc.acl.principals.includes(p.id) || doc.acl.groups.some((g) => p.groups?.includes(g));
 
 describe('retrieve() enforces document permissions (property)', () => {
-  it('no hit a principal may not read; k readable hits; every readable match findable — bm25, vector (HNSW), hybrid, MMR, parents, filters', async () => {
+  it('no hit a principal may not read; k readable hits; every readable match findable — bm25, vector (HNSW), hybrid, rerank, MMR, parents, filters', async () => {
     const embedder = bagOfWords();
     let queriesRun = 0;
     await fc.assert(
@@ -105,7 +113,8 @@ describe('retrieve() enforces document permissions (property)', () => {
             }
             const principal = principals[q.principal];
             const { hits } = await retrieve({
-              store, tenant: q.tenant, query: q.word, mode: q.mode, topK: q.topK, embedder: q.mode === 'bm25' && !q.mmr ? undefined : embedder, mmr: q.mmr, ...(q.parent ? { expand: 'parent' as const } : {}),
+              store, tenant: q.tenant, query: q.word, mode: q.mode, topK: q.topK, embedder: q.mode === 'bm25' && !q.mmr ? undefined : embedder, mmr: q.mmr,
+              ...(q.rerank ? { reranker: { model: reranker, topN: 1000 } } : {}), ...(q.parent ? { expand: 'parent' as const } : {}),
               ...(principal ? { principal } : {}), ...(q.team ? { filter: { team: q.team } } : {}),
             });
             queriesRun++;
