@@ -41,7 +41,7 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
 export const commandSummaries: Record<string, string> = {
   init: 'Write fathom.config.json with commented defaults in the current directory',
   ingest: 'Load, clean, dedupe, version, chunk, (embed) and index files and folders',
-  docs: 'List, show and delete documents',
+  docs: 'List, show and delete documents; show or change their access lists',
   search: 'Search the indexed chunks: BM25, vector or hybrid, with optional reranking and MMR',
   ask: 'Answer a question from the documents, with verified citations (or "I don\'t know")',
   log: 'The query audit log: list, show, export, purge',

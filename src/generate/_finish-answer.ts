@@ -95,6 +95,7 @@ function _logEntry(a: Answer, { tenant, id, at, options, prepared, judge }: { te
       verifier: options.verify === false ? 'none' : (options.verify?.method ?? 'lexical'),
       judge: judge ? `${judge.provider}:${judge.modelId}` : undefined,
       warnings: a.warnings,
+      principal: options.principal ?? options.retrieval?.principal,
     },
   };
 }

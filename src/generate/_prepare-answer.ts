@@ -44,7 +44,7 @@ export async function _prepareAnswer(options: AnswerOptions): Promise<_Prepared>
 
   if (kind === 'retrieve') {
     const t0 = perfNow();
-    ({ hits, trace } = await retrieve({ topK: 5, ...retrieval, store: store!, tenant, query: question, signal }));
+    ({ hits, trace } = await retrieve({ topK: 5, ...retrieval, ...(options.principal ? { principal: options.principal } : {}), store: store!, tenant, query: question, signal }));
     latencyMs.retrieve = perfNow() - t0;
     sources = hits.map((hit, i) => ({ n: i + 1, chunkId: hit.chunk.id, documentId: hit.document.id, title: hit.document.title, source: hit.document.source, text: hit.chunk.text, start: hit.chunk.start, end: hit.chunk.end, pages: hit.chunk.pages, hit }));
   } else if (kind === 'given') {

@@ -1,3 +1,4 @@
+import type { Principal } from '../spec/access.js';
 import type { Answer, ContextSource, PriceTable } from '../spec/answer.js';
 import type { ChatCallOptions, ChatModel } from '../spec/chat-model.js';
 import type { RetrieveOptions } from '../spec/retrieve.js';
@@ -13,6 +14,11 @@ export interface AnswerOptions {
   model?: ChatModel;
   /** Where the context comes from: the RAG pipeline, nothing (closed-book), or given passages (oracle). @default 'retrieve' */
   context?: ContextSource;
+  /**
+   * The reader: retrieval (and so every source and citation) sees only documents its access lists allow; it is
+   * recorded in the audit entry's metadata as `principal`. Overrides `retrieval.principal`. @default the trusted caller (all)
+   */
+  principal?: Principal;
   /** Retrieval options (`mode`, `embedder`, `reranker`, `filter`, …). @default { topK: 5 } */
   retrieval?: Partial<Omit<RetrieveOptions, 'store' | 'tenant' | 'query' | 'signal'>>;
   abstention?: {

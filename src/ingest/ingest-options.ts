@@ -2,6 +2,7 @@
  * Options of `ingest()`.
  */
 import type { Chunker } from '../spec/chunker.js';
+import type { AccessList } from '../spec/access.js';
 import type { LoadedDocument } from '../spec/document.js';
 import type { EmbeddingModel } from '../spec/embedding-model.js';
 import type { DedupOptions, IngestProgress } from '../spec/ingest.js';
@@ -37,6 +38,12 @@ export interface IngestOptions {
   loaderOptions?: LoaderOptions;
   /** @default 'default' */
   collection?: string;
+  /**
+   * Access list of the run's documents that carry none of their own (front-matter `acl:`, a record's ACL field).
+   * It is written also for unchanged documents, so re-running with another list changes who may read them.
+   * @default none: a new document is readable by the whole tenant; a stored one keeps its list
+   */
+  acl?: AccessList;
   chunker: Chunker;
   /** When given, leaf chunks are embedded and vector search becomes available. */
   embedder?: EmbeddingModel;

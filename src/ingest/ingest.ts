@@ -18,11 +18,14 @@ import type { PendingDoc } from './governance/duplicates.js';
 import { syncRemoved } from './governance/sync.js';
 import { contextualizeChunks } from './contextualize.js';
 import { indexText } from './index-text.js';
+import type { AccessList } from '../spec/access.js';
 import type { IngestOptions } from './ingest-options.js';
 import { loadSources } from './load-sources.js';
 import { resolveIngestLimits } from './limits/ingest-limits.js';
 import { limitExceeded } from './limits/limit-exceeded.js';
 import { ProgressMeter } from './progress-meter.js';
+
+const _aclKey = (acl: AccessList | undefined): string => JSON.stringify([[...(acl?.principals ?? [])].sort(), [...(acl?.groups ?? [])].sort()]);
 
 export type { IngestOptions } from './ingest-options.js';
 
@@ -124,8 +127,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     }
     const contentHash = sha256(doc.text);
     const existing = await store.getDocument({ tenant, id: doc.id });
+    const acl = doc.acl ?? options.acl;
     if (existing?.contentHash === contentHash) {
       report.counts.unchanged++;
+      if (acl && _aclKey(acl) !== _aclKey(existing.acl)) await store.setDocumentAcl({ tenant, id: doc.id, acl });
       return;
     }
     const pending: PendingDoc = { id: doc.id, contentHash, signature: detector.sign(doc.text) };
@@ -160,6 +165,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       indexTexts: drafts.map((draft, i) => indexText({ title: doc.title, draft, context: contexts?.[i] })),
       at: now(),
       ...(options.dedup?.policy === 'skip' ? { skipIfDuplicate: true } : {}),
+      ...(acl ? { acl } : {}),
     });
     if (batch.length >= batchSize) await flush();
   };

@@ -1,3 +1,4 @@
+import type { Principal } from '../spec/access.js';
 import type { EmbeddingModel } from '../spec/embedding-model.js';
 import type { MetadataFilter } from '../spec/filter.js';
 import type { Hit } from '../spec/hit.js';
@@ -12,14 +13,14 @@ export async function _embedQuery(embedder: EmbeddingModel, query: string, abort
 }
 
 /** Keyword candidates; stamps `stages.bm25` from list order when the store did not. */
-export async function _keywordCandidates(o: { store: Store; tenant: string; query: string; topK: number; filter?: MetadataFilter; bm25?: { k1?: number; b?: number } }): Promise<Hit[]> {
-  const hits = await o.store.searchKeyword({ tenant: o.tenant, query: o.query, topK: o.topK, filter: o.filter, bm25: o.bm25 });
+export async function _keywordCandidates(o: { store: Store; tenant: string; query: string; topK: number; filter?: MetadataFilter; principal?: Principal; bm25?: { k1?: number; b?: number } }): Promise<Hit[]> {
+  const hits = await o.store.searchKeyword({ tenant: o.tenant, query: o.query, topK: o.topK, filter: o.filter, bm25: o.bm25, ...(o.principal ? { principal: o.principal } : {}) });
   return _ensureStage(hits, 'bm25');
 }
 
 /** Vector candidates (with stored vectors, for MMR); stamps `stages.vector` when missing. */
-export async function _vectorCandidates(o: { store: Store; tenant: string; vector: Float32Array; topK: number; filter?: MetadataFilter; includeVectors: boolean }): Promise<Hit[]> {
-  const hits = await o.store.searchVector({ tenant: o.tenant, vector: o.vector, topK: o.topK, filter: o.filter, includeVectors: o.includeVectors });
+export async function _vectorCandidates(o: { store: Store; tenant: string; vector: Float32Array; topK: number; filter?: MetadataFilter; principal?: Principal; includeVectors: boolean }): Promise<Hit[]> {
+  const hits = await o.store.searchVector({ tenant: o.tenant, vector: o.vector, topK: o.topK, filter: o.filter, includeVectors: o.includeVectors, ...(o.principal ? { principal: o.principal } : {}) });
   return _ensureStage(hits, 'vector');
 }
 

@@ -1,3 +1,4 @@
+import type { Principal } from '../spec/access.js';
 import type { Hit } from '../spec/hit.js';
 import type { Store } from '../spec/store.js';
 
@@ -5,12 +6,12 @@ import type { Store } from '../spec/store.js';
  * Parent expansion: a hit on a child chunk becomes a hit on its parent chunk (fetched with
  * `store.getChunks`). Siblings merge into one hit at the position of the best child, keeping that
  * child's score and stages; every matched child is listed in `hit.matchedChildren`, best first.
- * Hits without a parent, or whose parent is missing, pass through unchanged.
+ * Hits without a parent, or whose parent is missing or not readable by `principal`, pass through unchanged.
  */
-export async function expandParents({ hits, store, tenant }: { hits: readonly Hit[]; store: Store; tenant: string }): Promise<Hit[]> {
+export async function expandParents({ hits, store, tenant, principal }: { hits: readonly Hit[]; store: Store; tenant: string; principal?: Principal }): Promise<Hit[]> {
   const parentIds = [...new Set(hits.map((h) => h.chunk.parentId).filter((id): id is string => id !== undefined))];
   if (parentIds.length === 0) return [...hits];
-  const parents = new Map((await store.getChunks({ tenant, ids: parentIds })).map((c) => [c.id, c]));
+  const parents = new Map((await store.getChunks({ tenant, ids: parentIds, ...(principal ? { principal } : {}) })).map((c) => [c.id, c]));
   const out: Hit[] = [];
   const byParent = new Map<string, Hit>();
   for (const hit of hits) {

@@ -1,4 +1,5 @@
 import type { Chunk } from '../spec/chunk.js';
+import type { Principal } from '../spec/access.js';
 import type { Hit } from '../spec/hit.js';
 import type { Store } from '../spec/store.js';
 
@@ -8,13 +9,13 @@ import type { Store } from '../spec/store.js';
  * widened chunk keeps the hit's id; `chunk.metadata.windowChunkIds` lists the chunks it covers.
  * A hit whose window is already covered by an earlier hit's window is dropped.
  */
-export async function expandWindow({ hits, store, tenant, window }: { hits: readonly Hit[]; store: Store; tenant: string; window: number }): Promise<Hit[]> {
+export async function expandWindow({ hits, store, tenant, window, principal }: { hits: readonly Hit[]; store: Store; tenant: string; window: number; principal?: Principal }): Promise<Hit[]> {
   const versions = new Map<string, Promise<Chunk[]>>();
   const covered = new Set<string>();
   const out: Hit[] = [];
   for (const hit of hits) {
     const { documentId, versionId } = hit.chunk;
-    if (!versions.has(versionId)) versions.set(versionId, store.listChunks({ tenant, documentId, versionId }));
+    if (!versions.has(versionId)) versions.set(versionId, store.listChunks({ tenant, documentId, versionId, ...(principal ? { principal } : {}) }));
     const leaves = (await versions.get(versionId)!).filter((c) => c.role === 'leaf').sort((a, b) => a.ordinal - b.ordinal);
     const at = leaves.findIndex((c) => c.id === hit.chunk.id);
     if (at < 0 || window <= 0) {

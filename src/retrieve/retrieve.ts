@@ -20,7 +20,7 @@ import { _termWeights } from './_term-weights.js';
  * count of each step and the sufficiency signal.
  */
 export async function retrieve(options: RetrieveOptions): Promise<RetrieveResult> {
-  const { store, tenant, query, embedder, topK = 10, filter, signal, _internal = {} } = options;
+  const { store, tenant, query, embedder, topK = 10, filter, principal, signal, _internal = {} } = options;
   const mode: RetrievalMode = options.mode ?? (embedder ? 'hybrid' : 'bm25');
   const perfNow = _internal.perfNow ?? (() => performance.now());
   _validate(options, mode);
@@ -45,8 +45,8 @@ export async function retrieve(options: RetrieveOptions): Promise<RetrieveResult
   const wantVector = mode !== 'bm25';
   const queryVector = embedder && (wantVector || (mmrOptions && !mmrEmbedder)) ? await _embedQuery(embedder, query, signal) : undefined;
   const [bm25, vector] = await Promise.all([
-    wantKeyword ? step('bm25', () => _keywordCandidates({ store, tenant, query, topK: candidates, filter, bm25: options.bm25 })) : [],
-    wantVector ? step('vector', () => _vectorCandidates({ store, tenant, vector: queryVector!, topK: candidates, filter, includeVectors: mmrOptions !== undefined })) : [],
+    wantKeyword ? step('bm25', () => _keywordCandidates({ store, tenant, query, topK: candidates, filter, principal, bm25: options.bm25 })) : [],
+    wantVector ? step('vector', () => _vectorCandidates({ store, tenant, vector: queryVector!, topK: candidates, filter, principal, includeVectors: mmrOptions !== undefined })) : [],
   ]);
 
   let hits = mode === 'hybrid' ? await step('fuse', () => fuse({ bm25, vector, fusion: options.fusion })) : mode === 'bm25' ? bm25 : vector;
@@ -54,7 +54,7 @@ export async function retrieve(options: RetrieveOptions): Promise<RetrieveResult
     const { model, topN = 50 } = options.reranker;
     hits = await step('rerank', () => rerankHits({ hits, query, reranker: model, topN: Math.max(topN, topK), abortSignal: signal }));
   }
-  if (options.expand === 'parent') hits = await step('expand', () => expandParents({ hits, store, tenant }));
+  if (options.expand === 'parent') hits = await step('expand', () => expandParents({ hits, store, tenant, principal }));
   if (options.recency) {
     const recency = options.recency;
     const now = (_internal.now ?? Date.now)();
@@ -72,7 +72,7 @@ export async function retrieve(options: RetrieveOptions): Promise<RetrieveResult
   }
   if (typeof options.expand === 'object') {
     const window = options.expand.window;
-    hits = await step('expand', () => expandWindow({ hits, store, tenant, window }));
+    hits = await step('expand', () => expandWindow({ hits, store, tenant, window, principal }));
   }
 
   const stats = wantKeyword && store.keywordQueryStats ? await store.keywordQueryStats({ tenant, query, bm25: options.bm25 }) : undefined;

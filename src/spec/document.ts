@@ -6,6 +6,8 @@
  * older versions are kept for audit, marked superseded, and are never retrieved.
  */
 
+import type { AccessList } from './access.js';
+
 /** Free-form metadata. Values are JSON; filters compare strings, numbers and booleans. */
 export type Metadata = Record<string, unknown>;
 
@@ -41,6 +43,11 @@ export interface LoadedDocument {
   /** Source modification time, epoch milliseconds, when known (used by freshness rules). */
   modifiedAt?: number;
   metadata: Metadata;
+  /**
+   * Who may read the document (a Markdown front-matter `acl:` key, a record's ACL field). Undefined: the ingest run's
+   * default, else the whole tenant.
+   */
+  acl?: AccessList;
 }
 
 /** A stored document: the identity of a source within a tenant. */
@@ -65,6 +72,8 @@ export interface Document {
   updatedAt: number;
   /** Source modification time, epoch ms, when known. */
   modifiedAt?: number;
+  /** Who may read the document; undefined when the whole tenant may (see `spec/access.ts`). */
+  acl?: AccessList;
 }
 
 /** One content of a document. */

@@ -1,3 +1,4 @@
+export type * from './access.js';
 export type * from './answer.js';
 export type * from './audit.js';
 export type * from './chat-model.js';

@@ -51,6 +51,11 @@ export interface LoaderOptions {
   idField?: string;
   /** For records: fields copied into metadata. @default every other scalar field */
   metadataFields?: string[];
+  /**
+   * For records: the field holding the document's access list (`"user:alice,group:eng"`, an array of such entries,
+   * or `{ principals, groups }`); never copied into metadata. A record whose value does not parse is skipped. @default 'acl'
+   */
+  aclField?: string;
 }
 
 /** Why a file or record was not ingested. */

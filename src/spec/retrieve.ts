@@ -6,6 +6,7 @@ import type { EmbeddingModel } from './embedding-model.js';
 import type { MetadataFilter } from './filter.js';
 import type { Hit } from './hit.js';
 import type { Reranker } from './reranker.js';
+import type { Principal } from './access.js';
 import type { Store } from './store.js';
 
 export type RetrievalMode = 'bm25' | 'vector' | 'hybrid';
@@ -89,6 +90,11 @@ export interface RetrieveOptions {
   recency?: RecencyOptions;
   /** Applied inside each search, never after truncation. */
   filter?: MetadataFilter;
+  /**
+   * The reader: every search, expansion and lookup returns only documents its access lists allow, inside the
+   * search (never by dropping hits after truncation). @default the trusted caller, who sees the whole tenant
+   */
+  principal?: Principal;
   /** Sufficiency model; @default DEFAULT_SUFFICIENCY_MODEL */
   sufficiency?: SufficiencyModel;
   signal?: AbortSignal;

@@ -7,7 +7,10 @@
  * - `commit` is atomic: a batch is either fully stored or not at all (crash-safe).
  * - Only current versions' leaf chunks are searchable; superseded versions are kept for audit.
  * - Deletion removes every version, chunk, vector and keyword-index entry, and the text leaves the file.
+ * - Reads that take a `principal` return only what its access lists allow (see `spec/access.ts`), enforced inside
+ *   the query and the search; reads without one are the trusted caller and see the whole tenant.
  */
+import type { AccessList, Principal } from './access.js';
 import type { Chunk, ChunkDraft } from './chunk.js';
 import type { Document, DocumentVersion, LoadedDocument } from './document.js';
 import type { MetadataFilter } from './filter.js';
@@ -24,18 +27,26 @@ export interface Store {
   /** Store a batch of new or changed documents atomically. */
   commit(options: { tenant: string; writes: DocumentWrite[] }): Promise<CommitResult>;
 
-  getDocument(options: { tenant: string; id: string }): Promise<Document | undefined>;
-  /** Documents ordered by id. */
-  listDocuments(options: { tenant: string; filter?: MetadataFilter; limit?: number; afterId?: string }): Promise<Document[]>;
+  /** The document, or undefined when it does not exist or `principal` may not read it. */
+  getDocument(options: { tenant: string; id: string; principal?: Principal }): Promise<Document | undefined>;
+  /** Documents ordered by id (those `principal` may read). */
+  listDocuments(options: { tenant: string; filter?: MetadataFilter; limit?: number; afterId?: string; principal?: Principal }): Promise<Document[]>;
   /** Ids and content hashes of every document in a tenant (for sync and change detection), ordered by id. */
   listDocumentKeys(options: { tenant: string; collection?: string }): AsyncIterable<{ id: string; source: string; contentHash: string }>;
   /** Stored rows: documents, versions (superseded included) and chunks (of every version). */
   countDocuments(options: { tenant: string }): Promise<{ documents: number; versions: number; chunks: number }>;
   /** Versions of a document, newest first. */
-  listVersions(options: { tenant: string; documentId: string }): Promise<DocumentVersion[]>;
+  listVersions(options: { tenant: string; documentId: string; principal?: Principal }): Promise<DocumentVersion[]>;
   /** Chunks of a version (current version when omitted), in ordinal order. */
-  listChunks(options: { tenant: string; documentId: string; versionId?: string }): Promise<Chunk[]>;
-  getChunks(options: { tenant: string; ids: string[] }): Promise<Chunk[]>;
+  listChunks(options: { tenant: string; documentId: string; versionId?: string; principal?: Principal }): Promise<Chunk[]>;
+  /** Chunks by id (any version), in the order asked, skipping unknown ids and chunks of documents `principal` may not read. */
+  getChunks(options: { tenant: string; ids: string[]; principal?: Principal }): Promise<Chunk[]>;
+
+  /**
+   * Replace a document's access list without re-ingesting it (`undefined` or empty lists: the whole tenant may
+   * read). Returns false when the document does not exist.
+   */
+  setDocumentAcl(options: { tenant: string; id: string; acl: AccessList | undefined }): Promise<boolean>;
 
   /** Documents (current versions) whose content hash equals `contentHash`. */
   findByContentHash(options: { tenant: string; contentHash: string }): Promise<Array<{ id: string; source: string }>>;
@@ -112,6 +123,11 @@ export interface DocumentWrite {
    * both store the same content). @default false
    */
   skipIfDuplicate?: boolean;
+  /**
+   * The document's access list. `undefined` keeps the stored one (a new document: the whole tenant may read); a
+   * value replaces it, also when the content is unchanged; empty lists open the document to the whole tenant.
+   */
+  acl?: AccessList;
 }
 
 export interface CommitResult {
@@ -216,6 +232,8 @@ export interface KeywordSearchOptions {
   query: string;
   topK: number;
   filter?: MetadataFilter;
+  /** The reader: only chunks of documents it may read are scored and ranked. @default the trusted caller (all) */
+  principal?: Principal;
   /** BM25 parameters. @default { k1: 0.9, b: 0.4 } */
   bm25?: { k1?: number; b?: number };
 }
@@ -225,6 +243,8 @@ export interface VectorSearchOptions {
   vector: Float32Array;
   topK: number;
   filter?: MetadataFilter;
+  /** The reader: only chunks of documents it may read are searched (exact and HNSW alike). @default the trusted caller (all) */
+  principal?: Principal;
   /** Return each hit's stored vector in `hit.vector` (MMR uses them instead of re-embedding). @default false */
   includeVectors?: boolean;
 }

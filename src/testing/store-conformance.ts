@@ -6,6 +6,7 @@
  */
 import { describe } from 'node:test';
 import type { Store } from '../spec/store.js';
+import { aclCases } from './store/acl-cases.js';
 import { approximateCases, type ApproximateCaseOptions } from './store/approximate-cases.js';
 import { contextCacheCases } from './store/context-cache-cases.js';
 import { dedupCases } from './store/dedup-cases.js';
@@ -44,5 +45,6 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     describe('duplicates decided inside the commit', () => dedupCases(create));
     describe('deletion and the audit log', () => forgetCases(create));
     if (approximate) describe('approximate vector index', () => approximateCases(approximate));
+    describe('document permissions', () => aclCases(create, approximate?.create));
   });
 }

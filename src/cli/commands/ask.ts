@@ -8,6 +8,7 @@ import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { parseFilter } from '../parse-filter.js';
+import { parsePrincipal, principalArgs } from '../principal-args.js';
 import { repeated } from '../repeated.js';
 import { checkQuery } from '../check-query.js';
 import { rules } from '../options/option-schema.js';
@@ -25,6 +26,7 @@ export const askCommand = defineCommand({
     mode: { type: 'string', schema: rules.retrievalMode, description: 'bm25 | vector | hybrid (default: config search.mode)', valueHint: 'mode' },
     filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
     'min-sufficiency': { type: 'string', schema: rules.unitInterval, description: 'Abstain when the sufficiency score is below this, in [0, 1] (default: config answer.minSufficiency, else 0.15)', valueHint: 'x' },
+    ...principalArgs,
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -33,11 +35,12 @@ export const askCommand = defineCommand({
     const sufficiency = sufficiencyOptions(c.config, ctx.args['min-sufficiency']);
     const mode = (ctx.args.mode ?? c.config.search.mode) as 'bm25' | 'vector' | 'hybrid';
     if (!['bm25', 'vector', 'hybrid'].includes(mode)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--mode must be bm25, vector or hybrid, got "${mode}".` });
+    const principal = parsePrincipal(ctx.args);
     const model = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
     const embedder = mode === 'bm25' ? undefined : await buildEmbedder(c.config, c.io);
     const result = await withStore(c, async (store) => {
       const options: AnswerOptions = {
-        store, tenant: c.tenant, question, model, prices: c.config.prices, signal: c.io.signal,
+        store, tenant: c.tenant, question, model, prices: c.config.prices, signal: c.io.signal, ...(principal ? { principal } : {}),
         retrieval: { topK, mode, embedder, filter: parseFilter(repeated(ctx.rawArgs, 'filter')), sufficiency: sufficiency.model },
         abstention: { minSufficiency: sufficiency.minSufficiency },
       };

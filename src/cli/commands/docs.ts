@@ -10,6 +10,8 @@ import { parseFilter } from '../parse-filter.js';
 import { repeated } from '../repeated.js';
 import { formatReceipt } from '../format-receipt.js';
 import { rules } from '../options/option-schema.js';
+import { parsePrincipal, principalArgs } from '../principal-args.js';
+import { formatAccessList, parseAccessList } from '../../util/parse-access-list.js';
 
 const list = defineCommand({
   meta: { name: 'list', description: 'List documents (current versions)' },
@@ -18,11 +20,13 @@ const list = defineCommand({
     filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
     limit: { type: 'string', schema: rules.limit, description: 'Most documents to list', default: '100' },
     after: { type: 'string', description: 'List documents whose id sorts after this one (paging)', valueHint: 'id' },
+    ...principalArgs,
   },
   async run(ctx) {
     const c = cliContext(ctx);
+    const principal = parsePrincipal(ctx.args);
     const docs = await withStore(c, (store) =>
-      store.listDocuments({ tenant: c.tenant, filter: parseFilter(repeated(ctx.rawArgs, 'filter')), limit: Number(ctx.args.limit), afterId: ctx.args.after as string | undefined }),
+      store.listDocuments({ tenant: c.tenant, filter: parseFilter(repeated(ctx.rawArgs, 'filter')), limit: Number(ctx.args.limit), afterId: ctx.args.after as string | undefined, ...(principal ? { principal } : {}) }),
     );
     emit(c.io, c.json, { documents: docs }, () =>
       docs.length === 0 ? `No documents in tenant ${c.tenant}.` : docs.map((d) => `${d.id}  v${d.versionCount}  ${d.format}  ${d.collection}  ${d.title}`).join('\n'),
@@ -37,21 +41,25 @@ const show = defineCommand({
     ...commonArgs,
     id: { type: 'positional', description: 'Document id', required: true },
     text: { type: 'boolean', description: 'Print the current text' },
+    ...principalArgs,
   },
   async run(ctx) {
     const c = cliContext(ctx);
     const id = String(ctx.args.id);
+    const principal = parsePrincipal(ctx.args);
+    const as = principal ? { principal } : {};
     const found = await withStore(c, async (store) => {
-      const document = await store.getDocument({ tenant: c.tenant, id });
+      const document = await store.getDocument({ tenant: c.tenant, id, ...as });
       if (!document) return undefined;
-      const versions = await store.listVersions({ tenant: c.tenant, documentId: id });
-      const chunks = await store.listChunks({ tenant: c.tenant, documentId: id });
+      const versions = await store.listVersions({ tenant: c.tenant, documentId: id, ...as });
+      const chunks = await store.listChunks({ tenant: c.tenant, documentId: id, ...as });
       return { document, versions, chunks };
     });
     if (!found) throw new FathomError({ code: 'DOCUMENT_NOT_FOUND', message: `No document "${id}" in tenant "${c.tenant}". List ids with \`fathom docs list\`.` });
     const { document: d, versions, chunks } = found;
     emit(c.io, c.json, { document: d, versions: versions.map(({ text: _t, ...v }) => v), chunks }, () => {
       const lines = [`${d.id} — ${d.title}`, `  source ${d.source}  format ${d.format}  collection ${d.collection}  hash ${d.contentHash.slice(0, 12)}`];
+      lines.push(`  acl ${d.acl && (d.acl.principals.length || d.acl.groups.length) ? formatAccessList(d.acl) : '(whole tenant)'}`);
       for (const v of versions) lines.push(`  v${v.version} ${v.status}${v.supersededAt ? ` (superseded ${new Date(v.supersededAt).toISOString()})` : ''} ${new Date(v.createdAt).toISOString()}`);
       lines.push(`  ${chunks.length} chunks:`);
       for (const ch of chunks) lines.push(`    #${ch.ordinal} [${ch.start}-${ch.end}] ${ch.role} ${ch.tokenCount} tok ${ch.headingPath.join(' › ')}`);
@@ -94,7 +102,32 @@ const del = defineCommand({
   },
 });
 
+const acl = defineCommand({
+  meta: { name: 'acl', description: 'Show or change who may read a document (no re-ingest)' },
+  args: {
+    ...commonArgs,
+    id: { type: 'positional', description: 'Document id', required: true },
+    set: { type: 'string', schema: { type: 'string', maxLength: 65536 }, description: 'New access list: "user:alice,group:eng"', valueHint: 'entries' },
+    clear: { type: 'boolean', description: 'Remove the access list: the whole tenant may read' },
+  },
+  async run(ctx) {
+    const c = cliContext(ctx);
+    const id = String(ctx.args.id);
+    const { set, clear } = ctx.args;
+    if (set !== undefined && clear) throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'Give either --set "user:alice,group:eng" or --clear, not both.' });
+    const next = set !== undefined ? parseAccessList(String(set), '--set') : undefined;
+    const document = await withStore(c, async (store) => {
+      if ((set !== undefined || clear) && !(await store.setDocumentAcl({ tenant: c.tenant, id, acl: next }))) return undefined;
+      return store.getDocument({ tenant: c.tenant, id });
+    });
+    if (!document) throw new FathomError({ code: 'DOCUMENT_NOT_FOUND', message: `No document "${id}" in tenant "${c.tenant}". List ids with \`fathom docs list\`.` });
+    const open = !document.acl || (document.acl.principals.length === 0 && document.acl.groups.length === 0);
+    emit(c.io, c.json, { id, acl: open ? null : document.acl }, () => `${id}: ${open ? 'whole tenant may read' : formatAccessList(document.acl)}`);
+    return 0;
+  },
+});
+
 export const docsCommand = defineCommand({
-  meta: { name: 'docs', description: 'List, show and delete documents' },
-  subCommands: { list, show, delete: del },
+  meta: { name: 'docs', description: 'List, show and delete documents; show or change their access lists' },
+  subCommands: { list, show, delete: del, acl },
 });

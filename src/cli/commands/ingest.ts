@@ -10,6 +10,7 @@ import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { progressRenderer } from '../progress.js';
 import { repeated } from '../repeated.js';
+import { parseAccessList } from '../../util/parse-access-list.js';
 
 export const ingestCommand = defineCommand({
   meta: { name: 'ingest', description: 'Load, clean, dedupe, version, chunk, (embed) and index files and folders' },
@@ -27,6 +28,8 @@ export const ingestCommand = defineCommand({
     'text-field': { type: 'string', description: 'JSONL/CSV: field(s) holding the text (comma-separated)', valueHint: 'field' },
     'title-field': { type: 'string', description: 'JSONL/CSV: field holding the title', valueHint: 'field' },
     'id-field': { type: 'string', description: 'JSONL/CSV: field holding the id', valueHint: 'field' },
+    acl: { type: 'string', schema: { type: 'string', maxLength: 65536 }, description: 'Who may read documents that carry no acl of their own: "user:alice,group:eng" (default: the whole tenant)', valueHint: 'entries' },
+    'acl-field': { type: 'string', schema: { type: 'string', minLength: 1, maxLength: 256 }, description: 'JSONL/CSV: field holding a record\'s access list (default: acl)', valueHint: 'field' },
     contextual: { type: 'boolean', description: 'Contextual retrieval: a chat model writes a short context for each chunk, prepended for BM25 and embeddings (cached)' },
     'contextual-model': { type: 'string', description: 'Model for --contextual (default: config generation): llama-cpp:<gguf>, openai-compatible:<model>, anthropic:<model>', valueHint: 'spec' },
     progress: { type: 'string', schema: { enum: ['auto', 'json', 'none'] }, description: 'auto (bar on a terminal) | json (JSON lines on stderr) | none', default: 'auto' },
@@ -54,6 +57,7 @@ export const ingestCommand = defineCommand({
       if (!model) throw new FathomError({ code: 'INVALID_CONFIG', message: '--contextual needs a chat model: set "generation" in fathom.config.json or pass --contextual-model llama-cpp:<file.gguf> | openai-compatible:<model> | anthropic:<model>.' });
       contextualize = { model };
     }
+    const acl = args.acl === undefined ? undefined : parseAccessList(String(args.acl), '--acl');
     const render = progressRenderer(c.io, String(args.progress));
     const report: IngestReport = await withStore(c, (store) =>
       ingest({
@@ -71,7 +75,9 @@ export const ingestCommand = defineCommand({
           textFields: args['text-field'] ? String(args['text-field']).split(',') : undefined,
           titleField: args['title-field'] as string | undefined,
           idField: args['id-field'] as string | undefined,
+          aclField: args['acl-field'] as string | undefined,
         },
+        acl,
         chunker,
         embedder,
         contextualize,

@@ -8,6 +8,7 @@ import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
 import { parseFilter } from '../parse-filter.js';
+import { parsePrincipal, principalArgs } from '../principal-args.js';
 import { repeated } from '../repeated.js';
 import { checkQuery } from '../check-query.js';
 import { rules } from '../options/option-schema.js';
@@ -32,6 +33,7 @@ export const searchCommand = defineCommand({
     filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
     explain: { type: 'boolean', description: 'Print every stage score and rank, the stage timings, and the sufficiency score with its features' },
     'min-sufficiency': { type: 'string', schema: rules.unitInterval, description: 'With --explain: the abstention threshold to compare the sufficiency score with (default: config answer.minSufficiency)', valueHint: 'x' },
+    ...principalArgs,
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -49,6 +51,7 @@ export const searchCommand = defineCommand({
       : { method: 'rrf', k: numberArg(a['rrf-k'], 'rrf-k') };
     const halfLife = numberArg(a['half-life-days'], 'half-life-days');
     const sufficiency = sufficiencyOptions(c.config, a['min-sufficiency']);
+    const principal = parsePrincipal(a);
     const started = performance.now();
     const result: RetrieveResult = await withStore(c, (store) =>
       retrieve({
@@ -58,6 +61,7 @@ export const searchCommand = defineCommand({
         expand: a.parent ? 'parent' : undefined,
         recency: halfLife ? { halfLifeDays: halfLife } : undefined,
         sufficiency: sufficiency.model,
+        ...(principal ? { principal } : {}),
         signal: c.io.signal,
       }),
     );

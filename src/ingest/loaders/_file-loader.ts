@@ -13,6 +13,7 @@ export interface _Extracted {
   title?: string;
   pages?: LoadedDocument['pages'];
   metadata?: LoadedDocument['metadata'];
+  acl?: LoadedDocument['acl'];
   /** Set when `text` is already normalised (PDF page spans point into it). */
   normalized?: boolean;
 }
@@ -65,5 +66,6 @@ function _toDocument(input: LoaderInput, format: SourceFormat, extracted: _Extra
     ...(extracted.pages ? { pages: extracted.pages } : {}),
     ...(input.modifiedAt !== undefined ? { modifiedAt: input.modifiedAt } : {}),
     metadata: extracted.metadata ?? {},
+    ...(extracted.acl ? { acl: extracted.acl } : {}),
   };
 }

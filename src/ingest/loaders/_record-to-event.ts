@@ -5,6 +5,7 @@ import { loaderLimit } from '../limits/ingest-limits.js';
 import { limitExceeded } from '../limits/limit-exceeded.js';
 import { escapeControls, hasControls } from '../../util/escape-controls.js';
 import { skipFromError } from './skip-from-error.js';
+import { parseAccessList } from '../../util/parse-access-list.js';
 
 /** Resolved record options (defaults applied). */
 export interface _RecordFields {
@@ -14,6 +15,7 @@ export interface _RecordFields {
   idFields: string[];
   /** Undefined: every other scalar field (and the scalars of a `metadata` object). */
   metadataFields?: string[];
+  aclField: string;
 }
 
 export function _recordFields(input: LoaderInput): _RecordFields {
@@ -23,6 +25,7 @@ export function _recordFields(input: LoaderInput): _RecordFields {
     titleField: o.titleField ?? 'title',
     idFields: o.idField ? [o.idField] : ['_id', 'id'],
     ...(o.metadataFields ? { metadataFields: o.metadataFields } : {}),
+    aclField: o.aclField ?? 'acl',
   };
 }
 
@@ -66,6 +69,15 @@ export function _recordToEvent(args: {
   if (firstLine !== undefined) {
     return { type: 'skip', skip: { path: at, code: 'INVALID_RECORD', reason: `Record at line ${line} repeats id '${id}' first used at line ${firstLine}: ids must be unique within a file.` } };
   }
+  let acl: LoadedDocument['acl'];
+  const rawAcl = record[fields.aclField];
+  if (rawAcl !== undefined && rawAcl !== null) {
+    try {
+      acl = parseAccessList(rawAcl, `access list in field '${fields.aclField}'`);
+    } catch (error) {
+      return { type: 'skip', skip: { path: at, code: 'INVALID_RECORD', reason: `Record at line ${line}: ${(error as Error).message} Write it as "user:alice,group:eng".` } };
+    }
+  }
   seen.set(id, line);
   const document: LoadedDocument = {
     id,
@@ -75,6 +87,7 @@ export function _recordToEvent(args: {
     format,
     ...(input.modifiedAt !== undefined ? { modifiedAt: input.modifiedAt } : {}),
     metadata: _metadata(record, fields, idField),
+    ...(acl ? { acl } : {}),
   };
   return { type: 'document', document };
 }
@@ -85,7 +98,7 @@ function _metadata(record: Record<string, unknown>, fields: _RecordFields, idFie
     for (const f of fields.metadataFields) if (record[f] !== undefined) out[f] = record[f];
     return out;
   }
-  const used = new Set([...fields.textFields, fields.titleField, ...(idField ? [idField] : [])]);
+  const used = new Set([...fields.textFields, fields.titleField, fields.aclField, ...(idField ? [idField] : [])]);
   const nested = record.metadata;
   if (nested && typeof nested === 'object' && !Array.isArray(nested)) {
     for (const [k, v] of Object.entries(nested)) if (_isScalar(v)) out[k] = v;

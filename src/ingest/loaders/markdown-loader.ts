@@ -1,11 +1,13 @@
 import { _defineFileLoader } from './_file-loader.js';
 import { decodeText } from './_decode-text.js';
 import { normalizeText } from '../../util/normalize-text.js';
+import { parseAccessList } from '../../util/parse-access-list.js';
 
 /**
  * Markdown (`.md`, `.markdown`). YAML front matter is removed from the text; its `title` and other
  * `key: value` scalars go to the title and metadata. Otherwise the title is the first level-1 heading
- * (ATX `# Title` or setext `Title\n===`), else the file name.
+ * (ATX `# Title` or setext `Title\n===`), else the file name. An `acl: user:alice, group:eng` key is the
+ * document's access list (not metadata).
  */
 export const markdownLoader = _defineFileLoader({
   name: 'markdown',
@@ -13,9 +15,9 @@ export const markdownLoader = _defineFileLoader({
   extensions: ['.md', '.markdown', '.mdx'],
   extract: async (input) => {
     const { body, fields } = _frontMatter(normalizeText(decodeText(input.bytes, input.relativePath)));
-    const { title: fmTitle, ...metadata } = fields;
+    const { title: fmTitle, acl, ...metadata } = fields;
     const title = typeof fmTitle === 'string' && fmTitle ? fmTitle : _firstHeading(body);
-    return { text: body, metadata, ...(title ? { title } : {}) };
+    return { text: body, metadata, ...(title ? { title } : {}), ...(acl !== undefined ? { acl: parseAccessList(String(acl), `front-matter acl in ${input.relativePath}`) } : {}) };
   },
 });
 

@@ -7,6 +7,7 @@
 import type { CommitResult, DocumentWrite } from '../../spec/store.js';
 import { FathomError } from '../../util/errors.js';
 import type { SqliteContext } from './context.js';
+import { writeAcl } from './acl-store.js';
 import { captureRemoved, startDelta, writeAddedTerms, type IndexDelta } from './index-delta.js';
 import { encodeTerms } from './keyword-index.js';
 import { validateWrite } from './validate-write.js';
@@ -43,6 +44,7 @@ export function commitWrites(ctx: SqliteContext, tenant: string, writes: Documen
           .stmt('SELECT v.id, v.version, (SELECT count(*) FROM chunks c WHERE c.version_rowid = v.rowid) AS chunks FROM versions v WHERE v.rowid = ?')
           .get(existing.current_version_rowid) as { id: string; version: number; chunks: number };
         results.push({ documentId: write.document.id, versionId: current.id, version: current.version, status: 'unchanged', chunks: current.chunks });
+        if (write.acl !== undefined) writeAcl(ctx, tenantId, existing.rowid, write.acl);
         continue;
       }
       if (write.skipIfDuplicate) {
@@ -118,6 +120,7 @@ function _storeVersion(ctx: SqliteContext, tenantId: number, write: DocumentWrit
     .run(write.collection ?? 'default', doc.source, doc.title, doc.format, write.contentHash, versionRowid, versionId, version, metadata, at, doc.modifiedAt ?? null, documentRowid);
   _storeChunks(ctx, tenantId, documentRowid, versionRowid, versionId, write, delta);
   _storeSignature(ctx, tenantId, documentRowid, write, existing !== undefined);
+  if (write.acl !== undefined) writeAcl(ctx, tenantId, documentRowid, write.acl);
   return { documentId: doc.id, versionId, version, status: existing ? 'updated' : 'created', chunks: write.chunks.length };
 }
 

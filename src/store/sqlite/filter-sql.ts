@@ -3,8 +3,10 @@
  * run inside a search, before any truncation. Metadata keys go through `json_each`, so a filter on an array
  * value matches when any element matches.
  */
+import type { Principal } from '../../spec/access.js';
 import type { FilterCondition, FilterOperators, FilterScalar, MetadataFilter } from '../../spec/filter.js';
 import { FathomError } from '../../util/errors.js';
+import { compileAccess } from './acl-sql.js';
 
 /** A SQL boolean expression and its bound parameters. */
 export interface SqlCondition {
@@ -40,6 +42,13 @@ export function compileFilter(filter: MetadataFilter | undefined): SqlCondition 
     }
   }
   return { sql: parts.length ? parts.map((p) => `(${p})`).join(' AND ') : '1', params };
+}
+
+/** The filter AND the principal's access predicate: what a read or search may see of a tenant's documents. */
+export function compileScope(options: { filter?: MetadataFilter; principal?: Principal }): SqlCondition {
+  const filter = compileFilter(options.filter);
+  const access = compileAccess(options.principal);
+  return { sql: `(${filter.sql}) AND (${access.sql})`, params: [...filter.params, ...access.params] };
 }
 
 function _normalize(key: string, condition: FilterCondition): FilterOperators {

@@ -138,7 +138,8 @@ describe('keyword postings on disk', () => {
     const before = await search(store, 'storm beacon reef');
     await store.close();
     const raw = new Database(path);
-    raw.exec('DROP TABLE keyword_blocks; DROP TABLE keyword_collection; PRAGMA user_version = 3');
+    // Back to schema 3: drop what migrations 4 (postings) and 5 (document ACLs) add.
+    raw.exec('DROP TABLE keyword_blocks; DROP TABLE keyword_collection; DROP TABLE document_acl; ALTER TABLE tenants DROP COLUMN acl_generation; PRAGMA user_version = 3');
     raw.close();
     const migrated = await createSqliteStore({ path });
     assert.deepEqual(await search(migrated, 'storm beacon reef'), before);

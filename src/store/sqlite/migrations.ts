@@ -107,6 +107,19 @@ CREATE TABLE keyword_collection (
 `,
     up: buildPostings,
   },
+  {
+    // v5: document access lists (no rows: the whole tenant may read), removed with the document, and a per-tenant
+    // ACL generation so cached sets of allowed documents notice an ACL change made without a new version.
+    version: 5,
+    sql: `
+CREATE TABLE document_acl (
+  document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE, tenant_id INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('principal', 'group')), value TEXT NOT NULL,
+  PRIMARY KEY (document_rowid, kind, value)) WITHOUT ROWID;
+CREATE INDEX document_acl_value ON document_acl (tenant_id, kind, value);
+ALTER TABLE tenants ADD COLUMN acl_generation INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 /** The schema version this code writes. */

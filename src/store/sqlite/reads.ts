@@ -1,29 +1,43 @@
 /** Read methods of the SQLite store. Every query is scoped to the tenant's row id. */
+import type { Principal } from '../../spec/access.js';
 import type { Chunk } from '../../spec/chunk.js';
 import type { Document, DocumentVersion } from '../../spec/document.js';
 import type { MetadataFilter } from '../../spec/filter.js';
 import type { SqliteContext } from './context.js';
-import { compileFilter } from './filter-sql.js';
+import { readAcls } from './acl-store.js';
+import { compileAccess } from './acl-sql.js';
+import { compileScope } from './filter-sql.js';
 import { chunkColumns, chunkJoins, documentColumns, toChunk, toDocument, toVersion, versionColumns } from './rows.js';
 
 type Row = Record<string, unknown>;
 
-export function getDocument(ctx: SqliteContext, tenant: string, id: string): Document | undefined {
+export function getDocument(ctx: SqliteContext, tenant: string, id: string, principal?: Principal): Document | undefined {
+  const access = compileAccess(principal);
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined) return undefined;
-  const row = ctx.stmt(`SELECT ${documentColumns} FROM documents d WHERE d.tenant_id = ? AND d.id = ?`).get(tenantId, id) as Row | undefined;
-  return row && toDocument(tenant, row);
+  const row = ctx.stmt(`SELECT d.rowid AS document_rowid, ${documentColumns} FROM documents d WHERE d.tenant_id = ? AND d.id = ? AND (${access.sql})`).get(tenantId, id, ...access.params) as Row | undefined;
+  return row && _withAcls(ctx, tenant, [row])[0];
 }
 
-export function listDocuments(ctx: SqliteContext, options: { tenant: string; filter?: MetadataFilter; limit?: number; afterId?: string }): Document[] {
-  const { tenant, filter, limit = -1, afterId } = options;
+export function listDocuments(ctx: SqliteContext, options: { tenant: string; filter?: MetadataFilter; limit?: number; afterId?: string; principal?: Principal }): Document[] {
+  const { tenant, filter, limit = -1, afterId, principal } = options;
+  const where = compileScope({ filter, principal });
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined) return [];
-  const where = compileFilter(filter);
   const rows = ctx
-    .stmt(`SELECT ${documentColumns} FROM documents d WHERE d.tenant_id = ? AND d.id > ? AND (${where.sql}) ORDER BY d.id LIMIT ?`)
+    .stmt(`SELECT d.rowid AS document_rowid, ${documentColumns} FROM documents d WHERE d.tenant_id = ? AND d.id > ? AND (${where.sql}) ORDER BY d.id LIMIT ?`)
     .all(tenantId, afterId ?? '', ...where.params, limit) as Row[];
-  return rows.map((r) => toDocument(tenant, r));
+  return _withAcls(ctx, tenant, rows);
+}
+
+function _withAcls(ctx: SqliteContext, tenant: string, rows: Row[]): Document[] {
+  const acls = readAcls(ctx, rows.map((r) => r.document_rowid as number));
+  return rows.map((r) => {
+    const doc = toDocument(tenant, r);
+    const acl = acls.get(r.document_rowid as number);
+    if (acl) doc.acl = acl;
+    return doc;
+  });
 }
 
 /** Pages through keys so no statement stays open across `await`s. */
@@ -51,35 +65,38 @@ export function countDocuments(ctx: SqliteContext, tenant: string): { documents:
   return { documents: count('documents'), versions: count('versions'), chunks: count('chunks') };
 }
 
-export function listVersions(ctx: SqliteContext, tenant: string, documentId: string): DocumentVersion[] {
+export function listVersions(ctx: SqliteContext, tenant: string, documentId: string, principal?: Principal): DocumentVersion[] {
+  const access = compileAccess(principal);
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined) return [];
   const rows = ctx
-    .stmt(`SELECT ${versionColumns} FROM versions v JOIN documents d ON d.rowid = v.document_rowid WHERE d.tenant_id = ? AND d.id = ? ORDER BY v.version DESC`)
-    .all(tenantId, documentId) as Row[];
+    .stmt(`SELECT ${versionColumns} FROM versions v JOIN documents d ON d.rowid = v.document_rowid WHERE d.tenant_id = ? AND d.id = ? AND (${access.sql}) ORDER BY v.version DESC`)
+    .all(tenantId, documentId, ...access.params) as Row[];
   return rows.map((r) => toVersion(tenant, r));
 }
 
-export function listChunks(ctx: SqliteContext, tenant: string, documentId: string, versionId?: string): Chunk[] {
+export function listChunks(ctx: SqliteContext, tenant: string, documentId: string, versionId?: string, principal?: Principal): Chunk[] {
+  const access = compileAccess(principal);
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined) return [];
   const rows = ctx
     .stmt(
       `SELECT ${chunkColumns} FROM ${chunkJoins} WHERE d.tenant_id = ? AND d.id = ?
        AND v.rowid = CASE WHEN ? IS NULL THEN d.current_version_rowid ELSE (SELECT rowid FROM versions WHERE tenant_id = d.tenant_id AND id = ?) END
-       ORDER BY c.ordinal`,
+       AND (${access.sql}) ORDER BY c.ordinal`,
     )
-    .all(tenantId, documentId, versionId ?? null, versionId ?? null) as Row[];
+    .all(tenantId, documentId, versionId ?? null, versionId ?? null, ...access.params) as Row[];
   return rows.map((r) => toChunk(tenant, r));
 }
 
 /** Chunks by id (any version), in the order asked, skipping unknown ids. */
-export function getChunks(ctx: SqliteContext, tenant: string, ids: string[]): Chunk[] {
+export function getChunks(ctx: SqliteContext, tenant: string, ids: string[], principal?: Principal): Chunk[] {
+  const access = compileAccess(principal);
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined || ids.length === 0) return [];
   const rows = ctx
-    .stmt(`SELECT ${chunkColumns} FROM ${chunkJoins} WHERE c.tenant_id = ? AND c.id IN (SELECT value FROM json_each(?))`)
-    .all(tenantId, JSON.stringify(ids)) as Row[];
+    .stmt(`SELECT ${chunkColumns} FROM ${chunkJoins} WHERE c.tenant_id = ? AND c.id IN (SELECT value FROM json_each(?)) AND (${access.sql})`)
+    .all(tenantId, JSON.stringify(ids), ...access.params) as Row[];
   const byId = new Map(rows.map((r) => [r.id as string, toChunk(tenant, r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

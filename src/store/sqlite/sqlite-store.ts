@@ -7,6 +7,7 @@ import type { Internal } from '../../util/clock.js';
 import { FathomError } from '../../util/errors.js';
 import { generateId } from '../../util/ids.js';
 import { validateTenant } from '../../util/validate-tenant.js';
+import { setDocumentAcl } from './acl-store.js';
 import { commitWrites } from './commit.js';
 import { createContext } from './context.js';
 import { getCachedContexts, putCachedContexts } from './context-cache.js';
@@ -86,16 +87,17 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
         apply(delta);
         return result;
       }),
-    getDocument: ({ tenant, id }) => guard(tenant, () => reads.getDocument(ctx, tenant, id)),
+    getDocument: ({ tenant, id, principal }) => guard(tenant, () => reads.getDocument(ctx, tenant, id, principal)),
     listDocuments: (o) => guard(o.tenant, () => reads.listDocuments(ctx, o)),
     listDocumentKeys: (o) => {
       validateTenant(o.tenant);
       return reads.listDocumentKeys(ctx, o);
     },
     countDocuments: ({ tenant }) => guard(tenant, () => reads.countDocuments(ctx, tenant)),
-    listVersions: ({ tenant, documentId }) => guard(tenant, () => reads.listVersions(ctx, tenant, documentId)),
-    listChunks: ({ tenant, documentId, versionId }) => guard(tenant, () => reads.listChunks(ctx, tenant, documentId, versionId)),
-    getChunks: ({ tenant, ids }) => guard(tenant, () => reads.getChunks(ctx, tenant, ids)),
+    listVersions: ({ tenant, documentId, principal }) => guard(tenant, () => reads.listVersions(ctx, tenant, documentId, principal)),
+    listChunks: ({ tenant, documentId, versionId, principal }) => guard(tenant, () => reads.listChunks(ctx, tenant, documentId, versionId, principal)),
+    getChunks: ({ tenant, ids, principal }) => guard(tenant, () => reads.getChunks(ctx, tenant, ids, principal)),
+    setDocumentAcl: ({ tenant, id, acl }) => guard(tenant, () => setDocumentAcl(ctx, tenant, id, acl)),
     findByContentHash: ({ tenant, contentHash }) => guard(tenant, () => reads.findByContentHash(ctx, tenant, contentHash)),
     findBySignatureBands: ({ tenant, bands }) => guard(tenant, () => reads.findBySignatureBands(ctx, tenant, bands)),
     deleteDocuments: async ({ tenant, ids }) => {
