@@ -69,6 +69,9 @@ function referenceVisible(name: string, html: string): string {
   } else region = parseHTML(html).document.querySelector(selector);
   if (!region) return '';
   for (const el of [...region.querySelectorAll('.headerlink, .hash-link, a.anchor')]) el.remove();
+  // A reader sees a line break at <br> and between blocks; textContent would glue the words together.
+  for (const br of [...region.querySelectorAll('br')]) br.replaceWith('\n');
+  for (const b of [...region.querySelectorAll('p, div, li, td, th, tr, h1, h2, h3, h4, h5, h6, pre, dt, dd, span.token-line')]) b.append(' ');
   return visibleText(region).replace(/^[^>]*-->/, '');
 }
 

@@ -18,6 +18,8 @@ interface _El {
 /** Line-number gutters of highlighters (Pygments, Material, Prism, highlight.js, Asciidoctor/Rouge). */
 const _LINE_NUMBERS = '.linenos, .linenodiv, .lineno, td.linenos, td.gutter, .gutter, .line-numbers-rows, .hljs-ln-numbers, .rouge-gutter, [data-line-number]';
 const _LANG = /(?:^|\s)(?:language-|lang-|highlight-|brush:\s?)([A-Za-z0-9_+#.-]+)/;
+/** A bare language name as a `<pre>` class (rustdoc `pre.rust`, Javadoc/hand-written `pre.java`). */
+const _BARE = /^(rust|python|bash|shell|sh|console|javascript|js|typescript|ts|java|c|cpp|go|ruby|json|yaml|toml|sql|html|xml|css|lua)$/i;
 
 /**
  * Normalise documentation markup inside a content region so HTML → Markdown keeps its structure:
@@ -26,28 +28,31 @@ const _LANG = /(?:^|\s)(?:language-|lang-|highlight-|brush:\s?)([A-Za-z0-9_+#.-]
  * blockquotes that start with their bold label, definition terms become bold paragraphs.
  */
 export function _normalizeDocStructure(region: _El): void {
-  // Pygments/Rouge "table" line numbers: keep only the code cell.
+  for (const el of [...region.querySelectorAll(_LINE_NUMBERS)]) el.remove();
+  // Pygments/Rouge "table" line numbers (gutter removed above): keep only the code cell.
   for (const table of [...region.querySelectorAll('table.highlighttable, table.rouge-table, table.linenotable')]) {
-    const code = table.querySelector('td.code pre, td.rouge-code pre, pre:not(.lineno)');
+    const code = table.querySelector('pre');
     if (code) table.replaceWith(code);
   }
-  for (const el of [...region.querySelectorAll(_LINE_NUMBERS)]) el.remove();
   for (const pre of [...region.querySelectorAll('pre')]) {
     if (pre.parentElement?.closest('pre')) continue;
     const lang = _language(pre);
     // Docusaurus/Prism end each line with <br>: it is a line break in the code.
     for (const br of [...pre.querySelectorAll('br')]) br.replaceWith(pre.ownerDocument.createTextNode('\n'));
     const code = pre.ownerDocument.createElement('code');
-    code.textContent = (pre.textContent ?? '').replace(/\n+$/, '');
+    code.textContent = (pre.textContent ?? '').replace(/^\n+|\n+$/g, '');
     if (lang) code.setAttribute('class', `language-${lang}`);
     const fresh = pre.ownerDocument.createElement('pre');
     fresh.appendChild(code);
     pre.replaceWith(fresh);
   }
+  // A <br> inside a heading (Javadoc "package<BR>Class X", LuaJIT option lists) is a space, not a new line.
+  for (const br of [...region.querySelectorAll('h1 br, h2 br, h3 br, h4 br, h5 br, h6 br')]) br.replaceWith(br.ownerDocument.createTextNode(' '));
   _admonitions(region);
   for (const dt of [...region.querySelectorAll('dt')]) {
     const p = dt.ownerDocument.createElement('p');
-    p.innerHTML = `<strong>${dt.innerHTML}</strong>`;
+    const bold = dt.querySelector('b, strong');
+    p.innerHTML = bold && bold.textContent?.trim() === dt.textContent?.trim() ? dt.innerHTML : `<strong>${dt.innerHTML}</strong>`;
     dt.replaceWith(p);
   }
 }
@@ -56,6 +61,8 @@ function _language(pre: _El): string | undefined {
   const code = pre.querySelector('code');
   const named = code?.getAttribute('data-lang') ?? pre.getAttribute('data-lang') ?? pre.getAttribute('data-language');
   if (named && /^[A-Za-z0-9_+#.-]+$/.test(named)) return named.toLowerCase();
+  const bare = (pre.className ?? '').split(/\s+/)[0] ?? '';
+  if (_BARE.test(bare)) return bare.toLowerCase();
   const candidates = [code?.className, pre.className];
   for (let el: _El | null = pre.parentElement, depth = 0; el && depth < 3; el = el.parentElement, depth++) candidates.push(el.className);
   for (const c of candidates) {
@@ -68,7 +75,8 @@ function _language(pre: _El): string | undefined {
 
 /** Sphinx/Material `.admonition`, Docusaurus `.theme-admonition`, Asciidoctor `.admonitionblock`, GitHub `.markdown-alert`, `<details>`. */
 function _admonitions(region: _El): void {
-  const sel = 'div.admonition, .theme-admonition, .admonitionblock, .markdown-alert, details';
+  for (const el of [...region.querySelectorAll('details.toggle > summary.hideme')]) el.remove(); // rustdoc "Expand description"
+  const sel = 'div.admonition, .theme-admonition, .admonitionblock, .markdown-alert, details:not(.toggle)';
   for (const box of [...region.querySelectorAll(sel)].reverse()) {
     const titleEl = box.querySelector('.admonition-title, summary, [class*="admonitionHeading"], td.icon, .markdown-alert-title');
     const label = (titleEl?.textContent ?? '').replace(/\s+/g, ' ').trim() || _kind(box.className);

@@ -20,7 +20,7 @@ export interface HtmlExtractionFigures {
 /** Convert a picked content region to the document's Markdown, with its extraction figures and warnings. */
 export async function mainContentToDocument(main: MainContent): Promise<{ text: string; metadata: Record<string, unknown> }> {
   let text = await htmlToMarkdown(main.html);
-  if (main.outerH1 && !/^# /m.test(text)) text = `# ${main.outerH1}\n\n${text}`;
+  if (main.outerH1 && !/^# /m.test(text.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1[ \t]*$/gm, ''))) text = `# ${main.outerH1}\n\n${text}`;
   const keptChars = markdownPlainText(text).replace(/\s+/g, '').length;
   const keptShare = main.visibleChars ? Math.round((keptChars / main.visibleChars) * 1000) / 1000 : 1;
   const extraction: HtmlExtractionFigures = { method: 'content-region', generator: main.generator, region: main.selector, visibleChars: main.visibleChars, keptChars, keptShare };

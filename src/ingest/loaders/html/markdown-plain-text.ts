@@ -1,6 +1,6 @@
 /**
- * A plain-text rendering of Markdown for measuring and matching: backslash escapes, backticks, emphasis
- * markers, heading/quote/list markers and fence lines are dropped, `[text](url)` becomes `text`, table pipes
+ * A plain-text rendering of Markdown for measuring and matching: backslash escapes, backticks, `*`/`**` emphasis
+ * markers (turndown's; `_` is left alone so `a__b` identifiers survive), heading/quote/list markers and fence lines are dropped, `[text](url)` becomes `text`, table pipes
  * become spaces. Not a renderer: it only has to agree with what a reader sees, character for character.
  */
 export function markdownPlainText(markdown: string): string {
@@ -12,8 +12,8 @@ export function markdownPlainText(markdown: string): string {
     .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, '')
     .replace(/^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, '')
     .replace(/\|/g, ' ')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>~<"'=])/g, '$1')
     .replace(/`+/g, '')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?!\w)/g, '$1$2');
+    .replace(/(?<!\\)\*\*(?=\S)([\s\S]*?[^\s\\])\*\*/g, '$1')
+    .replace(/(^|[^\w*\\])\*(?=\S)([^*\n]*?[^\s\\])\*(?!\w)/g, '$1$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~<"'=])/g, '$1');
 }
