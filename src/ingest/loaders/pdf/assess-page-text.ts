@@ -4,7 +4,6 @@ export interface GarbagePage {
   reason: string;
 }
 
-// eslint-disable-next-line no-control-regex
 const _CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 const _PRIVATE_USE = /[\ue000-\uf8ff]/gu;
 const _REPLACEMENT = /\ufffd/gu;
