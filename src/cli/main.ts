@@ -30,6 +30,7 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   decide: () => import('./commands/decide.js').then((m) => m.decideCommand),
   report: () => import('./commands/report.js').then((m) => m.reportCommand),
   calibrate: () => import('./commands/calibrate.js').then((m) => m.calibrateCommand),
+  inspect: () => import('./commands/inspect.js').then((m) => m.inspectCommand),
 };
 
 /**

@@ -1,5 +1,4 @@
 // C0 controls except tab and newline, DEL, C1 controls, and bidi overrides/isolates.
-// eslint-disable-next-line no-control-regex
 const _UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
 
 /**

@@ -23,6 +23,7 @@ import { loadSources } from './load-sources.js';
 import { resolveIngestLimits } from './limits/ingest-limits.js';
 import { limitExceeded } from './limits/limit-exceeded.js';
 import { ProgressMeter } from './progress-meter.js';
+import { extractionWarnings } from './fidelity/extraction-warnings.js';
 
 export type { IngestOptions } from './ingest-options.js';
 
@@ -187,7 +188,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         report.counts.files++;
       }
       if (event.type === 'skip') skip(event.skip);
-      else await handle(event.document);
+      else {
+        report.warnings.push(...extractionWarnings(event.document));
+        await handle(event.document);
+      }
       meter.tick('ingest');
       if (signal?.aborted) break;
     }

@@ -1,5 +1,5 @@
 /** Never content. */
-const _NOISE = 'script, style, noscript, template, iframe, svg, canvas, object, embed, link, meta, button, input, select, textarea, form, dialog, [hidden], [aria-hidden="true"]:not(pre *)';
+const _NOISE = 'script, style, noscript, template, iframe, svg, canvas, object, embed, link, meta, button, input, select, textarea, form, dialog, [hidden]';
 /** Page chrome that generators put inside or next to the content region. */
 const _CHROME = [
   'nav', 'aside', '[role="navigation"]', '[role="search"]', '[role="banner"]', '[role="contentinfo"]', 'footer',
@@ -22,6 +22,7 @@ interface _Root {
  */
 export function _removeChrome(region: _Root): void {
   for (const el of [...region.querySelectorAll(_NOISE)]) el.remove();
+  for (const el of [...region.querySelectorAll('[aria-hidden="true"]')] as unknown as Array<{ remove(): void; closest(s: string): unknown }>) if (!el.closest('pre')) el.remove();
   for (const el of [...region.querySelectorAll(_CHROME)]) el.remove();
   for (const el of [...region.querySelectorAll('header')]) if (!el.querySelector('h1, h2, h3, h4, h5, h6')) el.remove();
   // Permalink anchors inside headings: "¶", "#", "§", "🔗" or empty links to a fragment.

@@ -20,10 +20,14 @@ export interface HtmlExtractionFigures {
 /** Convert a picked content region to the document's Markdown, with its extraction figures and warnings. */
 export async function mainContentToDocument(main: MainContent): Promise<{ text: string; metadata: Record<string, unknown> }> {
   let text = await htmlToMarkdown(main.html);
-  if (main.outerH1 && !/^# /m.test(text.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1[ \t]*$/gm, ''))) text = `# ${main.outerH1}\n\n${text}`;
+  let visibleChars = main.visibleChars;
+  if (main.outerH1 && !/^# /m.test(text.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?\n\1[ \t]*$/gm, ''))) {
+    text = `# ${main.outerH1}\n\n${text}`;
+    visibleChars += main.outerH1.replace(/\s+/g, '').length;
+  }
   const keptChars = markdownPlainText(text).replace(/\s+/g, '').length;
-  const keptShare = main.visibleChars ? Math.round((keptChars / main.visibleChars) * 1000) / 1000 : 1;
-  const extraction: HtmlExtractionFigures = { method: 'content-region', generator: main.generator, region: main.selector, visibleChars: main.visibleChars, keptChars, keptShare };
+  const keptShare = visibleChars ? Math.round((keptChars / visibleChars) * 1000) / 1000 : 1;
+  const extraction: HtmlExtractionFigures = { method: 'content-region', generator: main.generator, region: main.selector, visibleChars, keptChars, keptShare };
   const warnings = keptShare < KEPT_SHARE_WARNING ? [`kept ${Math.round(keptShare * 100)}% of the visible text of the content region (${main.selector})`] : [];
   return { text, metadata: { extraction, ...(warnings.length ? { extractionWarnings: warnings } : {}) } };
 }
