@@ -5,6 +5,7 @@
  * and pymdownx block markers: `/// note | Title` becomes `**Note: Title**`, a closing `///` goes.
  */
 export function cleanMarkdownDialect(text: string): string {
+  if (!/\{|<!--|\/\/\/|^ {0,3}#{1,6}[^\n]*</m.test(text)) return text;
   const out: string[] = [];
   let fence: string | undefined;
   let inComment = false;
