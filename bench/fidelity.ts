@@ -149,7 +149,9 @@ for (const [format, ext] of [['pdf', '.pdf'], ['docx', '.docx']] as const) {
       code_blocks: md.code_blocks.filter((p) => p.file === rel).map((p) => p.line),
       headings: md.headings.filter((p) => p.file === rel).map((p) => p.text),
     });
-    frontMatterInText += md.front_matter.filter((p) => p.file === rel && text.includes(p.line)).length;
+    const source = readFileSync(join(root, 'md', rel), 'utf8');
+    // A front-matter line is "in the text" when the text holds it as often as the whole source file does.
+    frontMatterInText += md.front_matter.filter((p) => p.file === rel && text.split(p.line).length >= source.split(p.line).length).length;
     rows.push(f);
     if (f.phrases.missing.length || f.chrome.present.length || f.code.notFenced.length || f.headings.missing.length || f.headings.artefacts.length) perFile[rel] = f;
   }
