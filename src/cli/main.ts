@@ -50,6 +50,7 @@ export const commandSummaries: Record<string, string> = {
   decide: 'Combine the diagnosis of a run with your answers (knowledge changes, citations, latency, privacy, volume, examples) and a cost model',
   report: 'Render an evaluation run with its diagnosis as one self-contained HTML page, Markdown or JSON',
   calibrate: 'Fit the abstention threshold (and, with enough items, the sufficiency weights) on your answerable and unanswerable golden items; print the precision/recall curve; write the result to the config',
+  inspect: 'Show the extracted text, chunks (heading paths, tokens) and warnings of a file, without ingesting it',
 };
 
 export const mainCommand = defineCommand({
