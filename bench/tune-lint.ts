@@ -14,7 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findParaphrases, findSimilarExamples, lintDataset } from '../src/tune/data-index.js';
 import type { LintDatasetOptions } from '../src/tune/data-index.js';
-import { toLintRecord } from '../src/tune/lint/_records.js';
+import { toLintRecord } from '../src/tune/lint/lint-records.js';
 import { createGptTokenizer } from '../src/util/tokenizers/index.js';
 import { shared } from './_cli.js';
 import { paraphraseSet } from './_paraphrase-set.js';

@@ -1,3 +1,5 @@
+import { terminalSafe } from './terminal-safe.js';
+
 /**
  * The CLI's window on the world, injected so commands run in-process in tests.
  */
@@ -26,11 +28,11 @@ export function processIO(signal?: AbortSignal): CliIO {
   };
 }
 
-/** Print `value` as JSON when `json` is set, else the human rendering. */
+/** Print `value` as JSON when `json` is set, else the human rendering (control characters escaped: `terminalSafe`). */
 export function emit(io: CliIO, json: boolean | undefined, value: unknown, human: () => string): void {
   if (json) io.out(`${JSON.stringify(value, null, 2)}\n`);
   else {
-    const text = human();
+    const text = terminalSafe(human());
     if (text) io.out(text.endsWith('\n') ? text : `${text}\n`);
   }
 }

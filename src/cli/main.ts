@@ -32,6 +32,7 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   calibrate: () => import('./commands/calibrate.js').then((m) => m.calibrateCommand),
   serve: () => import('./commands/serve.js').then((m) => m.serveCommand),
   keys: () => import('./commands/keys.js').then((m) => m.keysCommand),
+  inspect: () => import('./commands/inspect.js').then((m) => m.inspectCommand),
 };
 
 /**
@@ -53,6 +54,7 @@ export const commandSummaries: Record<string, string> = {
   calibrate: 'Fit the abstention threshold (and, with enough items, the sufficiency weights) on your answerable and unanswerable golden items; print the precision/recall curve; write the result to the config',
   serve: 'Run the HTTP API (search, ask, documents, ingest jobs, audit log, OpenAI-compatible /v1/chat/completions)',
   keys: 'API keys of `fathom serve`: create, list, revoke',
+  inspect: 'Show the extracted text, chunks (heading paths, tokens) and warnings of a file, without ingesting it',
 };
 
 export const mainCommand = defineCommand({

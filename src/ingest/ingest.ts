@@ -24,6 +24,7 @@ import { loadSources } from './load-sources.js';
 import { resolveIngestLimits } from './limits/ingest-limits.js';
 import { limitExceeded } from './limits/limit-exceeded.js';
 import { ProgressMeter } from './progress-meter.js';
+import { extractionWarnings } from './fidelity/extraction-warnings.js';
 
 const _aclKey = (acl: AccessList | undefined): string => JSON.stringify([[...(acl?.principals ?? [])].sort(), [...(acl?.groups ?? [])].sort()]);
 
@@ -193,7 +194,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         report.counts.files++;
       }
       if (event.type === 'skip') skip(event.skip);
-      else await handle(event.document);
+      else {
+        report.warnings.push(...extractionWarnings(event.document));
+        await handle(event.document);
+      }
       meter.tick('ingest');
       if (signal?.aborted) break;
     }

@@ -7,6 +7,7 @@ import { buildChatModel, buildEmbedder } from '../build.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
 import { emit } from '../io.js';
+import { terminalSafe } from '../terminal-safe.js';
 import { parseFilter } from '../parse-filter.js';
 import { parsePrincipal, principalArgs } from '../principal-args.js';
 import { repeated } from '../repeated.js';
@@ -47,7 +48,7 @@ export const askCommand = defineCommand({
       if (!ctx.args.stream || c.json) return answer(options);
       let final: Answer | undefined;
       for await (const part of streamAnswer(options)) {
-        if (part.type === 'text-delta') c.io.out(part.delta);
+        if (part.type === 'text-delta') c.io.out(terminalSafe(part.delta));
         else final = part.answer;
       }
       c.io.out('\n');

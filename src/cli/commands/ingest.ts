@@ -7,6 +7,7 @@ import { FathomError } from '../../util/errors.js';
 import { buildChatModel, buildChunker, buildEmbedder } from '../build.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, withStore } from '../context.js';
+import { summarizeExtractionWarnings } from '../../ingest/fidelity/extraction-warnings.js';
 import { emit } from '../io.js';
 import { progressRenderer } from '../progress.js';
 import { repeated } from '../repeated.js';
@@ -114,6 +115,8 @@ function summarize(r: IngestReport, manifest: string): string {
     lines.push(`  ${r.skipped.length} skipped:`);
     for (const s of r.skipped) lines.push(`    ${s.path}: ${s.reason} [${s.code}]`);
   }
+  const extraction = summarizeExtractionWarnings(r.warnings);
+  if (extraction) lines.push(extraction);
   if (r.interrupted) lines.push('  Run the same command again to finish: committed documents are kept, nothing is duplicated.');
   lines.push(`  manifest: ${manifest}`);
   return lines.join('\n');

@@ -5,6 +5,8 @@ import { htmlToMarkdown } from './_html-to-markdown.js';
 import { _htmlShape } from './_html-shape.js';
 import { loaderLimit } from '../limits/ingest-limits.js';
 import { limitExceeded } from '../limits/limit-exceeded.js';
+import { extractMainContent } from './html/extract-main-content.js';
+import { mainContentToDocument } from './html/main-content-to-document.js';
 
 /**
  * Readability's cleaning is quadratic in elements and cubic in depth (2,000 nested divs took 43 s): larger
@@ -21,8 +23,9 @@ const _CHROME =
 const _CHROME_NAME = /(^|[-_\s])(cookie|cookies|consent|gdpr|newsletter|subscribe|skip-link|breadcrumbs?|sidebar|site-header|site-footer|navbar|menu)([-_\s]|$)/i;
 
 /**
- * HTML (`.html`, `.htm`): boilerplate (scripts, navigation, header, footer, cookie banners) is removed, the
- * main content is picked by Mozilla Readability, and the result is converted to Markdown so headings
+ * HTML (`.html`, `.htm`): the content region is picked by document semantics (generator containers, `<main>`,
+ * a single `<article>`; see `extractMainContent`). Only when there is none, boilerplate (scripts, navigation,
+ * header, footer, cookie banners) is removed, the main content is picked by Mozilla Readability, and the result is converted to Markdown so headings
  * (`#`) and tables survive. When Readability finds no article, the cleaned `<body>` is used.
  * The title is `<title>`, else the first `<h1>`, else the file name.
  */
@@ -44,6 +47,8 @@ export const htmlLoader = _defineFileLoader({
     if (shape.depth > maxDepth) throw limitExceeded({ path: input.relativePath, limit: 'depth', value: maxDepth, max: maxDepth, what: 'elements are nested', atLeast: true });
     const h1 = _text(document.querySelector('h1'));
     const title = _text(document.querySelector('title')) || h1;
+    const main = extractMainContent(document);
+    if (main) return { ...(await mainContentToDocument(main)), ...(title ? { title } : {}) };
     _removeBoilerplate(document);
     // Readability turns every <h1> into <h2>; a preserved class lets us restore the level afterwards.
     for (const el of document.querySelectorAll('h1')) el.classList.add('fathom-h1');

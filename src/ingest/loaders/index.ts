@@ -3,15 +3,16 @@ import type { Loader } from '../../spec/loader.js';
 import { csvLoader } from './csv-loader.js';
 import { docxLoader } from './docx-loader.js';
 import { htmlLoader } from './html-loader.js';
+import { ipynbLoader } from './ipynb-loader.js';
 import { jsonlLoader } from './jsonl-loader.js';
 import { markdownLoader } from './markdown-loader.js';
 import { pdfLoader } from './pdf-loader.js';
 import { textLoader } from './text-loader.js';
 
-export { csvLoader, docxLoader, htmlLoader, jsonlLoader, markdownLoader, pdfLoader, textLoader };
+export { csvLoader, docxLoader, htmlLoader, ipynbLoader, jsonlLoader, markdownLoader, pdfLoader, textLoader };
 
 /** Every built-in loader. Heavy parsers (unpdf, mammoth, readability, turndown) load on first use. */
-export const defaultLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader, jsonlLoader, csvLoader];
+export const defaultLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader, jsonlLoader, csvLoader, ipynbLoader];
 
 /** The built-in whole-file loaders: these parse in the worker thread (`ingest.limits.isolate`). */
 export const fileLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader];

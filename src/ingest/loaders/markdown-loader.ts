@@ -2,19 +2,22 @@ import { _defineFileLoader } from './_file-loader.js';
 import { decodeText } from './_decode-text.js';
 import { normalizeText } from '../../util/normalize-text.js';
 import { parseAccessList } from '../../util/parse-access-list.js';
+import { cleanMarkdownDialect } from './markdown/clean-markdown-dialect.js';
+import { parseFrontMatter } from './markdown/parse-front-matter.js';
 
 /**
- * Markdown (`.md`, `.markdown`). YAML front matter is removed from the text; its `title` and other
- * `key: value` scalars go to the title and metadata. Otherwise the title is the first level-1 heading
- * (ATX `# Title` or setext `Title\n===`), else the file name. An `acl: user:alice, group:eng` key is the
- * document's access list (not metadata).
+ * Markdown (`.md`, `.markdown`). YAML front matter is removed from the text and parsed as YAML; its `title`
+ * goes to the title, every other key (lists and nested maps kept) to metadata. Dialect artefacts (`{ #id }`
+ * heading attributes, HTML comments, `///` block markers) are removed outside code (see `cleanMarkdownDialect`). Otherwise the title is the first level-1 heading
+ * (ATX `# Title` or setext `Title\n===`), else the file name. An `acl: user:alice, group:eng` key is the document's access list (not metadata).
  */
 export const markdownLoader = _defineFileLoader({
   name: 'markdown',
   format: 'markdown',
   extensions: ['.md', '.markdown', '.mdx'],
   extract: async (input) => {
-    const { body, fields } = _frontMatter(normalizeText(decodeText(input.bytes, input.relativePath)));
+    const { body: raw, fields } = parseFrontMatter(normalizeText(decodeText(input.bytes, input.relativePath)));
+    const body = cleanMarkdownDialect(raw);
     const { title: fmTitle, acl, ...metadata } = fields;
     const title = typeof fmTitle === 'string' && fmTitle ? fmTitle : _firstHeading(body);
     return { text: body, metadata, ...(title ? { title } : {}), ...(acl !== undefined ? { acl: parseAccessList(String(acl), `front-matter acl in ${input.relativePath}`) } : {}) };
@@ -42,17 +45,4 @@ function _firstHeading(text: string): string | undefined {
     if (next !== undefined && /^\S/.test(line) && /^ {0,3}=+[ \t]*$/.test(next)) return line;
   }
   return undefined;
-}
-
-function _frontMatter(text: string): { body: string; fields: Record<string, string | number | boolean> } {
-  const match = /^---\n([\s\S]*?)\n(?:---|\.\.\.)(?:\n|$)/.exec(text);
-  if (!match) return { body: text, fields: {} };
-  const fields: Record<string, string | number | boolean> = {};
-  for (const line of match[1]!.split('\n')) {
-    const kv = /^([A-Za-z_][\w-]*):[ \t]*(.+)$/.exec(line);
-    if (!kv) continue;
-    const raw = kv[2]!.trim().replace(/^(["'])(.*)\1$/, '$2');
-    fields[kv[1]!] = raw === 'true' ? true : raw === 'false' ? false : /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
-  }
-  return { body: text.slice(match[0].length), fields };
 }

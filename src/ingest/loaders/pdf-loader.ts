@@ -1,13 +1,18 @@
 import type { PageSpan } from '../../spec/document.js';
 import { normalizeText } from '../../util/normalize-text.js';
+import { FathomError } from '../../util/errors.js';
 import { _defineFileLoader } from './_file-loader.js';
 import { loaderLimit } from '../limits/ingest-limits.js';
 import { limitExceeded } from '../limits/limit-exceeded.js';
+import { type GarbagePage, assessPageText, garbagePageReason } from './pdf/assess-page-text.js';
+import { joinHyphenation } from './pdf/join-hyphenation.js';
 
 /**
  * PDF (`.pdf`) via unpdf (pdf.js). Each page's text is normalised on its own and pages are joined with one
  * blank line; `pages` records the exact span of every page with text (`text.slice(start, end)` is that
  * page's text; pages without text get no span). The title is the PDF's Title metadata, else the file name.
+ * Words hyphenated at line ends are joined. A page whose text layer is garbage (see `assessPageText`) is skipped
+ * and listed in `metadata.extraction.garbagePages` and `metadata.extractionWarnings` with the reason.
  * A scanned PDF with no text layer is reported as FILE_EMPTY.
  */
 export const pdfLoader = _defineFileLoader({
@@ -26,16 +31,24 @@ export const pdfLoader = _defineFileLoader({
       const { totalPages, text: pageTexts } = await extractText(pdf, { mergePages: false });
       let text = '';
       const pages: PageSpan[] = [];
+      const garbage: GarbagePage[] = [];
       pageTexts.forEach((raw, i) => {
-        const pageText = normalizeText(raw);
+        const problem = assessPageText(raw);
+        if (problem) return void garbage.push({ page: i + 1, reason: garbagePageReason(problem, false) });
+        const pageText = normalizeText(joinHyphenation(raw));
         if (!pageText) return;
         if (text) text += '\n\n';
         pages.push({ page: i + 1, start: text.length, end: text.length + pageText.length });
         text += pageText;
       });
+      if (!text && garbage.length) {
+        const details = { path: input.relativePath, garbagePages: garbage };
+        throw new FathomError({ code: 'FILE_EMPTY', message: `'${input.relativePath}' has no usable text: page ${garbage[0]!.page} ${garbage[0]!.reason}.`, details });
+      }
       const info = await getMeta(pdf).then((m) => m.info as Record<string, unknown>, () => ({}) as Record<string, unknown>);
       const title = typeof info.Title === 'string' ? info.Title.trim() : '';
-      const metadata: Record<string, unknown> = { pageCount: totalPages };
+      const metadata: Record<string, unknown> = { pageCount: totalPages, extraction: { method: 'pdf-text-layer', pagesWithText: pages.length, garbagePages: garbage } };
+      if (garbage.length) metadata.extractionWarnings = garbage.map((g) => `page ${g.page} skipped: ${g.reason}`);
       if (typeof info.Author === 'string' && info.Author.trim()) metadata.author = info.Author.trim();
       return { text, pages, metadata, normalized: true, ...(title ? { title } : {}) };
     } finally {
