@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const specs = Object.entries(pkg.peerDependencies ?? {}).map(([name, version]) => `${name}@${version}`);
+const runtimes = new Set(['node-llama-cpp', '@huggingface/transformers']);
+const specs = Object.entries(pkg.peerDependencies ?? {}).filter(([name]) => runtimes.has(name)).map(([name, version]) => `${name}@${version}`);
 console.log(`installing ${specs.join(' ')} (not saved to package.json)`);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const result = spawnSync(npm, ['install', '--no-save', '--save-dev', '--no-audit', '--no-fund', ...specs], {

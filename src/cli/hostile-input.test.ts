@@ -76,6 +76,7 @@ function invalid(name: string, def: CheckedArgDef, value: string): boolean | und
     if (typeof s.maximum === 'number' && n > s.maximum) return true;
     return typeof s.exclusiveMaximum === 'number' && n >= s.exclusiveMaximum;
   }
+  if (s.type === 'string' && typeof s.maxLength === 'number' && [...value].length > s.maxLength) return true;
   return undefined;
 }
 
@@ -130,7 +131,7 @@ describe('hostile input (fast-check, in-process runCli)', () => {
         assert.notEqual(r.code, 0, `exit 0 on invalid input ${JSON.stringify(argv)}`);
         if (bad.length > 0 && !badQuery) assert.ok(bad.some((f) => r.err.includes(`--${f.name}`)) || /Unexpected argument|Unknown option|[Qq]uery|question/.test(r.err), `error names no offending flag: ${JSON.stringify(argv)} → ${r.err}`);
       }
-    }), { numRuns: 300, seed: 20261205 });
+    }), { numRuns: 300, seed: 20261205, includeErrorInReport: true });
     t.diagnostic(`CLI vectors tried ${stats.cli.tried}, invalid ${stats.cli.invalid}, typed errors ${stats.cli.typedErrors}, succeeded ${stats.cli.ok}`);
   });
 
