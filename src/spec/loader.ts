@@ -28,17 +28,17 @@ export interface LoaderInput {
  * naming `ingest.limits.<name>` and the value. Defaults in `DEFAULT_INGEST_LIMITS`.
  */
 export interface LoaderLimits {
-  /** Decompressed bytes of the XML parts of a DOCX (declared sizes, then checked while inflating). */
+  /** Decompressed bytes of the XML parts of a DOCX (declared sizes, then checked while inflating). @default 64 MiB */
   decompressedBytes: number;
-  /** Characters of text extracted from one file or record. */
+  /** Characters of text extracted from one file or record. @default 20,000,000 */
   extractedChars: number;
-  /** Elements of one HTML page. */
+  /** Elements of one HTML page. @default 100,000 */
   elements: number;
-  /** Nesting depth of one HTML page. */
+  /** Nesting depth of one HTML page. @default 512 */
   depth: number;
-  /** Pages of one PDF. */
+  /** Pages of one PDF. @default 5,000 */
   pages: number;
-  /** Characters (UTF-16 code units) of one JSONL line or one CSV row. */
+  /** Characters (UTF-16 code units) of one JSONL line or one CSV row. @default 16 MiB */
   recordChars: number;
 }
 

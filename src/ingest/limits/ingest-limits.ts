@@ -3,24 +3,13 @@ import type { LoaderLimits } from '../../spec/loader.js';
 /**
  * Resource limits applied to every file an ingest reads (`ingest.limits.*`). Exceeding one turns that file
  * (or record) into a `LIMIT_EXCEEDED` skip naming the limit and the value; the rest of the run continues.
+ * These are `LoaderLimits` (enforced by each loader) plus the limits the pipeline enforces around the loaders.
  */
 export interface IngestLimits extends LoaderLimits {
   /** Wall time to parse one whole file (text, Markdown, HTML, PDF, DOCX) in its worker thread, in ms. @default 30000 */
   fileTimeoutMs: number;
   /** Heap of the parser worker thread (V8 old generation), in MiB. @default 512 */
   memoryMb: number;
-  /** Decompressed bytes of the XML parts of a DOCX (declared sizes, then checked while inflating). @default 64 MiB */
-  decompressedBytes: number;
-  /** Characters of text extracted from one file (or one record) before it is chunked. @default 20,000,000 */
-  extractedChars: number;
-  /** Elements of one HTML page. @default 100,000 */
-  elements: number;
-  /** Nesting depth of one HTML page. @default 512 */
-  depth: number;
-  /** Pages of one PDF. @default 5,000 */
-  pages: number;
-  /** Characters (UTF-16 code units) of one JSONL line or one CSV row. @default 16 MiB */
-  recordChars: number;
   /** Chunks of one document; a document that chunks into more is skipped before embedding. @default 10,000 */
   chunksPerDocument: number;
   /**
