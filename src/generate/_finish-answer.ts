@@ -95,7 +95,10 @@ function _logEntry(a: Answer, { tenant, id, at, options, prepared, judge }: { te
       verifier: options.verify === false ? 'none' : (options.verify?.method ?? 'lexical'),
       judge: judge ? `${judge.provider}:${judge.modelId}` : undefined,
       warnings: a.warnings,
-      principal: options.principal ?? options.retrieval?.principal,
+      // The reader, as the server records it: the principal id and its groups (absent for the trusted caller).
+      ...(_reader(options) ? { principal: _reader(options)!.id, groups: _reader(options)!.groups ?? [] } : {}),
     },
   };
 }
+
+const _reader = (options: AnswerOptions) => options.principal ?? options.retrieval?.principal;

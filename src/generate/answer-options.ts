@@ -16,7 +16,7 @@ export interface AnswerOptions {
   context?: ContextSource;
   /**
    * The reader: retrieval (and so every source and citation) sees only documents its access lists allow; it is
-   * recorded in the audit entry's metadata as `principal`. Overrides `retrieval.principal`. @default the trusted caller (all)
+   * recorded in the audit entry's metadata as `principal` (its id) and `groups`. Overrides `retrieval.principal`. @default the trusted caller (all)
    */
   principal?: Principal;
   /** Retrieval options (`mode`, `embedder`, `reranker`, `filter`, …). @default { topK: 5 } */

@@ -155,3 +155,27 @@ describe('openapi', () => {
     assert.ok(doc.paths['/v1/search']!.post!.requestBody);
   });
 });
+
+describe('document permissions through the API', () => {
+  it('searches, answers, lists, shows and deletes as the caller: a document only user:ada may read stays hidden from user:alice', async () => {
+    assert.equal(await t.store.setDocumentAcl({ tenant: 't1', id: 'security.md', acl: { principals: ['user:ada'], groups: [] } }), true);
+    try {
+      const search = async (key?: string) => json<{ hits: Array<{ document: { id: string } }> }>(await t.req('/v1/search', { key, json: { query: 'customer data encrypted AES TLS', k: 5, mode: 'bm25' } }));
+      assert.ok(!(await search()).hits.some((h) => h.document.id === 'security.md'), 'alice (reader) must not retrieve it');
+      assert.ok((await search(t.keys.admin)).hits.some((h) => h.document.id === 'security.md'), 'ada may retrieve it');
+
+      const asked = await json<Answer>(await t.req('/v1/ask', { json: { question: 'How is customer data encrypted at rest?' } }));
+      assert.ok(!asked.sources.some((src) => src.documentId === 'security.md') && !/AES/.test(asked.text), asked.text);
+
+      const listed = await json<{ documents: Array<{ id: string }> }>(await t.req('/v1/documents', { method: 'GET' }));
+      const ids = listed.documents.map((d) => d.id);
+      assert.ok(!ids.includes('security.md') && ids.includes('pricing.md') && ids.includes('refunds.md'), ids.join(', '));
+      assert.equal((await t.req('/v1/documents/security.md', { method: 'GET' })).status, 404);
+      assert.equal((await t.req('/v1/documents/security.md', { method: 'DELETE', key: t.keys.writer })).status, 404, 'wendy may not delete what she cannot read');
+      assert.ok(await t.store.getDocument({ tenant: 't1', id: 'security.md' }), 'still stored');
+      assert.equal((await t.req('/v1/documents/security.md', { method: 'GET', key: t.keys.admin })).status, 200);
+    } finally {
+      await t.store.setDocumentAcl({ tenant: 't1', id: 'security.md', acl: undefined });
+    }
+  });
+});

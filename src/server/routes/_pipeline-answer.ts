@@ -10,6 +10,7 @@ import type { Identity } from '../../spec/server.js';
 import { FathomError } from '../../util/errors.js';
 import type { _ServerContext } from '../_context.js';
 import { DEFAULT_PIPELINE } from '../_context.js';
+import { readerOf } from '../reader-of.js';
 
 export interface PipelineCall {
   identity: Identity;
@@ -32,7 +33,7 @@ export function pipelineAnswerOptions(s: _ServerContext, call: PipelineCall): An
   const { embedder, reranker, rerankTopN = 50 } = s.options;
   if (mode !== 'bm25' && !embedder) throw new FathomError({ code: 'INVALID_CONFIG', message: `mode "${mode}" needs an embedding model, and this server has none: use mode "bm25" or configure "embedding".` });
   return {
-    store: s.store, tenant: call.identity.tenant, question: call.question, model: p.model, prices: s.options.prices, signal: call.signal,
+    store: s.store, tenant: call.identity.tenant, principal: readerOf(call.identity), question: call.question, model: p.model, prices: s.options.prices, signal: call.signal,
     retrieval: { topK: call.k ?? p.topK, mode, embedder: mode === 'bm25' ? undefined : embedder, filter: call.filter, reranker: p.rerank && reranker ? { model: reranker, topN: rerankTopN } : undefined },
     ...(p.abstentionThreshold !== undefined ? { abstention: { threshold: p.abstentionThreshold } } : {}),
     ...(call.maxOutputTokens ?? p.maxOutputTokens ? { maxOutputTokens: call.maxOutputTokens ?? p.maxOutputTokens } : {}),

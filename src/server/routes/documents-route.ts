@@ -10,6 +10,8 @@ import { requireRole } from '../middleware/require-role.js';
 import { deleteDocumentsRequestSchema } from '../schemas/request-schemas.js';
 import { validateBody } from '../validate-body.js';
 import { readJson } from './_read-json.js';
+import { readerOf } from '../reader-of.js';
+import type { Identity } from '../../spec/server.js';
 
 const _cursor = {
   encode: (id: string) => Buffer.from(id, 'utf8').toString('base64url'),
@@ -30,34 +32,44 @@ export function documentsRoute(app: Hono<_Env>, s: _ServerContext): void {
       }
     }
     const cursor = c.req.query('cursor');
-    const tenant = c.get('identity').tenant;
-    const page = await s.store.listDocuments({ tenant, filter, limit: limit + 1, afterId: cursor ? _cursor.decode(cursor) : undefined });
+    const { tenant } = c.get('identity');
+    const principal = readerOf(c.get('identity'));
+    const page = await s.store.listDocuments({ tenant, principal, filter, limit: limit + 1, afterId: cursor ? _cursor.decode(cursor) : undefined });
     const documents = page.slice(0, limit);
     return c.json({ documents, nextCursor: page.length > limit ? _cursor.encode(documents[documents.length - 1]!.id) : null });
   });
 
   app.get('/v1/documents/:id{.+}', async (c) => {
     const id = decodeURIComponent(c.req.param('id'));
-    const tenant = c.get('identity').tenant;
-    const document = await s.store.getDocument({ tenant, id });
+    const { tenant } = c.get('identity');
+    const principal = readerOf(c.get('identity'));
+    const document = await s.store.getDocument({ tenant, id, principal });
     if (!document) throw new FathomError({ code: 'DOCUMENT_NOT_FOUND', message: `No document "${id}" in your tenant: list ids with GET /v1/documents.`, details: { id } });
-    const versions = await s.store.listVersions({ tenant, documentId: id });
-    const chunks = await s.store.listChunks({ tenant, documentId: id });
+    const versions = await s.store.listVersions({ tenant, documentId: id, principal });
+    const chunks = await s.store.listChunks({ tenant, documentId: id, principal });
     const withText = c.req.query('text') === 'true';
     return c.json({ document, versions: versions.map(({ text, ...v }) => (withText && v.status === 'current' ? { ...v, text } : v)), chunks });
   });
 
-  const remove = async (tenant: string, ids: string[]) => s.store.deleteDocuments({ tenant, ids: [...new Set(ids)] });
+  // A document the caller may not read is, for the caller, a document that does not exist: it is not deleted.
+  const remove = async (identity: Identity, ids: string[]) => {
+    const principal = readerOf(identity);
+    const readable: string[] = [];
+    const hidden: string[] = [];
+    for (const id of new Set(ids)) (await s.store.getDocument({ tenant: identity.tenant, id, principal }) ? readable : hidden).push(id);
+    const result = await s.store.deleteDocuments({ tenant: identity.tenant, ids: readable });
+    return { ...result, missing: [...result.missing, ...hidden] };
+  };
 
   app.delete('/v1/documents/:id{.+}', requireRole('writer'), async (c) => {
     const id = decodeURIComponent(c.req.param('id'));
-    const result = await remove(c.get('identity').tenant, [id]);
+    const result = await remove(c.get('identity'), [id]);
     if (result.deleted.length === 0) throw new FathomError({ code: 'DOCUMENT_NOT_FOUND', message: `No document "${id}" in your tenant: nothing was deleted.`, details: { id } });
     return c.json(result);
   });
 
   app.post('/v1/documents/delete', requireRole('writer'), async (c) => {
     const body = validateBody<{ ids: string[] }>(deleteDocumentsRequestSchema, await readJson(c));
-    return c.json(await remove(c.get('identity').tenant, body.ids));
+    return c.json(await remove(c.get('identity'), body.ids));
   });
 }

@@ -1,6 +1,6 @@
 /**
  * `POST /v1/search`: retrieve() with every option of `fathom search`, scoped to the caller's tenant.
- * (ACLs: the identity's principal and groups will be passed to retrieve() here, next step of #14.)
+ * Runs as the identity's principal: documents its access lists hide are never candidates.
  */
 import type { Hono } from 'hono';
 import { retrieve } from '../../retrieve/index.js';
@@ -11,6 +11,7 @@ import type { _Env, _ServerContext } from '../_context.js';
 import { searchRequestSchema } from '../schemas/request-schemas.js';
 import { reportRetrieval } from '../trace-stages.js';
 import { validateBody } from '../validate-body.js';
+import { readerOf } from '../reader-of.js';
 import { readJson } from './_read-json.js';
 
 export function searchRoute(app: Hono<_Env>, s: _ServerContext): void {
@@ -25,7 +26,7 @@ export function searchRoute(app: Hono<_Env>, s: _ServerContext): void {
     const startedAt = s.now();
     const t0 = performance.now();
     const result = await retrieve({
-      store: s.store, tenant: identity.tenant, query: body.query, mode, topK: body.k ?? s.search.topK, embedder,
+      store: s.store, tenant: identity.tenant, principal: readerOf(identity), query: body.query, mode, topK: body.k ?? s.search.topK, embedder,
       fusion: body.fusion as FusionOptions | undefined, filter: body.filter,
       reranker: body.rerank && reranker ? { model: reranker, topN: rerankTopN } : undefined,
       mmr: body.mmr ? (typeof body.mmr === 'object' ? body.mmr : {}) : undefined,
