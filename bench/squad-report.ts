@@ -118,11 +118,14 @@ function compareShown(shown: Shown, json: ReportModel): { numbers: number; strin
   str('card: diagnosis', cards.find((c) => c.label === 'diagnosis')?.value, json.diagnosis?.recommendation.primary);
 
   str('metrics table modes', shown.modes.join(','), json.run.modes.join(','));
-  str('metrics table rows', shown.metricRows.map((r) => r[0]).join(','), json.metrics.map((m) => m.metric).join(','));
-  for (const row of shown.metricRows) json.run.modes.forEach((mode, i) => num(`metrics table ${row[0]} · ${mode}`, row[i + 1], metric(row[0]!, mode)));
+  // Labels carry a reading hint ("error_rate (lower is better)"); accuracy leads the table.
+  const label = (cell: string | undefined): string => (cell ?? '').replace(/ \(.*\)$/, '');
+  str('metrics table rows', shown.metricRows.map((r) => label(r[0])).join(','), ['accuracy', ...json.metrics.map((m) => m.metric)].join(','));
+  for (const row of shown.metricRows) json.run.modes.forEach((mode, i) => num(`metrics table ${label(row[0])} · ${mode}`, row[i + 1], metric(label(row[0]), mode)));
 
   // Bars: the value in each bar's title, and its height against the chart's 0 and 1 gridlines.
-  const unitBars = 3 + json.metrics.filter((m) => m.unitInterval && m.metric !== 'accuracy').reduce((n, m) => n + Object.keys(m.values).length, 0);
+  // Accuracy plus every higher-is-better [0, 1] metric, one bar per mode that has a value.
+  const unitBars = Object.keys(json.accuracy).length + json.metrics.filter((m) => m.unitInterval && m.direction === 'higher' && m.metric !== 'accuracy').reduce((n, m) => n + Object.keys(m.values).length, 0);
   num('metric chart bar count', String(shown.metricBars.length), unitBars);
   const [y0, , , , y1] = shown.metricGrid;
   for (const bar of shown.metricBars) {
@@ -157,7 +160,9 @@ function compareShown(shown: Shown, json: ReportModel): { numbers: number; strin
   rec?.actions.forEach((a, i) => str(`diagnosis action ${i}`, shown.actions[i]?.startsWith(`${a.kind} ${a.why}`) ? 'shown' : shown.actions[i], 'shown'));
 
   num('item rows', String(shown.rows.length), json.rows.length);
-  str('filter count (the page script ran)', shown.count, `${json.rows.length} of ${json.rows.length} rows`);
+  // "1–50 of 1800 matching (1800 rows) · page 1 of 36": the page script ran and counted every row.
+  const count = /of (\d+) matching \((\d+) rows\)/.exec(shown.count);
+  str('filter count (the page script ran)', count ? `${count[1]} of ${count[2]}` : shown.count, `${json.rows.length} of ${json.rows.length}`);
   const byKey = new Map(json.rows.map((r) => [`${r.itemId}\t${r.mode}`, r]));
   for (const row of shown.rows) {
     const r = byKey.get(`${row.id}\t${row.mode}`);
@@ -181,8 +186,16 @@ function compareShown(shown: Shown, json: ReportModel): { numbers: number; strin
 
 /** Whether a number as shown ("12.3%", "0.457", "12 ms", "$0.0012", "1.2e-7", "–") equals `expected` to the shown precision. */
 function _numberMatches(text: string, expected: number | undefined): boolean {
-  const s = text.trim();
+  let s = text.trim();
   if (s === '–') return expected === undefined;
+  // Booleans (0/1 metrics of one item) are shown as yes / no.
+  if (s === 'yes' || s === 'no') return expected === (s === 'yes' ? 1 : 0);
+  // "0.500 (300/600)": the share and the counts it came from must agree with each other and with the JSON.
+  const counts = /^(\S+) \((\d+)\/(\d+)\)$/.exec(s);
+  if (counts) {
+    if (!_numberMatches(counts[1]!, Number(counts[2]) / Number(counts[3]))) return false;
+    s = counts[1]!;
+  }
   const m = /^(\$)?(-?\d+)(?:\.(\d+))?(?:e([-+]?\d+))?(%| ms)?$/.exec(s);
   if (!m || expected === undefined || !Number.isFinite(expected)) return false;
   let value = Number(s.replace(/^\$/, '').replace(/(%| ms)$/, ''));

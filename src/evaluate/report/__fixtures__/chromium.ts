@@ -61,7 +61,13 @@ export async function openPage({ executable, url, width = 1280, height = 1800 }:
     if (child.exitCode === null) child.kill();
     await exited;
     clearTimeout(timer);
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    // Chromium's helper processes can still write into the profile for a moment after the browser exits: retry
+    // for a few seconds, then leave the temporary folder behind rather than fail the caller.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+    } catch {
+      // best effort: a leftover temp profile is harmless
+    }
   };
   try {
     const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
