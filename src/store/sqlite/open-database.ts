@@ -4,8 +4,24 @@ import Database from 'better-sqlite3';
 import { FathomError } from '../../util/errors.js';
 import { migrate } from './migrations.js';
 
-/** Open (or create) a store file: parent directories, pragmas, migrations. */
+/**
+ * Open (or create) a store file: parent directories, pragmas, migrations. Switching a new file to WAL and the
+ * first migration take locks that SQLite can refuse at once (SQLITE_BUSY without waiting on the busy timeout)
+ * when several processes create the same store together: the whole open is retried with backoff for ~15 s.
+ */
 export function openDatabase(path: string): Database.Database {
+  const deadline = Date.now() + 15_000;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return _openOnce(path);
+    } catch (error) {
+      if (!(FathomError.isInstance(error) && error.code === 'STORE_BUSY') || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(500, 20 * 2 ** attempt) * (0.5 + Math.random()));
+    }
+  }
+}
+
+function _openOnce(path: string): Database.Database {
   const memory = path === ':memory:';
   if (!memory) mkdirSync(dirname(resolve(path)), { recursive: true });
   let db: Database.Database | undefined;
