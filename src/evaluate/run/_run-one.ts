@@ -1,11 +1,16 @@
 import type { Answer, ContextSource } from '../../spec/answer.js';
+import type { JsonSchema } from '../../spec/chat-model.js';
 import type { EvalItemResult, EvalMode, GoldenItem } from '../../spec/evaluation.js';
 import type { Store } from '../../spec/store.js';
 import { toFathomError } from '../../util/errors.js';
 import type { ConstraintPredicate } from '../metrics/answer/index.js';
 import { _oraclePassages } from './_oracle-passages.js';
 import { _scoreItem, type EvalJudges } from './_score-item.js';
-import type { EvalPipeline } from './evaluate.js';
+
+/** What `evaluate()` runs: anything that answers a question from a context source (wraps generate's `answer()`). */
+export interface EvalPipeline {
+  answer(options: { question: string; context: ContextSource; responseFormat?: { type: 'json'; schema?: JsonSchema; name?: string }; signal?: AbortSignal }): Promise<Answer>;
+}
 
 export interface _RunOneInput {
   item: GoldenItem;

@@ -1,5 +1,3 @@
-import type { Answer, ContextSource } from '../../spec/answer.js';
-import type { JsonSchema } from '../../spec/chat-model.js';
 import type { EvalItemResult, EvalMode, EvalRun, GoldenItem } from '../../spec/evaluation.js';
 import type { Store } from '../../spec/store.js';
 import { FathomError } from '../../util/errors.js';
@@ -11,13 +9,11 @@ import { _runOne } from './_run-one.js';
 import { _stableHash } from './_stable-hash.js';
 import { _summarize } from './_summarize.js';
 import type { EvalJudges } from './_score-item.js';
+import type { EvalPipeline } from './_run-one.js';
+
+export type { EvalPipeline };
 
 export type { EvalJudges };
-
-/** What `evaluate()` runs: anything that answers a question from a context source (wraps generate's `answer()`). */
-export interface EvalPipeline {
-  answer(options: { question: string; context: ContextSource; responseFormat?: { type: 'json'; schema?: JsonSchema; name?: string }; signal?: AbortSignal }): Promise<Answer>;
-}
 
 /** Progress of {@link evaluate}: one event per finished (item, mode). */
 export interface EvalProgress {

@@ -5,7 +5,12 @@
  */
 import type { Principal } from '../../spec/access.js';
 import { FathomError } from '../../util/errors.js';
-import type { SqlCondition } from './filter-sql.js';
+
+/** A SQL boolean expression and its bound parameters. */
+export interface SqlCondition {
+  sql: string;
+  params: unknown[];
+}
 
 /** `1` (true) without a principal: the trusted caller reads everything. */
 export function compileAccess(principal: Principal | undefined): SqlCondition {

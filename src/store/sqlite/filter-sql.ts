@@ -7,12 +7,9 @@ import type { Principal } from '../../spec/access.js';
 import type { FilterCondition, FilterOperators, FilterScalar, MetadataFilter } from '../../spec/filter.js';
 import { FathomError } from '../../util/errors.js';
 import { compileAccess } from './acl-sql.js';
+import type { SqlCondition } from './acl-sql.js';
 
-/** A SQL boolean expression and its bound parameters. */
-export interface SqlCondition {
-  sql: string;
-  params: unknown[];
-}
+export type { SqlCondition };
 
 const documentColumns: Record<string, string> = {
   collection: 'd.collection',

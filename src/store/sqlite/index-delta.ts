@@ -5,14 +5,9 @@
  */
 import type { SqliteContext } from './context.js';
 import { addPostings, removePostings } from './keyword-postings.js';
+import type { KeywordRow } from './keyword-postings.js';
 
-/** A keyword-index row as stored in `keyword_terms`. */
-export interface KeywordRow {
-  chunkRowid: number;
-  documentRowid: number;
-  length: number;
-  terms: string;
-}
+export type { KeywordRow };
 
 /** A stored vector (as written, not normalised). */
 export interface VectorRow {

@@ -16,8 +16,15 @@
  * Everything runs inside the transaction that writes or removes the chunk, with the statistics.
  */
 import type Database from 'better-sqlite3';
-import type { KeywordRow } from './index-delta.js';
 import { luceneNormByte } from './keyword-index.js';
+
+/** A keyword-index row as stored in `keyword_terms`. */
+export interface KeywordRow {
+  chunkRowid: number;
+  documentRowid: number;
+  length: number;
+  terms: string;
+}
 
 /** Statement access (a {@link SqliteContext} or a migration's own cache). */
 export interface StatementSource {

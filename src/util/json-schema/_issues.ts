@@ -1,5 +1,25 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import type { JsonSchemaIssue } from './validate-json-schema.js';
+import type { JsonSchema } from '../../spec/chat-model.js';
+
+/** One way a value fails its schema. */
+export interface JsonSchemaIssue {
+  /** Where, as a JSON path: `$`, `$.store.path`, `$.sources[0]`. */
+  path: string;
+  /** The JSON Schema keyword that failed: `type`, `required`, `additionalProperties`, `enum`, `minimum`, `oneOf`, … */
+  keyword: string;
+  /** What is wrong, in words: `expected integer, got string`, `unexpected property "stor"`. */
+  message: string;
+  /** The offending value (for `required`/`additionalProperties`: the object holding it). */
+  value?: unknown;
+  /** What the schema allows here, when it is a list: enum values, or the property names of the object. */
+  allowed?: unknown[];
+  /** The property named by `required` or `additionalProperties`. */
+  property?: string;
+  /** The (sub)schema whose keyword failed: enough to say what is allowed. */
+  schema?: JsonSchema;
+  /** `anyOf`/`oneOf`: the issues of each branch, in branch order (the caller may pick the branch the value meant). */
+  branches?: JsonSchemaIssue[][];
+}
 
 /** ajv errors → issues: JSON paths, plain messages, and one issue per failed anyOf/oneOf (not one per branch). */
 export function _toIssues(errors: readonly ErrorObject[]): JsonSchemaIssue[] {
