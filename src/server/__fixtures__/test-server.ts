@@ -39,7 +39,9 @@ export async function startTestServer(options: Partial<CreateServerOptions> = {}
   const key = async (tenant: string, principal: string, role: 'reader' | 'writer' | 'admin') => createApiKey({ store, tenant, principal, role, groups: ['g1'] });
   const reader = await key('t1', 'user:alice', 'reader');
   const keys = { reader: reader.key, readerId: reader.record.id, writer: (await key('t1', 'user:wendy', 'writer')).key, admin: (await key('t1', 'user:ada', 'admin')).key, other: (await key('t2', 'user:bob', 'admin')).key };
-  const server = createServer({ store, chunker, ...options });
+  // Rate limits off unless a test sets them: the default bucket (burst 60) is a per-key budget that a whole test
+  // file's requests under one key can exhaust when they run fast, which made route tests fail by timing.
+  const server = createServer({ store, chunker, ...options, config: { rateLimit: false, ...options.config } });
   const req: TestServer['req'] = async (path, init = {}) => {
     const { key: k = keys.reader, json, ...rest } = init;
     const headers = new Headers(rest.headers);
