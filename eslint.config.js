@@ -1,11 +1,11 @@
 // Lint: typescript-eslint's recommended rules plus the one-way layer rule of CONVENTIONS.md:
-// shells (cli, server, web) → features → util → spec; providers and stores → util → spec.
+// shells (cli, server, web) → features → core → util → spec; providers and stores → util → spec.
 // A feature may use another feature only through its index.ts, never a provider or a store.
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const layers = ['spec', 'util', 'providers', 'store', 'ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'tune', 'testing', 'cli', 'server', 'web'];
-const features = ['ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'tune'];
+const layers = ['spec', 'util', 'core', 'providers', 'store', 'ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'report', 'tune', 'testing', 'cli', 'server', 'web'];
+const features = ['ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'report', 'tune'];
 const shells = ['cli', 'server', 'web'];
 
 // Only `**/<layer>/**` (never the bare directory): gitignore semantics cannot re-include a file (the
@@ -45,12 +45,13 @@ export default tseslint.config(
   },
   { files: ['src/spec/**/*.ts'], rules: rule(except('spec')) },
   { files: ['src/util/**/*.ts'], rules: rule(except('spec', 'util')) },
+  { files: ['src/core/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: rule(except('spec', 'util', 'core')) },
   { files: ['src/providers/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: rule(except('spec', 'util', 'providers')) },
   { files: ['src/store/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: rule(except('spec', 'util', 'store')) },
   ...features.map((f) => ({
     files: [`src/${f}/**/*.ts`],
     ignores: ['src/**/*.test.ts'],
-    rules: rule([...except('spec', 'util', f)], features.filter((o) => o !== f).map((o) => `**/${o}/index.js`)),
+    rules: rule([...except('spec', 'util', 'core', f)], features.filter((o) => o !== f).map((o) => `**/${o}/index.js`)),
   })),
   { files: ['src/testing/**/*.ts'], ignores: ['src/**/*.test.ts'], rules: rule(shells) },
   // The server is a shell like the CLI (features, store, providers allowed) but never imports the CLI or web;

@@ -23,7 +23,7 @@ import type { DocumentWrite } from '../src/spec/store.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 import { createMockChatModel } from '../src/testing/mock-chat-model.js';
 import { sha256 } from '../src/util/hash.js';
-import { mulberry32 } from '../src/util/random.js';
+import { mulberry32 } from '../src/util/math/random.js';
 import { repo } from './_cli.js';
 
 const arg = (name: string, fallback: number): number => {

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentWrite } from '../src/spec/store.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { englishStopWords } from '../src/util/stopwords.js';
+import { englishStopWords } from '../src/util/text/stopwords.js';
 
 const here = import.meta.dirname;
 const root = resolve(here, '..');

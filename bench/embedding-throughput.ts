@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { pipeline } from '@huggingface/transformers';
 import { createTransformersEmbeddingModel } from '../src/providers/transformers-js/index.js';
 import { writeTinyBertModel } from '../src/testing/tiny-onnx/index.js';
-import { embedMany } from '../src/util/embed-many.js';
+import { embedMany } from '../src/core/embed-many.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const count = Number(process.argv[2] ?? 192);

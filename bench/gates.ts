@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from '../src/evaluate/report/__fixtures__/chromium.js';
+import { findChromium } from '../src/report/__fixtures__/chromium.js';
 import { fathomJson, repo, shared } from './_cli.js';
 
 interface Gate {

@@ -29,7 +29,7 @@ import { retrieve } from '../src/retrieve/index.js';
 import type { EmbeddingModel } from '../src/spec/embedding-model.js';
 import type { DocumentWrite, Store } from '../src/spec/store.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { englishStopWords } from '../src/util/stopwords.js';
+import { englishStopWords } from '../src/util/text/stopwords.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const phase = process.argv[2] ?? 'all';

@@ -27,7 +27,7 @@ import { createApiKey, createServer } from '../src/server/index.js';
 import type { DocumentWrite } from '../src/spec/store.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 import { sha256 } from '../src/util/hash.js';
-import { mulberry32 } from '../src/util/random.js';
+import { mulberry32 } from '../src/util/math/random.js';
 import { listen } from '../src/server/__fixtures__/listen.js';
 
 const arg = (name: string, fallback: number): number => {

@@ -12,8 +12,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findParaphrases, findSimilarExamples, lintDataset } from '../src/tune/data-index.js';
-import type { LintDatasetOptions } from '../src/tune/data-index.js';
+import { findParaphrases, findSimilarExamples, lintDataset } from '../src/tune/lint/index.js';
+import type { LintDatasetOptions } from '../src/tune/lint/index.js';
 import { toLintRecord } from '../src/tune/lint/lint-records.js';
 import { createGptTokenizer } from '../src/util/tokenizers/index.js';
 import { shared } from './_cli.js';

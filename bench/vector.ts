@@ -1,7 +1,7 @@
 /**
  * Vector search engines on 100k × 384 CLUSTERED float32 vectors (1,000 Gaussian clusters), 200 queries drawn
  * from the same clusters: build time, recall@10 against exact, p50/p95 latency and RSS for
- *  - the JavaScript exact scan the store uses below its ANN threshold (util/vector-math),
+ *  - the JavaScript exact scan the store uses below its ANN threshold (util/math/vector-math),
  *  - usearch exact search (SIMD, one thread): the brute-force floor,
  *  - usearch HNSW with f32 and f16 storage (what the store uses above the threshold),
  *  - filtered search (1% and 10% of rows allowed): HNSW with iterative deepening vs exact over the candidates,
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Index, MetricKind, exactSearch, type Matches, type ScalarKind } from 'usearch';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 import type { DocumentWrite, Store } from '../src/spec/store.js';
-import { dotAt, topK } from '../src/util/vector-math.js';
+import { dotAt, topK } from '../src/util/math/vector-math.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name: string, fallback: number) => {
@@ -239,7 +239,7 @@ const result = {
   cpu: cpus()[0]?.model,
   command: `node --import tsx bench/vector.ts${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}`,
   data: { vectors: n, dims, clusters, queries: queryCount, k, generator: 'unit(centre ~ N(0,1) + N(0, 0.6²)), queries from the same centres' },
-  exactJs: { p50: js.p50, p95: js.p95, note: 'util/vector-math dotAt + topK, single thread' },
+  exactJs: { p50: js.p50, p95: js.p95, note: 'util/math/vector-math dotAt + topK, single thread' },
   floor: { engine: 'usearch exactSearch (SIMD), 1 thread', p50: floor.p50, p95: floor.p95, recallAt10: recall(floor.results, truth), bytesPerQuery: n * dims * 4 },
   hnsw: [f16.out, f32.out],
   ratios: { hnswF32P95OverFloorP95: Math.round((f32.out.p95 / floor.p95) * 1000) / 1000, exactJsP95OverFloorP95: Math.round((js.p95 / floor.p95) * 100) / 100 },

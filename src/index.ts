@@ -11,17 +11,17 @@ export { FathomError, errorCatalog, exitCodes, toFathomError } from './util/erro
 export type { ErrorCategory, ErrorCode } from './util/errors.js';
 
 // Utilities a user composes with
-export { embedMany } from './util/embed-many.js';
-export { withRetry } from './util/retry.js';
-export { generateText } from './util/generate-text.js';
-export { streamText } from './util/stream-text.js';
-export { parseSse } from './util/sse.js';
-export { normalizeText } from './util/normalize-text.js';
-export { analyze, tokenize } from './util/analyzer.js';
-export type { AnalyzeOptions } from './util/analyzer.js';
+export { embedMany } from './core/embed-many.js';
+export { withRetry } from './util/http/retry.js';
+export { generateText } from './core/generate-text.js';
+export { streamText } from './core/stream-text.js';
+export { parseSse } from './util/http/sse.js';
+export { normalizeText } from './util/text/normalize-text.js';
+export { analyze, tokenize } from './util/text/analyzer.js';
+export type { AnalyzeOptions } from './util/text/analyzer.js';
 export { createGptTokenizer, loadHfTokenizer, prepareText } from './util/tokenizers/index.js';
 export type { GptTokenizerOptions, HfTokenizerOptions } from './util/tokenizers/index.js';
-export { minhashSignature, lshBands, estimateJaccard } from './util/minhash.js';
+export { minhashSignature, lshBands, estimateJaccard } from './util/text/minhash.js';
 
 // Ingest
 export * from './ingest/index.js';
@@ -43,7 +43,7 @@ export * from './evaluate/index.js';
 
 // Decide and report
 export * from './decide/index.js';
-export * from './evaluate/report/index.js';
+export * from './report/index.js';
 
 // Tune
 export * from './tune/index.js';

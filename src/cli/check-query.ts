@@ -1,4 +1,4 @@
-import { analyze } from '../util/analyzer.js';
+import { analyze } from '../util/text/analyzer.js';
 import { FathomError } from '../util/errors.js';
 
 /**

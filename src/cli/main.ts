@@ -5,7 +5,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { defineCommand, renderUsage, runCommand } from 'citty';
 import type { CommandDef } from 'citty';
-import { closestMatch } from '../util/closest-match.js';
+import { closestMatch } from '../util/text/closest-match.js';
 import { FathomError } from '../util/errors.js';
 import { processIO } from './io.js';
 import type { CliIO } from './io.js';

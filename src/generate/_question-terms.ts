@@ -1,4 +1,4 @@
-import { analyze } from '../util/analyzer.js';
+import { analyze } from '../util/text/analyzer.js';
 
 // Question words and fillers that say what is asked, not what the answer mentions.
 const QUESTION_WORDS = new Set(analyze('what which who whom whose when where why how many much did does do done name named called type kind year years used use one', { stopWords: new Set() }));

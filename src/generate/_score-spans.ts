@@ -1,5 +1,5 @@
-import { analyze } from '../util/analyzer.js';
-import { englishStopWords } from '../util/stopwords.js';
+import { analyze } from '../util/text/analyzer.js';
+import { englishStopWords } from '../util/text/stopwords.js';
 
 /** A word of the sentence with its offsets and what the span scorer needs to know about it. */
 export interface _Word {

@@ -1,4 +1,4 @@
-import { splitSentences } from '../util/sentences.js';
+import { splitSentences } from '../util/text/sentences.js';
 
 /** A quotable unit of a source: a sentence, list item or table row (rendered with its header). */
 export interface _Unit {

@@ -1,5 +1,5 @@
 import type { Answer } from '../spec/answer.js';
-import { generateText } from '../util/generate-text.js';
+import { generateText } from '../core/generate-text.js';
 import type { AnswerOptions } from './answer-options.js';
 import { _finishAnswer } from './_finish-answer.js';
 import { _prepareAnswer } from './_prepare-answer.js';

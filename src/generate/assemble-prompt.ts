@@ -1,7 +1,7 @@
 import type { AnswerSource } from '../spec/answer.js';
 import type { ChatMessage } from '../spec/chat-model.js';
 import type { Warning } from '../spec/embedding-model.js';
-import { splitSentences } from '../util/sentences.js';
+import { splitSentences } from '../util/text/sentences.js';
 import { createGptTokenizer } from '../util/tokenizers/index.js';
 import { DEFAULT_ABSTENTION_TEXT } from './abstain.js';
 import { _attr, _fenceText } from './_fence.js';

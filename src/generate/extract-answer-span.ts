@@ -1,5 +1,5 @@
-import { analyze } from '../util/analyzer.js';
-import { _answerType, _candidates } from '../util/answer-types.js';
+import { analyze } from '../util/text/analyzer.js';
+import { _answerType, _candidates } from '../util/text/answer-types.js';
 import { _questionTerms } from './_question-terms.js';
 import { _scoreSpans, _words } from './_score-spans.js';
 

@@ -1,6 +1,6 @@
 import type { AnswerSource } from '../spec/answer.js';
-import { analyze } from '../util/analyzer.js';
-import { _answerType, _candidates, type AnswerType } from '../util/answer-types.js';
+import { analyze } from '../util/text/analyzer.js';
+import { _answerType, _candidates, type AnswerType } from '../util/text/answer-types.js';
 import { _questionTerms } from './_question-terms.js';
 import { _sentenceUnits } from './_sentence-units.js';
 import { extractAnswerSpan } from './extract-answer-span.js';

@@ -1,4 +1,4 @@
-import { analyze } from '../util/analyzer.js';
+import { analyze } from '../util/text/analyzer.js';
 
 /** A source's analysed terms and numbers, computed once and reused for every sentence checked against it. */
 export interface SupportIndex {

@@ -1,4 +1,4 @@
-import { splitSentences } from '../util/sentences.js';
+import { splitSentences } from '../util/text/sentences.js';
 
 /** One `[n]` reference found in an answer. */
 export interface CitationMarker {

@@ -1,6 +1,6 @@
 import { FathomError } from '../util/errors.js';
-import { _parseJsonReply } from '../util/generate-text.js';
-import { streamText } from '../util/stream-text.js';
+import { _parseJsonReply } from '../core/generate-text.js';
+import { streamText } from '../core/stream-text.js';
 import type { AnswerOptions, AnswerStreamPart } from './answer-options.js';
 import { _finishAnswer } from './_finish-answer.js';
 import { _prepareAnswer } from './_prepare-answer.js';

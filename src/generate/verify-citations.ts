@@ -1,7 +1,7 @@
 import type { AnswerSource, Citation, UnsupportedClaim } from '../spec/answer.js';
 import type { ChatModel, ChatUsage } from '../spec/chat-model.js';
 import type { Warning } from '../spec/embedding-model.js';
-import { generateText } from '../util/generate-text.js';
+import { generateText } from '../core/generate-text.js';
 import { lexicalSupport, supportIndex, type SupportIndex } from './lexical-support.js';
 import { parseCitations } from './parse-citations.js';
 import { _fenceText } from './_fence.js';

@@ -7,7 +7,7 @@
 import type { ChatModel, ChatUsage } from '../spec/chat-model.js';
 import type { ChunkDraft } from '../spec/chunk.js';
 import type { Store } from '../spec/store.js';
-import { generateText } from '../util/generate-text.js';
+import { generateText } from '../core/generate-text.js';
 import { sha256 } from '../util/hash.js';
 
 export interface ContextualizeOptions {

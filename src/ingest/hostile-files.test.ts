@@ -16,7 +16,7 @@ import { hostilePdfPageTree } from '../testing/hostile/hostile-pdf.js';
 import { createGptTokenizer } from '../util/tokenizers/index.js';
 import { createChunker } from './chunkers/index.js';
 import { ingest } from './ingest.js';
-import { escapeControls } from '../util/escape-controls.js';
+import { escapeControls } from '../util/text/escape-controls.js';
 
 async function setup(t: { after(fn: () => Promise<void>): void }) {
   const base = await mkdtemp(join(tmpdir(), 'fathom-hostile-'));

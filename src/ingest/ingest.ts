@@ -9,7 +9,7 @@ import type { LoadedDocument } from '../spec/document.js';
 import type { IngestReport } from '../spec/ingest.js';
 import type { LoadEvent, SkipReport } from '../spec/loader.js';
 import type { DocumentWrite } from '../spec/store.js';
-import { embedMany } from '../util/embed-many.js';
+import { embedMany } from '../core/embed-many.js';
 import { FathomError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import { generateId } from '../util/ids.js';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { LoadEvent, Loader, LoaderOptions } from '../spec/loader.js';
 import { FathomError } from '../util/errors.js';
 import { defaultLoaders, fileLoaders, loaderForPath } from './loaders/index.js';
-import { escapeControls, hasControls } from '../util/escape-controls.js';
+import { escapeControls, hasControls } from '../util/text/escape-controls.js';
 import { resolveIngestLimits, type IngestLimits } from './limits/ingest-limits.js';
 import { sharedParsePool } from './limits/parse-pool.js';
 import { walkFiles } from './walk.js';

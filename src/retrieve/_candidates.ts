@@ -3,7 +3,7 @@ import type { EmbeddingModel } from '../spec/embedding-model.js';
 import type { MetadataFilter } from '../spec/filter.js';
 import type { Hit } from '../spec/hit.js';
 import type { Store } from '../spec/store.js';
-import { embedMany } from '../util/embed-many.js';
+import { embedMany } from '../core/embed-many.js';
 import { _rankStage } from './_ranked.js';
 
 /** Embeds the query (kind `query`). */

@@ -1,4 +1,4 @@
-import { analyze, tokenize } from '../util/analyzer.js';
+import { analyze, tokenize } from '../util/text/analyzer.js';
 
 // Question words, fillers and task words ("summarise … in one sentence with a citation") that say what is asked
 // or how to answer, not what the answer mentions.

@@ -1,6 +1,6 @@
 import type { SufficiencyFeatures, SufficiencyModel } from '../spec/retrieve.js';
 import { FathomError } from '../util/errors.js';
-import { fitStandardizedLogistic } from '../util/logistic.js';
+import { fitStandardizedLogistic } from '../util/math/logistic.js';
 import { SUFFICIENCY_FEATURES } from './sufficiency-model.js';
 
 /** Options of {@link calibrateSufficiency}. */

@@ -1,9 +1,9 @@
 import { stemmer } from 'stemmer';
 import type { Hit } from '../spec/hit.js';
 import type { SufficiencyFeatures } from '../spec/retrieve.js';
-import { analyze } from '../util/analyzer.js';
-import { _answerType, _candidates } from '../util/answer-types.js';
-import { splitSentences } from '../util/sentences.js';
+import { analyze } from '../util/text/analyzer.js';
+import { _answerType, _candidates } from '../util/text/answer-types.js';
+import { splitSentences } from '../util/text/sentences.js';
 import { _salientTerms } from './_salient-terms.js';
 
 /** Options of {@link sufficiencyFeatures}. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Answer } from '../spec/answer.js';
-import { parseSse } from '../util/sse.js';
+import { parseSse } from '../util/http/sse.js';
 import { startTestServer, type TestServer } from './__fixtures__/test-server.js';
 
 let t: TestServer;

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineCommand } from 'citty';
-import { readGoldenSet } from '../../evaluate/run-index.js';
+import { readGoldenSet } from '../../evaluate/golden/index.js';
 import { fitSufficiency, retrieve, type AbstentionPoint } from '../../retrieve/index.js';
 import { FathomError } from '../../util/errors.js';
 import { buildEmbedder } from '../build.js';

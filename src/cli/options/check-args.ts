@@ -1,5 +1,5 @@
 import type { ArgsDef } from 'citty';
-import { closestMatch } from '../../util/closest-match.js';
+import { closestMatch } from '../../util/text/closest-match.js';
 import { FathomError } from '../../util/errors.js';
 import { validateJsonSchema } from '../../util/json-schema/validate-json-schema.js';
 import { describeAllowed } from '../validation/describe-allowed.js';

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../../spec/chat-model.js';
-import { closestMatch } from '../../util/closest-match.js';
+import { closestMatch } from '../../util/text/closest-match.js';
 import type { JsonSchemaIssue } from '../../util/json-schema/validate-json-schema.js';
 import { describeAllowed } from './describe-allowed.js';
 import { nearestValue } from './nearest-value.js';

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../../spec/chat-model.js';
-import { closestMatch } from '../../util/closest-match.js';
+import { closestMatch } from '../../util/text/closest-match.js';
 
 /**
  * The valid value nearest to `value` under `schema`, when there is an obvious one: the closest enum entry by

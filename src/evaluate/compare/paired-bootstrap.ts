@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../util/random.js';
+import { mulberry32 } from '../../util/math/random.js';
 
 /** Options of {@link pairedBootstrap}. */
 export interface PairedBootstrapOptions {

@@ -2,7 +2,7 @@ import type { ChatMessage, ChatModel, JsonSchema } from '../../spec/chat-model.j
 import type { JudgeVerdict } from '../../spec/evaluation.js';
 import type { Judge, JudgeInput } from '../../spec/judge.js';
 import { FathomError } from '../../util/errors.js';
-import { generateText } from '../../util/generate-text.js';
+import { generateText } from '../../core/generate-text.js';
 import { rubrics, type Rubric } from './rubrics.js';
 
 /** Options of {@link createJudge}. */

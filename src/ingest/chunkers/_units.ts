@@ -1,5 +1,5 @@
 import type { PreparedText, Tokenizer } from '../../spec/tokenizer.js';
-import { splitSentences } from '../../util/sentences.js';
+import { splitSentences } from '../../util/text/sentences.js';
 import { _isListMarker, type _Block } from './_markdown.js';
 import { _tokenWindows } from './_windows.js';
 

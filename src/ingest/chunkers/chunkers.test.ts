@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { ChunkDraft } from '../../spec/chunk.js';
 import type { EmbeddingModel } from '../../spec/embedding-model.js';
 import { FathomError } from '../../util/errors.js';
-import { splitSentences } from '../../util/sentences.js';
+import { splitSentences } from '../../util/text/sentences.js';
 import { createGptTokenizer } from '../../util/tokenizers/index.js';
 import { markdownDoc } from './__fixtures__/markdown-arbitrary.js';
 import { createChunker } from './index.js';

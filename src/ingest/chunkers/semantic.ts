@@ -2,7 +2,7 @@ import type { ChunkDraft } from '../../spec/chunk.js';
 import type { Chunker, ChunkerOptions } from '../../spec/chunker.js';
 import type { EmbeddingModel } from '../../spec/embedding-model.js';
 import { FathomError } from '../../util/errors.js';
-import { splitSentences } from '../../util/sentences.js';
+import { splitSentences } from '../../util/text/sentences.js';
 import { prepareText } from '../../util/tokenizers/index.js';
 import { _budget, _tokenizer } from './_options.js';
 import { _pack } from './_pack.js';

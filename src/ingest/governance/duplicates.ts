@@ -4,7 +4,7 @@
  */
 import type { DedupOptions, DuplicateGroup } from '../../spec/ingest.js';
 import type { Store } from '../../spec/store.js';
-import { estimateJaccard, lshBands, minhashSignature } from '../../util/minhash.js';
+import { estimateJaccard, lshBands, minhashSignature } from '../../util/text/minhash.js';
 
 export interface DuplicateCheck {
   kind: 'exact' | 'near';

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { LoadedDocument, SourceFormat } from '../../spec/document.js';
 import type { LoadEvent, Loader, LoaderInput } from '../../spec/loader.js';
 import { FathomError } from '../../util/errors.js';
-import { normalizeText } from '../../util/normalize-text.js';
+import { normalizeText } from '../../util/text/normalize-text.js';
 import { skipFromError } from './skip-from-error.js';
 import { loaderLimit } from '../limits/ingest-limits.js';
 import { limitExceeded } from '../limits/limit-exceeded.js';

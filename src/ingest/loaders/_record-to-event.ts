@@ -1,9 +1,9 @@
 import type { LoadedDocument, SourceFormat } from '../../spec/document.js';
 import type { LoadEvent, LoaderInput } from '../../spec/loader.js';
-import { normalizeText } from '../../util/normalize-text.js';
+import { normalizeText } from '../../util/text/normalize-text.js';
 import { loaderLimit } from '../limits/ingest-limits.js';
 import { limitExceeded } from '../limits/limit-exceeded.js';
-import { escapeControls, hasControls } from '../../util/escape-controls.js';
+import { escapeControls, hasControls } from '../../util/text/escape-controls.js';
 import { skipFromError } from './skip-from-error.js';
 import { parseAccessList } from '../../util/parse-access-list.js';
 

@@ -1,6 +1,6 @@
 import { _defineFileLoader } from './_file-loader.js';
 import { decodeText } from './_decode-text.js';
-import { normalizeText } from '../../util/normalize-text.js';
+import { normalizeText } from '../../util/text/normalize-text.js';
 import { parseAccessList } from '../../util/parse-access-list.js';
 import { cleanMarkdownDialect } from './markdown/clean-markdown-dialect.js';
 import { parseFrontMatter } from './markdown/parse-front-matter.js';

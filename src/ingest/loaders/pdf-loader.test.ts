@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { LoadEvent, LoaderInput } from '../../spec/loader.js';
-import { normalizeText } from '../../util/normalize-text.js';
+import { normalizeText } from '../../util/text/normalize-text.js';
 import { pdfLoader } from './pdf-loader.js';
 
 async function load(bytes: Uint8Array, relativePath = 'docs/paper.pdf'): Promise<LoadEvent[]> {

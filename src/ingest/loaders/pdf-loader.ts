@@ -1,5 +1,5 @@
 import type { PageSpan } from '../../spec/document.js';
-import { normalizeText } from '../../util/normalize-text.js';
+import { normalizeText } from '../../util/text/normalize-text.js';
 import { FathomError } from '../../util/errors.js';
 import { _defineFileLoader } from './_file-loader.js';
 import { loaderLimit } from '../limits/ingest-limits.js';

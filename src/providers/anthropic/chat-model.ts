@@ -1,8 +1,8 @@
 import type { ChatModel, ChatResult, ChatStreamPart, FinishReason } from '../../spec/chat-model.js';
 import { FathomError, toFathomError } from '../../util/errors.js';
-import { postJson } from '../../util/post-json.js';
-import { postSse } from '../../util/post-sse.js';
-import { withRetry } from '../../util/retry.js';
+import { postJson } from '../../util/http/post-json.js';
+import { postSse } from '../../util/http/post-sse.js';
+import { withRetry } from '../../util/http/retry.js';
 import { _finishReason, _inputTokens, _messagesBody, type _ToolPlan } from './_request.js';
 
 /** Options of {@link createAnthropicChatModel}. */

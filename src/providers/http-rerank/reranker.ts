@@ -1,7 +1,7 @@
 import type { Reranker, RerankResult } from '../../spec/reranker.js';
 import { FathomError } from '../../util/errors.js';
-import { postJson } from '../../util/post-json.js';
-import { withRetry } from '../../util/retry.js';
+import { postJson } from '../../util/http/post-json.js';
+import { withRetry } from '../../util/http/retry.js';
 
 /** Options of {@link createHttpReranker}. */
 export interface HttpRerankerOptions {

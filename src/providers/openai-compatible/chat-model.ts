@@ -1,9 +1,9 @@
 import type { ChatCallOptions, ChatModel, ChatResult, ChatStreamPart, FinishReason } from '../../spec/chat-model.js';
 import type { Warning } from '../../spec/embedding-model.js';
 import { FathomError, toFathomError } from '../../util/errors.js';
-import { postJson } from '../../util/post-json.js';
-import { postSse } from '../../util/post-sse.js';
-import { withRetry } from '../../util/retry.js';
+import { postJson } from '../../util/http/post-json.js';
+import { postSse } from '../../util/http/post-sse.js';
+import { withRetry } from '../../util/http/retry.js';
 
 /** Options of {@link createOpenAICompatibleChatModel}. */
 export interface OpenAICompatibleChatOptions {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { hashEmbed, startOpenAICompatibleServer, type ScriptedServer, type ServerScriptStep } from '../../testing/openai-compatible-server.js';
-import { embedMany } from '../../util/embed-many.js';
+import { embedMany } from '../../core/embed-many.js';
 import { FathomError } from '../../util/errors.js';
 import { createOpenAICompatibleEmbeddingModel, type OpenAICompatibleEmbeddingOptions } from './embedding-model.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { EmbeddingModel } from '../../spec/embedding-model.js';
 import { writeTinyBertModel } from '../../testing/tiny-onnx/index.js';
-import { embedMany } from '../../util/embed-many.js';
+import { embedMany } from '../../core/embed-many.js';
 import { FathomError } from '../../util/errors.js';
 import { createTransformersEmbeddingModel } from './embedding-model.js';
 import type { ModelLoadProgress } from './load-pretrained.js';

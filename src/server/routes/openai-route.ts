@@ -9,7 +9,7 @@ import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { answer, streamAnswer } from '../../generate/index.js';
 import type { Answer } from '../../spec/answer.js';
-import { embedMany } from '../../util/embed-many.js';
+import { embedMany } from '../../core/embed-many.js';
 import { FathomError, toFathomError } from '../../util/errors.js';
 import type { _Env, _ServerContext } from '../_context.js';
 import { chatCompletionRequestSchema, embeddingsRequestSchema } from '../schemas/request-schemas.js';

@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import type { Store } from '../../spec/store.js';
 import { clusteredVectors } from '../../testing/store/approximate-cases.js';
 import { makeWrite } from '../../testing/store/fixtures.js';
-import { normalize } from '../../util/vector-math.js';
+import { normalize } from '../../util/math/vector-math.js';
 import { createSqliteStore, type SqliteStoreOptions } from './index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fathom-sqlite-ann-'));

@@ -20,7 +20,7 @@
  * and no deleted vector survives in the saved file.
  */
 import { Index, MetricKind, type ScalarKind } from './_usearch.js';
-import type { Scored } from '../../util/vector-math.js';
+import type { Scored } from '../../util/math/vector-math.js';
 import type { IndexDelta, VectorRow } from './index-delta.js';
 import { hashVector, loadVerifiedGraph, readMeta, writeMeta } from './ann-files.js';
 import { isCurrent, sameOwner, type SideFileIdentity } from './side-file-identity.js';

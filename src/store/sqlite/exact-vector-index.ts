@@ -6,7 +6,7 @@
  * JavaScript loop, see bench/results/vector.json); filtered ones use the JavaScript loop with the predicate.
  */
 import { MetricKind, exactSearch, type Matches } from './_usearch.js';
-import { dotAt, normalizeInto, topK, type Scored } from '../../util/vector-math.js';
+import { dotAt, normalizeInto, topK, type Scored } from '../../util/math/vector-math.js';
 import type { IndexDelta, VectorRow } from './index-delta.js';
 
 /** A tenant's exact vector matrix. */

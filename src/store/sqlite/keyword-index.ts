@@ -11,8 +11,8 @@
  * document-length norms, per-query k1/b.
  * Filters are resolved in SQL to the set of allowed documents and applied while scoring, never after truncation.
  */
-import { analyze } from '../../util/analyzer.js';
-import { topK } from '../../util/vector-math.js';
+import { analyze } from '../../util/text/analyzer.js';
+import { topK } from '../../util/math/vector-math.js';
 
 /** The analyzed form of a chunk's index text, as stored in `keyword_terms`. */
 export function encodeTerms(text: string): { length: number; terms: string } {

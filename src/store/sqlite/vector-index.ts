@@ -7,7 +7,7 @@
  * the graph is exhausted, then falls back to the exact candidates — never truncate-then-filter.
  */
 import { FathomError } from '../../util/errors.js';
-import { dotAt, normalize, topK } from '../../util/vector-math.js';
+import { dotAt, normalize, topK } from '../../util/math/vector-math.js';
 import { removeAnnFiles } from './ann-files.js';
 import { applyAnnDelta, buildAnnIndex, openAnnIndex, reconcileAnnIndex, saveAnnIndex, searchAnnIndex, type AnnSettings, type AnnVectorIndex } from './ann-vector-index.js';
 import type { SqliteContext } from './context.js';

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../util/random.js';
+import { mulberry32 } from '../../util/math/random.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { byteVocab } from './byte-vocab.js';

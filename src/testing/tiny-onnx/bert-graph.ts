@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../util/random.js';
+import { mulberry32 } from '../../util/math/random.js';
 import { attrType, onnxType, type OnnxModelObject } from './onnx-proto.js';
 
 /** Shape of the random BERT-like graph. */

@@ -1,1 +1,1 @@
-export { mulberry32 as _rng, shuffle as _shuffle } from '../../util/random.js';
+export { mulberry32 as _rng, shuffle as _shuffle } from '../../util/math/random.js';

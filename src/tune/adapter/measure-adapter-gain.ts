@@ -1,6 +1,6 @@
 import type { EmbeddingAdapter, EmbeddingAdapterMetrics } from '../../spec/embedding-adapter.js';
 import { FathomError } from '../../util/errors.js';
-import { dotAt, normalize, normalizeInto, topK } from '../../util/vector-math.js';
+import { dotAt, normalize, normalizeInto, topK } from '../../util/math/vector-math.js';
 import { applyAdapter } from './apply-adapter.js';
 
 /** An embedded item with an id. */

@@ -2,7 +2,7 @@ import type { AnswerSource } from '../../spec/answer.js';
 import type { ChatModel } from '../../spec/chat-model.js';
 import type { EvalItemResult, EvalRun, GoldenItem } from '../../spec/evaluation.js';
 import type { ChatMessage } from '../../spec/tune-data.js';
-import { generateText } from '../../util/generate-text.js';
+import { generateText } from '../../core/generate-text.js';
 import { isDeclined } from '../../generate/index.js';
 import { validateJsonSchema } from '../../util/json-schema/validate-json-schema.js';
 import { _withCitations } from './_cite.js';

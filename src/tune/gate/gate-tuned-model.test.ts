@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChatCallOptions, ChatModel } from '../../spec/chat-model.js';
 import type { GoldenItem } from '../../spec/evaluation.js';
-import { compareRuns, evaluate } from '../../evaluate/run-index.js';
+import { compareRuns } from '../../evaluate/compare/index.js';
+import { evaluate } from '../../evaluate/run/index.js';
 import { gateTunedModel, type GateEvaluation } from './index.js';
 
 const evaluation: GateEvaluation = { evaluate, compareRuns };

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { TuneDataFileRef, TuneJobRecord } from '../../spec/tune-job.js';
 import type { Internal } from '../../util/clock.js';
 import { generateId } from '../../util/ids.js';
-import { exportTrainerBundle, type ExportTrainerBundleOptions, type TrainerBundleManifest } from '../backends/index.js';
+import { exportTrainerBundle, type ExportTrainerBundleOptions, type TrainerBundleManifest } from '../trainer-bundle/index.js';
 import type { _MetaStore } from './_job-keys.js';
 import { saveTuneJob } from './save-tune-job.js';
 

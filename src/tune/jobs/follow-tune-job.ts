@@ -1,7 +1,7 @@
 import type { TuneBackend, TuneEvent, TuneJob } from '../../spec/tune-backend.js';
 import type { TuneJobRecord } from '../../spec/tune-job.js';
 import { FathomError } from '../../util/errors.js';
-import { followJob } from '../backends/index.js';
+import { followJob } from './follow-job.js';
 import type { _MetaStore } from './_job-keys.js';
 import { _mergeJob } from './_merge-job.js';
 import { requireTuneJob } from './get-tune-job.js';

@@ -8,7 +8,7 @@ import type { Store } from '../../spec/store.js';
 import { startFineTuningServer, type FineTuningServer, type FineTuningServerScript } from '../../testing/index.js';
 import { sha256 } from '../../util/hash.js';
 import { FathomError } from '../../util/errors.js';
-import { createOpenAICompatibleTuneBackend } from '../backends/index.js';
+import { createOpenAICompatibleTuneBackend } from '../../providers/openai-compatible/index.js';
 import { cancelTuneJob, followTuneJob, getTuneJob, listTuneJobs, refreshTuneJob, startTuneJob } from './index.js';
 
 const train = '{"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}]}\n';

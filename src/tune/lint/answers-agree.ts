@@ -1,4 +1,4 @@
-import { analyze } from '../../util/analyzer.js';
+import { analyze } from '../../util/text/analyzer.js';
 import type { LintRecord } from './lint-records.js';
 import { foldText } from './near-duplicates.js';
 

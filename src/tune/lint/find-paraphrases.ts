@@ -2,7 +2,7 @@
  * Paraphrases of short prompts, by token-level similarity: whole-record shingles miss "…optional query
  * parameter?" vs "…optional query param?" (one changed word is a third of the 3-grams of a short prompt).
  *
- * Each prompt becomes its set of analyzed terms (`util/analyzer`: Unicode words, Porter stems; the util
+ * Each prompt becomes its set of analyzed terms (`util/text/analyzer`: Unicode words, Porter stems; the util
  * English stop words plus the words that frame a request rather than say what it asks: "can you tell me",
  * "do you know", "please"; question words stay, since "when" and "where" ask different things). Two terms match when equal or when one (≥ 4 characters) is a prefix of the
  * other (`param`/`paramet`, `config`/`configur`). Terms are weighted by IDF² over the file, so the words
@@ -13,7 +13,7 @@
  * Candidates come from an inverted index on 4-character term prefixes; prefixes in more than
  * max(50, 0.5% of prompts) prompts are not used for candidates.
  */
-import { analyze } from '../../util/analyzer.js';
+import { analyze } from '../../util/text/analyzer.js';
 
 /** Request framing, removed on top of the util stop words (lowercase, before stemming). */
 const FRAMING = ['do', 'does', 'did', 'can', 'could', 'would', 'i', 'me', 'my', 'you', 'your', 'we', 'our', 'please', 'tell', 'explain', 'show', 'give', 'know',

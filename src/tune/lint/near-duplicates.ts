@@ -1,9 +1,9 @@
 /**
  * Near-duplicate machinery shared by lint, split and dedupe: folded text, hashed word-3-gram shingles with
- * exact Jaccard, and candidate pairs from the project's one MinHash (`util/minhash.ts`: one-permutation
+ * exact Jaccard, and candidate pairs from the project's one MinHash (`util/text/minhash.ts`: one-permutation
  * MinHash with densification) banded for LSH, confirmed by exact Jaccard.
  */
-import { lshBands, minhashSignature } from '../../util/minhash.js';
+import { lshBands, minhashSignature } from '../../util/text/minhash.js';
 
 /** Lowercase, strip punctuation, collapse whitespace: the comparison key of short texts (labels, prompts). */
 export function foldText(text: string): string {
@@ -24,7 +24,7 @@ function fmix(h: number): number {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Hashes of the lowercased words of `text` (punctuation ignored; the same words `util/minhash` shingles). */
+/** Hashes of the lowercased words of `text` (punctuation ignored; the same words `util/text/minhash` shingles). */
 export function wordHashes(text: string): Int32Array {
   const out: number[] = [];
   for (const m of text.toLowerCase().matchAll(WORD)) out.push(fnv1a(m[0]));

@@ -1,5 +1,5 @@
 import { PARAPHRASE_THRESHOLD } from '../lint/find-paraphrases.js';
-import { mulberry32 } from '../../util/random.js';
+import { mulberry32 } from '../../util/math/random.js';
 import type { TuneDataWarning, TuneExample, TuneFormat } from '../../spec/tune-data.js';
 import { FathomError } from '../../util/errors.js';
 import { findLeaks } from '../lint/find-leaks.js';

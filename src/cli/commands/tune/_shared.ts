@@ -2,7 +2,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { TuneExample, TuneFormat } from '../../../spec/tune-data.js';
 import { FathomError } from '../../../util/errors.js';
-import { readExamples } from '../../../tune/data-index.js';
+import { readExamples } from '../../../tune/formats/index.js';
 import type { CliIO } from '../../io.js';
 import { processIO } from '../../io.js';
 

@@ -1,7 +1,7 @@
 import { defineCommand } from 'citty';
 import { FathomError } from '../../../util/errors.js';
-import { readGoldenSet } from '../../../evaluate/run-index.js';
-import { buildTrainingSet, writeTrainingSet, type TrainingSetKind } from '../../../tune/workbench-index.js';
+import { readGoldenSet } from '../../../evaluate/golden/index.js';
+import { buildTrainingSet, writeTrainingSet, type TrainingSetKind } from '../../../tune/evidence/index.js';
 import { commonArgs } from '../../common-args.js';
 import { cliContext } from '../../context.js';
 import { emit } from '../../io.js';

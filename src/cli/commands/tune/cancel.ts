@@ -1,5 +1,5 @@
 import { defineCommand } from 'citty';
-import { cancelTuneJob, requireTuneJob } from '../../../tune/workbench-index.js';
+import { cancelTuneJob, requireTuneJob } from '../../../tune/jobs/index.js';
 import { commonArgs } from '../../common-args.js';
 import { cliContext, withStore } from '../../context.js';
 import { emit } from '../../io.js';

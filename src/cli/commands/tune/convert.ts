@@ -1,7 +1,7 @@
 import { defineCommand } from 'citty';
 import type { TuneDataWarning } from '../../../spec/tune-data.js';
 import { FathomError } from '../../../util/errors.js';
-import { convertExample } from '../../../tune/data-index.js';
+import { convertExample } from '../../../tune/formats/index.js';
 import { commonArgs } from '../../common-args.js';
 import { emit } from '../../io.js';
 import { parseFormat, readAll, tuneContext, writeJsonl } from './_shared.js';

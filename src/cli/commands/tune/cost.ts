@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { createGptTokenizer } from '../../../util/tokenizers/index.js';
-import { estimateTuningCost } from '../../../tune/data-index.js';
+import { estimateTuningCost } from '../../../tune/cost/index.js';
 import { commonArgs } from '../../common-args.js';
 import { emit } from '../../io.js';
 import { parseFormat, parseNumber, readAll, tuneContext } from './_shared.js';

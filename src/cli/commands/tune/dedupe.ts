@@ -1,5 +1,5 @@
 import { defineCommand } from 'citty';
-import { dedupeDataset } from '../../../tune/data-index.js';
+import { dedupeDataset } from '../../../tune/split/index.js';
 import { commonArgs } from '../../common-args.js';
 import { emit } from '../../io.js';
 import { parseFormat, parseNumber, readAll, tuneContext, writeJsonl } from './_shared.js';

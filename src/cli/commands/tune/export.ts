@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { FathomError } from '../../../util/errors.js';
-import { exportTrainerJob } from '../../../tune/workbench-index.js';
+import { exportTrainerJob } from '../../../tune/jobs/index.js';
 import { commonArgs } from '../../common-args.js';
 import { cliContext, withStore } from '../../context.js';
 import { emit } from '../../io.js';

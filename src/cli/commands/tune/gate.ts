@@ -1,8 +1,10 @@
 import { defineCommand } from 'citty';
 import type { ChatModel } from '../../../spec/chat-model.js';
 import { FathomError } from '../../../util/errors.js';
-import { compareRuns, evaluate, readGoldenSet } from '../../../evaluate/run-index.js';
-import { gateTunedModel, type TuneGateReport } from '../../../tune/workbench-index.js';
+import { compareRuns } from '../../../evaluate/compare/index.js';
+import { evaluate } from '../../../evaluate/run/index.js';
+import { readGoldenSet } from '../../../evaluate/golden/index.js';
+import { gateTunedModel, type TuneGateReport } from '../../../tune/gate/index.js';
 import { buildChatModel } from '../../build.js';
 import { commonArgs } from '../../common-args.js';
 import { cliContext, type CliContext } from '../../context.js';

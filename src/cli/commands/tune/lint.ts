@@ -1,7 +1,8 @@
 import { defineCommand } from 'citty';
 import type { LintFinding, LintReport } from '../../../spec/tune-data.js';
-import { LINT_TARGETS, lintDataset } from '../../../tune/data-index.js';
-import type { JsonSchema, LintTarget } from '../../../tune/data-index.js';
+import { LINT_TARGETS, lintDataset } from '../../../tune/lint/index.js';
+import type { JsonSchema } from '../../../spec/chat-model.js';
+import type { LintTarget } from '../../../tune/lint/index.js';
 import { commonArgs } from '../../common-args.js';
 import { loadConfig } from '../../config.js';
 import { emit } from '../../io.js';

@@ -1,8 +1,8 @@
 import { defineCommand } from 'citty';
 import type { TunedModelKind } from '../../../spec/tune-backend.js';
 import { FathomError } from '../../../util/errors.js';
-import { registerTunedModel } from '../../../tune/backends/index.js';
-import { addTuneJobArtifact, requireTuneJob } from '../../../tune/workbench-index.js';
+import { registerTunedModel } from '../../../tune/registry/index.js';
+import { addTuneJobArtifact, requireTuneJob } from '../../../tune/jobs/index.js';
 import { commonArgs } from '../../common-args.js';
 import { resolvePath } from '../../config.js';
 import { cliContext, withStore } from '../../context.js';

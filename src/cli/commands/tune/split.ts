@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
-import { readEvalQuestions, splitDataset } from '../../../tune/data-index.js';
+import { readEvalQuestions } from '../../../tune/lint/index.js';
+import { splitDataset } from '../../../tune/split/index.js';
 import { commonArgs } from '../../common-args.js';
 import { emit } from '../../io.js';
 import { parseFormat, parseNumber, readAll, tuneContext, writeJsonl } from './_shared.js';

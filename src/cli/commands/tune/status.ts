@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import type { TuneJobRecord } from '../../../spec/tune-job.js';
-import { listTuneJobs, refreshTuneJob, requireTuneJob } from '../../../tune/workbench-index.js';
+import { listTuneJobs, refreshTuneJob, requireTuneJob } from '../../../tune/jobs/index.js';
 import { commonArgs } from '../../common-args.js';
 import { cliContext, withStore } from '../../context.js';
 import { emit } from '../../io.js';

@@ -1,6 +1,6 @@
-import { analyze } from '../../../util/analyzer.js';
-import { splitSentences } from '../../../util/sentences.js';
-import { englishStopWords } from '../../../util/stopwords.js';
+import { analyze } from '../../../util/text/analyzer.js';
+import { splitSentences } from '../../../util/text/sentences.js';
+import { englishStopWords } from '../../../util/text/stopwords.js';
 
 // Lucene's English stop words plus question and auxiliary words, which carry no content to support.
 const stopWords: ReadonlySet<string> = new Set([...englishStopWords, 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'do', 'does', 'did', 'can', 'could', 'should', 'would', 'i', 'we', 'you', 'my', 'our', 'your', 'has', 'have', 'had']);

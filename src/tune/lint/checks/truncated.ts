@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../../../spec/tune-data.js';
-import { englishStopWords } from '../../../util/stopwords.js';
+import { englishStopWords } from '../../../util/text/stopwords.js';
 import type { LintCheck } from '../_context.js';
 import { createFindings } from '../_findings.js';
 
