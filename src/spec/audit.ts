@@ -1,6 +1,7 @@
 /**
  * The query audit log: one entry per answered (or searched) query.
  */
+import type { OnlineScores, QueryFeedback } from './monitor.js';
 export interface QueryLogEntry {
   tenant: string;
   id: string;
@@ -27,6 +28,10 @@ export interface QueryLogEntry {
    * tenant are kept.
    */
   redacted?: QueryLogRedaction;
+  /** Feedback given on this entry, oldest first (text fields are blanked by redaction). */
+  feedback?: QueryFeedback[];
+  /** Reference-free scores from online evaluation (`fathom monitor score`), when the entry was sampled. */
+  online?: OnlineScores;
 }
 
 /** Why and when an audit entry's text was redacted. */

@@ -14,6 +14,7 @@ export type * from './hit.js';
 export type * from './judge.js';
 export type * from './ingest.js';
 export type * from './loader.js';
+export type * from './monitor.js';
 export type * from './qrels.js';
 export type * from './reranker.js';
 export type * from './retrieve.js';

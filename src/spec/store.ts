@@ -16,6 +16,7 @@ import type { Document, DocumentVersion, LoadedDocument } from './document.js';
 import type { MetadataFilter } from './filter.js';
 import type { Hit } from './hit.js';
 import type { QueryLogEntry } from './audit.js';
+import type { OnlineScores, QueryFeedback } from './monitor.js';
 
 export interface Store {
   readonly specificationVersion: 'v1';
@@ -86,6 +87,11 @@ export interface Store {
    * for `deleteDocuments` (`erasure`).
    */
   purgeQueryLog?(options: PurgeQueryLogOptions): Promise<PurgeQueryLogResult>;
+  /**
+   * Optional: attach feedback (appended) and/or online scores (replaced) to one audit entry. Returns the updated
+   * entry, or undefined when the tenant has no entry with that id. Redaction keeps a feedback's rating, never its text.
+   */
+  annotateQueryLog?(options: { tenant: string; id: string; /** The entry's `at`, when known (a faster lookup). */ at?: number; feedback?: QueryFeedback; online?: OnlineScores }): Promise<QueryLogEntry | undefined>;
   /** Entries with `at >= since` (epoch ms), newest first, at most `limit`. */
   listQueryLog(options: { tenant: string; since?: number; limit?: number }): Promise<QueryLogEntry[]>;
 

@@ -34,6 +34,9 @@ export function redactQueryLogEntry(entry: QueryLogEntry, redaction: QueryLogRed
     usage: entry.usage,
     costUsd: entry.costUsd,
     metadata: { ..._pick(meta, ['abstainReason', 'sufficiency', 'promptTokens', 'verifier', 'judge']), ...(sources ? { sources } : {}) },
+    // Feedback keeps its rating and time (never its text); online scores are numbers and stay.
+    ...(entry.feedback ? { feedback: entry.feedback.map((f) => ({ ...(f.rating ? { rating: f.rating } : {}), at: f.at })) } : {}),
+    ...(entry.online ? { online: entry.online } : {}),
     redacted: { reason: redaction.reason, at: redaction.at, ...(documentIds.length ? { documentIds } : {}) },
   };
 }

@@ -17,6 +17,7 @@ import { purgeQueryLog } from './purge-query-log.js';
 import { existingSideFiles } from './side-files.js';
 import type { IndexDelta } from './index-delta.js';
 import { openDatabase, toStoreError } from './open-database.js';
+import { annotateQueryLog } from './annotate-query-log.js';
 import { appendQueryLog, getMeta, listQueryLog, setMeta } from './query-log.js';
 import * as reads from './reads.js';
 import { keywordQueryStats, searchKeyword, searchVector, type SearchCaches } from './search.js';
@@ -125,6 +126,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     searchVector: (o) => guard(o.tenant, () => searchVector(ctx, caches, o)),
     keywordQueryStats: (o) => guard(o.tenant, () => keywordQueryStats(ctx, caches, o)),
     appendQueryLog: (entry) => guard(entry.tenant, () => appendQueryLog(ctx, entry)),
+    annotateQueryLog: (o) => guard(o.tenant, () => annotateQueryLog(ctx, o)),
     listQueryLog: (o) => guard(o.tenant, () => listQueryLog(ctx, o)),
     getMeta: ({ tenant, key }) => guard(tenant, () => getMeta(ctx, tenant, key)),
     setMeta: ({ tenant, key, value }) => guard(tenant, () => setMeta(ctx, tenant, key, value)),

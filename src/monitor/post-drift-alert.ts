@@ -1,0 +1,22 @@
+import type { DriftReport } from '../spec/monitor.js';
+import { postJson } from '../util/post-json.js';
+
+/** Options of {@link postDriftAlert}. */
+export interface PostDriftAlertOptions {
+  /** The webhook URL (config `monitor.webhook`). */
+  url: string;
+  report: DriftReport;
+  /** @default 10000 */
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+}
+
+/** POST an alerting drift report to a webhook as `{ text, report }` (`text` is the one-line summary chat tools show). */
+export async function postDriftAlert({ url, report, timeoutMs = 10_000, fetch }: PostDriftAlertOptions): Promise<void> {
+  const names = report.signals.filter((s) => s.status === 'alert').map((s) => s.name);
+  const text = `fathom monitor: ${names.length} drift signal(s) in tenant ${report.tenant}: ${names.join(', ')}. ${report.advice.join(' ')}`;
+  await postJson({ url, body: { text, report }, timeoutMs, provider: 'webhook', ...(fetch ? { fetch } : {}) }).catch((error: unknown) => {
+    // A webhook that answers with no JSON body still received the alert.
+    if ((error as { code?: string }).code !== 'PROVIDER_BAD_RESPONSE') throw error;
+  });
+}

@@ -1,0 +1,85 @@
+import type { QueryLogEntry } from '../spec/audit.js';
+import type { OnlineScores } from '../spec/monitor.js';
+import type { Store } from '../spec/store.js';
+import { FathomError } from '../util/errors.js';
+import { sampleEntry, type SamplerOptions } from './sample-entry.js';
+import { scoreEntry } from './score-entry.js';
+
+/** Store meta key of the scoring cursor (the last entry scored). */
+export const scoreCursorKey = 'monitor.score.cursor';
+export const onlineScorer = 'online-v1';
+
+/** Options of {@link scoreOnline}. */
+export interface ScoreOnlineOptions extends SamplerOptions {
+  store: Store;
+  tenant: string;
+  /** Score entries logged at or after this time (epoch ms); the stored cursor moves it later. @default 24 hours ago */
+  since?: number;
+  /** Ignore the stored cursor (re-score the window). @default false */
+  restart?: boolean;
+  /**
+   * Structured judge verdicts on a sampled entry (run n times by the caller: `agreement` is their agreement).
+   * Omitted: judge metrics are not measured.
+   */
+  judge?: (entry: QueryLogEntry) => Promise<{ score: number; agreement?: number }>;
+  /** Entries read per page. @default 2000 */
+  batchSize?: number;
+  signal?: AbortSignal;
+  _internal?: { now?: () => number };
+}
+
+export interface ScoreOnlineResult {
+  /** Entries read (answered or not). */
+  read: number;
+  scored: number;
+  /** Scored entries per stratum. */
+  byStratum: Record<string, number>;
+  /** The cursor after the run: a later run resumes after it. */
+  cursor: { at: number; ids: string[] } | undefined;
+}
+
+/**
+ * Online evaluation: sample answered queries from the audit log and store reference-free scores with each
+ * sampled entry. Resumable: the last scored position is kept in store meta (`monitor.score.cursor`) after every
+ * page, so an interrupted run (or the next scheduled one) continues where it stopped, and sampling is a
+ * stable draw per entry id (a re-run never samples differently). Usable as a server background job.
+ */
+export async function scoreOnline(options: ScoreOnlineOptions): Promise<ScoreOnlineResult> {
+  const { store, tenant, restart = false, judge, batchSize = 2000, signal, _internal = {}, ...sampler } = options;
+  const now = _internal.now ?? Date.now;
+  if (!store.annotateQueryLog) throw new FathomError({ code: 'INVALID_CONFIG', message: `The ${store.provider} store cannot store online scores (no annotateQueryLog): use the SQLite store.` });
+  const since = options.since ?? now() - 86_400_000;
+  const saved = restart ? undefined : await store.getMeta({ tenant, key: scoreCursorKey });
+  let cursor = saved ? (JSON.parse(saved) as { at: number; ids: string[] }) : undefined;
+  if (cursor && cursor.at < since) cursor = undefined;
+  const from = Math.max(since, cursor?.at ?? since);
+  const done = new Set(cursor?.ids ?? []);
+  const entries = (await store.listQueryLog({ tenant, since: from })).reverse(); // oldest first
+  const result: ScoreOnlineResult = { read: 0, scored: 0, byStratum: {}, cursor };
+  for (let i = 0; i < entries.length; i += batchSize) {
+    if (signal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: 'Online scoring was interrupted; run it again to resume from the cursor.' });
+    for (const entry of entries.slice(i, i + batchSize)) {
+      if (entry.at === cursor?.at && done.has(entry.id)) continue;
+      result.read++;
+      const s = sampleEntry(entry, sampler);
+      if (s.sampled && !entry.online) {
+        const metrics = scoreEntry(entry);
+        if (judge) {
+          const v = await judge(entry);
+          metrics.judgeScore = v.score;
+          if (v.agreement !== undefined) metrics.judgeAgreement = v.agreement;
+        }
+        const online: OnlineScores = { at: now(), scorer: onlineScorer, stratum: s.stratum, rate: s.rate, metrics };
+        await store.annotateQueryLog({ tenant, id: entry.id, at: entry.at, online });
+        result.scored++;
+        result.byStratum[s.stratum] = (result.byStratum[s.stratum] ?? 0) + 1;
+      }
+      cursor = cursor?.at === entry.at ? { at: entry.at, ids: [...cursor.ids, entry.id] } : { at: entry.at, ids: [entry.id] };
+      if (cursor.ids.length === 1) done.clear();
+      done.add(entry.id);
+    }
+    if (cursor) await store.setMeta({ tenant, key: scoreCursorKey, value: JSON.stringify(cursor) });
+  }
+  result.cursor = cursor;
+  return result;
+}
