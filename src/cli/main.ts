@@ -33,6 +33,8 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   serve: () => import('./commands/serve.js').then((m) => m.serveCommand),
   keys: () => import('./commands/keys.js').then((m) => m.keysCommand),
   inspect: () => import('./commands/inspect.js').then((m) => m.inspectCommand),
+  feedback: () => import('./commands/feedback.js').then((m) => m.feedbackCommand),
+  monitor: () => import('./commands/monitor.js').then((m) => m.monitorCommand),
 };
 
 /**
@@ -55,6 +57,8 @@ export const commandSummaries: Record<string, string> = {
   serve: 'Run the HTTP API (search, ask, documents, ingest jobs, audit log, OpenAI-compatible /v1/chat/completions)',
   keys: 'API keys of `fathom serve`: create, list, revoke',
   inspect: 'Show the extracted text, chunks (heading paths, tokens) and warnings of a file, without ingesting it',
+  feedback: 'Record feedback on an answered query (thumbs, a corrected answer, a note), stored with its audit entry',
+  monitor: 'Continuous evaluation: score sampled answers from the audit log (score) and check drift against a baseline (check)',
 };
 
 export const mainCommand = defineCommand({

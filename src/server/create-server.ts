@@ -22,6 +22,7 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { openapiDocument } from './openapi-document.js';
 import { askRoute } from './routes/ask-route.js';
 import { auditRoute } from './routes/audit-route.js';
+import { feedbackRoute } from './routes/feedback-route.js';
 import { documentsRoute } from './routes/documents-route.js';
 import { ingestRoute } from './routes/ingest-route.js';
 import { openaiRoute } from './routes/openai-route.js';
@@ -117,6 +118,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   askRoute(app, s);
   documentsRoute(app, s);
   ingestRoute(app, s);
+  feedbackRoute(app, s); // before auditRoute: its feedback handler is the fallback for stores without annotateQueryLog
   auditRoute(app, s);
   openaiRoute(app, s);
 

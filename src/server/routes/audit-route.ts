@@ -13,6 +13,7 @@ import { hasRole } from '../middleware/require-role.js';
 import { feedbackRequestSchema } from '../schemas/request-schemas.js';
 import { validateBody } from '../validate-body.js';
 import { readJson } from './_read-json.js';
+import { toFeedbackRecord } from './feedback-route.js';
 
 const _WINDOW = 10_000;
 const _visible = (id: Identity) => (e: QueryLogEntry) => hasRole(id.role, 'admin') || (e.metadata as { principal?: string } | undefined)?.principal === id.principal;
@@ -44,7 +45,7 @@ export function auditRoute(app: Hono<_Env>, s: _ServerContext): void {
   app.get('/v1/audit/:id', async (c) => {
     const identity = c.get('identity');
     const entry = await find(identity, c.req.param('id'));
-    return c.json({ ...entry, feedback: await feedbackOf(identity.tenant, entry.id) });
+    return c.json({ ...entry, feedback: [...(entry.feedback ?? []).map(toFeedbackRecord), ...(await feedbackOf(identity.tenant, entry.id))] });
   });
 
   app.post('/v1/audit/:id/feedback', async (c) => {
