@@ -35,6 +35,8 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   inspect: () => import('./commands/inspect.js').then((m) => m.inspectCommand),
   feedback: () => import('./commands/feedback.js').then((m) => m.feedbackCommand),
   monitor: () => import('./commands/monitor.js').then((m) => m.monitorCommand),
+  golden: () => import('./commands/golden.js').then((m) => m.goldenCommand),
+  lineage: () => import('./commands/lineage.js').then((m) => m.lineageCommand),
 };
 
 /**
@@ -59,6 +61,8 @@ export const commandSummaries: Record<string, string> = {
   inspect: 'Show the extracted text, chunks (heading paths, tokens) and warnings of a file, without ingesting it',
   feedback: 'Record feedback on an answered query (thumbs, a corrected answer, a note), stored with its audit entry',
   monitor: 'Continuous evaluation: score sampled answers from the audit log (score) and check drift against a baseline (check)',
+  golden: 'Golden items from production feedback: propose them into a review file (from-feedback), keep the accepted lines (accept)',
+  lineage: 'Everything derived from a document: audit entries, online scores, feedback, golden items and training examples',
 };
 
 export const mainCommand = defineCommand({

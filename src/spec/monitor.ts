@@ -93,14 +93,36 @@ export interface DriftReport {
 
 /** Where a derived artefact came from: document versions and audit entries. */
 export interface LineageRecord {
-  /** `golden-item` or `training-example`. */
-  kind: 'golden-item' | 'training-example';
-  /** The artefact's id (golden item id, or the example's id in its file). */
+  tenant: string;
+  /** A proposal in a review file, an accepted golden item, or a training example (SFT or DPO line). */
+  kind: 'review-item' | 'golden-item' | 'training-example';
+  /** The artefact's id (the golden item id; `<item id>:sft` / `<item id>:dpo` for training examples). */
   id: string;
   /** The file fathom wrote the artefact to (absolute). */
   path: string;
+  /** SHA-256 of the line as written (lines without an id field are found by it). */
+  lineHash?: string;
   documents: Array<{ documentId: string; versionId?: string }>;
   auditEntries: string[];
   /** Epoch ms. */
   at: number;
+}
+
+/** One proposal of `fathom golden from-feedback`: a line of the review file a person accepts or rejects. */
+export interface FeedbackProposal {
+  /** Set to true (keep) or false (reject) by the reviewer; null until reviewed. */
+  accept: boolean | null;
+  /** The golden item id it becomes (`fb-<audit entry id>`). */
+  itemId: string;
+  question: string;
+  /** The corrected answer (from feedback); empty when the feedback says the answer should abstain. */
+  answer: string;
+  /** The answer the system gave. */
+  original: string;
+  /** Documents cited, or named by the feedback as the ones that should have been. */
+  sources: string[];
+  auditEntry: string;
+  documents: Array<{ documentId: string; versionId?: string }>;
+  rating?: 'up' | 'down';
+  note?: string;
 }

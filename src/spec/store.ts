@@ -203,7 +203,7 @@ export interface PurgeQueryLogResult {
 
 /** One place fathom removed or redacted deleted text from. */
 export interface ErasedPlace {
-  place: 'store' | 'audit-log' | 'context-cache' | 'side-file' | 'eval-run' | 'eval-cache';
+  place: 'store' | 'audit-log' | 'context-cache' | 'side-file' | 'eval-run' | 'eval-cache' | 'review-file' | 'golden-set' | 'training-set' | 'lineage';
   /** The file holding it (store, side file, run or cache file). */
   path: string;
   action: 'removed' | 'redacted' | 'rewritten';
@@ -231,6 +231,11 @@ export interface DeletionReceipt {
   places: ErasedPlace[];
   erasure: PhysicalErasure;
   notManaged: UnmanagedCopy[];
+  /**
+   * Golden items, review proposals and training examples fathom derived from the documents (by lineage), per file:
+   * `purged` when `docs delete --purge` removed them, else still there (listed so they can be purged).
+   */
+  derived?: Array<{ kind: 'review-item' | 'golden-item' | 'training-example'; path: string; count: number; purged: boolean }>;
 }
 
 export interface KeywordSearchOptions {

@@ -1,3 +1,5 @@
+import { entriesTouching, readLineage, reachDerived } from '../../lineage/index.js';
+import { formatDerived, withDerived } from './_derived-receipt.js';
 import { dirname } from 'node:path';
 import { defineCommand } from 'citty';
 import { forgetDocuments } from '../../ingest/index.js';
@@ -76,6 +78,7 @@ const del = defineCommand({
     ...commonArgs,
     id: { type: 'positional', variadic: true, description: 'Document id(s)', required: false },
     filter: { type: 'string', description: 'Delete every document matching key=value … (repeatable)', valueHint: 'expr' },
+    purge: { type: 'boolean', description: 'Also remove the golden items, review proposals and training examples derived from them (sets fathom wrote)' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -93,9 +96,13 @@ const del = defineCommand({
           after = page[page.length - 1]!.id;
         }
       }
-      return forgetDocuments({ store, tenant: c.tenant, ids: [...new Set(targets)], dataDir: dirname(c.storePath), sourceRoot: c.io.cwd });
+      const unique = [...new Set(targets)];
+      const dataDir = dirname(c.storePath);
+      const entries = readLineage({ dataDir, tenant: c.tenant }).length ? await entriesTouching({ store, tenant: c.tenant, documentIds: unique }) : [];
+      const r = await forgetDocuments({ store, tenant: c.tenant, ids: unique, dataDir, sourceRoot: c.io.cwd });
+      return withDerived(r, reachDerived({ dataDir, tenant: c.tenant, documentIds: unique, auditEntryIds: entries, purge: Boolean(ctx.args.purge) }));
     });
-    emit(c.io, c.json, receipt, () => formatReceipt(receipt, `Deleted ${receipt.deleted.length} documents.`));
+    emit(c.io, c.json, receipt, () => formatReceipt(receipt, `Deleted ${receipt.deleted.length} documents.`) + formatDerived(receipt));
     if (receipt.erasure.status === 'pending') c.io.err(`warning: ${receipt.erasure.message}\n`);
     // Nothing found and nothing left to clean (a re-run after an interrupted delete still finishes the artifacts): a user error.
     return receipt.missing.length > 0 && receipt.deleted.length === 0 && receipt.places.length === 0 ? 2 : 0;

@@ -15,6 +15,7 @@ export const buildCommand = defineCommand({
   meta: { name: 'build', description: 'Build a training set from evaluation evidence: sft (corrected failures), rag (grounded + abstention), dpo (preference pairs)' },
   args: {
     ...commonArgs,
+    'from-feedback': { type: 'string', description: 'Accepted lines of a feedback review file (`fathom golden from-feedback`): sft from corrections, dpo corrected vs original', valueHint: 'review.jsonl' },
     'from-run': { type: 'string', description: 'Evaluation run JSON (`fathom eval run --out run.json`); required for sft and dpo', valueHint: 'run.json' },
     golden: { type: 'string', description: 'Golden set (when the run does not record its items)', valueHint: 'golden.jsonl' },
     kind: { type: 'string', schema: { enum: ['sft', 'rag', 'dpo'] }, description: 'sft | rag | dpo', required: true },
@@ -26,6 +27,7 @@ export const buildCommand = defineCommand({
   async run(ctx) {
     const c = cliContext(ctx);
     const a = ctx.args;
+    if (a['from-feedback'] !== undefined) return (await import('./build-from-feedback.js')).buildFromFeedback(ctx as never);
     if (!(kinds as readonly string[]).includes(String(a.kind))) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--kind must be one of ${kinds.join(', ')} (got "${String(a.kind)}").` });
     const run = a['from-run'] === undefined ? undefined : readEvalRun(c, String(a['from-run'])).run;
     const golden = a.golden === undefined ? undefined : (await readGoldenSet({ path: _abs(c, a.golden)! })).items;
