@@ -37,6 +37,7 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   monitor: () => import('./commands/monitor.js').then((m) => m.monitorCommand),
   golden: () => import('./commands/golden.js').then((m) => m.goldenCommand),
   lineage: () => import('./commands/lineage.js').then((m) => m.lineageCommand),
+  audit: () => import('./commands/audit.js').then((m) => m.auditCommand),
 };
 
 /**
@@ -63,6 +64,7 @@ export const commandSummaries: Record<string, string> = {
   monitor: 'Continuous evaluation: score sampled answers from the audit log (score) and check drift against a baseline (check)',
   golden: 'Golden items from production feedback: propose them into a review file (from-feedback), keep the accepted lines (accept)',
   lineage: 'Everything derived from a document: audit entries, online scores, feedback, golden items and training examples',
+  audit: 'Data-readiness audit of the stored corpus: stale, duplicates, conflicting numbers or dates, no owner, never retrieved, extraction warnings, empty or oversized',
 };
 
 export const mainCommand = defineCommand({

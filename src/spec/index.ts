@@ -16,6 +16,7 @@ export type * from './ingest.js';
 export type * from './loader.js';
 export type * from './monitor.js';
 export type * from './qrels.js';
+export type * from './readiness.js';
 export type * from './reranker.js';
 export type * from './retrieve.js';
 export type * from './store.js';
