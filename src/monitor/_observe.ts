@@ -1,6 +1,6 @@
 /** The few numbers a drift check needs from one audit entry (parsed once, then windowed). */
 import type { QueryLogEntry } from '../spec/audit.js';
-import { analyze } from '../util/analyzer.js';
+import { analyze } from '../util/text/analyzer.js';
 
 export interface _Observation {
   at: number;

@@ -1,5 +1,5 @@
 import type { DriftReport } from '../spec/monitor.js';
-import { postJson } from '../util/post-json.js';
+import { postJson } from '../util/http/post-json.js';
 
 /** Options of {@link postDriftAlert}. */
 export interface PostDriftAlertOptions {

@@ -1,6 +1,6 @@
 import type { QueryLogEntry } from '../spec/audit.js';
 import type { OnlineMetrics } from '../spec/monitor.js';
-import { analyze } from '../util/analyzer.js';
+import { analyze } from '../util/text/analyzer.js';
 
 interface _Citation {
   valid?: boolean;

@@ -2,7 +2,7 @@ import type { Document } from '../spec/document.js';
 import type { ReadinessFinding, ReadinessReport, ReadinessSeverity } from '../spec/readiness.js';
 import type { Store } from '../spec/store.js';
 import { collectDocumentIds } from '../util/collect-document-ids.js';
-import { estimateJaccard, lshBands, minhashSignature } from '../util/minhash.js';
+import { estimateJaccard, lshBands, minhashSignature } from '../util/text/minhash.js';
 import { findConflicts } from './find-conflicts.js';
 
 /** Options of {@link auditReadiness}. */

@@ -1,6 +1,6 @@
 import type { ReadinessFinding } from '../spec/readiness.js';
-import { splitSentences } from '../util/sentences.js';
-import { englishStopWords } from '../util/stopwords.js';
+import { splitSentences } from '../util/text/sentences.js';
+import { englishStopWords } from '../util/text/stopwords.js';
 
 /** A numeric or dated statement about an entity: `pro plan | costs | dollars per month` → `49`. */
 interface _Statement {

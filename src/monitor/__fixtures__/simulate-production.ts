@@ -10,7 +10,7 @@ import type { Store } from '../../spec/store.js';
 import { answer } from '../../generate/answer.js';
 import { createChunker, ingest } from '../../ingest/index.js';
 import { createGptTokenizer } from '../../util/tokenizers/index.js';
-import { mulberry32 } from '../../util/random.js';
+import { mulberry32 } from '../../util/math/random.js';
 
 export const DAY = 86_400_000;
 export const start = Date.UTC(2026, 0, 1);
