@@ -46,9 +46,14 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
   const baseFrom = from - baselineWindows * length;
   const current: _Observation[] = [];
   const baseline: _Observation[] = [];
-  for (const e of await store.listQueryLog({ tenant, since: baseFrom })) {
-    if (e.at >= to) continue;
-    (e.at >= from ? current : baseline).push(_observe(e, t.sufficiency));
+  // Read in slices (memory stays bounded by a slice, not the log): only the few numbers a signal needs are kept.
+  const slice = Math.min(length, 6 * 3_600_000);
+  for (let since = baseFrom; since < to; since += slice) {
+    const until = Math.min(to, since + slice);
+    for (const e of await store.listQueryLog({ tenant, since, until })) {
+      if (e.at < since || e.at >= until) continue; // a backend may ignore `until`
+      (e.at >= from ? current : baseline).push(_observe(e, t.sufficiency));
+    }
   }
   const stale = freshness ? await _staleness(store, tenant, freshness, [...current, ...baseline]) : undefined;
   const signals: DriftSignal[] = _signals({ current, baseline, t, refFrom: from - length, stale: stale && { at: (d) => stale(d, to), baseAt: (d) => stale(d, from) } })

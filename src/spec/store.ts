@@ -92,8 +92,11 @@ export interface Store {
    * entry, or undefined when the tenant has no entry with that id. Redaction keeps a feedback's rating, never its text.
    */
   annotateQueryLog?(options: { tenant: string; id: string; /** The entry's `at`, when known (a faster lookup). */ at?: number; feedback?: QueryFeedback; online?: OnlineScores }): Promise<QueryLogEntry | undefined>;
-  /** Entries with `at >= since` (epoch ms), newest first, at most `limit`. */
-  listQueryLog(options: { tenant: string; since?: number; limit?: number }): Promise<QueryLogEntry[]>;
+  /**
+   * Entries with `at >= since` (epoch ms), newest first, at most `limit`. `until` (optional, exclusive) bounds the
+   * range from above; a backend that ignores it returns newer entries too, so callers also filter by `at`.
+   */
+  listQueryLog(options: { tenant: string; since?: number; until?: number; limit?: number }): Promise<QueryLogEntry[]>;
 
   /** Small key/value state (embedding model fingerprint, cached artifacts), scoped to a tenant. */
   getMeta(options: { tenant: string; key: string }): Promise<string | undefined>;

@@ -8,13 +8,13 @@ export function appendQueryLog(ctx: SqliteContext, entry: QueryLogEntry): void {
 }
 
 /** Entries at or after `since`, newest first. */
-export function listQueryLog(ctx: SqliteContext, options: { tenant: string; since?: number; limit?: number }): QueryLogEntry[] {
+export function listQueryLog(ctx: SqliteContext, options: { tenant: string; since?: number; until?: number; limit?: number }): QueryLogEntry[] {
   const tenantId = ctx.tenantId(options.tenant);
   if (tenantId === undefined) return [];
   const rows = ctx
-    .stmt('SELECT entry FROM query_log WHERE tenant_id = ? AND at >= ? ORDER BY at DESC, rowid DESC LIMIT ?')
+    .stmt('SELECT entry FROM query_log WHERE tenant_id = ? AND at >= ? AND at < ? ORDER BY at DESC, rowid DESC LIMIT ?')
     .pluck()
-    .all(tenantId, options.since ?? Number.MIN_SAFE_INTEGER, options.limit ?? -1) as string[];
+    .all(tenantId, options.since ?? Number.MIN_SAFE_INTEGER, options.until ?? Number.MAX_SAFE_INTEGER, options.limit ?? -1) as string[];
   return rows.map((r) => JSON.parse(r) as QueryLogEntry);
 }
 

@@ -1,0 +1,75 @@
+/**
+ * Continuous evaluation benchmarks (issue 16):
+ * 1. Online scoring throughput: 10,000 logged answers (drawn from answers the real pipeline gave over a small
+ *    knowledge base) scored with the reference-free metrics at rate 1, scores written back to each entry
+ *    (`scoreOnline`), plus the scorer alone in memory (`scoreEntry`).
+ * 2. `monitor check` (`checkDrift`, day window vs 7-day baseline) on a 1,000,000-entry audit log spread over
+ *    8 days (every entry is in the check's range: the worst case). The log is built with one bulk SQL
+ *    transaction (build time bounded and reported); entries are compact (no prompt copy).
+ * Run: `node --import tsx bench/monitor.ts` (FATHOM_BENCH_MONITOR_ENTRIES to change the 1M). Writes bench/results/monitor.json.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { checkDrift, scoreEntry, scoreOnline } from '../src/monitor/index.js';
+import { buildPool, DAY, logStream, start } from '../src/monitor/__fixtures__/simulate-production.js';
+import { createSqliteStore } from '../src/store/sqlite/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'fathom-bench-monitor-'));
+const results: Record<string, unknown> = { machine: { cpus: cpus().length, loadavg: loadavg().map((x) => Number(x.toFixed(1))) } };
+try {
+  // 1. scoring throughput on 10k logged answers
+  const store = await createSqliteStore({ path: join(dir, 'score.db') });
+  const pool = await buildPool(store, 't');
+  await logStream(store, 't', pool, { days: 10, perDay: 1000, seed: 7 });
+  const entries = await store.listQueryLog({ tenant: 't' });
+  let t0 = performance.now();
+  for (const e of entries) scoreEntry(e);
+  const memMs = performance.now() - t0;
+  t0 = performance.now();
+  const r = await scoreOnline({ store, tenant: 't', since: start, rate: 1, _internal: { now: () => start + 11 * DAY } });
+  const ms = performance.now() - t0;
+  results.scoring = { entries: entries.length, scored: r.scored, wallMs: Math.round(ms), answersPerSecond: Math.round(r.scored / (ms / 1000)), scorerOnlyAnswersPerSecond: Math.round(entries.length / (memMs / 1000)) };
+  console.log('scoring', results.scoring);
+  await store.close();
+
+  // 2. monitor check on a 1M-entry audit log
+  const n = Number(process.env.FATHOM_BENCH_MONITOR_ENTRIES ?? 1_000_000);
+  const path = join(dir, 'big.db');
+  const big = await createSqliteStore({ path });
+  await big.setMeta({ tenant: 't', key: 'bench', value: '1' }); // creates the tenant
+  await big.close();
+  const db = new Database(path);
+  const tenantId = (db.prepare('SELECT id FROM tenants WHERE name = ?').get('t') as { id: number }).id;
+  const templates = pool.known.concat(pool.novel).map((e) => ({ ...e, metadata: { sufficiency: (e.metadata as { sufficiency?: number }).sufficiency, abstainReason: (e.metadata as { abstainReason?: string }).abstainReason } }));
+  const now = start + 8 * DAY;
+  t0 = performance.now();
+  const insert = db.prepare('INSERT INTO query_log (tenant_id, id, at, entry) VALUES (?, ?, ?, ?)');
+  let bytes = 0;
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const tpl = templates[i % templates.length]!;
+      const at = start + Math.floor((i / n) * 8 * DAY);
+      const json = JSON.stringify({ ...tpl, id: `q${i}`, at, latencyMs: { total: 500 + (i % 700) } });
+      bytes += json.length;
+      insert.run(tenantId, `q${i}`, at, json);
+    }
+  })();
+  db.close();
+  const buildMs = performance.now() - t0;
+  const reopened = await createSqliteStore({ path });
+  t0 = performance.now();
+  const report = await checkDrift({ store: reopened, tenant: 't', window: 'day', baselineWindows: 7, _internal: { now: () => now } });
+  const checkMs = performance.now() - t0;
+  await reopened.close();
+  results.check = {
+    entries: n, meanEntryBytes: Math.round(bytes / n), buildMs: Math.round(buildMs), checkMs: Math.round(checkMs), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    signals: report.signals.map((s) => `${s.name}:${s.status}`), n: report.signals[0]?.n,
+  };
+  console.log('check', results.check);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+writeFileSync(join(import.meta.dirname, 'results', 'monitor.json'), `${JSON.stringify(results, null, 2)}\n`);
