@@ -4,8 +4,8 @@
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const layers = ['spec', 'util', 'core', 'providers', 'store', 'ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'report', 'tune', 'testing', 'cli', 'server', 'web'];
-const features = ['ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'report', 'tune'];
+const layers = ['spec', 'util', 'core', 'providers', 'store', 'ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'report', 'tune', 'monitor', 'lineage', 'readiness', 'testing', 'cli', 'server', 'web'];
+const features = ['ingest', 'retrieve', 'generate', 'evaluate', 'decide', 'report', 'tune', 'monitor', 'lineage', 'readiness'];
 const shells = ['cli', 'server', 'web'];
 
 // Only `**/<layer>/**` (never the bare directory): gitignore semantics cannot re-include a file (the

@@ -28,9 +28,11 @@ try {
   for (const e of entries) scoreEntry(e);
   const memMs = performance.now() - t0;
   t0 = performance.now();
+  const c0 = process.cpuUsage();
   const r = await scoreOnline({ store, tenant: 't', since: start, rate: 1, _internal: { now: () => start + 11 * DAY } });
   const ms = performance.now() - t0;
-  results.scoring = { entries: entries.length, scored: r.scored, wallMs: Math.round(ms), answersPerSecond: Math.round(r.scored / (ms / 1000)), scorerOnlyAnswersPerSecond: Math.round(entries.length / (memMs / 1000)) };
+  const c1 = process.cpuUsage(c0);
+  results.scoring = { entries: entries.length, scored: r.scored, wallMs: Math.round(ms), cpuMs: Math.round((c1.user + c1.system) / 1000), answersPerSecond: Math.round(r.scored / (ms / 1000)), scorerOnlyAnswersPerSecond: Math.round(entries.length / (memMs / 1000)) };
   console.log('scoring', results.scoring);
   await store.close();
 
@@ -60,11 +62,13 @@ try {
   const buildMs = performance.now() - t0;
   const reopened = await createSqliteStore({ path });
   t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const report = await checkDrift({ store: reopened, tenant: 't', window: 'day', baselineWindows: 7, _internal: { now: () => now } });
   const checkMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   await reopened.close();
   results.check = {
-    entries: n, meanEntryBytes: Math.round(bytes / n), buildMs: Math.round(buildMs), checkMs: Math.round(checkMs), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    entries: n, meanEntryBytes: Math.round(bytes / n), buildMs: Math.round(buildMs), checkMs: Math.round(checkMs), checkCpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     signals: report.signals.map((s) => `${s.name}:${s.status}`), n: report.signals[0]?.n,
   };
   console.log('check', results.check);

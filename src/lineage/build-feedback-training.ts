@@ -2,7 +2,7 @@ import type { ChatMessage } from '../spec/tune-data.js';
 import type { ChatExample, PreferenceExample } from '../spec/tune-data.js';
 import type { FeedbackProposal } from '../spec/monitor.js';
 import type { Store } from '../spec/store.js';
-import { DEFAULT_ABSTENTION_TEXT } from '../generate/abstain.js';
+import { DEFAULT_ABSTENTION_TEXT } from '../generate/index.js';
 
 /** Options of {@link buildFeedbackTraining}. */
 export interface BuildFeedbackTrainingOptions {

@@ -1,7 +1,7 @@
 import type { QueryLogEntry } from '../spec/audit.js';
 import type { FeedbackProposal } from '../spec/monitor.js';
 import type { Store } from '../spec/store.js';
-import { DEFAULT_ABSTENTION_TEXT } from '../generate/abstain.js';
+import { DEFAULT_ABSTENTION_TEXT } from '../generate/index.js';
 
 /** Options of {@link proposeGoldenFromFeedback}. */
 export interface ProposeGoldenOptions {

@@ -7,7 +7,7 @@
  */
 import type { QueryLogEntry } from '../../spec/audit.js';
 import type { Store } from '../../spec/store.js';
-import { answer } from '../../generate/answer.js';
+import { answer } from '../../generate/index.js';
 import { createChunker, ingest } from '../../ingest/index.js';
 import { createGptTokenizer } from '../../util/tokenizers/index.js';
 import { mulberry32 } from '../../util/math/random.js';
