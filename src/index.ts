@@ -48,6 +48,11 @@ export * from './report/index.js';
 // Tune
 export * from './tune/index.js';
 
+// Continuous evaluation, lineage, data readiness
+export * from './monitor/index.js';
+export * from './lineage/index.js';
+export * from './readiness/index.js';
+
 // Providers (each imports its heavy dependency lazily, on first use)
 export * from './providers/transformers-js/index.js';
 export * from './providers/openai-compatible/index.js';

@@ -57,6 +57,14 @@ describe('fathom audit (data readiness)', () => {
     await store.close();
   });
 
+  it('finds near duplicates (one word changed in a long document) and not distinct documents', async () => {
+    const body = Array.from({ length: 12 }, (_, i) => `Step ${i + 1} of the onboarding guide explains how the workspace administrator configures section ${i + 1} carefully.`).join(' ');
+    const store = await corpus([doc('guide.md', `# Guide\n\n${body}`), doc('guide-old.md', `# Guide\n\n${body.replace('carefully', 'quickly')}`), ...clean], ['guide.md', 'guide-old.md', ...clean.map((d) => d.id)]);
+    const r = await auditReadiness({ store, tenant: 't', _internal: { now: () => now } });
+    assert.deepEqual(r.findings.map((f) => [f.type, [...f.documents].sort().join(' + ')]), [['near-duplicate', 'guide-old.md + guide.md']]);
+    await store.close();
+  });
+
   it('conflicts need two documents and the same entity, verb and unit', () => {
     assert.deepEqual(findConflicts([{ documentId: 'a', text: 'The Pro plan costs 49 dollars. The Pro plan costs 59 dollars.' }]), [], 'one document is a version question, not a conflict');
     assert.deepEqual(findConflicts([{ documentId: 'a', text: 'The Pro plan costs 49 dollars.' }, { documentId: 'b', text: 'The Team plan costs 99 dollars.' }]), []);
