@@ -29,4 +29,13 @@ describe('fathom audit', () => {
     assert.match(readFileSync(join(dir, 'audit.html'), 'utf8'), /<td>conflict<\/td>/);
     assert.equal((await cli('audit', '--fail-on', 'nope')).code, 2);
   });
+
+  it('audits a folder before ingest without touching the store', async () => {
+    mkdirSync(join(dir, 'incoming'));
+    writeFileSync(join(dir, 'incoming', 'c.md'), '# Notes\n\nThe webhook retries failed deliveries five times.\n');
+    const r = await cli('audit', 'incoming', '--json', '--fail-on', 'warning');
+    assert.equal(r.code, 1, r.err);
+    assert.deepEqual(r.json().findings.map((f: { type: string; documents: string[] }) => [f.type, f.documents.join()]), [['no-owner', 'incoming/c.md']]);
+    assert.equal((await cli('docs', 'list', '--json')).json().documents.length, 2, 'the store still holds only the ingested corpus');
+  });
 });
