@@ -38,6 +38,7 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   golden: () => import('./commands/golden.js').then((m) => m.goldenCommand),
   lineage: () => import('./commands/lineage.js').then((m) => m.lineageCommand),
   audit: () => import('./commands/audit.js').then((m) => m.auditCommand),
+  models: () => import('./commands/models.js').then((m) => m.modelsCommand),
 };
 
 /**
@@ -65,6 +66,7 @@ export const commandSummaries: Record<string, string> = {
   golden: 'Golden items from production feedback: propose them into a review file (from-feedback), keep the accepted lines (accept)',
   lineage: 'Everything derived from a document: audit entries, online scores, feedback, golden items and training examples',
   audit: 'Data-readiness audit of the stored corpus: stale, duplicates, conflicting numbers or dates, no owner, never retrieved, extraction warnings, empty or oversized',
+  models: 'Local models: pull (with checksum check), list, rm; cached outside node_modules',
 };
 
 export const mainCommand = defineCommand({

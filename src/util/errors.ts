@@ -49,6 +49,7 @@ export const errorCatalog = {
   RATE_LIMITED: { category: 'user', retryable: true },
   PAYLOAD_TOO_LARGE: { category: 'user', retryable: false },
   REQUEST_TIMEOUT: { category: 'system', retryable: true },
+  MODEL_CHECKSUM_MISMATCH: { category: 'provider', retryable: true },
 } as const satisfies Record<string, { category: ErrorCategory; retryable: boolean }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

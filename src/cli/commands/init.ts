@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineCommand } from 'citty';
+import { formatBytes, modelCatalog } from '../../models/index.js';
 import { FathomError } from '../../util/errors.js';
 import { commonArgs } from '../common-args.js';
 import { CONFIG_FILE } from '../config.js';
@@ -22,7 +23,13 @@ export const initCommand = defineCommand({
     }
     writeFileSync(file, configTemplate);
     mkdirSync(resolve(io.cwd, '.fathom'), { recursive: true });
-    emit(io, args.json, { config: file }, () => `Wrote ${file}\nNext: fathom ingest <folder>   then   fathom search "<question>"`);
+    const local = modelCatalog.find((m) => m.role === 'generation')!;
+    const recommendedModel = { name: local.name, format: local.format, approxBytes: local.approxBytes, command: `fathom models pull ${local.name}` };
+    emit(io, args.json, { config: file, recommendedModel }, () => [
+      `Wrote ${file}`,
+      'Next: fathom ingest <folder>   then   fathom search "<question>"',
+      `Answers come from the offline extractive answerer; for a local generative model (~${formatBytes(local.approxBytes)} ${local.format.toUpperCase()}, ${local.description}): ${recommendedModel.command}`,
+    ].join('\n'));
     return 0;
   },
 });
