@@ -1,5 +1,6 @@
 import type { Diagnosis, EvalMode, EvalRun, FailureClass, GoldenItem, ItemDiagnosis, Recommendation, RetrievalFix } from '../spec/evaluation.js';
 import type { DiagnoseThresholds } from './classify-item.js';
+import { _promptAdvice } from './_prompt-advice.js';
 import { _shareText, _wilson } from './_wilson.js';
 
 type Action = Diagnosis['recommendation']['actions'][number];
@@ -81,6 +82,12 @@ export function _recommend({ run, items, golden, thresholds, answerer }: { run: 
   const over = ids('over-abstention');
   if (over.length) actions.push({ kind: 'better-prompt', why: `${over.length} answerable items abstained with the source in the prompt: lower the abstention threshold (\`fathom calibrate\`, or --min-sufficiency)`, itemIds: over });
 
+  const prompt = _promptAdvice(run);
+  evidence.push(...prompt.evidence);
+  if (prompt.action && n > 0) {
+    actions.unshift(prompt.action);
+    primary = 'better-prompt';
+  }
   return { primary, actions, evidence, uncertainty: _uncertainty({ n, primary, behaviour, knowledge, minShare }) };
 }
 

@@ -70,7 +70,7 @@ export async function _prepareAnswer(options: AnswerOptions): Promise<_Prepared>
   const assembled = assemblePrompt({
     question, sources, closedBook: kind === 'none', abstentionText,
     countTokens: model.countTokens ? (t) => model.countTokens!(t) : undefined,
-    contextWindow: model.contextWindow, outputReserve: maxOutputTokens, maxContextTokens: prompt.maxContextTokens, order: prompt.order,
+    contextWindow: model.contextWindow, outputReserve: maxOutputTokens, maxContextTokens: prompt.maxContextTokens, order: prompt.order, variant: prompt.variant,
   });
   warnings.push(...assembled.warnings);
   if (kind !== 'none' && assembled.sources.length === 0) {

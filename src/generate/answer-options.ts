@@ -1,5 +1,5 @@
 import type { Principal } from '../spec/access.js';
-import type { Answer, ContextSource, PriceTable } from '../spec/answer.js';
+import type { Answer, ContextSource, PriceTable, PromptVariant } from '../spec/answer.js';
 import type { ChatCallOptions, ChatModel } from '../spec/chat-model.js';
 import type { RetrieveOptions } from '../spec/retrieve.js';
 import type { Store } from '../spec/store.js';
@@ -45,6 +45,8 @@ export interface AnswerOptions {
     maxContextTokens?: number;
     /** @default 'rank' */
     order?: 'rank' | 'edges';
+    /** A prompt variant (system line, extra instructions, few-shot examples); ignored by the extractive answerer. @default none */
+    variant?: PromptVariant;
   };
   /** Citation verification; `false` skips it. @default { method: 'lexical' } */
   verify?: false | {

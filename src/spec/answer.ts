@@ -118,3 +118,18 @@ export interface ModelPrice {
 
 /** `provider:modelId` (or a bare modelId) → price. */
 export type PriceTable = Record<string, ModelPrice>;
+
+/**
+ * A prompt variant of a generative answerer (`fathom eval run --prompt prompts.json` compares several). The
+ * citation, abstention and source-as-data rules are always kept, so verification and abstention still work.
+ */
+export interface PromptVariant {
+  /** Name shown in the run and the diagnosis (1–64 characters). */
+  id: string;
+  /** Replaces the opening line of the system prompt ("You answer questions using only the numbered sources…"). @default that line */
+  system?: string;
+  /** Extra instructions, added to the system prompt after the rules. */
+  instructions?: string;
+  /** Few-shot examples: each becomes a user question and an assistant answer before the real question. */
+  examples?: Array<{ question: string; answer: string }>;
+}

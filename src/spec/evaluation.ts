@@ -3,7 +3,7 @@
  * turns them into a RAG-vs-fine-tuning decision. Stages hand off through these records (stored as JSON
  * artifacts with a manifest), never through each other's internals.
  */
-import type { Answer } from './answer.js';
+import type { Answer, PromptVariant } from './answer.js';
 import type { QueryLogRedaction } from './audit.js';
 import type { JsonSchema } from './chat-model.js';
 
@@ -94,6 +94,34 @@ export interface EvalRun {
   notMeasured?: Partial<Record<EvalMode, string>>;
   /** Mean of each metric per mode. */
   summary: Record<EvalMode, Record<string, number>>;
+  /** Prompt variants evaluated side by side (`--prompt prompts.json`); `results` and `summary` are the baseline's. */
+  prompts?: PromptComparison;
+}
+
+/** Prompt variants of one run, each compared with the baseline (the first) on the same items. */
+export interface PromptComparison {
+  /** Id of the first variant: the run's `results` and `summary` are its. */
+  baseline: string;
+  /** The mode whose per-item `correct` is compared (rag when it ran). */
+  mode: EvalMode;
+  variants: Array<{
+    id: string;
+    /** SHA-256 of the variant's canonical JSON: the prompt's version. */
+    sha256: string;
+    variant: PromptVariant;
+    summary: Record<EvalMode, Record<string, number>>;
+    /** Share of items correct in `mode`. */
+    correct: number;
+    /** Items paired with the baseline. */
+    n: number;
+    /** correct − baseline correct, with the paired bootstrap 95% interval (0 and [0, 0] for the baseline). */
+    delta: number;
+    ci95: [number, number];
+  }>;
+  /** The variant with the highest share correct (the baseline on ties). */
+  best: string;
+  /** Per-item results of the variants other than the baseline, by id. */
+  results: Record<string, EvalItemResult[]>;
 }
 
 /** Per-metric difference between two runs, with a paired bootstrap confidence interval. */

@@ -1,4 +1,4 @@
-import type { Answer, ContextSource } from '../../spec/answer.js';
+import type { Answer, ContextSource, PromptVariant } from '../../spec/answer.js';
 import type { JsonSchema } from '../../spec/chat-model.js';
 import type { EvalItemResult, EvalMode, GoldenItem } from '../../spec/evaluation.js';
 import type { Store } from '../../spec/store.js';
@@ -9,7 +9,7 @@ import { _scoreItem, type EvalJudges } from './_score-item.js';
 
 /** What `evaluate()` runs: anything that answers a question from a context source (wraps generate's `answer()`). */
 export interface EvalPipeline {
-  answer(options: { question: string; context: ContextSource; responseFormat?: { type: 'json'; schema?: JsonSchema; name?: string }; signal?: AbortSignal }): Promise<Answer>;
+  answer(options: { question: string; context: ContextSource; responseFormat?: { type: 'json'; schema?: JsonSchema; name?: string }; signal?: AbortSignal; /** The prompt variant under evaluation (`evaluate({ prompts })`). */ prompt?: PromptVariant }): Promise<Answer>;
 }
 
 export interface _RunOneInput {

@@ -1,9 +1,11 @@
+import type { PromptVariant } from '../../spec/answer.js';
 import type { EvalItemResult, EvalMode, EvalRun, GoldenItem } from '../../spec/evaluation.js';
 import type { Store } from '../../spec/store.js';
 import { FathomError } from '../../util/errors.js';
 import { generateId as defaultGenerateId } from '../../util/ids.js';
 import type { ConstraintPredicate } from '../metrics/answer/index.js';
 import { checkGoldenSources } from '../golden/check-golden-sources.js';
+import { _evaluatePrompts } from './_evaluate-prompts.js';
 import { _openResultCache } from './_result-cache.js';
 import { _runOne } from './_run-one.js';
 import { _stableHash } from './_stable-hash.js';
@@ -60,6 +62,12 @@ export interface EvaluateOptions {
   versions?: Record<string, string>;
   /** Where the items came from (`readGoldenSet` gives both). @default { path: '', sha256: hash of the items } */
   dataset?: { path: string; sha256: string };
+  /**
+   * Prompt variants to evaluate side by side on the same items (the first is the baseline): the run's `results`
+   * are the baseline's, `prompts` compares every variant with it (paired bootstrap). Each variant's id and hash are
+   * recorded in the configuration. @default the pipeline's own prompt only
+   */
+  prompts?: readonly PromptVariant[];
   signal?: AbortSignal;
   onProgress?: (progress: EvalProgress) => void;
   /** Testing seam. */
@@ -75,6 +83,14 @@ export interface EvaluateOptions {
  * result with `error` and `correct: false`; the run goes on. Aborting throws INTERRUPTED after in-flight work.
  */
 export async function evaluate(options: EvaluateOptions): Promise<EvalRun> {
+  if (options.prompts) {
+    const { prompts, onProgress, ...rest } = options;
+    if (options.answerer === 'extractive') throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'Prompt variants need a generative model: the extractive answerer has no prompt. Set "generation" in fathom.config.json or pass --model.' });
+    return _evaluatePrompts({
+      variants: prompts, pipeline: options.pipeline, config: options.config ?? {},
+      runOne: (pipeline, config, index) => evaluate({ ...rest, pipeline, config, onProgress: onProgress && ((p) => onProgress({ ...p, done: index * p.total + p.done, total: p.total * prompts.length })) }),
+    });
+  }
   const { items, pipeline, modes: requested = ['closed-book', 'rag', 'oracle'], store, tenant = 'default', concurrency = 2, cacheDir, judge = {}, metrics, predicates = {}, config = {}, versions = {}, signal, onProgress, _internal = {} } = options;
   const { now = Date.now, perfNow = () => performance.now(), generateId = defaultGenerateId } = _internal;
   _validate(items, requested, concurrency, predicates);

@@ -13,6 +13,8 @@ import { createJudge } from '../../../evaluate/judge/index.js';
 import { evaluate, formatRunSummary } from '../../../evaluate/run/index.js';
 import { readGoldenSet } from '../../../evaluate/golden/index.js';
 import type { EvalPipeline } from '../../../evaluate/run/index.js';
+import { FathomError } from '../../../util/errors.js';
+import { readPromptVariants } from '../../read-prompt-variants.js';
 import { noChatModel, writeJson, fathomVersion } from './_shared.js';
 
 export const runCommand = defineCommand({
@@ -27,11 +29,14 @@ export const runCommand = defineCommand({
     'judge-runs': { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 20 }, description: 'Times each judge verdict is sampled (agreement is reported)', default: '1' },
     concurrency: { type: 'string', schema: rules.concurrency, description: 'Answers in flight (default 2)' },
     'min-sufficiency': { type: 'string', schema: rules.unitInterval, description: 'Abstain below this sufficiency score, in [0, 1] (default: config answer.minSufficiency)', valueHint: 'x' },
+    prompt: { type: 'string', description: 'Prompt variants to compare side by side (JSON: [{ "id", "system"?, "instructions"?, "examples"? }, …]; the first is the baseline)', valueHint: 'prompts.json' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
     const sufficiency = sufficiencyOptions(c.config, ctx.args['min-sufficiency']);
+    const prompts = ctx.args.prompt === undefined ? undefined : readPromptVariants(resolve(c.io.cwd, String(ctx.args.prompt)));
     const model = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
+    if (prompts && !model) throw new FathomError({ code: 'INVALID_ARGUMENT', message: '--prompt needs a generative model: the extractive answerer has no prompt to vary. Set "generation" in fathom.config.json or pass --model.' });
     const judgeModel = ctx.args.judge ? await buildChatModel(c.config, c.io, String(ctx.args.judge)) : undefined;
     if (ctx.args.judge && !judgeModel) throw noChatModel('--judge');
     const runs = Number(ctx.args['judge-runs']);
@@ -44,11 +49,11 @@ export const runCommand = defineCommand({
     const config = { answerer: model ? `${model.provider}:${model.modelId}` : 'extractive', judge: judgeModel ? `${judgeModel.provider}:${judgeModel.modelId}` : null, retrieval: { mode: c.config.search.mode, topK: c.config.search.topK }, minSufficiency: sufficiency.minSufficiency, sufficiencyModel: sufficiency.model ?? 'default', store: c.storePath, tenant: c.tenant };
     return withStore(c, async (store) => {
       const pipeline: EvalPipeline = {
-        answer: (o) => answer({ store, tenant: c.tenant, model, question: o.question, context: o.context, responseFormat: o.responseFormat, retrieval: { topK: c.config.search.topK, sufficiency: sufficiency.model }, abstention: { minSufficiency: sufficiency.minSufficiency }, log: false, signal: o.signal }),
+        answer: (o) => answer({ store, tenant: c.tenant, model, question: o.question, context: o.context, responseFormat: o.responseFormat, retrieval: { topK: c.config.search.topK, sufficiency: sufficiency.model }, abstention: { minSufficiency: sufficiency.minSufficiency }, prompt: { variant: o.prompt }, log: false, signal: o.signal }),
       };
       const result = await evaluate({
         items: golden.items, pipeline, modes, store, tenant: c.tenant, config, judge, dataset: { path: golden.path, sha256: golden.sha256 },
-        itemLines: golden.lines, retrievalDepth: c.config.search.topK, answerer: config.answerer,
+        itemLines: golden.lines, retrievalDepth: c.config.search.topK, answerer: config.answerer, ...(prompts ? { prompts: prompts.variants } : {}),
         concurrency: ctx.args.concurrency ? Number(ctx.args.concurrency) : 2, cacheDir: join(resolve(c.storePath, '..'), 'cache', 'eval'),
         versions: { node: process.version, fathom: fathomVersion() }, signal: c.io.signal,
         onProgress: c.io.isTTY ? (p) => c.io.err(`\r\x1b[2Keval: ${p.done}/${p.total}${p.cached ? ` (${p.cached} cached)` : ''}`) : undefined,
@@ -56,12 +61,13 @@ export const runCommand = defineCommand({
       if (c.io.isTTY) c.io.err('\n');
       const path = join(runsDir, `${result.id}.json`);
       writeJson(path, result);
-      writeJson(join(runsDir, `${result.id}.manifest.json`), { runId: result.id, createdAt: result.createdAt, dataset: result.dataset, modes: result.modes, config: result.config, configHash: result.configHash, versions: result.versions });
+      writeJson(join(runsDir, `${result.id}.manifest.json`), { runId: result.id, createdAt: result.createdAt, dataset: result.dataset, modes: result.modes, config: result.config, configHash: result.configHash, versions: result.versions, ...(prompts ? { prompts: { file: prompts.path, sha256: prompts.sha256, baseline: result.prompts?.baseline, best: result.prompts?.best, variants: result.prompts?.variants.map((v) => ({ id: v.id, sha256: v.sha256, variant: v.variant })) } } : {}) });
       if (ctx.args.out) {
         writeJson(resolve(c.io.cwd, String(ctx.args.out)), result);
         await recordExport({ store, tenant: c.tenant, path: resolve(c.io.cwd, String(ctx.args.out)), kind: 'eval-run' }); // named as not managed by a later `docs delete`
       }
-      emit(c.io, c.json, { id: result.id, path, dataset: result.dataset, summary: result.summary }, () => `${result.id} · ${golden.items.length} items · ${path}\n${formatRunSummary(result)}`);
+      const promptRows = result.prompts?.variants.map(({ variant: _v, summary: _s, ...row }) => row);
+      emit(c.io, c.json, { id: result.id, path, dataset: result.dataset, summary: result.summary, ...(result.prompts ? { prompts: { baseline: result.prompts.baseline, best: result.prompts.best, mode: result.prompts.mode, variants: promptRows } } : {}) }, () => `${result.id} · ${golden.items.length} items · ${path}\n${formatRunSummary(result)}`);
       return 0;
     });
   },
