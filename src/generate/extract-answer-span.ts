@@ -33,11 +33,18 @@ export function extractAnswerSpan({ question, sentence }: ExtractAnswerSpanOptio
   });
   // Dates and numbers: the typed phrase nearest the question's words. Names, places and everything else: the
   // best span of the learned span model (which also prefers phrases of the asked-for type).
-  if (typed.length > 0 && (type === 'date' || type === 'number')) return typed.sort((a, b) => distance(a.start, a.end) - distance(b.start, b.end) || a.start - b.start)[0]!.text;
+  if (typed.length > 0 && (type === 'date' || type === 'number')) {
+    const best = typed.sort((a, b) => distance(a.start, a.end) - distance(b.start, b.end) || a.start - b.start)[0]!;
+    // "How long / far / old …" asks for a quantity with its unit: "35 days", not "35".
+    const unit = type === 'number' && /\bhow\s+(?:long|far|old|often|high|tall|wide|deep|heavy|large|big)\b/i.test(question) ? UNIT.exec(sentence.slice(best.end)) : null;
+    return unit ? sentence.slice(best.start, best.end + unit[0].length) : best.text;
+  }
   const scored = _words(sentence, qSet);
   const span = _scoreSpans(scored, _headNoun(question), undefined, typed);
   return span ? sentence.slice(scored[span.a]!.start, scored[span.b]!.end) : typed[0]?.text;
 }
+
+const UNIT = /^[\s-]?(?:(?:milli|centi|kilo)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|metres?|meters?|miles?|feet|foot|inches?|yards?|km|m|cm|mm|kg|g|tonnes?|tons?|pounds?|lbs?|grams?|kilograms?|times)(?:\s+(?:old|long|a\s+\w+|per\s+\w+))?)\b/i;
 
 /** The noun a "what/which …" question asks about ("what church …" → church), as an analysed term. */
 function _headNoun(question: string): string | undefined {

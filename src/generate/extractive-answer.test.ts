@@ -13,6 +13,13 @@ describe('extractiveAnswer: the answer, its evidence, its citation', () => {
     assert.match(a.text, /^Within the first 30 days, an Enterprise customer may cancel and receive a full refund\. \[2\]$/);
     assert.deepEqual(a.sentences.map((s) => s.n), [2], 'only the source it quotes is cited');
   });
+  it('reads "how long" as asking for a duration: the adjective is not a term to match, the span keeps its unit', () => {
+    const a = extractiveAnswer({ question: 'How long are backups kept?', sources: [src(1, 'Workspace data is kept for as long as the subscription is active. Backups are encrypted and retained for 35 days.')] });
+    assert.equal(a.sentences[0]!.text, 'Backups are encrypted and retained for 35 days.');
+    assert.equal(a.span, '35 days');
+    assert.equal(extractAnswerSpan({ question: 'How far is the lake from the city?', sentence: 'The lake lies 12 km north of the city.' }), '12 km');
+  });
+
   it('answers yes/no questions by the evidence', () => {
     const no = extractiveAnswer({ question: 'Is Tallyo HIPAA compliant?', sources: [src(1, 'HIPAA: Tallyo is not HIPAA compliant and does not sign Business Associate Agreements.')] });
     assert.equal(no.span, 'No');
