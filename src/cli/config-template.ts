@@ -43,10 +43,14 @@ export const configTemplate = `{
   "search": { "mode": "bm25", "topK": 5 },
 
   // The answering model of \`fathom ask\`. null = the extractive answerer: quotes the best sentences, no model, offline.
+  // A local model in one command: \`fathom models pull qwen2.5-0.5b-instruct\` (~491 MB) prints the line to put here.
   // { "provider": "llama-cpp", "model": "models/qwen2.5-1.5b-instruct-q4_k_m.gguf" }        (or "hf:org/repo/file.gguf")
   // { "provider": "openai-compatible", "baseURL": "http://localhost:11434/v1", "model": "llama3.1", "apiKeyEnv": "OPENAI_API_KEY" }
   // { "provider": "anthropic", "model": "claude-sonnet-4-5", "apiKeyEnv": "ANTHROPIC_API_KEY" }
   "generation": null
+
+  // Where \`fathom models pull\` downloads from (a Hugging Face mirror; env FATHOM_MODEL_HUB overrides it):
+  // "models": { "hubUrl": "https://huggingface.co" },
 
   // Prices for the audit log's cost, US dollars per million tokens:
   // "prices": { "openai-compatible:gpt-4o-mini": { "inputPerMillion": 0.15, "outputPerMillion": 0.6 } },

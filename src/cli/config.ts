@@ -44,6 +44,8 @@ export interface FathomConfig {
   answer?: { minSufficiency?: number; sufficiencyModel?: SufficiencyModel };
   /** The answering model (`fathom ask`). null: the extractive answerer (no model, offline). */
   generation: GenerationConfig;
+  /** `fathom models pull`: the hub base URL (env FATHOM_MODEL_HUB and --hub take precedence). @default 'https://huggingface.co' */
+  models?: { hubUrl?: string };
   /** `tune.target`: the default `fathom tune lint --target` (openai, together, mistral, fireworks, trl, axolotl, unsloth). */
   tune?: { target?: 'openai' | 'together' | 'mistral' | 'fireworks' | 'trl' | 'axolotl' | 'unsloth'; backends?: Record<string, unknown> };
   /** US dollars per million tokens by `provider:modelId` or `modelId`, for the audit log's cost. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -53,6 +53,18 @@ describe('fathom models', () => {
     const unknown = await cli('models', 'pull', 'gpt-17');
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /Unknown model "gpt-17"/);
+  });
+
+  it('reads the hub from config models.hubUrl when FATHOM_MODEL_HUB is unset; a bad hubUrl is INVALID_CONFIG', async () => {
+    const conf = join(dir, 'hub.config.json');
+    writeFileSync(conf, JSON.stringify({ models: { hubUrl: hub.url } }));
+    const r = await runCliCaptured({ cwd: dir, args: ['models', 'pull', 'ms-marco-minilm-l6', '--config', conf, '--progress', 'none'], env: { FATHOM_CACHE: join(dir, 'cache2') } });
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Pulled: ms-marco-minilm-l6/);
+    writeFileSync(conf, JSON.stringify({ models: { hubUrl: 'ftp://mirror' } }));
+    const bad = await runCliCaptured({ cwd: dir, args: ['models', 'pull', 'ms-marco-minilm-l6', '--config', conf], env: { FATHOM_CACHE: join(dir, 'cache2') } });
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /INVALID_CONFIG/);
   });
 
   it('init proposes the recommended small local model with its size', async () => {

@@ -1,5 +1,6 @@
 import { defineCommand } from 'citty';
 import { formatBytes, listModels, modelCatalog, pullModel, removeModel, type PulledModel, type PullProgress } from '../../models/index.js';
+import { loadConfig } from '../config.js';
 import { emit, processIO, type CliIO } from '../io.js';
 import { modelCacheDir } from '../model-cache-dir.js';
 
@@ -13,15 +14,16 @@ const pull = defineCommand({
   args: {
     name: { type: 'positional', description: `A catalogue name (${modelCatalog.map((m) => m.name).join(', ')}) or org/repo/file`, required: true },
     revision: { type: 'string', description: 'Branch, tag or commit (default main)', valueHint: 'rev' },
-    hub: { type: 'string', description: 'Hub base URL (default: $FATHOM_MODEL_HUB, else https://huggingface.co)', valueHint: 'url' },
+    hub: { type: 'string', description: 'Hub base URL (default: $FATHOM_MODEL_HUB, else config models.hubUrl, else https://huggingface.co)', valueHint: 'url' },
     'cache-dir': cacheDirArg,
     progress: { type: 'string', schema: { enum: ['auto', 'json', 'none'] }, description: 'auto (bar on a terminal) | json (JSON lines on stderr) | none', default: 'auto' },
+    config: { type: 'string', description: 'Config file (default: ./fathom.config.json when present): models.hubUrl', valueHint: 'path' },
     json,
   },
   async run({ args, data }) {
     const io = ioOf(data);
     const cacheDir = cacheOf(io, args['cache-dir']);
-    const hubUrl = (args.hub as string | undefined) ?? io.env.FATHOM_MODEL_HUB ?? 'https://huggingface.co';
+    const hubUrl = (args.hub as string | undefined) ?? io.env.FATHOM_MODEL_HUB ?? loadConfig({ cwd: io.cwd, path: args.config as string | undefined }).models?.hubUrl ?? 'https://huggingface.co';
     const onProgress = _progress(io, String(args.progress));
     const result = await pullModel({ name: String(args.name), cacheDir, hubUrl, revision: args.revision as string | undefined, token: io.env.HF_TOKEN, onProgress, signal: io.signal });
     if (onProgress && io.isTTY && String(args.progress) === 'auto') io.err('\n');
