@@ -6,8 +6,11 @@ import { _isSpaceAt, _splitsPair } from './_whitespace.js';
 export interface _PieceFns {
   /** Token count of `text[from, to)` as a text of its own; with `log`, records piece ends and running totals. */
   pass(text: string, from: number, to: number, log: _PieceLog | null): number;
-  /** End of the whole text's pre-token starting at `p`. */
-  pieceEnd(text: string, p: number): number;
+  /**
+   * End of the whole text's pre-token starting at `p` when it ends at or before `limit`; otherwise any
+   * position past `limit` (so a giant pre-token is not scanned to its end on every call).
+   */
+  pieceEnd(text: string, p: number, limit: number): number;
   /** Token count of the pre-token `text[a, b)`. */
   pieceCount(text: string, a: number, b: number): number;
 }
@@ -66,7 +69,7 @@ export function _preparePieces(text: string, fns: _PieceFns): PreparedText {
       } else {
         let pos = a;
         for (;;) {
-          const e = fns.pieceEnd(text, pos);
+          const e = fns.pieceEnd(text, pos, tailStart);
           if (e > tailStart) return slow(a, b);
           headCount += fns.pieceCount(text, pos, e);
           pos = e;

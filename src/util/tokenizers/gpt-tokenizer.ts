@@ -12,6 +12,9 @@ import { _preparePieces, type _PieceFns } from './_prepared-pieces.js';
 /** Largest text whose bytes buffer a tokenizer keeps for reuse (4 M characters). */
 const MAX_SCRATCH = 1 << 22;
 
+/** Characters past a range's end that decide where a pre-token there ends (contractions, `\s+(?!\S)`). */
+const _LOOK_AHEAD = 8;
+
 /** Options for {@link createGptTokenizer}. */
 export interface GptTokenizerOptions {
   /** The OpenAI BPE encoding. @default 'o200k_base' */
@@ -90,13 +93,15 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
     encoding === 'o200k_base'
       ? {
           pass: _o200kCount,
-          pieceEnd(text, p) {
-            const e = _o200kEnd(text, p, text.length);
-            return e > p ? e : regexEnd(text, p);
+          pieceEnd(text, p, limit) {
+            // Past `limit` + a few characters of look-ahead, the piece's exact end does not matter.
+            const to = Math.min(text.length, limit + _LOOK_AHEAD);
+            const e = _o200kEnd(text, p, to);
+            return e > p ? e : regexEnd(to < text.length ? text.slice(0, to) : text, p);
           },
           pieceCount,
         }
-      : { pass: _regexPass, pieceEnd: regexEnd, pieceCount };
+      : { pass: _regexPass, pieceEnd: (text, p, limit) => regexEnd(limit + _LOOK_AHEAD < text.length ? text.slice(0, limit + _LOOK_AHEAD) : text, p), pieceCount };
 
   // Any other encoding: the regex, on the range as a string of its own.
   function _regexPass(text: string, from: number, to: number, log: _PieceLog | null): number {
