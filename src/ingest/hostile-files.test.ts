@@ -17,6 +17,7 @@ import { createGptTokenizer } from '../util/tokenizers/index.js';
 import { createChunker } from './chunkers/index.js';
 import { ingest } from './ingest.js';
 import { escapeControls } from '../util/text/escape-controls.js';
+import { createMockChatModel } from '../testing/mock-chat-model.js';
 
 async function setup(t: { after(fn: () => Promise<void>): void }) {
   const base = await mkdtemp(join(tmpdir(), 'fathom-hostile-'));
@@ -117,4 +118,36 @@ test('followSymlinks: true follows a link out of the folder (loops are still ref
   const on = await ingest({ store, tenant: 't', paths: ['.'], cwd: corpus, chunker, followSymlinks: true });
   assert.deepEqual(on.skipped.map((s) => [s.path, s.code]), [['up', 'SYMLINK_SKIPPED']]);
   assert.ok(await store.getDocument({ tenant: 't', id: 'shared/policy.md' }));
+});
+
+test('the per-file budget covers chunking: a run with no whitespace that cannot chunk in time is skipped naming fileTimeoutMs, and the next file loads', { timeout: 120_000 }, async (t) => {
+  const { corpus, store, chunker } = await setup(t);
+  // 800 KB without whitespace takes seconds to chunk on any machine; parsing it alone fits the budget.
+  await writeFile(join(corpus, 'a-dna.txt'), 'ACGT'.repeat(200_000));
+  await writeFile(join(corpus, 'b-next.md'), '# Next\n\nStill here.');
+  const report = await ingest({ store, tenant: 't', paths: ['.'], cwd: corpus, chunker, limits: { fileTimeoutMs: 1_000 } });
+  const skip = report.skipped.find((s) => s.path === 'a-dna.txt');
+  assert.equal(skip?.code, 'LIMIT_EXCEEDED', JSON.stringify(report.skipped));
+  assert.equal(skip?.limit?.name, 'ingest.limits.fileTimeoutMs');
+  assert.match(skip!.reason, /ingest\.limits\.fileTimeoutMs \(1,000 ms\)/);
+  assert.equal(await store.getDocument({ tenant: 't', id: 'a-dna.txt' }), undefined);
+  assert.ok(await store.getDocument({ tenant: 't', id: 'b-next.md' }));
+});
+
+test('a chunker or contextualiser that ignores the deadline is still held to the per-file budget', { timeout: 60_000 }, async (t) => {
+  const { store, chunker } = await setup(t);
+  const busy = (ms: number) => {
+    const until = Date.now() + ms;
+    while (Date.now() < until);
+  };
+  const doc = (id: string, text: string) => ({ id, source: id, title: id, format: 'markdown' as const, text, metadata: {} });
+  const slowChunker = { name: 'structure' as const, chunk: async (input: { text: string }) => (input.text.includes('slow') && busy(400), chunker.chunk(input)) };
+  const r1 = await ingest({ store, tenant: 't', documents: [doc('slow.md', 'slow text'), doc('fast.md', 'fast text')], chunker: slowChunker, limits: { fileTimeoutMs: 150 } });
+  assert.deepEqual(r1.skipped.map((s) => [s.path, s.limit?.name]), [['slow.md', 'ingest.limits.fileTimeoutMs']]);
+  assert.ok(await store.getDocument({ tenant: 't', id: 'fast.md' }));
+
+  const model = createMockChatModel({ reply: (call) => (call.messages[0]!.content.includes('ponder') && busy(400), 'context') });
+  const r2 = await ingest({ store, tenant: 't', documents: [doc('ponder.md', 'ponder this'), doc('quick.md', 'quick one')], chunker, contextualize: { model }, limits: { fileTimeoutMs: 150 } });
+  assert.deepEqual(r2.skipped.map((s) => [s.path, s.limit?.name]), [['ponder.md', 'ingest.limits.fileTimeoutMs']]);
+  assert.ok(await store.getDocument({ tenant: 't', id: 'quick.md' }));
 });

@@ -7,7 +7,8 @@
  */
 import type { LoadedDocument } from '../spec/document.js';
 import type { IngestReport } from '../spec/ingest.js';
-import type { LoadEvent, SkipReport } from '../spec/loader.js';
+import type { SkipReport } from '../spec/loader.js';
+import type { TimedLoadEvent } from './limits/timed-load-event.js';
 import type { DocumentWrite } from '../spec/store.js';
 import { embedMany } from '../core/embed-many.js';
 import { FathomError } from '../util/errors.js';
@@ -118,7 +119,18 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     report.counts.embeddings += embeddings.length;
   };
 
-  const handle = async (doc: LoadedDocument): Promise<void> => {
+  // The per-file budget (ingest.limits.fileTimeoutMs) covers loading, chunking and contextualising.
+  const overBudget = (doc: LoadedDocument, startedAt: number, loadMs: number): void => {
+    const value = Math.round(loadMs + Date.now() - startedAt);
+    const max = limits.fileTimeoutMs;
+    const e = limitExceeded({ path: doc.source, limit: 'fileTimeoutMs', value, max, what: 'loading and chunking it took', atLeast: true });
+    skip({ path: doc.source, code: e.code, reason: e.message, limit: { name: 'ingest.limits.fileTimeoutMs', value, max } });
+  };
+  const isBudgetError = (error: unknown) => FathomError.isInstance(error) && error.code === 'LIMIT_EXCEEDED' && error.details?.limit === 'ingest.limits.fileTimeoutMs';
+
+  const handle = async (doc: LoadedDocument, loadMs = 0): Promise<void> => {
+    const startedAt = Date.now();
+    const deadline = startedAt + limits.fileTimeoutMs - loadMs;
     meter.documents++;
     report.counts.documents++;
     seen?.add(doc.id);
@@ -140,7 +152,15 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       report.counts.duplicates++;
       if (detector.record(pending, dup) === 'skipped') return;
     }
-    const drafts = await chunker.chunk({ text: doc.text, format: doc.format, pages: doc.pages });
+    let drafts: Awaited<ReturnType<typeof chunker.chunk>>;
+    try {
+      drafts = await chunker.chunk({ text: doc.text, format: doc.format, pages: doc.pages, deadline });
+    } catch (error) {
+      if (isBudgetError(error)) return overBudget(doc, startedAt, loadMs);
+      throw error;
+    }
+    // A chunker that does not watch the deadline is still held to it.
+    if (Date.now() > deadline) return overBudget(doc, startedAt, loadMs);
     if (drafts.length > limits.chunksPerDocument) {
       const e = limitExceeded({ path: doc.source, limit: 'chunksPerDocument', value: drafts.length, max: limits.chunksPerDocument, what: 'it chunks into' });
       skip({ path: doc.source, code: e.code, reason: e.message, limit: { name: 'ingest.limits.chunksPerDocument', value: drafts.length, max: limits.chunksPerDocument } });
@@ -149,7 +169,15 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     meter.chunks += drafts.length;
     let contexts: Array<string | undefined> | undefined;
     if (options.contextualize) {
-      const c = await contextualizeChunks({ store, tenant, documentId: doc.id, text: doc.text, contentHash, drafts, options: options.contextualize, signal });
+      const budget = AbortSignal.timeout(Math.max(1, Math.ceil(deadline - Date.now())));
+      let c: Awaited<ReturnType<typeof contextualizeChunks>>;
+      try {
+        c = await contextualizeChunks({ store, tenant, documentId: doc.id, text: doc.text, contentHash, drafts, options: options.contextualize, signal: signal ? AbortSignal.any([signal, budget]) : budget });
+      } catch (error) {
+        if (budget.aborted && !signal?.aborted) return overBudget(doc, startedAt, loadMs);
+        throw error;
+      }
+      if (Date.now() > deadline) return overBudget(doc, startedAt, loadMs);
       contexts = c.contexts;
       const stats = (report.contextual ??= { model: `${options.contextualize.model.provider}:${options.contextualize.model.modelId}`, generated: 0, cached: 0, inputTokens: 0, outputTokens: 0 });
       stats.generated += c.generated;
@@ -171,7 +199,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (batch.length >= batchSize) await flush();
   };
 
-  const events: AsyncIterable<LoadEvent> = options.documents
+  const events: AsyncIterable<TimedLoadEvent> = options.documents
     ? wrapDocuments(options.documents)
     : loadSources({
         paths: options.paths!,
@@ -196,7 +224,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (event.type === 'skip') skip(event.skip);
       else {
         report.warnings.push(...extractionWarnings(event.document));
-        await handle(event.document);
+        await handle(event.document, event.loadMs);
       }
       meter.tick('ingest');
       if (signal?.aborted) break;
@@ -226,7 +254,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   return report;
 }
 
-async function* wrapDocuments(docs: AsyncIterable<LoadedDocument> | Iterable<LoadedDocument>): AsyncIterable<LoadEvent> {
+async function* wrapDocuments(docs: AsyncIterable<LoadedDocument> | Iterable<LoadedDocument>): AsyncIterable<TimedLoadEvent> {
   for await (const document of docs) yield { type: 'document', document };
 }
 

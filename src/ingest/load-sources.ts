@@ -7,6 +7,7 @@ import { escapeControls, hasControls } from '../util/text/escape-controls.js';
 import { resolveIngestLimits, type IngestLimits } from './limits/ingest-limits.js';
 import { sharedParsePool } from './limits/parse-pool.js';
 import { walkFiles } from './walk.js';
+import type { TimedLoadEvent } from './limits/timed-load-event.js';
 
 export interface LoadSourcesOptions {
   /** Files or directories, absolute or relative to `cwd`. A missing path throws PATH_NOT_FOUND. */
@@ -52,14 +53,14 @@ export async function* loadSources({
   signal,
   limits: givenLimits,
   followSymlinks = false,
-}: LoadSourcesOptions): AsyncIterable<LoadEvent> {
+}: LoadSourcesOptions): AsyncIterable<TimedLoadEvent> {
   const limits = resolveIngestLimits(givenLimits);
   const checkAbort = () => {
     if (signal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: 'Loading was interrupted; run the same command again to finish (unchanged documents are skipped).', cause: signal.reason });
   };
   // One file parses ahead in the worker while the caller chunks and stores the previous one.
-  let ahead: Promise<LoadEvent[]> | undefined;
-  async function* settle(): AsyncIterable<LoadEvent> {
+  let ahead: Promise<TimedLoadEvent[]> | undefined;
+  async function* settle(): AsyncIterable<TimedLoadEvent> {
     if (!ahead) return;
     const events = await ahead;
     ahead = undefined;
@@ -126,9 +127,12 @@ export async function* loadSources({
       ...(loader.streaming ? { stream: () => createReadStream(path) as AsyncIterable<Uint8Array> } : {}),
     };
     try {
+      // Time since the file (or the previous record) started loading, charged to its budget.
+      let since = performance.now();
       for await (const event of loader.load(input)) {
         checkAbort();
-        yield event;
+        yield event.type === 'document' ? { ...event, loadMs: performance.now() - since } : event;
+        since = performance.now();
       }
     } catch (error) {
       if (FathomError.isInstance(error) && error.code === 'INTERRUPTED') throw error;

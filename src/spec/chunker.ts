@@ -11,6 +11,12 @@ export interface ChunkInput {
   text: string;
   format?: string;
   pages?: Array<{ page: number; start: number; end: number }>;
+  /**
+   * Time budget, as an epoch time in ms (`Date.now()` clock): past it, built-in chunkers stop between units
+   * and reject with LIMIT_EXCEEDED (`details.limit` `ingest.limits.fileTimeoutMs`). ingest() sets it from
+   * the per-file budget left after loading. @default no budget
+   */
+  deadline?: number;
 }
 
 export interface Chunker {

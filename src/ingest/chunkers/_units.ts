@@ -2,6 +2,7 @@ import type { PreparedText, Tokenizer } from '../../spec/tokenizer.js';
 import { splitSentences } from '../../util/text/sentences.js';
 import { _isListMarker, type _Block } from './_markdown.js';
 import { _tokenWindows } from './_windows.js';
+import { _noCheck, type _Check } from './_deadline.js';
 
 /**
  * A packable range and how to split it when it alone exceeds the budget: blocks into list items or lines,
@@ -22,14 +23,14 @@ export function _blockUnit(block: _Block): _Unit {
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Splits a unit one level down. Token windows are the last level; they always fit. */
-export function _splitUnit(tokenizer: Tokenizer, prepared: PreparedText, unit: _Unit, maxTokens: number): _Unit[] {
+export function _splitUnit(tokenizer: Tokenizer, prepared: PreparedText, unit: _Unit, maxTokens: number, check: _Check = _noCheck): _Unit[] {
   const text = prepared.text;
   if (unit.split === 'sentences') {
     const spans = splitSentences(text, unit.start, unit.end);
     if (spans.length > 1) return spans.map(([start, end]) => ({ start, end, split: 'windows' }));
   }
   if (unit.split === 'sentences' || unit.split === 'windows' || unit.split === 'none') {
-    return _tokenWindows(tokenizer, prepared, unit.start, unit.end, maxTokens).map((w) => ({ start: w.start, end: w.end, split: 'none' }));
+    return _tokenWindows(tokenizer, prepared, unit.start, unit.end, maxTokens, 0, true, check).map((w) => ({ start: w.start, end: w.end, split: 'none' }));
   }
   // Lines, or list items (a line opening with a list marker starts an item).
   const out: _Unit[] = [];

@@ -1,4 +1,5 @@
 import type { PreparedText, Tokenizer } from '../../spec/tokenizer.js';
+import { _noCheck, type _Check } from './_deadline.js';
 
 /** A range of the source with its exact token count. */
 export interface _Span {
@@ -14,13 +15,14 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c 
  * since a cut can re-tokenise differently), consecutive windows sharing about `overlap` tokens. With `trim`,
  * window edges skip whitespace.
  */
-export function _tokenWindows(tokenizer: Tokenizer, prepared: PreparedText, start: number, end: number, maxTokens: number, overlap = 0, trim = true): _Span[] {
+export function _tokenWindows(tokenizer: Tokenizer, prepared: PreparedText, start: number, end: number, maxTokens: number, overlap = 0, trim = true, check: _Check = _noCheck): _Span[] {
   const text = prepared.text;
   const { offsets } = tokenizer.encode(text.slice(start, end));
   const out: _Span[] = [];
   const n = offsets.length;
   let i = 0;
   while (i < n) {
+    check();
     let j = Math.min(n, i + maxTokens);
     let span: _Span | null = null;
     for (;;) {

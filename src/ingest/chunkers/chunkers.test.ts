@@ -185,3 +185,14 @@ describe('createChunker', () => {
     assert.throws(() => createChunker({ tokenizer, maxTokens: 0 }), (e: unknown) => FathomError.isInstance(e) && e.code === 'INVALID_ARGUMENT');
   });
 });
+
+describe('the time budget (ChunkInput.deadline)', () => {
+  it('every built-in chunker stops past its deadline with LIMIT_EXCEEDED naming fileTimeoutMs', async () => {
+    const text = `# Title\n\n${'ACGT'.repeat(20_000)}\n\n${'Some words here. '.repeat(2_000)}`;
+    for (const name of ['fixed', 'recursive', 'structure', 'semantic', 'hierarchical'] as const) {
+      const chunker = createChunker({ name, tokenizer, maxTokens: 64, overlapTokens: 8, embedder: topicEmbedder() });
+      assert.ok((await chunker.chunk({ text })).length > 10, name);
+      await assert.rejects(chunker.chunk({ text, deadline: Date.now() - 1 }), (e: unknown) => FathomError.isInstance(e) && e.code === 'LIMIT_EXCEEDED' && e.details.limit === 'ingest.limits.fileTimeoutMs', name);
+    }
+  });
+});

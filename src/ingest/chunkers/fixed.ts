@@ -3,6 +3,7 @@ import { prepareText } from '../../util/tokenizers/index.js';
 import { _budget, _overlap, _tokenizer } from './_options.js';
 import { _attachPages } from './_pages.js';
 import { _tokenWindows } from './_windows.js';
+import { _deadlineCheck } from './_deadline.js';
 
 /** Options for {@link createFixedChunker}. */
 export type FixedChunkerOptions = Pick<ChunkerOptions, 'tokenizer' | 'maxTokens' | 'overlapTokens'>;
@@ -18,9 +19,9 @@ export function createFixedChunker(options: FixedChunkerOptions): Chunker {
   const overlap = _overlap(options.overlapTokens ?? 64, maxTokens);
   return {
     name: 'fixed',
-    async chunk({ text, pages }) {
+    async chunk({ text, pages, deadline }) {
       const prepared = prepareText(tokenizer, text);
-      const spans = _tokenWindows(tokenizer, prepared, 0, text.length, maxTokens, overlap, false);
+      const spans = _tokenWindows(tokenizer, prepared, 0, text.length, maxTokens, overlap, false, _deadlineCheck(deadline));
       const drafts = spans.map((s) => ({ text: text.slice(s.start, s.end), start: s.start, end: s.end, headingPath: [], tokenCount: s.tokens, role: 'leaf' as const }));
       return _attachPages(drafts, pages);
     },

@@ -4,6 +4,7 @@ import { prepareText } from '../../util/tokenizers/index.js';
 import { _budget, _tokenizer } from './_options.js';
 import { _attachPages } from './_pages.js';
 import { _structureSpans } from './structure.js';
+import { _deadlineCheck } from './_deadline.js';
 
 /** Options for {@link createHierarchicalChunker}. */
 export type HierarchicalChunkerOptions = Pick<ChunkerOptions, 'tokenizer' | 'parentMaxTokens' | 'childMaxTokens'>;
@@ -19,16 +20,17 @@ export function createHierarchicalChunker(options: HierarchicalChunkerOptions): 
   const childMax = _budget('childMaxTokens', options.childMaxTokens ?? 128);
   return {
     name: 'hierarchical',
-    async chunk({ text, pages }) {
+    async chunk({ text, pages, deadline }) {
+      const check = _deadlineCheck(deadline);
       const prepared = prepareText(tokenizer, text);
       const drafts: ChunkDraft[] = [];
-      for (const parent of _structureSpans(tokenizer, prepared, 0, text.length, parentMax)) {
+      for (const parent of _structureSpans(tokenizer, prepared, 0, text.length, parentMax, [], check)) {
         const parentIndex = drafts.length;
         const headingPath = parent.path.map((h) => h.title);
         drafts.push({ text: text.slice(parent.start, parent.end), start: parent.start, end: parent.end, headingPath, tokenCount: parent.tokens, role: 'parent' });
         // The parent's first heading (if any) re-opens at its own level, so the children's paths match.
         const base = parent.path.slice(0, -1);
-        for (const child of _structureSpans(tokenizer, prepared, parent.start, parent.end, childMax, startsWithHeading(text, parent.start) ? base : parent.path)) {
+        for (const child of _structureSpans(tokenizer, prepared, parent.start, parent.end, childMax, startsWithHeading(text, parent.start) ? base : parent.path, check)) {
           drafts.push({ text: text.slice(child.start, child.end), start: child.start, end: child.end, headingPath: child.path.map((h) => h.title), tokenCount: child.tokens, role: 'leaf', parentIndex });
         }
       }

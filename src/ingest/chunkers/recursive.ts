@@ -4,6 +4,7 @@ import { prepareText } from '../../util/tokenizers/index.js';
 import { _budget, _overlap, _tokenizer } from './_options.js';
 import { _attachPages } from './_pages.js';
 import { _tokenWindows, type _Span } from './_windows.js';
+import { _deadlineCheck, type _Check } from './_deadline.js';
 
 /** Options for {@link createRecursiveChunker}. */
 export type RecursiveChunkerOptions = Pick<ChunkerOptions, 'tokenizer' | 'maxTokens' | 'overlapTokens'> & {
@@ -32,21 +33,21 @@ export function createRecursiveChunker(options: RecursiveChunkerOptions): Chunke
   const separators = options.separators ?? ['\n\n', '\n', '. ', ' ', ''];
   return {
     name: 'recursive',
-    async chunk({ text, pages }) {
+    async chunk({ text, pages, deadline }) {
       const prepared = prepareText(tokenizer, text);
-      const spans = split(tokenizer, prepared, 0, text.length, separators, maxTokens, overlap);
+      const spans = split(tokenizer, prepared, 0, text.length, separators, maxTokens, overlap, _deadlineCheck(deadline));
       const drafts = spans.map((s) => ({ text: text.slice(s.start, s.end), start: s.start, end: s.end, headingPath: [], tokenCount: s.tokens, role: 'leaf' as const }));
       return _attachPages(drafts, pages);
     },
   };
 }
 
-function split(tokenizer: Tokenizer, prepared: PreparedText, start: number, end: number, separators: string[], max: number, overlap: number): _Span[] {
+function split(tokenizer: Tokenizer, prepared: PreparedText, start: number, end: number, separators: string[], max: number, overlap: number, check: _Check): _Span[] {
   const text = prepared.text;
   let level = separators.findIndex((s) => s === '' || (text.indexOf(s, start) >= 0 && text.indexOf(s, start) < end));
   if (level < 0) level = separators.length;
   const sep = separators[level];
-  if (sep === undefined || sep === '') return _tokenWindows(tokenizer, prepared, start, end, max, overlap);
+  if (sep === undefined || sep === '') return _tokenWindows(tokenizer, prepared, start, end, max, overlap, true, check);
   const pieces: Array<[number, number]> = [];
   let pos = start;
   while (pos < end) {
@@ -65,10 +66,11 @@ function split(tokenizer: Tokenizer, prepared: PreparedText, start: number, end:
     out.push({ start: a, end: b, tokens: prepared.count(a, b) });
   };
   for (const piece of pieces) {
+    check();
     if (prepared.count(piece[0], piece[1]) > max) {
       flush();
       window = [];
-      out.push(...split(tokenizer, prepared, piece[0], piece[1], separators.slice(level + 1), max, overlap));
+      out.push(...split(tokenizer, prepared, piece[0], piece[1], separators.slice(level + 1), max, overlap, check));
       continue;
     }
     if (window.length > 0 && prepared.count((window[0] as [number, number])[0], piece[1]) > max) {

@@ -9,6 +9,7 @@ import { _pack } from './_pack.js';
 import { _attachPages } from './_pages.js';
 import { _pathAt, _sections } from './_sections.js';
 import type { _Unit } from './_units.js';
+import { _deadlineCheck, type _Check } from './_deadline.js';
 
 /** Options for {@link createSemanticChunker}. */
 export type SemanticChunkerOptions = Pick<ChunkerOptions, 'tokenizer' | 'maxTokens' | 'embedder' | 'breakpointPercentile'>;
@@ -31,7 +32,8 @@ export function createSemanticChunker(options: SemanticChunkerOptions): Chunker 
   }
   return {
     name: 'semantic',
-    async chunk({ text, pages }) {
+    async chunk({ text, pages, deadline }) {
+      const check = _deadlineCheck(deadline);
       const prepared = prepareText(tokenizer, text);
       const sections = _sections(text, 0, text.length).map((s) => ({
         section: s,
@@ -40,7 +42,7 @@ export function createSemanticChunker(options: SemanticChunkerOptions): Chunker 
         ),
       }));
       const all = sections.flatMap((s) => s.units);
-      const vectors = await embedAll(embedder, all.map((u) => text.slice(u.start, u.end)));
+      const vectors = await embedAll(embedder, all.map((u) => text.slice(u.start, u.end)), check);
       // Similarity of each unit with the one before it in its section (NaN at a section start).
       const sims: number[] = [];
       let k = 0;
@@ -54,7 +56,7 @@ export function createSemanticChunker(options: SemanticChunkerOptions): Chunker 
       for (const s of sections) {
         let group: _Unit[] = [];
         const flush = () => {
-          for (const span of _pack(tokenizer, prepared, group, maxTokens)) {
+          for (const span of _pack(tokenizer, prepared, group, maxTokens, check)) {
             drafts.push({ text: text.slice(span.start, span.end), start: span.start, end: span.end, headingPath: _pathAt(s.section, span.end).map((h) => h.title), tokenCount: span.tokens, role: 'leaf' });
           }
           group = [];
@@ -71,10 +73,11 @@ export function createSemanticChunker(options: SemanticChunkerOptions): Chunker 
   };
 }
 
-async function embedAll(model: EmbeddingModel, values: string[]): Promise<Float32Array[]> {
+async function embedAll(model: EmbeddingModel, values: string[], check: _Check): Promise<Float32Array[]> {
   const size = Math.max(1, model.maxBatchSize);
   const out: Float32Array[] = [];
   for (let i = 0; i < values.length; i += size) {
+    check();
     const { embeddings } = await model.doEmbed({ values: values.slice(i, i + size), kind: 'passage' });
     if (embeddings.length !== Math.min(size, values.length - i)) {
       throw new FathomError({ code: 'PROVIDER_BAD_RESPONSE', message: `Embedding model '${model.modelId}' returned ${embeddings.length} vectors for ${Math.min(size, values.length - i)} sentences.` });

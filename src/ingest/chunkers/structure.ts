@@ -7,6 +7,7 @@ import { _pack } from './_pack.js';
 import { _attachPages } from './_pages.js';
 import { _pathAt, _sections, type _Heading } from './_sections.js';
 import type { _Span } from './_windows.js';
+import { _deadlineCheck, _noCheck, type _Check } from './_deadline.js';
 
 /** Options for {@link createStructureChunker}. */
 export type StructureChunkerOptions = Pick<ChunkerOptions, 'tokenizer' | 'maxTokens'>;
@@ -17,10 +18,10 @@ export interface _StructureSpan extends _Span {
 }
 
 /** Structure-aware spans of `[start, end)` (shared with the hierarchical chunker). */
-export function _structureSpans(tokenizer: Tokenizer, prepared: PreparedText, start: number, end: number, maxTokens: number, base: _Heading[] = []): _StructureSpan[] {
+export function _structureSpans(tokenizer: Tokenizer, prepared: PreparedText, start: number, end: number, maxTokens: number, base: _Heading[] = [], check: _Check = _noCheck): _StructureSpan[] {
   const out: _StructureSpan[] = [];
   for (const section of _sections(prepared.text, start, end, base)) {
-    for (const span of _pack(tokenizer, prepared, section.units, maxTokens)) out.push({ start: span.start, end: span.end, tokens: span.tokens, path: _pathAt(section, span.end) });
+    for (const span of _pack(tokenizer, prepared, section.units, maxTokens, check)) out.push({ start: span.start, end: span.end, tokens: span.tokens, path: _pathAt(section, span.end) });
   }
   return out;
 }
@@ -37,9 +38,10 @@ export function createStructureChunker(options: StructureChunkerOptions): Chunke
   const maxTokens = _budget('maxTokens', options.maxTokens ?? 512);
   return {
     name: 'structure',
-    async chunk({ text, pages }) {
+    async chunk({ text, pages, deadline }) {
+      const check = _deadlineCheck(deadline);
       const prepared = prepareText(tokenizer, text);
-      const drafts: ChunkDraft[] = _structureSpans(tokenizer, prepared, 0, text.length, maxTokens).map((s) => ({
+      const drafts: ChunkDraft[] = _structureSpans(tokenizer, prepared, 0, text.length, maxTokens, [], check).map((s) => ({
         text: text.slice(s.start, s.end),
         start: s.start,
         end: s.end,

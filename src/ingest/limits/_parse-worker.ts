@@ -10,7 +10,9 @@ import { skipFromError } from '../loaders/skip-from-error.js';
 import type { _ParseJob } from './parse-pool.js';
 
 parentPort!.on('message', (job: _ParseJob) => {
-  void _run(job).then((events) => parentPort!.postMessage({ id: job.id, events }));
+  const startedAt = performance.now();
+  // The worker's own clock: the main thread may be busy chunking the previous file when this arrives.
+  void _run(job).then((events) => parentPort!.postMessage({ id: job.id, events, loadMs: performance.now() - startedAt }));
 });
 // Start-up (and, in a checkout, compiling TypeScript) is not charged to the first file's budget.
 parentPort!.postMessage({ ready: true });

@@ -6,7 +6,11 @@ import type { LoaderLimits } from '../../spec/loader.js';
  * These are `LoaderLimits` (enforced by each loader) plus the limits the pipeline enforces around the loaders.
  */
 export interface IngestLimits extends LoaderLimits {
-  /** Wall time to parse one whole file (text, Markdown, HTML, PDF, DOCX) in its worker thread, in ms. @default 30000 */
+  /**
+   * Wall time for one file, in ms: parsing it (in its worker thread, which is terminated when over), then
+   * chunking and contextualising it (chunkers stop between units past the deadline). Over → a
+   * LIMIT_EXCEEDED skip; the run continues. For record formats it applies to each record. @default 30000
+   */
   fileTimeoutMs: number;
   /** Heap of the parser worker thread (V8 old generation), in MiB. @default 512 */
   memoryMb: number;

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { LoadEvent, LoaderLimits, LoaderOptions } from '../../spec/loader.js';
 import { skipFromError } from '../loaders/skip-from-error.js';
 import { limitExceeded } from './limit-exceeded.js';
+import type { TimedLoadEvent } from './timed-load-event.js';
 
 /** One file for the parser worker. */
 export interface _ParseJob {
@@ -17,8 +18,11 @@ export interface _ParseJob {
 
 /** Parses whole files in a worker thread, one at a time, within a wall-time and heap budget. */
 export interface ParsePool {
-  /** The file's events; over budget → one LIMIT_EXCEEDED skip (the worker is terminated and replaced). */
-  parse(job: Omit<_ParseJob, 'id'>, budget: { timeoutMs: number }): Promise<LoadEvent[]>;
+  /**
+   * The file's events, each document with `loadMs` (the parse's wall time, charged to the file's budget);
+   * over budget → one LIMIT_EXCEEDED skip (the worker is terminated and replaced).
+   */
+  parse(job: Omit<_ParseJob, 'id'>, budget: { timeoutMs: number }): Promise<TimedLoadEvent[]>;
   close(): Promise<void>;
 }
 
@@ -64,13 +68,16 @@ export function createParsePool({ memoryMb }: { memoryMb: number }): ParsePool {
     return { thread: w, ready };
   };
 
-  const runOne = async (job: _ParseJob, timeoutMs: number): Promise<LoadEvent[]> => {
+  const runOne = async (job: _ParseJob, timeoutMs: number): Promise<TimedLoadEvent[]> => {
     const current = (worker ??= spawn());
     const w = current.thread;
     w.ref();
     await current.ready;
     return new Promise((resolve) => {
+      let settled = false;
       const done = (events: LoadEvent[], kill = false) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         w.off('message', onMessage);
         w.off('error', onError);
@@ -82,15 +89,18 @@ export function createParsePool({ memoryMb }: { memoryMb: number }): ParsePool {
         resolve(events);
       };
       const skip = (error: unknown) => [{ type: 'skip', skip: skipFromError(error, job.relativePath, job.loader) }] as LoadEvent[];
-      const onMessage = (m: { id: number; events: LoadEvent[] }) => {
-        if (m.id === job.id) done(m.events);
+      const onMessage = (m: { id: number; events: LoadEvent[]; loadMs: number }) => {
+        if (m.id === job.id) done(m.events.map((e) => (e.type === 'document' ? { ...e, loadMs: m.loadMs } : e)));
       };
       const onError = (error: Error & { code?: string }) => {
         if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') done(skip(limitExceeded({ path: job.relativePath, limit: 'memoryMb', value: memoryMb, max: memoryMb, what: 'parsing it needed', atLeast: true })), true);
         else done(skip(new Error(`the parser worker failed: ${error.message}`)), true);
       };
       const onExit = (code: number) => done(skip(new Error(`the parser worker stopped (exit code ${code})`)), true);
-      const timer = setTimeout(() => done(skip(limitExceeded({ path: job.relativePath, limit: 'fileTimeoutMs', value: timeoutMs, max: timeoutMs, what: 'parsing took', atLeast: true })), true), timeoutMs);
+      // The timer may fire late, after the main thread chunked another file: a result already posted is
+      // delivered before the next check phase, so it wins over the timeout.
+      const timeout = () => done(skip(limitExceeded({ path: job.relativePath, limit: 'fileTimeoutMs', value: timeoutMs, max: timeoutMs, what: 'parsing took', atLeast: true })), true);
+      const timer = setTimeout(() => setImmediate(timeout), timeoutMs);
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
