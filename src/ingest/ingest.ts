@@ -89,7 +89,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (r.status === 'duplicate') {
         // Stored by a concurrent ingest after this run's check: the store re-checked under its write lock.
         report.counts.duplicates++;
-        detector.record(writes[i]!, { kind: 'exact', canonical: r.duplicateOf ?? '', similarity: 1 });
+        const similarity = r.similarity ?? 1;
+        detector.record(writes[i]!, { kind: similarity < 1 ? 'near' : 'exact', canonical: r.duplicateOf ?? '', similarity });
         continue;
       }
       report.counts[r.status]++;
@@ -193,7 +194,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       contexts,
       indexTexts: drafts.map((draft, i) => indexText({ title: doc.title, draft, context: contexts?.[i] })),
       at: now(),
-      ...(options.dedup?.policy === 'skip' ? { skipIfDuplicate: true } : {}),
+      ...(options.dedup?.policy === 'skip' ? { skipIfDuplicate: true, ...(pending.signature ? { nearDuplicateThreshold: options.dedup.threshold ?? 0.85 } : {}) } : {}),
       ...(acl ? { acl } : {}),
     });
     if (batch.length >= batchSize) await flush();

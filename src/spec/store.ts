@@ -133,6 +133,12 @@ export interface DocumentWrite {
    */
   skipIfDuplicate?: boolean;
   /**
+   * With `skipIfDuplicate` and a `signature`: a near duplicate also counts — another document of the tenant
+   * sharing an LSH band whose estimated Jaccard similarity is at least this (0–1) — checked inside the same
+   * write transaction, so concurrent writers cannot both store near-identical texts. @default exact only
+   */
+  nearDuplicateThreshold?: number;
+  /**
    * The document's access list. `undefined` keeps the stored one (a new document: the whole tenant may read); a
    * value replaces it, also when the content is unchanged; empty lists open the document to the whole tenant.
    */
@@ -150,6 +156,8 @@ export interface CommitResult {
     chunks: number;
     /** With status `duplicate`: the stored document whose content this write repeats. */
     duplicateOf?: string;
+    /** With status `duplicate`: estimated similarity to `duplicateOf` (1 for the same content). */
+    similarity?: number;
   }>;
 }
 

@@ -11,6 +11,8 @@ import { writeAcl } from './acl-store.js';
 import { captureRemoved, startDelta, writeAddedTerms, type IndexDelta } from './index-delta.js';
 import { encodeTerms } from './keyword-index.js';
 import { validateWrite } from './validate-write.js';
+import { findBySignatureBands } from './reads.js';
+import { estimateJaccard } from '../../util/text/minhash.js';
 
 type Result = CommitResult['results'][number];
 
@@ -52,9 +54,11 @@ export function commitWrites(ctx: SqliteContext, tenant: string, writes: Documen
           .stmt('SELECT id FROM documents INDEXED BY documents_hash WHERE tenant_id = ? AND content_hash = ? AND id != ? LIMIT 1')
           .pluck()
           .get(tenantId, write.contentHash, write.document.id) as string | undefined;
-        if (duplicateOf !== undefined) {
+        const near = duplicateOf === undefined ? _nearDuplicate(ctx, tenant, write) : undefined;
+        if (duplicateOf !== undefined || near) {
           const versionId = existing?.current_version_id ?? '';
-          results.push({ documentId: write.document.id, versionId, version: existing?.version_count ?? 0, status: 'duplicate', chunks: 0, duplicateOf });
+          const found = near ? { duplicateOf: near.id, similarity: near.similarity } : { duplicateOf: duplicateOf!, similarity: 1 };
+          results.push({ documentId: write.document.id, versionId, version: existing?.version_count ?? 0, status: 'duplicate', chunks: 0, ...found });
           continue;
         }
       }
@@ -162,4 +166,17 @@ function _storeSignature(ctx: SqliteContext, tenantId: number, documentRowid: nu
     .run(documentRowid, tenantId, Buffer.from(values.buffer, values.byteOffset, values.byteLength));
   const insertBand = ctx.stmt('INSERT OR IGNORE INTO signature_bands (tenant_id, band, document_rowid) VALUES (?, ?, ?)');
   for (const band of bands) insertBand.run(tenantId, band, documentRowid);
+}
+
+/** The most similar other document at or over `write.nearDuplicateThreshold`, read under the write lock. */
+function _nearDuplicate(ctx: SqliteContext, tenant: string, write: DocumentWrite): { id: string; similarity: number } | undefined {
+  const threshold = write.nearDuplicateThreshold;
+  if (threshold === undefined || !write.signature) return undefined;
+  let best: { id: string; similarity: number } | undefined;
+  for (const c of findBySignatureBands(ctx, tenant, write.signature.bands)) {
+    if (c.id === write.document.id) continue;
+    const similarity = estimateJaccard(write.signature.values, c.signature);
+    if (similarity >= threshold && (!best || similarity > best.similarity)) best = { id: c.id, similarity };
+  }
+  return best;
 }

@@ -2,6 +2,7 @@
 //   open   open (create and migrate) the store, commit one document, close
 //   ann    HNSW forced: commit a document with a vector and search (which saves the graph), several rounds
 //   dedup  ingest 30 documents whose texts every worker shares, under its own paths, with `dedup: skip`
+//   near-dedup  the same, but each worker's copy differs in its last words (near duplicates, not exact)
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingest } from '../../../ingest/ingest.js';
@@ -28,13 +29,17 @@ try {
       await store.searchVector({ tenant: 't', vector: Float32Array.from(v), topK: 3 });
     }
     await store.close();
-  } else if (mode === 'dedup') {
+  } else if (mode === 'dedup' || mode === 'near-dedup') {
     const store = await createSqliteStore({ path });
+    const words = (k: number) => Array.from({ length: 200 }, (_, j) => `w${(k * 7919 + j * 104_729) % 100_003}`).join(' ');
     const documents = Array.from({ length: 30 }, (_, k) => ({
       id: `p${index}/doc${k}.md`,
       source: `p${index}/doc${k}.md`,
       title: `Doc ${k}`,
-      text: `Shared content number ${k}: the same words stored under another path by every worker.`,
+      text:
+        mode === 'dedup'
+          ? `Shared content number ${k}: the same words stored under another path by every worker.`
+          : `Shared content number ${k}: ${words(k)}. Lightly edited by worker ${index}.`,
       format: 'markdown' as const,
       metadata: {},
     }));
