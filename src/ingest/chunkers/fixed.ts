@@ -20,8 +20,10 @@ export function createFixedChunker(options: FixedChunkerOptions): Chunker {
   return {
     name: 'fixed',
     async chunk({ text, pages, deadline }) {
+      const check = _deadlineCheck(deadline);
+      check(); // a file whose loading spent the budget is not tokenized
       const prepared = prepareText(tokenizer, text);
-      const spans = _tokenWindows(tokenizer, prepared, 0, text.length, maxTokens, overlap, false, _deadlineCheck(deadline));
+      const spans = _tokenWindows(tokenizer, prepared, 0, text.length, maxTokens, overlap, false, check);
       const drafts = spans.map((s) => ({ text: text.slice(s.start, s.end), start: s.start, end: s.end, headingPath: [], tokenCount: s.tokens, role: 'leaf' as const }));
       return _attachPages(drafts, pages);
     },

@@ -22,6 +22,7 @@ export function createHierarchicalChunker(options: HierarchicalChunkerOptions): 
     name: 'hierarchical',
     async chunk({ text, pages, deadline }) {
       const check = _deadlineCheck(deadline);
+      check(); // a file whose loading spent the budget is not tokenized
       const prepared = prepareText(tokenizer, text);
       const drafts: ChunkDraft[] = [];
       for (const parent of _structureSpans(tokenizer, prepared, 0, text.length, parentMax, [], check)) {

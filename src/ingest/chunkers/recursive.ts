@@ -34,8 +34,10 @@ export function createRecursiveChunker(options: RecursiveChunkerOptions): Chunke
   return {
     name: 'recursive',
     async chunk({ text, pages, deadline }) {
+      const check = _deadlineCheck(deadline);
+      check(); // a file whose loading spent the budget is not tokenized
       const prepared = prepareText(tokenizer, text);
-      const spans = split(tokenizer, prepared, 0, text.length, separators, maxTokens, overlap, _deadlineCheck(deadline));
+      const spans = split(tokenizer, prepared, 0, text.length, separators, maxTokens, overlap, check);
       const drafts = spans.map((s) => ({ text: text.slice(s.start, s.end), start: s.start, end: s.end, headingPath: [], tokenCount: s.tokens, role: 'leaf' as const }));
       return _attachPages(drafts, pages);
     },

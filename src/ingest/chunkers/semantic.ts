@@ -34,6 +34,7 @@ export function createSemanticChunker(options: SemanticChunkerOptions): Chunker 
     name: 'semantic',
     async chunk({ text, pages, deadline }) {
       const check = _deadlineCheck(deadline);
+      check(); // a file whose loading spent the budget is not tokenized
       const prepared = prepareText(tokenizer, text);
       const sections = _sections(text, 0, text.length).map((s) => ({
         section: s,

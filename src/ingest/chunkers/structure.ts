@@ -40,6 +40,7 @@ export function createStructureChunker(options: StructureChunkerOptions): Chunke
     name: 'structure',
     async chunk({ text, pages, deadline }) {
       const check = _deadlineCheck(deadline);
+      check(); // a file whose loading spent the budget is not tokenized
       const prepared = prepareText(tokenizer, text);
       const drafts: ChunkDraft[] = _structureSpans(tokenizer, prepared, 0, text.length, maxTokens, [], check).map((s) => ({
         text: text.slice(s.start, s.end),
