@@ -13,7 +13,8 @@ import { ingest } from '../src/ingest/index.js';
 import { createChunker } from '../src/ingest/chunkers/index.js';
 import { DEFAULT_INGEST_LIMITS } from '../src/ingest/limits/ingest-limits.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { hostileFiles } from '../src/testing/hostile/hostile-files.js';
+import { hostileFiles, type HostileFile } from '../src/testing/hostile/hostile-files.js';
+import { writeRepeated } from '../src/testing/hostile/write-repeated.js';
 import { createGptTokenizer } from '../src/util/tokenizers/index.js';
 
 const here = import.meta.dirname;
@@ -37,11 +38,24 @@ async function child(dir: string): Promise<void> {
   }));
 }
 
+/**
+ * Cases whose outcome depends on the machine's speed (kept out of the test suite): either loaded within
+ * the budget or skipped naming it — never over it.
+ */
+const _benchOnly: HostileFile[] = [
+  {
+    name: 'slow.html',
+    attack: 'HTML just under the element limit that takes long to convert and chunk (took 34.7 s against the 30 s budget when chunking was not charged to it)',
+    write: (dir) => writeRepeated(join(dir, 'slow.html'), { head: '<html><body>', unit: '<p>some words in a paragraph</p>\n', tail: '</body></html>', bytes: 99_000 * 33 }),
+    expect: { skip: 'LIMIT_EXCEEDED', limit: 'ingest.limits.fileTimeoutMs' },
+  },
+];
+
 if (process.argv[2] === '--child') {
   await child(process.argv[3]!);
 } else {
   const results: unknown[] = [];
-  for (const c of hostileFiles()) {
+  for (const c of [...hostileFiles(), ..._benchOnly]) {
     const slug = c.name.replace(/[^A-Za-z0-9.-]/g, '_');
     const dir = join(cache, slug, 'corpus');
     rmSync(join(cache, slug), { recursive: true, force: true });
@@ -62,6 +76,7 @@ if (process.argv[2] === '--child') {
       ...(out ?? { error: r.stderr.slice(-2000) }),
       processSeconds,
       withinLimits: out ? out.seconds * 1000 <= DEFAULT_INGEST_LIMITS.fileTimeoutMs + 5_000 && out.peakRssMiB <= 1024 : false,
+      ...(c.name === 'slow.html' ? { note: 'either outcome is correct (loaded within the budget, or skipped naming ingest.limits.fileTimeoutMs)' } : {}),
     };
     results.push(row);
     console.log(JSON.stringify(row));
@@ -72,7 +87,7 @@ if (process.argv[2] === '--child') {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     limits: DEFAULT_INGEST_LIMITS,
-    acceptance: 'each file alone: peak RSS <= 1024 MiB and ingest wall time <= fileTimeoutMs (30 s; +5 s allowed for the run around the parse: chunking, commit)',
+    acceptance: 'each file alone: peak RSS <= 1024 MiB and ingest wall time <= fileTimeoutMs (30 s, which covers parse + chunk + contextualise; +5 s allowed for the run around it: walk, commit, process start-up of the store)',
     allWithinLimits: results.every((r) => (r as { withinLimits: boolean }).withinLimits),
     results,
   };

@@ -73,3 +73,40 @@ test('a PDF whose page tree lists one page 100,000 times is LIMIT_EXCEEDED pages
   assert.deepEqual(event.skip.limit, { name: 'ingest.limits.pages', value: 100_000, max: 5_000 });
   assert.match(event.skip.reason, /'bomb\.pdf' exceeds ingest\.limits\.pages \(5,000 pages\): the PDF has 100,000/);
 });
+
+test('two columns drawn line by line (interleaved) are read column by column', async () => {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([600, 400]);
+  const left = Array.from({ length: 12 }, (_, i) => `Left column sentence ${i} about apples.`);
+  const right = Array.from({ length: 12 }, (_, i) => `Right column sentence ${i} about pears.`);
+  // Drawn in naive reading order: each left line, then the right line at the same height.
+  for (let i = 0; i < 12; i++) {
+    page.drawText(left[i]!, { x: 40, y: 350 - i * 14, size: 10, font });
+    page.drawText(right[i]!, { x: 320, y: 350 - i * 14, size: 10, font });
+  }
+  const [event] = await load(await pdf.save());
+  assert.equal(event?.type, 'document');
+  if (event?.type !== 'document') return;
+  assert.equal(event.document.text.replace(/\s+/g, ' '), [...left, ...right].join(' '));
+  assert.equal((event.document.metadata.extraction as { multiColumnPages: number }).multiColumnPages, 1);
+});
+
+test('running headers and footers repeated on most pages are removed (page numbers masked); the body stays', async () => {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (let n = 1; n <= 5; n++) {
+    const page = pdf.addPage([400, 400]);
+    page.drawText(`ACME Operations Manual, revision 3 — page ${n}`, { x: 40, y: 370, size: 9, font });
+    const topic = ['apples', 'pears', 'plums', 'figs', 'dates'][n - 1]!;
+    for (let i = 0; i < 8; i++) page.drawText(`Body line ${i} is about ${topic}.`, { x: 40, y: 330 - i * 14, size: 11, font });
+    page.drawText('Confidential: internal use only', { x: 40, y: 30, size: 9, font });
+  }
+  const [event] = await load(await pdf.save());
+  assert.equal(event?.type, 'document');
+  if (event?.type !== 'document') return;
+  const { text, metadata } = event.document;
+  assert.doesNotMatch(text, /ACME Operations Manual|Confidential/);
+  for (const topic of ['apples', 'pears', 'plums', 'figs', 'dates']) for (let i = 0; i < 8; i++) assert.match(text, new RegExp(`Body line ${i} is about ${topic}\\.`));
+  assert.equal((metadata.extraction as { runningLinesRemoved: number }).runningLinesRemoved, 10);
+});

@@ -6,6 +6,8 @@ import { loaderLimit } from '../limits/ingest-limits.js';
 import { limitExceeded } from '../limits/limit-exceeded.js';
 import { type GarbagePage, assessPageText, garbagePageReason } from './pdf/assess-page-text.js';
 import { joinHyphenation } from './pdf/join-hyphenation.js';
+import { pageRows, pageText, type TextItem } from './pdf/page-layout.js';
+import { runningLines } from './pdf/running-lines.js';
 
 /**
  * PDF (`.pdf`) via unpdf (pdf.js). Each page's text is normalised on its own and pages are joined with one
@@ -20,7 +22,7 @@ export const pdfLoader = _defineFileLoader({
   format: 'pdf',
   extensions: ['.pdf'],
   extract: async (input) => {
-    const { getDocumentProxy, extractText, getMeta } = await import('unpdf');
+    const { getDocumentProxy, getMeta } = await import('unpdf');
     // pdf.js rejects Buffers and may transfer (detach) what it is given: pass a plain Uint8Array copy.
     const pdf = await getDocumentProxy(new Uint8Array(input.bytes), { verbosity: 0 } as Parameters<typeof getDocumentProxy>[1]);
     try {
@@ -28,7 +30,17 @@ export const pdfLoader = _defineFileLoader({
       // listing one page 100,000 times is refused here instead of exhausting memory.
       const maxPages = loaderLimit(input.limits, 'pages');
       if (pdf.numPages > maxPages) throw limitExceeded({ path: input.relativePath, limit: 'pages', value: pdf.numPages, max: maxPages, what: 'the PDF has' });
-      const { totalPages, text: pageTexts } = await extractText(pdf, { mergePages: false });
+      const totalPages = pdf.numPages;
+      const pageItems: TextItem[][] = [];
+      for (let n = 1; n <= totalPages; n++) pageItems.push(await _pageItems(pdf, n));
+      // Running headers and footers are found across pages, then each page is read column by column.
+      const skip = runningLines(pageItems.map(pageRows));
+      let columnsPages = 0;
+      const pageTexts = pageItems.map((items, i) => {
+        const { text, columns } = pageText(items, skip[i]);
+        if (columns > 1) columnsPages++;
+        return text;
+      });
       let text = '';
       const pages: PageSpan[] = [];
       const garbage: GarbagePage[] = [];
@@ -47,7 +59,14 @@ export const pdfLoader = _defineFileLoader({
       }
       const info = await getMeta(pdf).then((m) => m.info as Record<string, unknown>, () => ({}) as Record<string, unknown>);
       const title = typeof info.Title === 'string' ? info.Title.trim() : '';
-      const metadata: Record<string, unknown> = { pageCount: totalPages, extraction: { method: 'pdf-text-layer', pagesWithText: pages.length, garbagePages: garbage } };
+      const metadata: Record<string, unknown> = { pageCount: totalPages, extraction: {
+          method: 'pdf-text-layer',
+          pagesWithText: pages.length,
+          garbagePages: garbage,
+          runningLinesRemoved: skip.reduce((n, s) => n + s.size, 0),
+          multiColumnPages: columnsPages,
+        },
+      };
       if (garbage.length) metadata.extractionWarnings = garbage.map((g) => `page ${g.page} skipped: ${g.reason}`);
       if (typeof info.Author === 'string' && info.Author.trim()) metadata.author = info.Author.trim();
       return { text, pages, metadata, normalized: true, ...(title ? { title } : {}) };
@@ -56,3 +75,16 @@ export const pdfLoader = _defineFileLoader({
     }
   },
 });
+
+/** A page's text items with positions (pdf.js `getTextContent`). */
+async function _pageItems(pdf: { getPage(n: number): Promise<unknown> }, n: number): Promise<TextItem[]> {
+  const page = (await pdf.getPage(n)) as { getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }> };
+  const { items } = await page.getTextContent();
+  const out: TextItem[] = [];
+  for (const i of items) {
+    if (typeof i.str !== 'string' || !i.transform) continue;
+    const [a, b, c, d, x, y] = i.transform as [number, number, number, number, number, number];
+    out.push({ str: i.str, x, y, width: i.width ?? 0, height: i.height || Math.hypot(c, d) || 10, ...(Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a < 0 ? { rotated: true } : {}) });
+  }
+  return out;
+}

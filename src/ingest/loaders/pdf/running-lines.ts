@@ -1,0 +1,56 @@
+import { lineKey, type PageLine } from './page-layout.js';
+
+/** How many rows from the top and from the bottom of a page can be running headers or footers. */
+const _DEPTH = 3;
+
+/** A line's text with numbers (page numbers, dates, sheet ids) and roman page numbers masked. */
+const _shape = (text: string): string => (/^[ivxlcdm]+$/i.test(text.trim()) ? '#' : text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase());
+
+/**
+ * Running headers and footers: rows at the top or bottom of pages that repeat across the document — the same
+ * text once numbers are masked (page numbers, "Vol. 85, No. 152", print-shop sheet ids) on at least 3 pages,
+ * or the same top/bottom slot (baseline) on at least half of the pages, set apart from the
+ * body by a gap wider than the page's usual line spacing (a header naming the current section).
+ * Returns, per page, the row keys (`lineKey`) to leave out. Documents under 3 pages have none.
+ */
+export function runningLines(pages: PageLine[][]): Array<Set<number>> {
+  const out = pages.map(() => new Set<number>());
+  const withText = pages.filter((p) => p.length > 0).length;
+  if (withText < 3) return out;
+  const minRepeats = 3;
+  for (const side of ['top', 'bottom'] as const) {
+    const edge = (rows: PageLine[]) => (side === 'top' ? rows.slice(0, _DEPTH) : rows.slice(-_DEPTH).reverse());
+    const shapes = new Map<string, number>();
+    const slots = new Map<number, number>();
+    for (const rows of pages) {
+      for (const s of new Set(edge(rows).map((r) => _shape(r.text)))) shapes.set(s, (shapes.get(s) ?? 0) + 1);
+      const first = edge(rows)[0];
+      if (first) slots.set(lineKey(first), (slots.get(lineKey(first)) ?? 0) + 1);
+    }
+    pages.forEach((rows, p) => {
+      const spacing = _usualSpacing(rows);
+      const candidates = edge(rows);
+      for (let k = 0; k < candidates.length; k++) {
+        const row = candidates[k]!;
+        const repeated = (shapes.get(_shape(row.text)) ?? 0) >= minRepeats;
+        const next = candidates[k + 1] ?? (side === 'top' ? rows[k + 1] : rows[rows.length - k - 2]);
+        const apart = next !== undefined && spacing > 0 && Math.abs(row.y - next.y) > spacing * 1.5;
+        const slot = k === 0 && apart && row.text.length <= 120 && _slotCount(slots, lineKey(row)) * 2 >= withText;
+        if (!repeated && !slot) break;
+        out[p]!.add(lineKey(row));
+      }
+    });
+  }
+  return out;
+}
+
+function _slotCount(slots: Map<number, number>, y: number): number {
+  return (slots.get(y - 1) ?? 0) + (slots.get(y) ?? 0) + (slots.get(y + 1) ?? 0);
+}
+
+function _usualSpacing(rows: PageLine[]): number {
+  const gaps: number[] = [];
+  for (let k = 1; k < rows.length; k++) gaps.push(rows[k - 1]!.y - rows[k]!.y);
+  gaps.sort((a, b) => a - b);
+  return gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)]! : 0;
+}
