@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import type { LoadEvent } from '../../spec/loader.js';
 import { docxLoader } from './docx-loader.js';
 
@@ -50,4 +50,31 @@ test('a DOCX whose XML parts declare more than decompressedBytes, or inflate pas
   assert.match(liar?.type === 'skip' ? liar.skip.reason : '', /declares 1,000 bytes but inflates to more than 1,000/);
   const [small] = await load(hostileDocx({ xmlBytes: 5000, text: 'A small honest document.' }));
   assert.match(small?.type === 'document' ? small.document.text : '', /^A small honest document\./);
+});
+
+test('code paragraphs (monospace font) keep a fence — `# comment` lines never become headings — and Title / Heading N map to Markdown headings', async () => {
+  const code = (line: string) => new Paragraph({ children: [new TextRun({ text: line, font: 'Consolas' })] });
+  const doc = new Document({
+    sections: [{
+      children: [
+        new Paragraph({ text: 'Install guide', heading: HeadingLevel.TITLE }),
+        new Paragraph({ text: 'Setup', heading: HeadingLevel.HEADING_1 }),
+        new Paragraph({ children: [new TextRun('Run '), new TextRun({ text: 'make install', font: 'Courier New' }), new TextRun(' as root.')] }),
+        code('# build everything first'),
+        code('make all'),
+        new Paragraph({ text: 'Usage', heading: HeadingLevel.HEADING_2 }),
+        new Paragraph('Then start it.'),
+      ],
+    }],
+  });
+  const [event] = await load(new Uint8Array(await Packer.toBuffer(doc)));
+  assert.equal(event?.type, 'document');
+  if (event?.type !== 'document') return;
+  const text = event.document.text;
+  assert.match(text, /^# Install guide\n\n# Setup\n/);
+  assert.match(text, /Run `make install` as root\./);
+  assert.match(text, /```\n# build everything first\nmake all\n```/);
+  assert.match(text, /\n## Usage\n\nThen start it\./);
+  const outsideFences = text.replace(/```[\s\S]*?```/g, '');
+  assert.deepEqual(outsideFences.split('\n').filter((l) => /^#+ /.test(l)), ['# Install guide', '# Setup', '## Usage']);
 });
