@@ -6,16 +6,17 @@ import { htmlLoader } from './html-loader.js';
 import { ipynbLoader } from './ipynb-loader.js';
 import { jsonlLoader } from './jsonl-loader.js';
 import { markdownLoader } from './markdown-loader.js';
+import { asciidocLoader, rstLoader } from './markup-loaders.js';
 import { pdfLoader } from './pdf-loader.js';
 import { textLoader } from './text-loader.js';
 
-export { csvLoader, docxLoader, htmlLoader, ipynbLoader, jsonlLoader, markdownLoader, pdfLoader, textLoader };
+export { asciidocLoader, csvLoader, docxLoader, htmlLoader, ipynbLoader, jsonlLoader, markdownLoader, pdfLoader, rstLoader, textLoader };
 
 /** Every built-in loader. Heavy parsers (unpdf, mammoth, readability, turndown) load on first use. */
-export const defaultLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader, jsonlLoader, csvLoader, ipynbLoader];
+export const defaultLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader, jsonlLoader, csvLoader, ipynbLoader, rstLoader, asciidocLoader];
 
 /** The built-in whole-file loaders: these parse in the worker thread (`ingest.limits.isolate`). */
-export const fileLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader];
+export const fileLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader, rstLoader, asciidocLoader];
 
 /** The first loader (in order) that claims the path's extension (case-insensitive), or undefined. */
 export function loaderForPath(path: string, loaders: Loader[] = defaultLoaders): Loader | undefined {
