@@ -44,6 +44,26 @@ export function _checkZipSizes(bytes: Uint8Array, { path, max, isPart }: { path:
   }
 }
 
+/**
+ * The text of the zip parts `isPart` selects (after `_checkZipSizes`, so their sizes are known to be bounded),
+ * by name. Undefined when the file is not a readable zip.
+ */
+export function _readZipParts(bytes: Uint8Array, isPart: (name: string) => boolean): Map<string, string> | undefined {
+  const entries = _centralDirectory(bytes)?.filter((e) => isPart(e.name));
+  if (!entries) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Map<string, string>();
+  const decoder = new TextDecoder();
+  for (const e of entries) {
+    const o = e.localOffset;
+    if (o + 30 > bytes.length || view.getUint32(o, true) !== 0x04034b50) return undefined;
+    const start = o + 30 + view.getUint16(o + 26, true) + view.getUint16(o + 28, true);
+    const data = bytes.subarray(start, start + e.compressedSize);
+    out.set(e.name, decoder.decode(e.method === 8 ? inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) }) : data));
+  }
+  return out;
+}
+
 function _centralDirectory(bytes: Uint8Array): _Entry[] | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;

@@ -7,16 +7,17 @@ import { ipynbLoader } from './ipynb-loader.js';
 import { jsonlLoader } from './jsonl-loader.js';
 import { markdownLoader } from './markdown-loader.js';
 import { asciidocLoader, rstLoader } from './markup-loaders.js';
+import { pptxLoader, xlsxLoader } from './office-loaders.js';
 import { pdfLoader } from './pdf-loader.js';
 import { textLoader } from './text-loader.js';
 
-export { asciidocLoader, csvLoader, docxLoader, htmlLoader, ipynbLoader, jsonlLoader, markdownLoader, pdfLoader, rstLoader, textLoader };
+export { asciidocLoader, csvLoader, docxLoader, htmlLoader, ipynbLoader, jsonlLoader, markdownLoader, pdfLoader, pptxLoader, rstLoader, textLoader, xlsxLoader };
 
 /** Every built-in loader. Heavy parsers (unpdf, mammoth, readability, turndown) load on first use. */
-export const defaultLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader, jsonlLoader, csvLoader, ipynbLoader, rstLoader, asciidocLoader];
+export const defaultLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader, jsonlLoader, csvLoader, ipynbLoader, rstLoader, asciidocLoader, xlsxLoader, pptxLoader];
 
 /** The built-in whole-file loaders: these parse in the worker thread (`ingest.limits.isolate`). */
-export const fileLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader, rstLoader, asciidocLoader];
+export const fileLoaders: Loader[] = [textLoader, markdownLoader, htmlLoader, pdfLoader, docxLoader, rstLoader, asciidocLoader, xlsxLoader, pptxLoader];
 
 /** The first loader (in order) that claims the path's extension (case-insensitive), or undefined. */
 export function loaderForPath(path: string, loaders: Loader[] = defaultLoaders): Loader | undefined {
