@@ -21,7 +21,7 @@ import { annotateQueryLog } from './annotate-query-log.js';
 import { appendQueryLog, getMeta, listQueryLog, setMeta } from './query-log.js';
 import * as reads from './reads.js';
 import { keywordQueryStats, searchKeyword, searchVector, type SearchCaches } from './search.js';
-import { annFile, applyVectorDelta, persistAfterDelete, resolveVectorSettings, type VectorIndexOptions } from './vector-index.js';
+import { annFile, applyVectorDelta, clearVectorIndexes, persistAfterDelete, resolveVectorSettings, type VectorIndexOptions } from './vector-index.js';
 import { saveAnnIndex } from './ann-vector-index.js';
 import { sideFileIdentity } from './side-file-identity.js';
 
@@ -143,7 +143,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
         if (db.open) saveGraphs();
         if (db.open) finishPendingErasure(ctx); // readers may have left since the delete
         caches.keyword.clear();
-        caches.vector.clear();
+        clearVectorIndexes(caches.vector);
         caches.allowed.clear();
         if (db.open) db.close();
       }),
