@@ -1,8 +1,9 @@
 // Build step (after tsc): compile every JSON Schema the CLI validates on start-up — fathom.config.json's and each
-// command's option schemas — into one standalone module, dist/util/json-schema/_precompiled.cjs. A cold command
-// then validates without loading ajv or compiling (ajv's load + the config schema's compile were most of a cold
-// `fathom search`); a schema not in the table is compiled by ajv as before. Keys are the schemas' JSON text.
-import { writeFileSync } from 'node:fs';
+// command's option schemas — into standalone modules, dist/util/json-schema/_precompiled/<key>.cjs, one per schema
+// (a command loads only the ones it checks), named by src/util/json-schema/_precompiled-key.ts's key of the schema's
+// JSON text and carrying that text. A cold command then validates without loading ajv or compiling (ajv's load + the
+// config schema's compile were about half of a cold `fathom search`); any other schema is compiled by ajv as before.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +14,7 @@ const addFormats = require('ajv-formats');
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 const { mainCommand } = await import(`${dist}cli/main.js`);
+const { precompiledKey } = await import(`${dist}util/json-schema/_precompiled-key.js`);
 const { configSchema } = await import(`${dist}cli/config-schema.js`);
 const schemas = new Map([[JSON.stringify(configSchema()), configSchema()]]);
 const resolve = async (x) => (typeof x === 'function' ? await x() : await x);
@@ -24,21 +26,16 @@ async function walk(command) {
 await walk(mainCommand);
 
 // The options of src/util/json-schema/_compile.ts, plus source code generation.
-const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, code: { source: true } });
-addFormats(ajv);
-const keys = {};
-const exports = {};
-let i = 0;
+const out = `${dist}util/json-schema/_precompiled/`;
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
 for (const [text, schema] of schemas) {
-  // As _compile reads it: an older draft's `$schema` is dropped (read as 2020-12). An id to export it by.
-  const own = { ...schema, $id: schema.$id ?? `fathom:precompiled:${i}` };
-  const id = own.$id;
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, code: { source: true } });
+  addFormats(ajv);
+  // As _compile reads it: an older draft's `$schema` is dropped (read as 2020-12).
+  const own = { ...schema };
   if (typeof own.$schema === 'string' && own.$schema.replace(/#$/, '') !== 'https://json-schema.org/draft/2020-12/schema') delete own.$schema;
-  ajv.addSchema(own);
-  keys[text] = `v${i}`;
-  exports[`v${i}`] = id;
-  i++;
+  const code = standaloneCode(ajv, ajv.compile(own));
+  writeFileSync(`${out}${precompiledKey(text)}.cjs`, `${code}\nmodule.exports.schemaText = ${JSON.stringify(text)};\n`);
 }
-const code = standaloneCode(ajv, exports);
-writeFileSync(`${dist}util/json-schema/_precompiled.cjs`, `${code}\nexports.keys = ${JSON.stringify(keys)};\n`);
-console.log(`precompiled ${schemas.size} schemas into dist/util/json-schema/_precompiled.cjs`);
+console.log(`precompiled ${schemas.size} schemas into dist/util/json-schema/_precompiled/`);

@@ -39,9 +39,9 @@ try {
   require('ajv-formats')(ajv);
   const { _toIssues } = await import('../dist/util/json-schema/_issues.js');
   const { configSchema } = await import('../dist/cli/config-schema.js');
-  const pre = require('../dist/util/json-schema/_precompiled.cjs');
+  const { precompiledKey } = await import('../dist/util/json-schema/_precompiled-key.js');
   const schema = configSchema();
-  const precompiled = pre[pre.keys[JSON.stringify(schema)]];
+  const precompiled = require(`../dist/util/json-schema/_precompiled/${precompiledKey(JSON.stringify(schema))}.cjs`);
   assert.equal(typeof precompiled, 'function', 'the config schema is precompiled');
   const compiled = ajv.compile(schema);
   const strip = (issues) => JSON.parse(JSON.stringify(issues, (k, v) => (k === '$id' ? undefined : v)));

@@ -1,15 +1,19 @@
 /**
  * One ajv instance (JSON Schema draft 2020-12 + formats) and a bounded cache of compiled validators, keyed by
  * schema object and by schema text (output schemas are re-parsed per item; compiling is the expensive part).
- * The built package also carries validators compiled at build time (`_precompiled.cjs`, written by
- * scripts/precompile-schemas.mjs: the config schema and every CLI option schema, keyed by schema text): a schema
- * found there is never compiled, and ajv itself is loaded only on the first schema that is not (loading ajv and
- * compiling the config schema were most of a cold `fathom search`).
+ * The built package also carries validators compiled at build time (`_precompiled/<key>.cjs`, written by
+ * scripts/precompile-schemas.mjs: the config schema and every CLI option schema, one file each, named by
+ * {@link precompiledKey} of the schema text and holding that text): a schema found there is never compiled, and ajv
+ * itself is loaded only on the first schema that is not (loading ajv and compiling the config schema were about
+ * half of a cold `fathom search`).
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
 import type { JsonSchema } from '../../spec/chat-model.js';
 import { FathomError } from '../errors.js';
+import { precompiledKey } from './_precompiled-key.js';
 
 const require = createRequire(import.meta.url);
 const MAX_CACHED = 256;
@@ -22,15 +26,16 @@ const _ajv = (): Ajv2020 => {
   addFormats(ajvInstance);
   return ajvInstance;
 };
-const precompiled = _loadPrecompiled();
+const precompiledDir = new URL('./_precompiled/', import.meta.url);
+const hasPrecompiled = existsSync(precompiledDir); // sources run through tsx: nothing precompiled
 
-function _loadPrecompiled(): Map<string, ValidateFunction> {
-  try {
-    const m = require('./_precompiled.cjs') as { keys: Record<string, string> } & Record<string, ValidateFunction>;
-    return new Map(Object.entries(m.keys).map(([text, name]) => [text, m[name]!]));
-  } catch {
-    return new Map(); // sources run through tsx: nothing precompiled
-  }
+/** The build-time validator of this exact schema text, if any. */
+function _precompiled(text: string): ValidateFunction | undefined {
+  if (!hasPrecompiled) return undefined;
+  const file = new URL(`${precompiledKey(text)}.cjs`, precompiledDir);
+  if (!existsSync(file)) return undefined;
+  const m = require(fileURLToPath(file)) as ValidateFunction & { schemaText?: string };
+  return m.schemaText === text ? m : undefined;
 }
 
 const byObject = new WeakMap<object, ValidateFunction>();
@@ -43,7 +48,7 @@ export function _compile(schema: JsonSchema | boolean): ValidateFunction {
   const hit = byObject.get(schema);
   if (hit) return hit;
   const text = JSON.stringify(schema);
-  const cached = byText.get(text)?.validate ?? precompiled.get(text);
+  const cached = byText.get(text)?.validate ?? _precompiled(text);
   if (cached) {
     byObject.set(schema, cached);
     return cached;
