@@ -81,13 +81,14 @@ async function build(corpus: Corpus): Promise<{ storePath: string; ftsPath: stri
 }
 
 // ---------- timing ----------
-function timed(command: string, args: string[], cwd: string): { ms: number; rssMb: number; stdout: string } {
+function timed(command: string, args: string[], cwd: string): { ms: number; cpuMs: number; rssMb: number; stdout: string } {
   const t = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', 'RSS_KB=%M', command, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', 'RSS_KB=%M CPU_S=%U+%S', command, ...args], { cwd, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr}`);
   const rss = /RSS_KB=(\d+)/.exec(r.stderr);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout };
+  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr);
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout };
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -118,37 +119,36 @@ async function measure(corpus: Corpus, embedderPort: number | undefined): Promis
     const embedding = { provider: 'openai-compatible', baseURL: `http://127.0.0.1:${embedderPort}/v1`, model: 'stub', dimensions: corpus.dims };
     writeFileSync(join(cwd, 'fathom.config.json'), JSON.stringify({ embedding }));
   }
-  const samples: Record<'node' | 'version' | 'search' | 'ask' | 'fts5' | 'searchRss' | 'askRss' | 'fts5Rss' | 'probeOpen' | 'probeSearch' | 'probeRss', number[]> = {
-    node: [], version: [], search: [], ask: [], fts5: [], searchRss: [], askRss: [], fts5Rss: [], probeOpen: [], probeSearch: [], probeRss: [],
+  type Sample = 'node' | 'version' | 'search' | 'ask' | 'fts5' | 'probe' | 'searchRss' | 'askRss' | 'fts5Rss' | 'probeOpen' | 'probeSearch' | 'probeRss';
+  const samples = {} as Record<Sample | `${Sample}Cpu`, number[]>;
+  const push = (key: Sample | `${Sample}Cpu`, x: number) => (samples[key] ??= []).push(x);
+  const run = (key: 'node' | 'version' | 'search' | 'ask' | 'fts5' | 'probe', command: string, args: string[]) => {
+    const r = timed(command, args, cwd);
+    push(key, r.ms);
+    push(`${key}Cpu`, r.cpuMs);
+    if (key !== 'node' && key !== 'version') push(`${key}Rss`, r.rssMb);
+    return r;
   };
-  const cliRun = (command: 'search' | 'ask') => () => {
-    const r = timed(process.execPath, [cli, command, corpus.query, '-k', '10', '--mode', mode, '--store', built.storePath], cwd);
-    samples[command].push(r.ms);
-    samples[`${command}Rss`].push(r.rssMb);
-  };
+  const cliRun = (command: 'search' | 'ask') => () => void run(command, process.execPath, [cli, command, corpus.query, '-k', '10', '--mode', mode, '--store', built.storePath]);
   const steps: Array<() => void> = [
-    () => samples.node.push(timed(process.execPath, ['-e', ''], cwd).ms),
-    () => samples.version.push(timed(process.execPath, [cli, '--version'], cwd).ms),
+    () => void run('node', process.execPath, ['-e', '']),
+    () => void run('version', process.execPath, [cli, '--version']),
     cliRun('search'),
     cliRun('ask'),
     corpus.dims
       ? () => {
-          const r = timed(process.execPath, [probeScript, builtStore, built.storePath, String(corpus.dims)], cwd);
+          const r = run('probe', process.execPath, [probeScript, builtStore, built.storePath, String(corpus.dims)]);
           const p = JSON.parse(r.stdout) as { openMs: number; firstSearchMs: number };
-          samples.probeOpen.push(p.openMs);
-          samples.probeSearch.push(p.firstSearchMs);
-          samples.probeRss.push(r.rssMb);
+          push('probeOpen', p.openMs);
+          push('probeSearch', p.firstSearchMs);
         }
-      : () => {
-          const r = timed(process.execPath, [fts5Script, built.ftsPath, corpus.query, '10'], cwd);
-          samples.fts5.push(r.ms);
-          samples.fts5Rss.push(r.rssMb);
-        },
+      : () => void run('fts5', process.execPath, [fts5Script, built.ftsPath, corpus.query, '10']),
   ];
   const load = [loadavg()[0]!];
   for (let i = 0; i < runs; i++) for (let s = 0; s < steps.length; s++) steps[(i + s) % steps.length]!();
   load.push(loadavg()[0]!);
-  const m = Object.fromEntries(Object.entries(samples).filter(([, xs]) => xs.length > 0).map(([k, xs]) => [k, median(xs)])) as Record<keyof typeof samples, number>;
+  const m = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)])) as Record<keyof typeof samples, number>;
+  const cpu = { node: round(m.nodeCpu), version: round(m.versionCpu), search: round(m.searchCpu), ask: round(m.askCpu), ...(corpus.dims ? { probe: round(m.probeCpu) } : { fts5: round(m.fts5Cpu) }) };
   const common = {
     chunks: built.chunks,
     mode,
@@ -159,6 +159,10 @@ async function measure(corpus: Corpus, embedderPort: number | undefined): Promis
     medianMs: { node: round(m.node), version: round(m.version), search: round(m.search), ask: round(m.ask), ...(corpus.dims ? {} : { fts5: round(m.fts5) }) },
     searchMinusVersionMs: round(m.search - m.version),
     askMinusVersionMs: round(m.ask - m.version),
+    /** CPU (user + system) per process, median: robust to machine load, unlike wall time. */
+    medianCpuMs: cpu,
+    cpuSearchMinusVersionMs: round(m.searchCpu - m.versionCpu),
+    cpuAskMinusVersionMs: round(m.askCpu - m.versionCpu),
   };
   if (corpus.dims) {
     return {
