@@ -1,21 +1,26 @@
 /**
- * Cold query: one `fathom search` process (the built CLI, BM25) per query, against SQLite FTS5 answering the same
- * query from a cold process over the same corpus (bench/_fts5-query.mjs), `fathom --version` (starting the CLI at
- * all) and a bare `node -e ""` (starting Node at all). Corpora: BEIR SciFact (when /work/shared/data or ../shared/data has it) and generated
- * collections of 100,000 and 1,000,000 one-chunk documents (Zipf text as in bench/scale.ts). Stores are built once
- * into `--dir` and reused. Runs are interleaved (version, search, FTS5 in rotating order) so machine load hits all
- * three alike; the load average is recorded. Peak RSS of a cold search comes from GNU time. Also: warm BM25
- * p50/p95 in one process (300 queries after a warm-up) on each store. Writes bench/results/cold-query.json.
- * Run: npm run bench -- cold-query   [--sizes scifact,100000,1000000] [--runs 20] [--dir /tmp/fathom-cold-query]
+ * Cold query: one `fathom search` and one `fathom ask` process (the built CLI) per query, against SQLite FTS5
+ * answering the same query from a cold process over the same corpus (bench/_fts5-query.mjs), `fathom --version`
+ * (starting the CLI at all) and a bare `node -e ""` (starting Node at all). Corpora (bench/_cold-corpora.ts): BEIR
+ * SciFact (when /work/shared/data or ../shared/data has it) and generated collections of one-chunk documents (Zipf
+ * text as in bench/scale.ts) searched with BM25; `vectors-<n>`: generated documents with random 384-dimensional
+ * vectors searched with `--mode vector` (query embedded by bench/_stub-embedder.mjs, a local OpenAI-compatible
+ * endpoint), plus the store alone opened and searched once in a cold process (bench/_vector-probe.mjs) — below the
+ * HNSW threshold (20,000) the exact matrix, above it the saved graph. Stores are built once into `--dir` and reused
+ * (`--build-only` builds and stops). Runs are interleaved (rotating order) so machine load hits all alike; the load
+ * average is recorded. Peak RSS of a cold process comes from GNU time. Also: warm BM25 p50/p95 in one process (300
+ * queries after a warm-up) on each text store. Writes bench/results/cold-query.json (results merged by corpus).
+ * Run: npm run bench -- cold-query   [--sizes scifact,100000,1000000,vectors-19000,vectors-100000] [--runs 20] [--dir /tmp/fathom-cold-query]
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import type { DocumentWrite } from '../src/spec/store.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
-import { englishStopWords } from '../src/util/text/stopwords.js';
+import { generated, scifact, withVectors, type Corpus } from './_cold-corpora.js';
 
 const here = import.meta.dirname;
 const root = resolve(here, '..');
@@ -25,89 +30,13 @@ const arg = (name: string, fallback: string) => {
 };
 const dir = arg('dir', '/tmp/fathom-cold-query');
 const runs = Number(arg('runs', '20'));
-const sizes = arg('sizes', 'scifact,100000,1000000').split(',');
+const sizes = arg('sizes', 'scifact,100000,1000000,vectors-19000,vectors-100000').split(',');
+const buildOnly = process.argv.includes('--build-only');
 const scifactDir = ['/work/shared/data/beir-scifact', resolve(root, '../shared/data/beir-scifact')].find((d) => existsSync(join(d, 'corpus.jsonl')));
 const cli = join(root, 'bin', 'fathom.js');
 const fts5Script = join(here, '_fts5-query.mjs');
-
-interface Corpus {
-  name: string;
-  documents: () => Iterable<{ id: string; title: string; text: string }>;
-  query: string;
-  queries: () => string[];
-}
-
-// ---------- generated text: Zipf (s = 1) over 100,000 words, Lucene's stop words at the top ranks ----------
-function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const vocab: string[] = [...englishStopWords];
-{
-  const on = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'st', 'tr', 'pl'];
-  const vw = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou'];
-  const seen = new Set(vocab);
-  const r = uniform(7);
-  while (vocab.length < 100_000) {
-    let w = '';
-    for (let s = 2 + Math.floor(r() * 3); s > 0; s--) w += on[Math.floor(r() * on.length)]! + vw[Math.floor(r() * vw.length)]!;
-    if (r() < 0.3) w += 'n';
-    if (seen.has(w)) continue;
-    seen.add(w);
-    vocab.push(w);
-  }
-}
-const cdf = new Float64Array(vocab.length);
-{
-  let sum = 0;
-  for (let i = 0; i < vocab.length; i++) cdf[i] = sum += 1 / (i + 1);
-  for (let i = 0; i < vocab.length; i++) cdf[i]! /= sum;
-}
-const zipf = (u: number) => {
-  let lo = 0, hi = vocab.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cdf[mid]! < u) lo = mid + 1;
-    else hi = mid;
-  }
-  return vocab[lo]!;
-};
-const generatedText = (i: number) => {
-  const r = uniform(i * 31 + 11);
-  return Array.from({ length: 20 + Math.floor(r() * 61) }, () => zipf(r())).join(' ');
-};
-/** A query: 4 non-stop words of document i (so it has hits), frequent and rare alike. */
-const generatedQuery = (i: number) => generatedText(i).split(' ').filter((w) => !englishStopWords.has(w)).slice(0, 4).join(' ');
-
-function generated(n: number): Corpus {
-  return {
-    name: `generated-${n}`,
-    *documents() {
-      for (let i = 0; i < n; i++) yield { id: `doc-${i}`, title: `Generated document ${i}`, text: generatedText(i) };
-    },
-    query: generatedQuery(Math.floor(n / 2) + 7),
-    queries: () => Array.from({ length: 300 }, (_, q) => generatedQuery((q * 7919) % n)),
-  };
-}
-
-function scifact(data: string): Corpus {
-  const lines = (file: string) => readFileSync(join(data, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
-  const queries = lines('queries.jsonl').map((q) => q.text!);
-  return {
-    name: 'scifact',
-    *documents() {
-      for (const d of lines('corpus.jsonl')) yield { id: d._id!, title: d.title!, text: `${d.title}\n${d.text}` };
-    },
-    query: queries[0]!,
-    queries: () => queries.slice(0, 300),
-  };
-}
+const probeScript = join(here, '_vector-probe.mjs');
+const builtStore = join(root, 'dist', 'store', 'sqlite', 'index.js');
 
 // ---------- building the stores (once) ----------
 async function build(corpus: Corpus): Promise<{ storePath: string; ftsPath: string; chunks: number; buildSeconds?: number }> {
@@ -119,15 +48,15 @@ async function build(corpus: Corpus): Promise<{ storePath: string; ftsPath: stri
   mkdirSync(join(base, '.fathom'), { recursive: true });
   const t0 = performance.now();
   const store = await createSqliteStore({ path: storePath });
-  const fts = new Database(ftsPath);
-  fts.pragma('journal_mode = WAL');
-  fts.exec("DROP TABLE IF EXISTS docs; CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, body, tokenize = 'porter unicode61')");
-  const insert = fts.prepare('INSERT INTO docs (id, body) VALUES (?, ?)');
+  const fts = corpus.dims ? undefined : new Database(ftsPath);
+  fts?.pragma('journal_mode = WAL');
+  fts?.exec("DROP TABLE IF EXISTS docs; CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, body, tokenize = 'porter unicode61')");
+  const insert = fts?.prepare('INSERT INTO docs (id, body) VALUES (?, ?)');
   let batch: DocumentWrite[] = [];
   let chunks = 0;
   const flush = async () => {
     await store.commit({ tenant: 'default', writes: batch });
-    fts.transaction(() => batch.forEach((w) => insert.run(w.document.id, w.document.text)))();
+    fts?.transaction(() => batch.forEach((w) => insert!.run(w.document.id, w.document.text)))();
     chunks += batch.length;
     batch = [];
     if (chunks % 100_000 === 0) console.log(`  ${corpus.name}: ${chunks} chunks, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
@@ -137,26 +66,29 @@ async function build(corpus: Corpus): Promise<{ storePath: string; ftsPath: stri
       document: { id: d.id, source: `${corpus.name}#${d.id}`, title: d.title, text: d.text, format: 'text', metadata: {} },
       contentHash: d.id,
       chunks: [{ text: d.text, start: 0, end: d.text.length, headingPath: [], tokenCount: 0, role: 'leaf' }],
+      ...(d.vector ? { vectors: [d.vector], embeddingModel: 'stub' } : {}),
       at: 0,
     });
     if (batch.length === 10_000) await flush();
   }
   if (batch.length) await flush();
+  if (corpus.dims) await store.searchVector({ tenant: 'default', vector: new Float32Array(corpus.dims).fill(1), topK: 1 }); // builds and saves the graph
   await store.close();
-  fts.close();
+  fts?.close();
   const buildSeconds = (performance.now() - t0) / 1000;
   writeFileSync(done, JSON.stringify({ chunks, buildSeconds }));
   return { storePath, ftsPath, chunks, buildSeconds };
 }
 
 // ---------- timing ----------
-function timed(command: string, args: string[], cwd: string): { ms: number; rssMb: number; stdout: string } {
+function timed(command: string, args: string[], cwd: string): { ms: number; cpuMs: number; rssMb: number; stdout: string } {
   const t = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', 'RSS_KB=%M', command, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', 'RSS_KB=%M CPU_S=%U+%S', command, ...args], { cwd, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr}`);
   const rss = /RSS_KB=(\d+)/.exec(r.stderr);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout };
+  const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(r.stderr);
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, rssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout };
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -179,47 +111,86 @@ async function warm(storePath: string, queries: string[]): Promise<{ p50: number
   return { p50: round2(times[times.length >> 1]!), p95: round2(times[Math.floor(times.length * 0.95)]!), firstMs: round(firstMs) };
 }
 
-async function measure(corpus: Corpus): Promise<Record<string, unknown>> {
+async function measure(corpus: Corpus, embedderPort: number | undefined): Promise<Record<string, unknown>> {
   const built = await build(corpus);
   const cwd = join(dir, corpus.name);
-  const samples = { node: [] as number[], version: [] as number[], search: [] as number[], fts5: [] as number[], searchRss: [] as number[], fts5Rss: [] as number[] };
+  const mode = corpus.dims ? 'vector' : 'bm25';
+  if (corpus.dims) {
+    const embedding = { provider: 'openai-compatible', baseURL: `http://127.0.0.1:${embedderPort}/v1`, model: 'stub', dimensions: corpus.dims };
+    writeFileSync(join(cwd, 'fathom.config.json'), JSON.stringify({ embedding }));
+  }
+  type Sample = 'node' | 'version' | 'search' | 'ask' | 'fts5' | 'probe' | 'searchRss' | 'askRss' | 'fts5Rss' | 'probeOpen' | 'probeSearch' | 'probeRss';
+  const samples = {} as Record<Sample | `${Sample}Cpu`, number[]>;
+  const push = (key: Sample | `${Sample}Cpu`, x: number) => (samples[key] ??= []).push(x);
+  const run = (key: 'node' | 'version' | 'search' | 'ask' | 'fts5' | 'probe', command: string, args: string[]) => {
+    const r = timed(command, args, cwd);
+    push(key, r.ms);
+    push(`${key}Cpu`, r.cpuMs);
+    if (key !== 'node' && key !== 'version') push(`${key}Rss`, r.rssMb);
+    return r;
+  };
+  const cliRun = (command: 'search' | 'ask') => () => void run(command, process.execPath, [cli, command, corpus.query, '-k', '10', '--mode', mode, '--store', built.storePath]);
   const steps: Array<() => void> = [
-    () => samples.node.push(timed(process.execPath, ['-e', ''], cwd).ms),
-    () => samples.version.push(timed(process.execPath, [cli, '--version'], cwd).ms),
-    () => {
-      const r = timed(process.execPath, [cli, 'search', corpus.query, '-k', '10', '--mode', 'bm25', '--store', built.storePath], cwd);
-      samples.search.push(r.ms);
-      samples.searchRss.push(r.rssMb);
-    },
-    () => {
-      const r = timed(process.execPath, [fts5Script, built.ftsPath, corpus.query, '10'], cwd);
-      samples.fts5.push(r.ms);
-      samples.fts5Rss.push(r.rssMb);
-    },
+    () => void run('node', process.execPath, ['-e', '']),
+    () => void run('version', process.execPath, [cli, '--version']),
+    cliRun('search'),
+    cliRun('ask'),
+    corpus.dims
+      ? () => {
+          const r = run('probe', process.execPath, [probeScript, builtStore, built.storePath, String(corpus.dims)]);
+          const p = JSON.parse(r.stdout) as { openMs: number; firstSearchMs: number };
+          push('probeOpen', p.openMs);
+          push('probeSearch', p.firstSearchMs);
+        }
+      : () => void run('fts5', process.execPath, [fts5Script, built.ftsPath, corpus.query, '10']),
   ];
   const load = [loadavg()[0]!];
   for (let i = 0; i < runs; i++) for (let s = 0; s < steps.length; s++) steps[(i + s) % steps.length]!();
   load.push(loadavg()[0]!);
-  const node = median(samples.node);
-  const version = median(samples.version);
-  const search = median(samples.search);
-  const fts5 = median(samples.fts5);
-  const warmBm25 = await warm(built.storePath, corpus.queries());
-  return {
+  const m = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, median(xs)])) as Record<keyof typeof samples, number>;
+  const cpu = { node: round(m.nodeCpu), version: round(m.versionCpu), search: round(m.searchCpu), ask: round(m.askCpu), ...(corpus.dims ? { probe: round(m.probeCpu) } : { fts5: round(m.fts5Cpu) }) };
+  const common = {
     chunks: built.chunks,
+    mode,
     query: corpus.query,
     storeMb: round(statSync(built.storePath).size / 2 ** 20),
     buildSeconds: built.buildSeconds === undefined ? undefined : round(built.buildSeconds),
     runs,
-    medianMs: { node: round(node), version: round(version), search: round(search), fts5: round(fts5) },
-    searchMinusVersionMs: round(search - version),
-    aboveBareNodeMs: { version: round(version - node), search: round(search - node), fts5: round(fts5 - node) },
-    ratioSearchOverFts5: round2(search / fts5),
-    ratioAboveBareNodeSearchOverFts5: round2((search - node) / Math.max(1, fts5 - node)),
-    peakRssMb: { search: round(Math.max(...samples.searchRss)), fts5: round(Math.max(...samples.fts5Rss)) },
+    medianMs: { node: round(m.node), version: round(m.version), search: round(m.search), ask: round(m.ask), ...(corpus.dims ? {} : { fts5: round(m.fts5) }) },
+    searchMinusVersionMs: round(m.search - m.version),
+    askMinusVersionMs: round(m.ask - m.version),
+    /** CPU (user + system) per process, median: robust to machine load, unlike wall time. */
+    medianCpuMs: cpu,
+    cpuSearchMinusVersionMs: round(m.searchCpu - m.versionCpu),
+    cpuAskMinusVersionMs: round(m.askCpu - m.versionCpu),
+  };
+  if (corpus.dims) {
+    return {
+      ...common,
+      dims: corpus.dims,
+      vectorIndex: built.chunks >= 20_000 ? 'hnsw (saved graph, memory-mapped)' : 'exact',
+      coldStoreMs: { open: round2(m.probeOpen), firstVectorSearch: round2(m.probeSearch) },
+      peakRssMb: { search: round(Math.max(...samples.searchRss)), ask: round(Math.max(...samples.askRss)), probe: round(Math.max(...samples.probeRss)) },
+      loadAverage1m: load.map(round),
+    };
+  }
+  const warmBm25 = await warm(built.storePath, corpus.queries());
+  return {
+    ...common,
+    aboveBareNodeMs: { version: round(m.version - m.node), search: round(m.search - m.node), ask: round(m.ask - m.node), fts5: round(m.fts5 - m.node) },
+    ratioSearchOverFts5: round2(m.search / m.fts5),
+    ratioAboveBareNodeSearchOverFts5: round2((m.search - m.node) / Math.max(1, m.fts5 - m.node)),
+    peakRssMb: { search: round(Math.max(...samples.searchRss)), ask: round(Math.max(...samples.askRss)), fts5: round(Math.max(...samples.fts5Rss)) },
     warmBm25Ms: warmBm25,
     loadAverage1m: load.map(round),
   };
+}
+
+/** Start bench/_stub-embedder.mjs; resolves with its port and a stop function. */
+async function startEmbedder(dims: number): Promise<{ port: number; stop: () => void }> {
+  const child = spawn(process.execPath, [join(here, '_stub-embedder.mjs'), String(dims)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next().then((r) => [r.value as string]);
+  return { port: Number(line), stop: () => child.kill() };
 }
 
 if (!existsSync(join(root, 'dist', 'cli', 'run.js'))) {
@@ -229,6 +200,7 @@ if (!existsSync(join(root, 'dist', 'cli', 'run.js'))) {
 const results: Record<string, unknown> = {};
 const file = join(here, 'results', 'cold-query.json');
 const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { results?: Record<string, unknown> }).results ?? {} : {};
+let embedder: Awaited<ReturnType<typeof startEmbedder>> | undefined;
 for (const size of sizes) {
   let corpus: Corpus;
   if (size === 'scifact') {
@@ -237,11 +209,19 @@ for (const size of sizes) {
       continue;
     }
     corpus = scifact(scifactDir);
-  } else corpus = generated(Number(size));
+  } else if (size.startsWith('vectors-')) corpus = withVectors(Number(size.slice('vectors-'.length)));
+  else corpus = generated(Number(size));
   console.log(`cold-query: ${corpus.name}`);
-  results[corpus.name] = await measure(corpus);
+  if (buildOnly) {
+    console.log(JSON.stringify(await build(corpus)));
+    continue;
+  }
+  if (corpus.dims && !embedder) embedder = await startEmbedder(corpus.dims);
+  results[corpus.name] = await measure(corpus, embedder?.port);
   console.log(JSON.stringify(results[corpus.name], null, 2));
 }
+embedder?.stop();
+if (buildOnly) process.exit(0);
 const targets = {
   'generated-100000': { searchMinusVersionMs: 50 },
   'generated-1000000': { searchMinusVersionMs: 150, peakRssMb: 150 },
@@ -255,7 +235,7 @@ writeFileSync(
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, uptime: execFileSync('uptime', { encoding: 'utf8' }).trim() },
       method:
-        'wall time of one process per query (spawn to exit, GNU time for peak RSS), median of `runs`; fathom = built CLI `fathom search <q> -k 10 --mode bm25`; FTS5 = bench/_fts5-query.mjs (better-sqlite3, porter unicode61, bm25() top 10, terms OR-ed) over the same texts; version = `fathom --version`; node = `node -e ""` (the floor of any Node process); rounds interleaved',
+        'wall time of one process per query (spawn to exit, GNU time for peak RSS), median of `runs`; search/ask = built CLI `fathom search|ask <q> -k 10 --mode bm25|vector` (ask: the extractive answerer); FTS5 = bench/_fts5-query.mjs (better-sqlite3, porter unicode61, bm25() top 10, terms OR-ed) over the same texts; version = `fathom --version`; node = `node -e ""` (the floor of any Node process); vector corpora: random 384-d vectors, query embedded by a local stub endpoint, coldStoreMs = the built store opened and searched once in a fresh process (bench/_vector-probe.mjs); rounds interleaved',
       targets,
       results: { ...previous, ...results },
     },

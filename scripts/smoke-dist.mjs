@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Smoke test of the built package under plain Node (no tsx): import dist/, ingest, search every way.
 // Catches problems the tsx-run test suite cannot see (ESM-only resolution of dependencies, missing files).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -30,7 +32,31 @@ try {
     assert.equal(typeof answer.text, 'string');
     await store.close();
   }
-  console.log('dist smoke: ok (import, ingest, bm25/vector/hybrid with exact and HNSW, answer)');
+  // Validators compiled at build time (scripts/precompile-schemas.mjs) report exactly what ajv compiling at run time does.
+  const require = createRequire(import.meta.url);
+  const { Ajv2020 } = require('ajv/dist/2020.js');
+  const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+  require('ajv-formats')(ajv);
+  const { _toIssues } = await import('../dist/util/json-schema/_issues.js');
+  const { configSchema } = await import('../dist/cli/config-schema.js');
+  const { precompiledKey } = await import('../dist/util/json-schema/_precompiled-key.js');
+  const schema = configSchema();
+  const precompiled = require(`../dist/util/json-schema/_precompiled/${precompiledKey(JSON.stringify(schema))}.cjs`);
+  assert.equal(typeof precompiled, 'function', 'the config schema is precompiled');
+  const compiled = ajv.compile(schema);
+  const strip = (issues) => JSON.parse(JSON.stringify(issues, (k, v) => (k === '$id' ? undefined : v)));
+  for (const value of [{}, { stor: {} }, { store: { path: 3 } }, { search: { topK: -1, mode: 'hybird' } }, { embedding: { provider: 'x' } }, []]) {
+    assert.equal(precompiled(value), compiled(value), JSON.stringify(value));
+    assert.deepEqual(strip(_toIssues(precompiled.errors ?? [])), strip(_toIssues(compiled.errors ?? [])), JSON.stringify(value));
+  }
+  // A cold `fathom search` with a config file validates without loading ajv.
+  writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ store: { path: 'exact.db' }, search: { topK: 3 } }));
+  const probe = `const { runCli } = await import(${JSON.stringify(new URL('../dist/cli/main.js', import.meta.url).href)}); const code = await runCli(['search', 'refunds', '--mode', 'bm25', '-k', '2', '--tenant', 't']); const { createRequire } = await import('node:module'); const ajv = Object.keys(createRequire(import.meta.url).cache).filter((f) => /[\\/]ajv[\\/]dist[\\/]core/.test(f)); process.stdout.write(JSON.stringify({ code, ajv }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: dir, encoding: 'utf8' });
+  const out = JSON.parse(r.stdout.slice(r.stdout.lastIndexOf('{')));
+  assert.equal(out.code, 0, r.stderr);
+  assert.deepEqual(out.ajv, [], 'ajv loaded by a cold search');
+  console.log('dist smoke: ok (import, ingest, bm25/vector/hybrid with exact and HNSW, answer; precompiled schemas equal ajv, a cold search loads no ajv)');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -51,7 +51,8 @@ export async function withStore<T>(c: CliContext, fn: (store: Store) => Promise<
     });
   }
   const store = await createSqliteStore({ path: c.storePath, vectorIndex: c.config.store.vectorIndex });
-  if (needsDocuments && (await store.countDocuments({ tenant: c.tenant })).documents === 0) {
+  // One row, not a count: counting a tenant's documents scans an index of all of them (≈ 0.25 s at 100k chunks).
+  if (needsDocuments && (await store.listDocuments({ tenant: c.tenant, limit: 1 })).length === 0) {
     const known = knownTenants(c.storePath).filter((t) => t !== c.tenant);
     c.io.err(`warning: tenant "${c.tenant}" has no documents in ${c.storePath}${known.length ? `; known tenants: ${known.join(', ')} (choose one with --tenant)` : ''}.\n`);
   }

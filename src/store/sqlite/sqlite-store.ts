@@ -21,8 +21,9 @@ import { annotateQueryLog } from './annotate-query-log.js';
 import { appendQueryLog, getMeta, listQueryLog, setMeta } from './query-log.js';
 import * as reads from './reads.js';
 import { keywordQueryStats, searchKeyword, searchVector, type SearchCaches } from './search.js';
-import { annFile, applyVectorDelta, persistAfterDelete, resolveVectorSettings, type VectorIndexOptions } from './vector-index.js';
+import { annFile, applyVectorDelta, clearVectorIndexes, exactFile, persistAfterDelete, resolveVectorSettings, type VectorIndexOptions } from './vector-index.js';
 import { saveAnnIndex } from './ann-vector-index.js';
+import { removeExactFile } from './exact-vector-file.js';
 import { sideFileIdentity } from './side-file-identity.js';
 
 /** Options of {@link createSqliteStore}. */
@@ -62,6 +63,9 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     if (!delta) return;
     caches.keyword.delete(delta.tenantId);
     applyVectorDelta(caches.vector, delta, caches.vectorSettings);
+    // A removed vector must not outlive its removal in the exact side file (rewritten by the next cold search).
+    const exact = exactFile(ctx, delta.tenantId, caches.vectorSettings);
+    if (exact && delta.removedVectors.length > 0) removeExactFile(exact);
   };
   const saveGraphs = () => {
     for (const [tenantId, index] of caches.vector) {
@@ -143,7 +147,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
         if (db.open) saveGraphs();
         if (db.open) finishPendingErasure(ctx); // readers may have left since the delete
         caches.keyword.clear();
-        caches.vector.clear();
+        clearVectorIndexes(caches.vector);
         caches.allowed.clear();
         if (db.open) db.close();
       }),

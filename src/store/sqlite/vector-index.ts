@@ -5,15 +5,19 @@
  * Metadata filters run inside the search: a filter allowing few documents is scored exactly over exactly their
  * vectors (read from SQLite); a wider one searches the graph with a growing k until k allowed hits are found or
  * the graph is exhausted, then falls back to the exact candidates — never truncate-then-filter.
+ * A process whose saved graph is exactly current (same generation and epoch) opens it from the meta alone — no count
+ * of the stored vectors, no read of them — and memory-maps the graph: a cold `fathom search` reads a few pages.
+ * Below the threshold a current exact side file (exact-vector-file.ts) is read in one piece instead of the rows.
  */
 import { FathomError } from '../../util/errors.js';
 import { dotAt, normalize, topK } from '../../util/math/vector-math.js';
 import { removeAnnFiles } from './ann-files.js';
-import { applyAnnDelta, buildAnnIndex, openAnnIndex, reconcileAnnIndex, saveAnnIndex, searchAnnIndex, type AnnSettings, type AnnVectorIndex } from './ann-vector-index.js';
+import { applyAnnDelta, buildAnnIndex, openAnnIndex, reconcileAnnIndex, releaseAnnIndex, saveAnnIndex, searchAnnIndex, type AnnSettings, type AnnVectorIndex } from './ann-vector-index.js';
 import type { SqliteContext } from './context.js';
+import { readExactFile, removeExactFile, writeExactFile } from './exact-vector-file.js';
 import { applyExactDelta, buildExactIndex, searchExactIndex, type ExactVectorIndex } from './exact-vector-index.js';
 import type { IndexDelta, VectorRow } from './index-delta.js';
-import { sideFileIdentity } from './side-file-identity.js';
+import { isCurrent, sideFileIdentity, type SideFileIdentity } from './side-file-identity.js';
 
 /** Options of the SQLite store's vector index. */
 export interface VectorIndexOptions {
@@ -71,6 +75,11 @@ export function loadVectorIndex(ctx: SqliteContext, tenantId: number, cache: Map
   const cached = cache.get(tenantId);
   if (cached && cached.generation === generation) return cached;
   const file = annFile(ctx, tenantId, s);
+  const current = cached ? undefined : (file && s.mode !== 'exact' && _openCurrentGraph(ctx, tenantId, file, s)) || _openCurrentExact(ctx, tenantId, s);
+  if (current) {
+    cache.set(tenantId, current);
+    return current;
+  }
   const count = ctx.stmt('SELECT count(*) FROM vectors WHERE tenant_id = ?').pluck().get(tenantId) as number;
   const dims = (ctx.stmt('SELECT dims FROM vectors WHERE tenant_id = ? LIMIT 1').pluck().get(tenantId) as number | undefined) ?? 0;
   let index: VectorIndex;
@@ -83,12 +92,49 @@ export function loadVectorIndex(ctx: SqliteContext, tenantId: number, cache: Map
       index = (file && openAnnIndex(file, { ...identity, generation }, dims, s, () => readVectorRows(ctx, tenantId))) || buildAnnIndex(generation, dims, readVectorRows(ctx, tenantId), s);
     }
     if (file) saveAnnIndex(index, file, sideFileIdentity(ctx, tenantId));
+    const exact = exactFile(ctx, tenantId, s);
+    if (exact) removeExactFile(exact);
   } else {
     if (file) removeAnnFiles(file);
-    index = buildExactIndex(generation, dims, readVectorRows(ctx, tenantId));
+    index = _buildExact(ctx, tenantId, generation, dims, s);
   }
+  if (cached?.kind === 'ann' && cached !== index) releaseAnnIndex(cached);
   cache.set(tenantId, index);
   return index;
+}
+
+/** The exact side file of a tenant, when persisted. */
+export function exactFile(ctx: SqliteContext, tenantId: number, s: VectorSettings): string | undefined {
+  return s.persist ? `${ctx.location}.t${tenantId}.vectors` : undefined;
+}
+
+/** The exact side file's index when exactly current and `auto` would choose exact search for its row count. */
+function _openCurrentExact(ctx: SqliteContext, tenantId: number, s: VectorSettings): ExactVectorIndex | undefined {
+  const file = exactFile(ctx, tenantId, s);
+  const saved = file ? readExactFile(file, sideFileIdentity(ctx, tenantId)) : undefined;
+  return saved && (s.mode === 'exact' || (s.mode === 'auto' && saved.count < s.annThreshold)) ? saved : undefined;
+}
+
+/** The exact index built from SQLite (and its side file written). */
+function _buildExact(ctx: SqliteContext, tenantId: number, generation: number, dims: number, s: VectorSettings): ExactVectorIndex {
+  const file = exactFile(ctx, tenantId, s);
+  const identity = sideFileIdentity(ctx, tenantId); // read before the rows: a write in between only makes the file stale
+  const index = buildExactIndex(generation, dims, readVectorRows(ctx, tenantId));
+  if (file && identity.generation === generation && index.size > 0) writeExactFile(file, index, identity);
+  return index;
+}
+
+/** The saved graph when its meta is exactly current and `auto` would choose HNSW for its key count (memory-mapped). */
+function _openCurrentGraph(ctx: SqliteContext, tenantId: number, file: string, s: VectorSettings): AnnVectorIndex | undefined {
+  const identity = sideFileIdentity(ctx, tenantId);
+  const accept = (meta: { identity: SideFileIdentity; count: number }) => isCurrent(meta.identity, identity) && (s.mode === 'ann' || meta.count >= s.annThreshold);
+  return openAnnIndex(file, identity, undefined, s, () => readVectorRows(ctx, tenantId), accept);
+}
+
+/** Drop every loaded index (closing the descriptors behind memory-mapped graphs). */
+export function clearVectorIndexes(cache: Map<number, VectorIndex>): void {
+  for (const index of cache.values()) if (index.kind === 'ann') releaseAnnIndex(index);
+  cache.clear();
 }
 
 /** Apply this process's committed delta to a loaded, up-to-date index; otherwise leave it to `loadVectorIndex`. */
@@ -101,7 +147,10 @@ export function applyVectorDelta(cache: Map<number, VectorIndex>, delta: IndexDe
   }
   if (index.kind === 'ann') {
     applyAnnDelta(index, delta);
-    if (s.mode === 'auto' && index.count < s.annThreshold / 2) cache.delete(delta.tenantId);
+    if (s.mode === 'auto' && index.count < s.annThreshold / 2) {
+      releaseAnnIndex(index);
+      cache.delete(delta.tenantId);
+    }
   } else if (!applyExactDelta(index, delta) || (s.mode !== 'exact' && index.count >= (s.mode === 'ann' ? 1 : s.annThreshold))) {
     cache.delete(delta.tenantId);
   }
