@@ -29,7 +29,7 @@ import { openaiRoute } from './routes/openai-route.js';
 import { searchRoute } from './routes/search-route.js';
 import { serverConfigSchema } from './schemas/server-config-schema.js';
 import type { CreateServerOptions, Pipeline } from './server-options.js';
-import type { ServerConfig } from '../spec/server.js';
+import type { ServerConfig, ServerJob } from '../spec/server.js';
 import { validateBody } from './validate-body.js';
 import { toFathomError } from '../util/errors.js';
 
@@ -41,6 +41,8 @@ export interface FathomServer {
   jobs: JobRunner;
   /** Requests being handled now (streams included until they end). */
   readonly inflight: number;
+  /** Run again the jobs this instance (`server.instanceId`) left unfinished; call once after start (`fathom serve` does). */
+  resumeJobs(): Promise<ServerJob[]>;
   /** Refuse new requests (503), wait for in-flight requests and jobs up to `timeoutMs`. */
   drain(timeoutMs?: number): Promise<void>;
 }
@@ -57,7 +59,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   const all: Record<string, Pipeline> = { [DEFAULT_PIPELINE]: { model: options.chat }, ...options.pipelines };
   for (const [name, p] of Object.entries(all)) pipelines.set(name, { ...p, mode: p.mode ?? searchMode, topK: p.topK ?? 5 });
   const metrics = createServerMetrics({ processMetrics: false });
-  const jobs = createJobRunner({ store, now, generateId });
+  const jobs = createJobRunner({ store, now, generateId, instanceId: config.instanceId, heartbeatMs: options._internal?.jobHeartbeatMs });
   const s: _ServerContext = {
     options, store, metrics, jobs, now, generateId, pipelines, tracer: options.tracer,
     config: { bodyLimitBytes: 1 << 20, uploadLimitBytes: 50 << 20, requestTimeoutMs: 60_000, drainTimeoutMs: 10_000, ...config },
@@ -124,6 +126,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
 
   return {
     app, metrics, jobs,
+    resumeJobs: () => jobs.resume(),
     get inflight() {
       return inflight;
     },

@@ -3,6 +3,7 @@
  * chunker from the config (the server itself reads no config), logs JSON lines (pino) to stdout, and on
  * SIGTERM / SIGINT stops accepting connections, drains in-flight requests and jobs, then exits 0.
  */
+import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { defineCommand } from 'citty';
 import pino from 'pino';
@@ -43,7 +44,7 @@ export const serveCommand = defineCommand({
     const tracing = cfg.tracing ? await _startTracing(cfg.tracing) : undefined;
     const store = await createSqliteStore({ path: c.storePath, vectorIndex: c.config.store.vectorIndex });
     const server = createServer({
-      store, config: cfg, chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer,
+      store, config: { ...cfg, instanceId: cfg.instanceId ?? `${host}:${port}` }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer,
       search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
       ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize },
     });
@@ -53,6 +54,8 @@ export const serveCommand = defineCommand({
     });
     const address = http.address();
     const bound = typeof address === 'object' && address ? address.port : port;
+    const resumed = await server.resumeJobs();
+    if (resumed.length) logger.info({ jobs: resumed.map((j) => j.id) }, 'resumed unfinished jobs');
     logger.info({ url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`, store: c.storePath, tenantScoped: true, pipelines: ['fathom-rag'], model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
 
     await new Promise<void>((resolve) => {
