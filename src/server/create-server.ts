@@ -23,6 +23,7 @@ import { openapiDocument } from './openapi-document.js';
 import { askRoute } from './routes/ask-route.js';
 import { auditRoute } from './routes/audit-route.js';
 import { feedbackRoute } from './routes/feedback-route.js';
+import { evalRoute } from './routes/eval-route.js';
 import { documentsRoute } from './routes/documents-route.js';
 import { ingestRoute } from './routes/ingest-route.js';
 import { openaiRoute } from './routes/openai-route.js';
@@ -123,6 +124,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   feedbackRoute(app, s); // before auditRoute: its feedback handler is the fallback for stores without annotateQueryLog
   auditRoute(app, s);
   openaiRoute(app, s);
+  evalRoute(app, s);
 
   return {
     app, metrics, jobs,
