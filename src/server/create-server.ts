@@ -24,6 +24,7 @@ import { askRoute } from './routes/ask-route.js';
 import { auditRoute } from './routes/audit-route.js';
 import { feedbackRoute } from './routes/feedback-route.js';
 import { evalRoute } from './routes/eval-route.js';
+import { tuneRoute } from './routes/tune-route.js';
 import { documentsRoute } from './routes/documents-route.js';
 import { ingestRoute } from './routes/ingest-route.js';
 import { openaiRoute } from './routes/openai-route.js';
@@ -111,7 +112,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   const jsonLimit = bodyLimit({ maxSize: s.config.bodyLimitBytes, onError: () => {
     throw new FathomError({ code: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${s.config.bodyLimitBytes} bytes: send less or raise server.bodyLimitBytes.`, details: { limitBytes: s.config.bodyLimitBytes } });
   } });
-  app.use('/v1/*', async (c, next) => (c.req.path === '/v1/ingest' ? next() : jsonLimit(c, next)));
+  app.use('/v1/*', async (c, next) => (c.req.path === '/v1/ingest' || c.req.path === '/v1/tune/jobs' ? next() : jsonLimit(c, next)));
   app.use('/v1/*', authenticate(s));
   if (s.config.rateLimit !== false) {
     const rl = s.config.rateLimit ?? { requestsPerMinute: 600, burst: 60 };
@@ -125,6 +126,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   auditRoute(app, s);
   openaiRoute(app, s);
   evalRoute(app, s);
+  tuneRoute(app, s);
 
   return {
     app, metrics, jobs,

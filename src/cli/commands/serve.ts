@@ -13,8 +13,21 @@ import { createSqliteStore } from '../../store/sqlite/index.js';
 import { FathomError } from '../../util/errors.js';
 import { buildChatModel, buildChunker, buildEmbedder, buildReranker } from '../build.js';
 import { commonArgs } from '../common-args.js';
-import { cliContext } from '../context.js';
+import { cliContext, type CliContext } from '../context.js';
 import { _startTracing } from './_serve-tracing.js';
+import { defaultTuneBackends, tuneBackendFor } from './tune/start.js';
+
+/** The fine-tuning backends whose API key is set (built-in and `tune.backends`); the others are left out. */
+function _tuneBackends(c: CliContext): Record<string, ReturnType<typeof tuneBackendFor>> {
+  const configured = (c.config as unknown as { tune?: { backends?: Record<string, unknown> } }).tune?.backends ?? {};
+  const out: Record<string, ReturnType<typeof tuneBackendFor>> = {};
+  for (const name of new Set([...Object.keys(defaultTuneBackends), ...Object.keys(configured)])) {
+    try {
+      out[name] = tuneBackendFor(c, name);
+    } catch { /* no API key for it: not offered */ }
+  }
+  return out;
+}
 
 export const serveCommand = defineCommand({
   meta: { name: 'serve', description: 'Run the HTTP API (search, ask, documents, ingest jobs, audit log, OpenAI-compatible /v1/chat/completions)' },
@@ -43,8 +56,9 @@ export const serveCommand = defineCommand({
     const chunker = await buildChunker(c.config.ingest.chunker, embedder);
     const tracing = cfg.tracing ? await _startTracing(cfg.tracing) : undefined;
     const store = await createSqliteStore({ path: c.storePath, vectorIndex: c.config.store.vectorIndex });
+    const tuneBackends = _tuneBackends(c);
     const server = createServer({
-      store, config: { ...cfg, instanceId: cfg.instanceId ?? `${host}:${port}` }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer,
+      tuneBackends, store, config: { ...cfg, instanceId: cfg.instanceId ?? `${host}:${port}` }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer,
       search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
       ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize },
     });
@@ -56,7 +70,7 @@ export const serveCommand = defineCommand({
     const bound = typeof address === 'object' && address ? address.port : port;
     const resumed = await server.resumeJobs();
     if (resumed.length) logger.info({ jobs: resumed.map((j) => j.id) }, 'resumed unfinished jobs');
-    logger.info({ url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`, store: c.storePath, tenantScoped: true, pipelines: ['fathom-rag'], model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
+    logger.info({ url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`, store: c.storePath, tenantScoped: true, pipelines: ['fathom-rag'], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
 
     await new Promise<void>((resolve) => {
       if (c.io.signal?.aborted) resolve();

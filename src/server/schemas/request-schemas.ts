@@ -161,3 +161,27 @@ export const compareRunsRequestSchema = {
     seed: { type: 'integer', minimum: 0 },
   },
 } as const;
+
+const jsonl = { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'object' } }], description: 'Chat-format training records: JSONL text, or an array of records' };
+export const tuneJobRequestSchema = {
+  $id: 'TuneJobRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['backend', 'baseModel', 'train'],
+  properties: {
+    backend: { type: 'string', minLength: 1, description: 'A configured fine-tuning backend (tune.backends)' },
+    baseModel: { type: 'string', minLength: 1 },
+    train: jsonl,
+    validation: jsonl,
+    hyperparameters: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        nEpochs: { type: 'integer', minimum: 1, maximum: 100 }, learningRateMultiplier: { type: 'number', exclusiveMinimum: 0 }, learningRate: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, batchSize: { type: 'integer', minimum: 1 },
+        lora: { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' }, rank: { type: 'integer', minimum: 1, maximum: 1024 }, alpha: { type: 'number', exclusiveMinimum: 0 }, dropout: { type: 'number', minimum: 0, exclusiveMaximum: 1 }, targetModules: { oneOf: [{ const: 'all-linear' }, { type: 'array', items: { type: 'string' } }] } } },
+      },
+    },
+    suffix: { type: 'string', minLength: 1, maxLength: 64 },
+    seed: { type: 'integer', minimum: 0 },
+  },
+} as const;
