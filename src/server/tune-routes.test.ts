@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TuneJobRecord } from '../spec/tune-job.js';
 import { startFineTuningServer, type FineTuningServer } from '../testing/index.js';
-import { createOpenAICompatibleTuneBackend } from '../tune/backends/index.js';
+import { createOpenAICompatibleTuneBackend } from '../providers/openai-compatible/index.js';
 import { startTestServer, type TestServer } from './__fixtures__/test-server.js';
 
 let provider: FineTuningServer;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { decide, diagnose } from '../../decide/index.js';
 import { compareRuns, evaluate, validateGoldenItem, type EvalPipeline } from '../../evaluate/index.js';
-import { renderReport, type ReportFormat } from '../../evaluate/report/index.js';
+import { renderReport, type ReportFormat } from '../../report/index.js';
 import { answer } from '../../generate/index.js';
 import type { Principal } from '../../spec/access.js';
 import type { CostInputs, Questionnaire } from '../../spec/decision.js';
