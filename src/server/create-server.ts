@@ -21,6 +21,7 @@ import { observe } from './middleware/observe.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { openapiDocument } from './openapi-document.js';
 import { askRoute } from './routes/ask-route.js';
+import { auditExportRoute } from './routes/audit-export-route.js';
 import { auditRoute } from './routes/audit-route.js';
 import { feedbackRoute } from './routes/feedback-route.js';
 import { evalRoute } from './routes/eval-route.js';
@@ -122,6 +123,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   askRoute(app, s);
   documentsRoute(app, s);
   ingestRoute(app, s);
+  auditExportRoute(app, s);
   feedbackRoute(app, s); // before auditRoute: its feedback handler is the fallback for stores without annotateQueryLog
   auditRoute(app, s);
   openaiRoute(app, s);

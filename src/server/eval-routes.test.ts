@@ -112,3 +112,24 @@ describe('openapi covers every route', () => {
     for (const name of ['EvalRunRequest', 'DecideRequest', 'CompareRunsRequest']) assert.ok(doc.components.schemas[name], name);
   });
 });
+
+describe('audit export', () => {
+  it('exports JSON Lines oldest first: a reader gets only their own entries, an admin every entry of the tenant', async () => {
+    const mine = (await json<{ logId: string }>(await t.req('/v1/ask', { json: { question: 'What does the Team plan cost?' } }))).logId;
+    const theirs = (await json<{ logId: string }>(await t.req('/v1/ask', { key: t.keys.writer, json: { question: 'How are refunds paid?' } }))).logId;
+    const lines = async (key: string) => {
+      const r = await t.req('/v1/audit/export', { key, method: 'GET' });
+      assert.equal(r.status, 200);
+      assert.match(r.headers.get('content-type') ?? '', /application\/x-ndjson/);
+      return (await r.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; at: number; metadata?: { principal?: string } });
+    };
+    const reader = await lines(t.keys.reader);
+    assert.ok(reader.some((e) => e.id === mine) && !reader.some((e) => e.id === theirs));
+    assert.ok(reader.every((e) => e.metadata?.principal === 'user:alice'));
+    const admin = await lines(t.keys.admin);
+    assert.ok(admin.some((e) => e.id === mine) && admin.some((e) => e.id === theirs));
+    assert.deepEqual(admin.map((e) => e.at), [...admin.map((e) => e.at)].sort((x, y) => x - y), 'oldest first');
+    assert.ok(!(await lines(t.keys.other)).some((e) => e.id === mine), 'never another tenant');
+    assert.equal((await t.req('/v1/audit/export?since=yesterday', { method: 'GET' })).status, 400);
+  });
+});
