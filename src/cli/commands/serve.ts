@@ -17,6 +17,11 @@ import { cliContext, type CliContext } from '../context.js';
 import { _startTracing } from './_serve-tracing.js';
 import { defaultTuneBackends, tuneBackendFor } from './tune/start.js';
 
+/** `<host>:<port>`; with port 0 (a free port each start) no two processes may share it, so the pid is added. */
+function _defaultInstanceId(host: string, port: number): string {
+  return port === 0 ? `${host}:0:${process.pid}` : `${host}:${port}`;
+}
+
 /** The fine-tuning backends whose API key is set (built-in and `tune.backends`); the others are left out. */
 function _tuneBackends(c: CliContext): Record<string, ReturnType<typeof tuneBackendFor>> {
   const configured = (c.config as unknown as { tune?: { backends?: Record<string, unknown> } }).tune?.backends ?? {};
@@ -36,7 +41,7 @@ export const serveCommand = defineCommand({
     port: { type: 'string', schema: { type: 'integer', minimum: 0, maximum: 65535 }, description: 'Port (default: config server.port, else 8787; 0 picks a free one)', valueHint: 'n' },
     host: { type: 'string', description: 'Interface to listen on (default: config server.host, else 127.0.0.1 — loopback only)', valueHint: 'addr' },
     model: { type: 'string', description: 'Generator of the default pipeline fathom-rag: llama-cpp:<file.gguf>, openai-compatible:<model>, anthropic:<model> or extractive (default: config "generation")', valueHint: 'spec' },
-    'instance-id': { type: 'string', description: 'Name of this process among those sharing the store: it resumes its own unfinished jobs after a restart (default: config server.instanceId, else <host>:<port>)', valueHint: 'name' },
+    'instance-id': { type: 'string', description: 'Name of this process among those sharing the store: it resumes its own unfinished jobs after a restart (default: config server.instanceId, else <host>:<port>; with --port 0, <host>:0:<pid>)', valueHint: 'name' },
     'log-level': { type: 'string', schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, description: 'fatal | error | warn | info | debug | silent (default info)', valueHint: 'level' },
   },
   async run(ctx) {
@@ -59,7 +64,7 @@ export const serveCommand = defineCommand({
     const store = await createSqliteStore({ path: c.storePath, vectorIndex: c.config.store.vectorIndex });
     const tuneBackends = _tuneBackends(c);
     const server = createServer({
-      tuneBackends, store, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? `${host}:${port}` }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer,
+      tuneBackends, store, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer,
       search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
       ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize },
     });
