@@ -21,15 +21,18 @@ import { observe } from './middleware/observe.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { openapiDocument } from './openapi-document.js';
 import { askRoute } from './routes/ask-route.js';
+import { auditExportRoute } from './routes/audit-export-route.js';
 import { auditRoute } from './routes/audit-route.js';
 import { feedbackRoute } from './routes/feedback-route.js';
+import { evalRoute } from './routes/eval-route.js';
+import { tuneRoute } from './routes/tune-route.js';
 import { documentsRoute } from './routes/documents-route.js';
 import { ingestRoute } from './routes/ingest-route.js';
 import { openaiRoute } from './routes/openai-route.js';
 import { searchRoute } from './routes/search-route.js';
 import { serverConfigSchema } from './schemas/server-config-schema.js';
 import type { CreateServerOptions, Pipeline } from './server-options.js';
-import type { ServerConfig } from '../spec/server.js';
+import type { ServerConfig, ServerJob } from '../spec/server.js';
 import { validateBody } from './validate-body.js';
 import { toFathomError } from '../util/errors.js';
 
@@ -41,6 +44,8 @@ export interface FathomServer {
   jobs: JobRunner;
   /** Requests being handled now (streams included until they end). */
   readonly inflight: number;
+  /** Run again the jobs this instance (`server.instanceId`) left unfinished; call once after start (`fathom serve` does). */
+  resumeJobs(): Promise<ServerJob[]>;
   /** Refuse new requests (503), wait for in-flight requests and jobs up to `timeoutMs`. */
   drain(timeoutMs?: number): Promise<void>;
 }
@@ -57,7 +62,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   const all: Record<string, Pipeline> = { [DEFAULT_PIPELINE]: { model: options.chat }, ...options.pipelines };
   for (const [name, p] of Object.entries(all)) pipelines.set(name, { ...p, mode: p.mode ?? searchMode, topK: p.topK ?? 5 });
   const metrics = createServerMetrics({ processMetrics: false });
-  const jobs = createJobRunner({ store, now, generateId });
+  const jobs = createJobRunner({ store, now, generateId, instanceId: config.instanceId, heartbeatMs: options._internal?.jobHeartbeatMs });
   const s: _ServerContext = {
     options, store, metrics, jobs, now, generateId, pipelines, tracer: options.tracer,
     config: { bodyLimitBytes: 1 << 20, uploadLimitBytes: 50 << 20, requestTimeoutMs: 60_000, drainTimeoutMs: 10_000, ...config },
@@ -108,7 +113,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   const jsonLimit = bodyLimit({ maxSize: s.config.bodyLimitBytes, onError: () => {
     throw new FathomError({ code: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${s.config.bodyLimitBytes} bytes: send less or raise server.bodyLimitBytes.`, details: { limitBytes: s.config.bodyLimitBytes } });
   } });
-  app.use('/v1/*', async (c, next) => (c.req.path === '/v1/ingest' ? next() : jsonLimit(c, next)));
+  app.use('/v1/*', async (c, next) => (c.req.path === '/v1/ingest' || c.req.path === '/v1/tune/jobs' ? next() : jsonLimit(c, next)));
   app.use('/v1/*', authenticate(s));
   if (s.config.rateLimit !== false) {
     const rl = s.config.rateLimit ?? { requestsPerMinute: 600, burst: 60 };
@@ -118,12 +123,16 @@ export function createServer(options: CreateServerOptions): FathomServer {
   askRoute(app, s);
   documentsRoute(app, s);
   ingestRoute(app, s);
+  auditExportRoute(app, s);
   feedbackRoute(app, s); // before auditRoute: its feedback handler is the fallback for stores without annotateQueryLog
   auditRoute(app, s);
   openaiRoute(app, s);
+  evalRoute(app, s);
+  tuneRoute(app, s);
 
   return {
     app, metrics, jobs,
+    resumeJobs: () => jobs.resume(),
     get inflight() {
       return inflight;
     },

@@ -12,6 +12,7 @@ import type { Reranker } from '../spec/reranker.js';
 import type { RetrievalMode } from '../spec/retrieve.js';
 import type { ServerConfig } from '../spec/server.js';
 import type { Store } from '../spec/store.js';
+import type { TuneBackend } from '../spec/tune-backend.js';
 
 /** A named RAG pipeline: the `model` of the OpenAI-compatible endpoint and `pipeline` of `/v1/ask`. */
 export interface Pipeline {
@@ -52,7 +53,11 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** OpenTelemetry tracer: a span per request and per pipeline stage. @default none (no spans) */
   tracer?: Tracer;
+  /** Where the server keeps files of running jobs (uploads) and evaluation caches, so a restarted server resumes them. @default a temp folder (uploads), no cache */
+  workDir?: string;
+  /** Fine-tuning backends by name (`POST /v1/tune/jobs` names one); built by `fathom serve` from `tune.backends`. @default none */
+  tuneBackends?: Record<string, { backend: TuneBackend; baseURL?: string }>;
   /** `/readyz` fails until this resolves true (e.g. a model still loading). @default ready */
   ready?: () => boolean;
-  _internal?: { now?: () => number; generateId?: (prefix?: string) => string; fetchJwks?: typeof fetch };
+  _internal?: { now?: () => number; generateId?: (prefix?: string) => string; fetchJwks?: typeof fetch; jobHeartbeatMs?: number };
 }

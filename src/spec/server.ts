@@ -98,6 +98,11 @@ export interface ServerConfig {
   oidc?: OidcConfig;
   /** How long shutdown waits for in-flight requests and jobs, ms. @default 10000 */
   drainTimeoutMs?: number;
+  /**
+   * Names this server process among those sharing one store: the jobs it runs are recorded under it, and after a
+   * restart it resumes exactly those. Give each process on one store its own. @default `<host>:<port>` (`fathom serve`), 'default' (createServer)
+   */
+  instanceId?: string;
   /** OpenTelemetry export (`fathom serve`): spans sent over OTLP/HTTP to this URL, e.g. `http://127.0.0.1:4318/v1/traces`. @default none */
   tracing?: { otlpUrl: string; serviceName?: string };
 }
@@ -149,10 +154,20 @@ export interface FeedbackRecord extends FeedbackRequest {
 /** A long operation run by the server (ingest). */
 export interface ServerJob {
   id: string;
-  kind: 'ingest';
+  kind: 'ingest' | 'eval';
   tenant: string;
   principal: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  /**
+   * `interrupted`: stopped by a shutdown after its last checkpoint (ingest: committed batches; eval: cached
+   * results); the server that owns it resumes it when it starts again.
+   */
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
+  /** The server instance running it (`server.instanceId`); only that instance resumes it. */
+  owner?: string;
+  /** Epoch ms of the owner's last sign of life (written every few seconds while it runs). */
+  heartbeatAt?: number;
+  /** Times the job was resumed after a restart. */
+  resumed?: number;
   /** Epoch ms. */
   createdAt: number;
   updatedAt: number;

@@ -3,6 +3,7 @@
  * chunker from the config (the server itself reads no config), logs JSON lines (pino) to stdout, and on
  * SIGTERM / SIGINT stops accepting connections, drains in-flight requests and jobs, then exits 0.
  */
+import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { defineCommand } from 'citty';
 import pino from 'pino';
@@ -12,8 +13,26 @@ import { createSqliteStore } from '../../store/sqlite/index.js';
 import { FathomError } from '../../util/errors.js';
 import { buildChatModel, buildChunker, buildEmbedder, buildReranker } from '../build.js';
 import { commonArgs } from '../common-args.js';
-import { cliContext } from '../context.js';
+import { cliContext, type CliContext } from '../context.js';
 import { _startTracing } from './_serve-tracing.js';
+import { defaultTuneBackends, tuneBackendFor } from './tune/start.js';
+
+/** `<host>:<port>`; with port 0 (a free port each start) no two processes may share it, so the pid is added. */
+function _defaultInstanceId(host: string, port: number): string {
+  return port === 0 ? `${host}:0:${process.pid}` : `${host}:${port}`;
+}
+
+/** The fine-tuning backends whose API key is set (built-in and `tune.backends`); the others are left out. */
+function _tuneBackends(c: CliContext): Record<string, ReturnType<typeof tuneBackendFor>> {
+  const configured = (c.config as unknown as { tune?: { backends?: Record<string, unknown> } }).tune?.backends ?? {};
+  const out: Record<string, ReturnType<typeof tuneBackendFor>> = {};
+  for (const name of new Set([...Object.keys(defaultTuneBackends), ...Object.keys(configured)])) {
+    try {
+      out[name] = tuneBackendFor(c, name);
+    } catch { /* no API key for it: not offered */ }
+  }
+  return out;
+}
 
 export const serveCommand = defineCommand({
   meta: { name: 'serve', description: 'Run the HTTP API (search, ask, documents, ingest jobs, audit log, OpenAI-compatible /v1/chat/completions)' },
@@ -22,6 +41,7 @@ export const serveCommand = defineCommand({
     port: { type: 'string', schema: { type: 'integer', minimum: 0, maximum: 65535 }, description: 'Port (default: config server.port, else 8787; 0 picks a free one)', valueHint: 'n' },
     host: { type: 'string', description: 'Interface to listen on (default: config server.host, else 127.0.0.1 — loopback only)', valueHint: 'addr' },
     model: { type: 'string', description: 'Generator of the default pipeline fathom-rag: llama-cpp:<file.gguf>, openai-compatible:<model>, anthropic:<model> or extractive (default: config "generation")', valueHint: 'spec' },
+    'instance-id': { type: 'string', description: 'Name of this process among those sharing the store: it resumes its own unfinished jobs after a restart (default: config server.instanceId, else <host>:<port>; with --port 0, <host>:0:<pid>)', valueHint: 'name' },
     'log-level': { type: 'string', schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, description: 'fatal | error | warn | info | debug | silent (default info)', valueHint: 'level' },
   },
   async run(ctx) {
@@ -42,8 +62,9 @@ export const serveCommand = defineCommand({
     const chunker = await buildChunker(c.config.ingest.chunker, embedder);
     const tracing = cfg.tracing ? await _startTracing(cfg.tracing) : undefined;
     const store = await createSqliteStore({ path: c.storePath, vectorIndex: c.config.store.vectorIndex });
+    const tuneBackends = _tuneBackends(c);
     const server = createServer({
-      store, config: cfg, chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer,
+      tuneBackends, store, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer,
       search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
       ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize },
     });
@@ -53,7 +74,9 @@ export const serveCommand = defineCommand({
     });
     const address = http.address();
     const bound = typeof address === 'object' && address ? address.port : port;
-    logger.info({ url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`, store: c.storePath, tenantScoped: true, pipelines: ['fathom-rag'], model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
+    const resumed = await server.resumeJobs();
+    if (resumed.length) logger.info({ jobs: resumed.map((j) => j.id) }, 'resumed unfinished jobs');
+    logger.info({ url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`, store: c.storePath, tenantScoped: true, pipelines: ['fathom-rag'], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
 
     await new Promise<void>((resolve) => {
       if (c.io.signal?.aborted) resolve();

@@ -1,83 +1,175 @@
 /**
- * Long operations (ingest) run as jobs: started in the background, their status and progress kept in
- * memory and written to the tenant's meta table (`server:job:<id>`) on every change, so status survives a
- * restart. A job interrupted by a restart is reported `failed` with INTERRUPTED when read back; re-running
- * the ingest finishes it (ingest is resumable: unchanged documents are skipped).
+ * Long operations (ingest, evaluation runs) run as jobs: started in the background, their status and progress
+ * written to the store on every change (see `_job-store.ts`), so any server process on the store can report
+ * them. Each job is owned by the instance that runs it, which writes a heartbeat every `heartbeatMs`.
+ * - Cancel: aborts the job where it runs (another instance sees the request at its next heartbeat).
+ * - Shutdown (`drain`): waits for running jobs up to the timeout, then aborts them at their next checkpoint
+ *   and records them `interrupted`.
+ * - Restart (`resume`): the instance runs its unfinished jobs again from their stored parameters; the work
+ *   functions are resumable (ingest skips unchanged documents, evaluation reuses its cached results).
  */
 import type { Identity, ServerJob } from '../../spec/server.js';
-import type { Store } from '../../spec/store.js';
 import { FathomError, toFathomError } from '../../util/errors.js';
+import { _cancelRequested, _instanceIndex, _readJob, _readParams, _requestCancel, _writeJob, _writeParams, type _MetaStore } from './_job-store.js';
+
+/** How to run one kind of job; `params` is the JSON given to `start` (stored, and given again on resume). */
+export interface JobHandler {
+  run(ctl: { job: ServerJob; identity: Identity; params: unknown; resumed: boolean; progress: (p: Record<string, unknown>) => void; signal: AbortSignal }): Promise<unknown>;
+  /** Called once the job has finished for good (not when interrupted). */
+  cleanup?: (params: unknown) => Promise<void>;
+}
 
 export interface JobRunner {
-  /** Start `work`; returns the queued job at once. */
-  start(options: { identity: Identity; kind: ServerJob['kind']; work: (ctl: { progress: (p: Record<string, unknown>) => void; signal: AbortSignal }) => Promise<unknown>; cleanup?: () => Promise<void> }): Promise<ServerJob>;
+  /** Register how a kind of job runs (routes do, before any request). */
+  handle(kind: ServerJob['kind'], handler: JobHandler): void;
+  /** Start a job; returns the queued job at once. */
+  start(options: { identity: Identity; kind: ServerJob['kind']; params: unknown }): Promise<ServerJob>;
   /** A job of `tenant`, from memory or from the store. */
   get(options: { tenant: string; id: string }): Promise<ServerJob | undefined>;
-  /** Number of jobs still running. */
+  /** Cancel a job of `tenant`; returns it (cancelled, or still running on another instance until its next heartbeat). */
+  cancel(options: { tenant: string; id: string }): Promise<ServerJob | undefined>;
+  /** Run again the jobs this instance left unfinished (after a restart); returns them. */
+  resume(): Promise<ServerJob[]>;
+  /** Number of jobs running in this process. */
   readonly running: number;
-  /** Stop accepting jobs, wait for running ones up to `timeoutMs`, then abort what is left (ingest stops after its current batch). */
+  /** Stop accepting jobs, wait for running ones up to `timeoutMs`, then interrupt the rest at their next checkpoint. */
   drain(timeoutMs: number): Promise<void>;
 }
 
-const _key = (id: string) => `server:job:${id}`;
+const _final = (s: ServerJob['status']) => s === 'succeeded' || s === 'failed' || s === 'cancelled';
 
-export function createJobRunner({ store, now, generateId }: { store: Pick<Store, 'getMeta' | 'setMeta'>; now: () => number; generateId: (prefix?: string) => string }): JobRunner {
+export interface CreateJobRunnerOptions {
+  store: _MetaStore;
+  now: () => number;
+  generateId: (prefix?: string) => string;
+  /** @default 'default' */
+  instanceId?: string;
+  /** @default 5000 */
+  heartbeatMs?: number;
+  /** A running job whose owner has not written for this long is reported `interrupted`. @default 6 × heartbeatMs */
+  staleMs?: number;
+}
+
+export function createJobRunner({ store, now, generateId, instanceId = 'default', heartbeatMs = 5000, staleMs = 6 * heartbeatMs }: CreateJobRunnerOptions): JobRunner {
+  const handlers = new Map<ServerJob['kind'], JobHandler>();
   const live = new Map<string, { job: ServerJob; done: Promise<void>; abort: AbortController }>();
+  const index = _instanceIndex(store, instanceId);
   let draining = false;
-  const save = (job: ServerJob) => store.setMeta({ tenant: job.tenant, key: _key(job.id), value: JSON.stringify(job) });
+
+  const run = (job: ServerJob, identity: Identity, params: unknown, resumed: boolean) => {
+    const handler = handlers.get(job.kind);
+    const abort = new AbortController();
+    let saving: Promise<void> = Promise.resolve();
+    const update = (patch: Partial<ServerJob>) => {
+      const t = now();
+      Object.assign(job, patch, { updatedAt: t, heartbeatAt: t });
+      const snapshot = { ...job };
+      saving = saving.then(() => _writeJob(store, snapshot)).catch(() => undefined);
+      return saving;
+    };
+    const done = (async () => {
+      await new Promise((r) => setImmediate(r));
+      const beat = setInterval(() => {
+        void update({});
+        void _cancelRequested(store, job).then((yes) => yes && abort.abort('cancel'), () => undefined);
+      }, heartbeatMs);
+      beat.unref();
+      try {
+        if (!handler) throw new FathomError({ code: 'INTERNAL', message: `No handler for ${job.kind} jobs in this server.` });
+        await update({ status: 'running' });
+        const result = await handler.run({ job: { ...job }, identity, params, resumed, progress: (p) => void update({ progress: p }), signal: abort.signal });
+        await update(abort.signal.aborted ? { status: abort.signal.reason === 'shutdown' ? 'interrupted' : 'cancelled', result } : { status: 'succeeded', result });
+      } catch (error) {
+        const reason = abort.signal.aborted ? abort.signal.reason : undefined;
+        const fe = toFathomError(error);
+        await update(reason === 'shutdown' ? { status: 'interrupted' } : reason === 'cancel' ? { status: 'cancelled' } : { status: 'failed', error: { code: fe.code, message: fe.message } });
+      } finally {
+        clearInterval(beat);
+        live.delete(job.id);
+        if (job.status !== 'interrupted') {
+          await index.remove(job).catch(() => undefined);
+          await handler?.cleanup?.(params).catch(() => undefined);
+        }
+      }
+    })();
+    live.set(job.id, { job, done, abort });
+  };
+
   return {
-    get running() {
-      return [...live.values()].filter((j) => j.job.status === 'running' || j.job.status === 'queued').length;
+    handle(kind, handler) {
+      handlers.set(kind, handler);
     },
-    async start({ identity, kind, work, cleanup }) {
+    get running() {
+      return live.size;
+    },
+    async start({ identity, kind, params }) {
       if (draining) throw new FathomError({ code: 'INTERRUPTED', message: 'The server is shutting down and takes no new jobs: retry against another instance or after the restart.' });
       const t = now();
-      const job: ServerJob = { id: generateId('job_'), kind, tenant: identity.tenant, principal: identity.principal, status: 'queued', createdAt: t, updatedAt: t };
-      await save(job);
-      const abort = new AbortController();
-      let saving: Promise<void> = Promise.resolve();
-      const update = (patch: Partial<ServerJob>) => {
-        Object.assign(job, patch, { updatedAt: now() });
-        const snapshot = { ...job };
-        saving = saving.then(() => save(snapshot)).catch(() => undefined);
-        return saving;
-      };
-      const done = (async () => {
-        await new Promise((r) => setImmediate(r));
-        await update({ status: 'running' });
-        try {
-          const result = await work({ progress: (p) => void update({ progress: p }), signal: abort.signal });
-          await update(abort.signal.aborted ? { status: 'cancelled', result } : { status: 'succeeded', result });
-        } catch (error) {
-          const fe = toFathomError(error);
-          await update({ status: 'failed', error: { code: fe.code, message: fe.message } });
-        } finally {
-          await cleanup?.().catch(() => undefined);
-        }
-      })();
-      live.set(job.id, { job, done, abort });
+      const job: ServerJob = { id: generateId('job_'), kind, tenant: identity.tenant, principal: identity.principal, status: 'queued', owner: instanceId, createdAt: t, updatedAt: t, heartbeatAt: t };
+      await _writeParams(store, job, { identity, params });
+      await _writeJob(store, job);
+      await index.add({ tenant: job.tenant, id: job.id });
+      run(job, identity, params, false);
       return { ...job };
     },
     async get({ tenant, id }) {
       const mem = live.get(id);
       if (mem) return mem.job.tenant === tenant ? { ...mem.job } : undefined;
-      const raw = await store.getMeta({ tenant, key: _key(id) });
-      if (!raw) return undefined;
-      const job = JSON.parse(raw) as ServerJob;
-      // Stored as running but not live here: its process stopped.
-      if (job.status === 'running' || job.status === 'queued') return { ...job, status: 'failed', error: { code: 'INTERRUPTED', message: 'The server stopped while this job ran: start the ingest again (unchanged documents are skipped).' } };
+      const job = await _readJob(store, { tenant, id });
+      if (!job || _final(job.status) || job.status === 'interrupted') return job;
+      // Unfinished and not running here: running on a live instance, or its process stopped without a checkpoint.
+      const alive = job.owner !== instanceId && now() - (job.heartbeatAt ?? job.updatedAt) < staleMs;
+      return alive ? job : { ...job, status: 'interrupted' };
+    },
+    async cancel({ tenant, id }) {
+      const mem = live.get(id);
+      if (mem && mem.job.tenant === tenant) {
+        mem.abort.abort('cancel');
+        await mem.done;
+        return { ...mem.job };
+      }
+      const job = await this.get({ tenant, id });
+      if (!job) return undefined;
+      if (_final(job.status)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Job ${id} has already finished (${job.status}): there is nothing to cancel.`, details: { id, status: job.status } });
+      if (job.status === 'interrupted') {
+        const cancelled: ServerJob = { ...job, status: 'cancelled', updatedAt: now() };
+        await _writeJob(store, cancelled);
+        return cancelled;
+      }
+      await _requestCancel(store, job);
       return job;
+    },
+    async resume() {
+      const resumed: ServerJob[] = [];
+      for (const ref of await index.read()) {
+        const [job, stored] = await Promise.all([_readJob(store, ref), _readParams(store, ref)]);
+        if (!job || _final(job.status) || live.has(ref.id)) {
+          if (!live.has(ref.id)) await index.remove(ref);
+          continue;
+        }
+        if (!stored || !handlers.has(job.kind) || (await _cancelRequested(store, ref))) {
+          const status = stored && handlers.has(job.kind) ? 'cancelled' : 'failed';
+          await _writeJob(store, { ...job, status, updatedAt: now(), ...(status === 'failed' ? { error: { code: 'INTERRUPTED', message: 'The server stopped while this job ran and cannot run it again: start it again.' } } : {}) });
+          await index.remove(ref);
+          continue;
+        }
+        const next: ServerJob = { ...job, status: 'queued', owner: instanceId, resumed: (job.resumed ?? 0) + 1 };
+        run(next, stored.identity, stored.params, true);
+        resumed.push({ ...next });
+      }
+      return resumed;
     },
     async drain(timeoutMs) {
       draining = true;
-      const all = Promise.all([...live.values()].map((j) => j.done));
+      const all = () => Promise.all([...live.values()].map((j) => j.done));
       let timer: NodeJS.Timeout | undefined;
-      const timedOut = await Promise.race([all.then(() => false), new Promise<boolean>((r) => { timer = setTimeout(() => r(true), timeoutMs); })]);
+      const timedOut = await Promise.race([all().then(() => false), new Promise<boolean>((r) => { timer = setTimeout(() => r(true), timeoutMs); })]);
       clearTimeout(timer);
       if (timedOut) {
-        for (const j of live.values()) j.abort.abort();
-        await all;
+        for (const j of live.values()) j.abort.abort('shutdown');
+        await all();
       }
     },
   };
 }
+

@@ -3,6 +3,8 @@
  * and are published in `/openapi.json` (OpenAPI 3.1 uses JSON Schema 2020-12 as is). They describe the
  * types of `src/spec/server.ts`.
  */
+import { goldenItemSchema } from '../../evaluate/index.js';
+
 const scalar = { type: ['string', 'number', 'boolean'] };
 const filter = {
   type: 'object',
@@ -102,5 +104,84 @@ export const uploadRequestSchema = {
     textField: { type: 'string' },
     titleField: { type: 'string' },
     idField: { type: 'string' },
+  },
+} as const;
+
+const { $schema: _s, $id: _i, ...goldenItem } = goldenItemSchema() as Record<string, unknown>;
+const principal = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 500 }, groups: { type: 'array', maxItems: 1000, items: { type: 'string', minLength: 1, maxLength: 500 } } } };
+
+export const evalRunRequestSchema = {
+  $id: 'EvalRunRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['items'],
+  properties: {
+    items: { type: 'array', minItems: 1, maxItems: 10_000, items: goldenItem, description: 'The golden set: one object per line of a golden JSONL file (schemas/golden-item.schema.json).' },
+    name: { type: 'string', maxLength: 200, description: 'Label of the golden set (recorded as the dataset path).' },
+    modes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['closed-book', 'rag', 'oracle'] } },
+    pipeline: { type: 'string', description: 'Pipeline answering (GET /v1/models). @default fathom-rag' },
+    k: { type: 'integer', minimum: 1, maximum: 100 },
+    concurrency: { type: 'integer', minimum: 1, maximum: 16 },
+    asPrincipal: { ...principal, description: 'Admin only: evaluate as this principal and groups (permission-aware answers). @default the caller' },
+  },
+} as const;
+
+export const decideRequestSchema = {
+  $id: 'DecideRequest',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    answers: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        knowledgeChanges: { enum: ['never', 'yearly', 'quarterly', 'monthly', 'weekly', 'daily', 'continuous'] },
+        citations: { enum: ['required', 'preferred', 'not-needed'] },
+        latencyBudgetMs: { type: ['number', 'null'], minimum: 0 },
+        onPrem: { type: 'boolean' },
+        queriesPerMonth: { type: 'number', minimum: 0 },
+        labelledExamples: { type: 'integer', minimum: 0 },
+      },
+    },
+    costs: { type: 'object', description: 'Cost inputs (see `fathom decide --costs`): model, tunedModel, prices, retrievalInfraPerMonth, hostingPerMonth, trainingExamples…' },
+  },
+} as const;
+
+export const compareRunsRequestSchema = {
+  $id: 'CompareRunsRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['a', 'b'],
+  properties: {
+    a: { type: 'string', minLength: 1, description: 'Baseline run id' },
+    b: { type: 'string', minLength: 1, description: 'Candidate run id' },
+    gates: { type: 'array', maxItems: 100, items: { type: 'string', minLength: 1 }, description: 'e.g. "faithfulness < -0.02", "rag:recall@5 < -0.05"' },
+    gateOn: { enum: ['delta', 'ci'] },
+    samples: { type: 'integer', minimum: 100, maximum: 100_000 },
+    seed: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
+const jsonl = { oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'object' } }], description: 'Chat-format training records: JSONL text, or an array of records' };
+export const tuneJobRequestSchema = {
+  $id: 'TuneJobRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['backend', 'baseModel', 'train'],
+  properties: {
+    backend: { type: 'string', minLength: 1, description: 'A configured fine-tuning backend (tune.backends)' },
+    baseModel: { type: 'string', minLength: 1 },
+    train: jsonl,
+    validation: jsonl,
+    hyperparameters: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        nEpochs: { type: 'integer', minimum: 1, maximum: 100 }, learningRateMultiplier: { type: 'number', exclusiveMinimum: 0 }, learningRate: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, batchSize: { type: 'integer', minimum: 1 },
+        lora: { type: 'object', additionalProperties: false, properties: { enabled: { type: 'boolean' }, rank: { type: 'integer', minimum: 1, maximum: 1024 }, alpha: { type: 'number', exclusiveMinimum: 0 }, dropout: { type: 'number', minimum: 0, exclusiveMaximum: 1 }, targetModules: { oneOf: [{ const: 'all-linear' }, { type: 'array', items: { type: 'string' } }] } } },
+      },
+    },
+    suffix: { type: 'string', minLength: 1, maxLength: 64 },
+    seed: { type: 'integer', minimum: 0 },
   },
 } as const;

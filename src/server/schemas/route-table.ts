@@ -3,7 +3,7 @@
  * validate with the same schema objects.
  */
 import type { Role } from '../../spec/server.js';
-import { askRequestSchema, chatCompletionRequestSchema, deleteDocumentsRequestSchema, embeddingsRequestSchema, feedbackRequestSchema, ingestPathsRequestSchema, searchRequestSchema, uploadRequestSchema } from './request-schemas.js';
+import { askRequestSchema, chatCompletionRequestSchema, compareRunsRequestSchema, decideRequestSchema, evalRunRequestSchema, tuneJobRequestSchema, deleteDocumentsRequestSchema, embeddingsRequestSchema, feedbackRequestSchema, ingestPathsRequestSchema, searchRequestSchema, uploadRequestSchema } from './request-schemas.js';
 
 export interface RouteInfo {
   method: 'get' | 'post' | 'delete';
@@ -31,8 +31,21 @@ export const routeTable: RouteInfo[] = [
   { method: 'post', path: '/v1/documents/delete', summary: 'Delete several documents', role: 'writer', body: { schema: deleteDocumentsRequestSchema } },
   { method: 'post', path: '/v1/ingest', summary: 'Upload files (multipart) to ingest as a job (202)', role: 'writer', body: { schema: uploadRequestSchema, contentType: 'multipart/form-data' } },
   { method: 'post', path: '/v1/ingest/paths', summary: 'Ingest server-side paths as a job (202)', role: 'admin', body: { schema: ingestPathsRequestSchema } },
-  { method: 'get', path: '/v1/jobs/{id}', summary: 'A job: status, progress, result', role: 'reader' },
+  { method: 'get', path: '/v1/jobs/{id}', summary: 'A job: status (queued, running, succeeded, failed, cancelled, interrupted), progress, result', role: 'reader' },
+  { method: 'post', path: '/v1/jobs/{id}/cancel', summary: 'Cancel a job (on whichever server instance runs it)', role: 'writer' },
+  { method: 'post', path: '/v1/eval/runs', summary: 'Evaluate a golden set as a job (202): closed-book, RAG and oracle answers scored; admin may evaluate as another principal', role: 'writer', body: { schema: evalRunRequestSchema } },
+  { method: 'get', path: '/v1/eval/runs', summary: 'Evaluation runs, newest first (own; admin: all)', role: 'reader' },
+  { method: 'get', path: '/v1/eval/runs/{id}', summary: 'An evaluation run with every result', role: 'reader' },
+  { method: 'get', path: '/v1/eval/runs/{id}/diagnosis', summary: 'Failure classes of the run and what to do (as `fathom diagnose`)', role: 'reader' },
+  { method: 'post', path: '/v1/eval/runs/{id}/decision', summary: 'Prompt, RAG, fine-tuning or hybrid, from the diagnosis, your answers and a cost model (as `fathom decide`)', role: 'reader', body: { schema: decideRequestSchema } },
+  { method: 'get', path: '/v1/eval/runs/{id}/report', summary: 'The run with its diagnosis as JSON, Markdown or one HTML page (as `fathom report`)', role: 'reader', query: [{ name: 'format', description: 'json | markdown | html (default html)', type: 'string' }, { name: 'baseline', description: 'A run id to compare against', type: 'string' }] },
+  { method: 'post', path: '/v1/tune/jobs', summary: 'Start a hosted fine-tuning job: upload the data, create the job at the provider, record it (201)', role: 'admin', body: { schema: tuneJobRequestSchema } },
+  { method: 'get', path: '/v1/tune/jobs', summary: 'Fine-tuning jobs of the tenant', role: 'reader' },
+  { method: 'get', path: '/v1/tune/jobs/{id}', summary: 'A fine-tuning job with its events (polls the provider once while it runs)', role: 'reader' },
+  { method: 'post', path: '/v1/tune/jobs/{id}/cancel', summary: 'Ask the provider to cancel a fine-tuning job', role: 'admin' },
+  { method: 'post', path: '/v1/eval/compare', summary: 'Per-metric deltas of two runs with paired bootstrap CIs and gates (as `fathom eval compare`)', role: 'reader', body: { schema: compareRunsRequestSchema } },
   { method: 'get', path: '/v1/audit', summary: 'Audit log, newest first (own entries; admin: all)', role: 'reader', query: [{ name: 'limit', description: '1–1000 (default 20)', type: 'integer' }, { name: 'since', description: 'epoch ms or ISO date', type: 'string' }] },
+  { method: 'get', path: '/v1/audit/export', summary: 'The audit log as JSON Lines, oldest first (own entries; admin: all)', role: 'reader', query: [{ name: 'since', description: 'epoch ms or ISO date', type: 'string' }, { name: 'until', description: 'epoch ms or ISO date', type: 'string' }] },
   { method: 'get', path: '/v1/audit/{id}', summary: 'One audit entry with its feedback', role: 'reader' },
   { method: 'post', path: '/v1/audit/{id}/feedback', summary: 'Feedback on an answer: thumbs, correction, text', role: 'reader', body: { schema: feedbackRequestSchema } },
   { method: 'post', path: '/v1/chat/completions', summary: 'OpenAI-compatible chat completion; model = pipeline; sources in `fathom`', role: 'reader', body: { schema: chatCompletionRequestSchema }, sse: true },
