@@ -144,7 +144,7 @@ export interface FeedbackRequest {
   comment?: string;
 }
 
-/** A feedback record as stored (meta `feedback:<logId>` of the tenant). */
+/** A feedback record in the API's shape (stored in the audit entry itself: `Store.annotateQueryLog`). */
 export interface FeedbackRecord extends FeedbackRequest {
   principal: string;
   /** Epoch ms. */

@@ -1,18 +1,16 @@
 /**
  * The audit log of the caller's tenant. A reader or writer sees only entries they caused (the principal
- * recorded in the entry's metadata); an admin sees all. Feedback (thumbs, correction, text) is stored with
- * the entry (tenant meta `feedback:<logId>`, appended) and returned by `GET /v1/audit/{id}`.
+ * recorded in the entry's metadata); an admin sees all. Feedback is stored in the entry itself
+ * (`routes/feedback-route.ts`, `Store.annotateQueryLog`), so deleting a document that the entry cited erases it
+ * with the entry's text; `GET /v1/audit/{id}` returns it.
  * The principal filter runs over the newest 10,000 entries until the store can filter by principal (ACL work).
  */
 import type { Hono } from 'hono';
 import type { QueryLogEntry } from '../../spec/audit.js';
-import type { FeedbackRecord, FeedbackRequest, Identity } from '../../spec/server.js';
+import type { Identity } from '../../spec/server.js';
 import { FathomError } from '../../util/errors.js';
 import type { _Env, _ServerContext } from '../_context.js';
 import { hasRole } from '../middleware/require-role.js';
-import { feedbackRequestSchema } from '../schemas/request-schemas.js';
-import { validateBody } from '../validate-body.js';
-import { readJson } from './_read-json.js';
 import { toFeedbackRecord } from './feedback-route.js';
 
 const _WINDOW = 10_000;
@@ -25,11 +23,6 @@ export function auditRoute(app: Hono<_Env>, s: _ServerContext): void {
     if (!entry || !_visible(identity)(entry)) throw new FathomError({ code: 'NOT_FOUND', message: `No audit entry "${id}" visible to you: list yours with GET /v1/audit.`, details: { id } });
     return entry;
   };
-  const feedbackOf = async (tenant: string, id: string): Promise<FeedbackRecord[]> => {
-    const raw = await s.store.getMeta({ tenant, key: `feedback:${id}` });
-    return raw ? (JSON.parse(raw) as FeedbackRecord[]) : [];
-  };
-
   app.get('/v1/audit', async (c) => {
     const limit = c.req.query('limit') === undefined ? 20 : Number(c.req.query('limit'));
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `limit must be an integer from 1 to 1000, got "${c.req.query('limit')}".` });
@@ -45,16 +38,6 @@ export function auditRoute(app: Hono<_Env>, s: _ServerContext): void {
   app.get('/v1/audit/:id', async (c) => {
     const identity = c.get('identity');
     const entry = await find(identity, c.req.param('id'));
-    return c.json({ ...entry, feedback: [...(entry.feedback ?? []).map(toFeedbackRecord), ...(await feedbackOf(identity.tenant, entry.id))] });
-  });
-
-  app.post('/v1/audit/:id/feedback', async (c) => {
-    const body = validateBody<FeedbackRequest>(feedbackRequestSchema, await readJson(c));
-    const identity = c.get('identity');
-    const entry = await find(identity, c.req.param('id'));
-    const record: FeedbackRecord = { ...body, principal: identity.principal, at: s.now() };
-    const all = [...(await feedbackOf(identity.tenant, entry.id)), record];
-    await s.store.setMeta({ tenant: identity.tenant, key: `feedback:${entry.id}`, value: JSON.stringify(all) });
-    return c.json({ logId: entry.id, feedback: all }, 201);
+    return c.json({ ...entry, feedback: (entry.feedback ?? []).map(toFeedbackRecord) });
   });
 }

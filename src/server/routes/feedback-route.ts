@@ -1,8 +1,8 @@
 /**
  * `POST /v1/audit/{id}/feedback`: feedback stored with its audit entry (`Store.annotateQueryLog`), so deleting a
- * document or purging the log erases its text with the entry. A store without that method falls through to the
- * older handler in audit-route.ts (tenant meta `feedback:<id>`). A caller may give feedback only on entries they
- * can see (their own; an admin's on all).
+ * document or purging the log erases its text with the entry. A store without that method refuses feedback
+ * (INVALID_CONFIG) rather than keep it where deletion cannot reach. A caller may give feedback only on entries
+ * they can see (their own; an admin's on all).
  */
 import type { Hono } from 'hono';
 import type { QueryLogEntry } from '../../spec/audit.js';
@@ -22,8 +22,8 @@ export const toFeedbackRecord = (f: QueryFeedback): FeedbackRecord => ({
 });
 
 export function feedbackRoute(app: Hono<_Env>, s: _ServerContext): void {
-  app.post('/v1/audit/:id/feedback', async (c, next) => {
-    if (!s.store.annotateQueryLog) return next();
+  app.post('/v1/audit/:id/feedback', async (c) => {
+    if (!s.store.annotateQueryLog) throw new FathomError({ code: 'INVALID_CONFIG', message: `The ${s.store.provider} store cannot keep feedback with audit entries (it has no annotateQueryLog): use a store backend that does (sqlite, postgres).` });
     const body = validateBody<FeedbackRequest>(feedbackRequestSchema, await readJson(c));
     const identity = c.get('identity');
     const id = c.req.param('id');
