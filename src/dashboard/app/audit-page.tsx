@@ -1,0 +1,43 @@
+/** The audit log (own entries; admin: the tenant's), newest first; an entry opens with its feedback. */
+import type { QueryLogEntry } from '../../spec/audit.js';
+import { useApi } from './use-api.js';
+
+export function AuditPage({ id }: { id?: string }) {
+  const list = useApi<{ entries: QueryLogEntry[] }>(id ? null : '/v1/audit?limit=100');
+  const one = useApi<QueryLogEntry & { feedback: Array<{ rating?: string; comment?: string; principal: string; at: number }> }>(id ? `/v1/audit/${encodeURIComponent(id)}` : null);
+  if (id) {
+    const e = one.data;
+    return (
+      <section aria-labelledby="entry-title">
+        <p><a href="#/audit">← Audit log</a></p>
+        <h1 id="entry-title">Audit entry {id}</h1>
+        {one.error ? <p role="alert" class="error">{one.error}</p> : null}
+        {e ? (
+          <dl class="facts">
+            <dt>When</dt><dd>{new Date(e.at).toISOString()}</dd>
+            <dt>Kind</dt><dd>{e.kind}</dd>
+            <dt>Query</dt><dd>{e.redacted ? `(redacted: ${e.redacted.reason})` : e.query}</dd>
+            <dt>Answer</dt><dd>{e.answer ?? '—'}{e.abstained ? ' (abstained)' : ''}</dd>
+            <dt>Retrieved</dt><dd>{e.retrieved.map((r) => r.documentId).join(', ') || '—'}</dd>
+            <dt>Latency</dt><dd>{Object.entries(e.latencyMs).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(' · ')}</dd>
+            <dt>Feedback</dt><dd>{e.feedback.length ? e.feedback.map((f) => `${f.rating ?? ''} ${f.comment ?? ''} (${f.principal})`).join('; ') : 'none'}</dd>
+          </dl>
+        ) : null}
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="audit-title">
+      <h1 id="audit-title">Audit log</h1>
+      {list.error ? <p role="alert" class="error">{list.error}</p> : null}
+      <table class="grid">
+        <thead><tr><th scope="col">When</th><th scope="col">Kind</th><th scope="col">Query</th><th scope="col">Model</th><th scope="col">Abstained</th></tr></thead>
+        <tbody>
+          {(list.data?.entries ?? []).map((e) => (
+            <tr key={e.id}><td><a href={`#/audit/${encodeURIComponent(e.id)}`}>{new Date(e.at).toISOString().slice(0, 19).replace('T', ' ')}</a></td><td>{e.kind}</td><td>{e.redacted ? '(redacted)' : e.query}</td><td>{e.model ?? '—'}</td><td>{e.abstained ? 'yes' : 'no'}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
