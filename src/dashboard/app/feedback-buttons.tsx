@@ -15,8 +15,8 @@ export function FeedbackButtons({ logId }: { logId: string }) {
   };
   return (
     <div class="feedback" role="group" aria-label="Feedback on this answer">
-      <button type="button" aria-pressed={sent === 'up'} onClick={() => void send('up')}>👍 Helpful</button>
-      <button type="button" aria-pressed={sent === 'down'} onClick={() => void send('down')}>👎 Not helpful</button>
+      <button type="button" aria-pressed={sent === 'up'} onClick={() => void send('up')}>Helpful</button>
+      <button type="button" aria-pressed={sent === 'down'} onClick={() => void send('down')}>Not helpful</button>
       {sent ? <span role="status">Thanks: feedback recorded on {logId}.</span> : null}
       {error ? <span role="alert" class="error">{error}</span> : null}
     </div>
