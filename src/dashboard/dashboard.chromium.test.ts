@@ -43,17 +43,18 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
     await go(page, '#/ask');
     await page.getByLabel('Question').fill(question);
     await page.getByRole('button', { name: 'Ask', exact: true }).click();
-    await page.locator('.answer[aria-busy="false"] .meta').first().waitFor();
+    await page.locator('.answer[aria-busy="false"]').and(page.locator(`[data-question="${question}"]`)).waitFor();
   };
   const searchColumns = async (page: Page, query: string) => {
     await go(page, '#/search');
     await page.getByLabel('Query').fill(query);
     await page.getByRole('button', { name: 'Search' }).click();
-    for (const mode of ['bm25', 'vector', 'hybrid']) await page.locator(`.column[data-mode="${mode}"] :is(ol, .error)`).waitFor({ state: 'attached' });
+    for (const mode of ['bm25', 'vector', 'hybrid']) await page.locator(`.column[data-mode="${mode}"]`).and(page.locator(`[data-query="${query}"]`)).waitFor();
     return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.column')].map((c: any) => [c.dataset.mode, [...c.querySelectorAll('li[data-document-id]')].map((li: any) => li.dataset.documentId)]))) as Promise<Record<string, string[]>>;
   };
   const listedIds = async (page: Page, filter = '') => {
     await go(page, '#/documents');
+    await page.locator('section[aria-labelledby="kb-title"][aria-busy="false"]').waitFor();
     await page.getByLabel('Id or title contains').fill(filter);
     return page.evaluate(() => [...document.querySelectorAll('.vrow a')].map((a) => a.textContent));
   };

@@ -62,7 +62,7 @@ export function AskPage() {
       </form>
       {error ? <p role="alert" class="error">{error}</p> : null}
       {busy || answer ? (
-        <article class="answer" aria-live="polite" aria-busy={busy}>
+        <article class="answer" aria-live="polite" aria-busy={busy} data-question={answer?.question}>
           {answer?.abstained ? (
             <p class="abstained" data-testid="abstention">Abstained ({answer.abstainReason ?? 'no reason given'}): sufficiency <b data-testid="sufficiency">{answer.sufficiency.toFixed(3)}</b></p>
           ) : null}

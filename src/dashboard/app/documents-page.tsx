@@ -22,6 +22,7 @@ export function DocumentsPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string>();
+  const [loaded, setLoaded] = useState(false);
   const busy = useRef(false);
   const generation = useRef(0);
 
@@ -29,6 +30,7 @@ export function DocumentsPage() {
     if (busy.current && !reset) return;
     busy.current = true;
     const gen = reset ? ++generation.current : generation.current;
+    if (reset) setLoaded(false);
     try {
       const q = new URLSearchParams({ limit: String(_PAGE) });
       if (after && !reset) q.set('cursor', after);
@@ -38,9 +40,11 @@ export function DocumentsPage() {
       setDocs((d) => (reset ? page.documents : [...d, ...page.documents]));
       setCursor(page.nextCursor);
       setDone(page.nextCursor === null);
+      setLoaded(true);
       setError(undefined);
     } catch (e) {
       setError(errorText(e));
+      setLoaded(true);
     } finally {
       busy.current = false;
     }
@@ -63,7 +67,7 @@ export function DocumentsPage() {
   const needle = text.trim().toLowerCase();
   const shown = needle ? docs.filter((d) => d.id.toLowerCase().includes(needle) || d.title.toLowerCase().includes(needle)) : docs;
   return (
-    <section aria-labelledby="kb-title">
+    <section aria-labelledby="kb-title" aria-busy={!loaded}>
       <h1 id="kb-title">Knowledge base</h1>
       <UploadPanel onDone={() => void loadPage(true, null)} />
       <form class="filters" onSubmit={(e) => e.preventDefault()}>

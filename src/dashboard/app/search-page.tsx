@@ -6,7 +6,7 @@ import { api, docHref, errorText } from './api.js';
 import { StageScores } from './stage-scores.js';
 
 const _MODES = ['bm25', 'vector', 'hybrid'] as const;
-type _Result = { hits: Hit[]; trace: RetrievalTrace; latencyMs: number } | { error: string };
+type _Result = ({ hits: Hit[]; trace: RetrievalTrace; latencyMs: number } | { error: string }) & { query: string };
 
 export function SearchPage() {
   const [query, setQuery] = useState('');
@@ -16,8 +16,8 @@ export function SearchPage() {
     e.preventDefault();
     setResults({});
     await Promise.all(_MODES.map(async (mode) => {
-      const r: _Result = await api<{ hits: Hit[]; trace: RetrievalTrace; latencyMs: number }>('/v1/search', { json: { query, k, mode, explain: true } }).catch((err: unknown) => ({ error: errorText(err) }));
-      setResults((all) => ({ ...all, [mode]: r }));
+      const r = await api<{ hits: Hit[]; trace: RetrievalTrace; latencyMs: number }>('/v1/search', { json: { query, k, mode, explain: true } }).catch((err: unknown) => ({ error: errorText(err) }));
+      setResults((all) => ({ ...all, [mode]: { ...r, query } }));
     }));
   };
   return (
@@ -32,7 +32,7 @@ export function SearchPage() {
         {_MODES.map((mode) => {
           const r = results[mode];
           return (
-            <div key={mode} class="column" data-mode={mode}>
+            <div key={mode} class="column" data-mode={mode} data-query={r?.query}>
               <h2>{mode}</h2>
               {!r ? <p class="meta">{query ? '…' : 'Run a query.'}</p> : 'error' in r ? <p class="error" role="alert">{r.error}</p> : (
                 <>
