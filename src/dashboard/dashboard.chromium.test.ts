@@ -216,7 +216,7 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
     }
   });
 
-  it('has no serious or critical axe-core violations on any page', async () => {
+  it('has no serious or critical axe-core violations on any page; the audit log filters like the API', async () => {
     const found: Record<string, unknown> = {};
     const check = async (name: string, page: Page) => {
       const v = await seriousViolations(page);
@@ -241,6 +241,11 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
     await writer.locator('table.grid tbody tr').first().waitFor();
     await shot(writer, 'audit-log');
     await check('audit', writer);
+    await writer.getByLabel('Query contains').fill('mongolia');
+    const own = (await api<{ entries: Array<{ query: string }> }>('/v1/audit?limit=500')).entries.filter((e) => e.query.toLowerCase().includes('mongolia'));
+    assert.ok(own.length >= 2);
+    assert.deepEqual(await writer.locator('table.grid tbody tr td:nth-child(3)').allTextContents(), own.map((e) => e.query));
+    await writer.getByLabel('Query contains').fill('');
     await writer.locator('table.grid tbody a').first().click();
     await writer.locator('dl.facts').waitFor();
     await check('audit-entry', writer);

@@ -1,9 +1,15 @@
 /** The audit log (own entries; admin: the tenant's), newest first; an entry opens with its feedback. */
+import { useState } from 'preact/hooks';
 import type { QueryLogEntry } from '../../spec/audit.js';
 import { useApi } from './use-api.js';
 
 export function AuditPage({ id }: { id?: string }) {
-  const list = useApi<{ entries: QueryLogEntry[] }>(id ? null : '/v1/audit?limit=100');
+  const [since, setSince] = useState('');
+  const [kind, setKind] = useState('');
+  const [text, setText] = useState('');
+  const list = useApi<{ entries: QueryLogEntry[] }>(id ? null : `/v1/audit?limit=500${since ? `&since=${encodeURIComponent(since)}` : ''}`);
+  const needle = text.trim().toLowerCase();
+  const entries = (list.data?.entries ?? []).filter((e) => (!kind || e.kind === kind) && (!needle || e.query.toLowerCase().includes(needle)));
   const one = useApi<QueryLogEntry & { feedback: Array<{ rating?: string; comment?: string; principal: string; at: number }> }>(id ? `/v1/audit/${encodeURIComponent(id)}` : null);
   if (id) {
     const e = one.data;
@@ -29,11 +35,16 @@ export function AuditPage({ id }: { id?: string }) {
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">Audit log</h1>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <label>Since <input type="date" value={since} onChange={(e) => setSince(e.currentTarget.value)} /></label>
+        <label>Kind <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}><option value="">all</option><option>ask</option><option>search</option></select></label>
+        <label>Query contains <input type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} /></label>
+      </form>
       {list.error ? <p role="alert" class="error">{list.error}</p> : null}
       <table class="grid">
         <thead><tr><th scope="col">When</th><th scope="col">Kind</th><th scope="col">Query</th><th scope="col">Model</th><th scope="col">Abstained</th></tr></thead>
         <tbody>
-          {(list.data?.entries ?? []).map((e) => (
+          {entries.map((e) => (
             <tr key={e.id}><td><a href={`#/audit/${encodeURIComponent(e.id)}`}>{new Date(e.at).toISOString().slice(0, 19).replace('T', ' ')}</a></td><td>{e.kind}</td><td>{e.redacted ? '(redacted)' : e.query}</td><td>{e.model ?? '—'}</td><td>{e.abstained ? 'yes' : 'no'}</td></tr>
           ))}
         </tbody>
