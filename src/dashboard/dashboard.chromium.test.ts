@@ -13,7 +13,7 @@ import type { Chunk } from '../spec/chunk.js';
 import type { Hit } from '../spec/hit.js';
 import { ensureDashboard } from './build-dashboard.js';
 import { CHROMIUM, launchChromium, requestsOf, seriousViolations, signIn } from './__fixtures__/browser.js';
-import { RESTRICTED, startDashboardServer, type DashboardServer } from './__fixtures__/dashboard-server.js';
+import { RESTRICTED, serverRoutes, startDashboardServer, type DashboardServer } from './__fixtures__/dashboard-server.js';
 
 
 // Page-side globals of the functions handed to page.evaluate (this project type-checks without the DOM lib).
@@ -22,6 +22,7 @@ declare const window: any, document: any, location: any, sessionStorage: any, Da
 
 const SHOTS = process.env.FATHOM_DASHBOARD_SCREENSHOTS ? new URL('../../docs/screenshots/', import.meta.url) : undefined;
 const BIG = 1200;
+const EVAL_ROUTES = serverRoutes.some((r) => r.path === '/v1/eval/runs');
 
 describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium is not installed (apt-get install -y chromium)', timeout: 180_000 }, () => {
   let s: DashboardServer;
@@ -214,6 +215,63 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
     } finally {
       await page.close();
     }
+  });
+
+  it('shows an evaluation run with every number equal to the API’s JSON, its items by class, the decision chart, and compares two runs', { skip: EVAL_ROUTES ? false : 'this server has no /v1/eval routes yet' }, async () => {
+    const items = [
+      { id: 'refund', question: 'Within how many days can an Enterprise customer get a full refund?', answers: ['thirty days'], sources: [{ documentId: 'kb/refunds.md' }] },
+      { id: 'price', question: 'What does the Enterprise plan cost per seat per month?', answers: ['54 dollars'], sources: [{ documentId: 'kb/pricing.md' }] },
+      { id: 'capital', question: 'What is the capital of Mongolia?', answers: [], sources: [], answerable: false },
+      { id: 'team', question: 'What does the Team plan cost per seat?', answers: ['99 dollars'], sources: [{ documentId: 'kb/pricing.md' }] },
+    ];
+    const runEval = async (k: number) => {
+      let job = await api<{ id: string; status: string; result?: { runId: string } }>('/v1/eval/runs', { json: { items, modes: ['rag', 'oracle'], k, name: `golden-k${k}.jsonl` } });
+      while (job.status === 'queued' || job.status === 'running') {
+        await new Promise((r) => setTimeout(r, 100));
+        job = await api(`/v1/jobs/${job.id}`);
+      }
+      assert.equal(job.status, 'succeeded', JSON.stringify(job));
+      return job.result!.runId;
+    };
+    const a = await runEval(1);
+    const b = await runEval(5);
+    const { run } = await api<{ run: { summary: Record<string, Record<string, number>>; modes: string[] } }>(`/v1/eval/runs/${a}`);
+    const diagnosis = await api<{ classes: Record<string, { count: number; share: number; ci95: [number, number] }>; items: Array<{ itemId: string; classes: string[] }> }>(`/v1/eval/runs/${a}/diagnosis`);
+    const decision = await api<{ recommendation: string }>(`/v1/eval/runs/${a}/decision`, { json: {} });
+
+    await go(writer, '#/evals');
+    await writer.getByRole('link', { name: a }).waitFor();
+    await writer.getByRole('link', { name: b }).waitFor();
+    await writer.getByRole('link', { name: a }).click();
+    await writer.getByTestId('decision').waitFor();
+    await shot(writer, 'eval-run');
+    const cells = await writer.locator('[data-testid="run-metrics"] td').evaluateAll((tds) => tds.map((td: any) => [td.dataset.mode, td.dataset.metric, td.textContent]));
+    const expected = run.modes.flatMap((m) => Object.keys(run.summary[m] ?? {}).map((k) => [m, k, run.summary[m]![k]!.toFixed(3)]));
+    assert.deepEqual(cells.filter((c) => c[2] !== '—').sort(), expected.sort());
+    const classes = await writer.locator('[data-testid="run-classes"] tbody tr').evaluateAll((trs) => trs.map((tr: any) => [tr.dataset.class, ...[...tr.querySelectorAll('td')].slice(0, 3).map((td: any) => td.textContent)]));
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    assert.deepEqual(classes, Object.entries(diagnosis.classes).filter(([, c]) => c.count > 0).map(([n, c]) => [n, String(c.count), pct(c.share), `${pct(c.ci95[0])}–${pct(c.ci95[1])}`]));
+    assert.equal(await writer.getByTestId('decision').textContent(), decision.recommendation);
+    assert.equal(await writer.locator('.chart canvas').count() > 0, true, 'the cost chart is drawn');
+    await writer.getByRole('heading', { name: 'Decision' }).scrollIntoViewIfNeeded();
+    await shot(writer, 'eval-decision');
+    const [cls] = Object.entries(diagnosis.classes).find(([n, c]) => c.count > 0 && n !== 'passing')!;
+    await writer.getByLabel('Class').selectOption(cls);
+    const rowsOfClass = await writer.locator('[data-testid="run-items"] tbody tr[data-item]').evaluateAll((trs) => trs.map((tr: any) => tr.dataset.item));
+    assert.deepEqual(rowsOfClass, diagnosis.items.filter((i) => i.classes.includes(cls)).map((i) => i.itemId));
+    assert.ok(rowsOfClass.length < items.length);
+    await writer.locator('[data-testid="run-items"] tbody tr[data-item] button').first().click();
+    assert.deepEqual(await writer.locator('[data-testid="run-items"] .column').evaluateAll((cs) => cs.map((c: any) => c.dataset.mode)), run.modes);
+    assert.deepEqual(await seriousViolations(writer), []);
+
+    const comparison = await api<{ deltas: Array<{ mode: string; metric: string; delta: number; ci95: [number, number] }> }>('/v1/eval/compare', { json: { a, b } });
+    await go(writer, `#/evals/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
+    await writer.getByTestId('compare-deltas').waitFor();
+    const rows = await writer.locator('[data-testid="compare-deltas"] tbody tr').evaluateAll((trs) => trs.map((tr: any) => [tr.dataset.mode, tr.dataset.metric, tr.children[4].textContent, tr.children[5].textContent]));
+    const f = (x: number) => x.toFixed(3);
+    assert.deepEqual(rows, comparison.deltas.map((d) => [d.mode, d.metric, f(d.delta), `[${f(d.ci95[0])}, ${f(d.ci95[1])}]`]));
+    await shot(writer, 'eval-compare');
+    assert.deepEqual(await seriousViolations(writer), []);
   });
 
   it('has no serious or critical axe-core violations on any page; the audit log filters like the API', async () => {

@@ -11,6 +11,7 @@ import { createChunker, ingest } from '../../ingest/index.js';
 import { createServer } from '../../server/index.js';
 import { listen } from '../../server/__fixtures__/listen.js';
 import { createApiKey } from '../../server/keys/create-api-key.js';
+import { routeTable } from '../../server/schemas/route-table.js';
 import type { LoadedDocument } from '../../spec/document.js';
 import type { EmbeddingModel } from '../../spec/embedding-model.js';
 import type { Store } from '../../spec/store.js';
@@ -24,6 +25,9 @@ export const KB: Record<string, string> = {
 };
 /** Readable by user:wendy only. */
 export const RESTRICTED = { id: 'kb/merger.md', text: '# Merger\n\nThe confidential merger with Globex closes on the ninth of March.\n' };
+
+/** The routes this server serves (features of the dashboard appear only when their route exists). */
+export const serverRoutes: ReadonlyArray<{ method: string; path: string }> = routeTable;
 
 const _DIM = 64;
 /** Hashed bag of words, L2-normalised: cosine similarity tracks word overlap. */

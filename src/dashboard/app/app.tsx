@@ -1,19 +1,24 @@
 /** The shell: sign-in gate, navigation, and the page of the current hash route. */
 import { useEffect, useState } from 'preact/hooks';
-import { session } from './api.js';
+import { hasRoute, session } from './api.js';
 import { AskPage } from './ask-page.js';
 import { AuditPage } from './audit-page.js';
 import { DocumentPage } from './document-page.js';
 import { DocumentsPage } from './documents-page.js';
+import { EvalComparePage } from './eval-compare-page.js';
+import { EvalRunPage } from './eval-run-page.js';
+import { EvalRunsPage } from './eval-runs-page.js';
 import { LoginPage } from './login-page.js';
 import { SearchPage } from './search-page.js';
 import { useHashRoute } from './use-hash-route.js';
 
-const _NAV: Array<[string, string]> = [['documents', 'Knowledge base'], ['ask', 'Ask'], ['search', 'Search explain'], ['audit', 'Audit log']];
+const _NAV: Array<[string, string]> = [['documents', 'Knowledge base'], ['ask', 'Ask'], ['search', 'Search explain'], ['evals', 'Evaluation'], ['audit', 'Audit log']];
 
 export function App() {
   const [key, setKey] = useState(session.get());
   const route = useHashRoute();
+  const [evals, setEvals] = useState(false);
+  useEffect(() => void hasRoute('get', '/v1/eval/runs').then(setEvals), []);
   useEffect(() => {
     const out = () => {
       session.clear();
@@ -29,7 +34,7 @@ export function App() {
       <header class="top">
         <a class="brand" href="#/documents">fathom</a>
         <nav aria-label="Main">
-          {_NAV.map(([id, label]) => <a key={id} href={`#/${id}`} aria-current={page === id ? 'page' : undefined}>{label}</a>)}
+          {_NAV.filter(([id]) => id !== 'evals' || evals).map(([id, label]) => <a key={id} href={`#/${id}`} aria-current={page === id ? 'page' : undefined}>{label}</a>)}
         </nav>
         <button type="button" class="link" onClick={() => window.dispatchEvent(new Event('fathom:signed-out'))}>Sign out</button>
       </header>
@@ -39,7 +44,10 @@ export function App() {
         {page === 'ask' ? <AskPage /> : null}
         {page === 'search' ? <SearchPage /> : null}
         {page === 'audit' ? <AuditPage id={route[1]} /> : null}
-        {!['documents', 'ask', 'search', 'audit'].includes(page) ? <p role="alert">No page “{page}”: pick one above.</p> : null}
+        {page === 'evals' && route[1] === undefined ? <EvalRunsPage /> : null}
+        {page === 'evals' && route[1] === 'compare' ? <EvalComparePage a={route[2] ?? ''} b={route[3] ?? ''} /> : null}
+        {page === 'evals' && route[1] !== undefined && route[1] !== 'compare' ? <EvalRunPage key={route[1]} id={route[1]} /> : null}
+        {!['documents', 'ask', 'search', 'evals', 'audit'].includes(page) ? <p role="alert">No page “{page}”: pick one above.</p> : null}
       </main>
     </>
   );
