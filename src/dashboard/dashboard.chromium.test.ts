@@ -112,6 +112,18 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
     await shot(writer, 'knowledge-base');
   });
 
+  it('filters the list by collection on the server', async () => {
+    const kb = await api<{ documents: Array<{ id: string }> }>(`/v1/documents?filter=${encodeURIComponent(JSON.stringify({ collection: 'kb' }))}`);
+    await go(writer, '#/documents');
+    await writer.getByLabel('Collection', { exact: true }).fill('kb');
+    await writer.getByLabel('Collection', { exact: true }).press('Enter');
+    await writer.waitForFunction((n) => document.querySelector('[data-testid="doc-count"]')?.textContent === String(n), kb.documents.length);
+    assert.deepEqual(await listedIds(writer, ''), kb.documents.map((d) => d.id));
+    assert.ok(kb.documents.length >= 3 && !kb.documents.some((d) => d.id === 'travel.pdf'));
+    await writer.getByLabel('Collection', { exact: true }).fill('');
+    await writer.getByLabel('Collection', { exact: true }).press('Enter');
+  });
+
   it('opens a document and draws every leaf chunk on its text at the stored offsets', async () => {
     const id = 'kb/refunds.md';
     const shown = await api<{ versions: Array<{ status: string; text?: string }>; chunks: Chunk[] }>(`/v1/documents/${encodeURIComponent(id)}?text=true`);

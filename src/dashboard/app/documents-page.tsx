@@ -71,7 +71,8 @@ export function DocumentsPage() {
       <h1 id="kb-title">Knowledge base</h1>
       <UploadPanel onDone={() => void loadPage(true, null)} />
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>Collection <input name="collection" value={collection} onChange={(e) => setCollection(e.currentTarget.value)} placeholder="all" /></label>
+        <label>Collection <input name="collection" list="collections" value={collection} onChange={(e) => setCollection(e.currentTarget.value)} placeholder="all" /></label>
+        <datalist id="collections">{[...new Set(docs.map((d) => d.collection))].sort().map((c) => <option key={c} value={c} />)}</datalist>
         <label>Id or title contains <input name="text" type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} /></label>
       </form>
       <p class="count" aria-live="polite">

@@ -23,10 +23,10 @@ export function LoginPage({ onSignIn }: { onSignIn: (key: string) => void }) {
     <main id="main" class="login">
       <h1>fathom</h1>
       <form onSubmit={submit}>
-        <label for="api-key">API key</label>
+        <label for="api-key">API key or access token</label>
         <input id="api-key" type="password" autoComplete="off" value={key} onInput={(e) => setKey(e.currentTarget.value)} placeholder="fk_…" required />
         <button type="submit" disabled={busy || !key.trim()}>Sign in</button>
-        <p class="hint">Create one with <code>fathom keys create --principal user:you --role reader</code>. It is kept for this tab only.</p>
+        <p class="hint">Create one with <code>fathom keys create --principal user:you --role reader</code>. An OIDC access token works too when the server is configured for it. It is kept for this tab only.</p>
         {error ? <p role="alert" class="error">{error}</p> : null}
       </form>
     </main>

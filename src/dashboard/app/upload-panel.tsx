@@ -60,7 +60,7 @@ export function UploadPanel({ onDone }: { onDone: () => void }) {
         <span>Drop files here to ingest, or choose them</span>
         <input type="file" multiple aria-label="Files to ingest" onChange={(e) => { void start([...(e.currentTarget.files ?? [])]); e.currentTarget.value = ''; }} />
       </label>
-      <label>Collection <input value={collection} onInput={(e) => setCollection(e.currentTarget.value)} placeholder="server default" /></label>
+      <label>Upload to collection <input value={collection} onInput={(e) => setCollection(e.currentTarget.value)} placeholder="server default" /></label>
       {state.phase !== 'idle' && state.phase !== 'error' ? (
         <div class="progress" data-status={job?.status ?? 'uploading'}>
           <progress max={1} value={value} aria-label="Ingest progress" />
