@@ -3,6 +3,9 @@ import { useState } from 'preact/hooks';
 import type { QueryLogEntry } from '../../spec/audit.js';
 import { useApi } from './use-api.js';
 
+/** Feedback as the API returns it (the server's records and the monitor's, merged). */
+type _Feedback = { rating?: string; correction?: string; comment?: string; note?: string; principal?: string; by?: string };
+
 export function AuditPage({ id }: { id?: string }) {
   const [since, setSince] = useState('');
   const [kind, setKind] = useState('');
@@ -10,7 +13,7 @@ export function AuditPage({ id }: { id?: string }) {
   const list = useApi<{ entries: QueryLogEntry[] }>(id ? null : `/v1/audit?limit=500${since ? `&since=${encodeURIComponent(since)}` : ''}`);
   const needle = text.trim().toLowerCase();
   const entries = (list.data?.entries ?? []).filter((e) => (!kind || e.kind === kind) && (!needle || e.query.toLowerCase().includes(needle)));
-  const one = useApi<QueryLogEntry & { feedback: Array<{ rating?: string; comment?: string; principal: string; at: number }> }>(id ? `/v1/audit/${encodeURIComponent(id)}` : null);
+  const one = useApi<Omit<QueryLogEntry, 'feedback'> & { feedback?: _Feedback[] }>(id ? `/v1/audit/${encodeURIComponent(id)}` : null);
   if (id) {
     const e = one.data;
     return (
@@ -26,7 +29,7 @@ export function AuditPage({ id }: { id?: string }) {
             <dt>Answer</dt><dd>{e.answer ?? '—'}{e.abstained ? ' (abstained)' : ''}</dd>
             <dt>Retrieved</dt><dd>{e.retrieved.map((r) => r.documentId).join(', ') || '—'}</dd>
             <dt>Latency</dt><dd>{Object.entries(e.latencyMs).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(' · ')}</dd>
-            <dt>Feedback</dt><dd>{e.feedback.length ? e.feedback.map((f) => `${f.rating ?? ''} ${f.comment ?? ''} (${f.principal})`).join('; ') : 'none'}</dd>
+            <dt>Feedback</dt><dd>{e.feedback?.length ? e.feedback.map((f) => [f.rating, f.correction && `correction: ${f.correction}`, f.comment ?? f.note, `(${f.principal ?? f.by ?? 'unknown'})`].filter(Boolean).join(' ')).join('; ') : 'none'}</dd>
           </dl>
         ) : null}
       </section>
