@@ -35,6 +35,7 @@ import type { CreateServerOptions, Pipeline } from './server-options.js';
 import type { ServerConfig, ServerJob } from '../spec/server.js';
 import { validateBody } from './validate-body.js';
 import { toFathomError } from '../util/errors.js';
+import { serveDashboard } from '../dashboard/serve-dashboard.js';
 
 export type { CreateServerOptions, Pipeline } from './server-options.js';
 
@@ -109,6 +110,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   });
   app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
   app.get('/openapi.json', (c) => c.json(openapiDocument({ version: SERVER_VERSION })));
+  app.use('*', serveDashboard());
 
   const jsonLimit = bodyLimit({ maxSize: s.config.bodyLimitBytes, onError: () => {
     throw new FathomError({ code: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${s.config.bodyLimitBytes} bytes: send less or raise server.bodyLimitBytes.`, details: { limitBytes: s.config.bodyLimitBytes } });

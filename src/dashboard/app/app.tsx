@@ -1,0 +1,54 @@
+/** The shell: sign-in gate, navigation, and the page of the current hash route. */
+import { useEffect, useState } from 'preact/hooks';
+import { hasRoute, session } from './api.js';
+import { AskPage } from './ask-page.js';
+import { AuditPage } from './audit-page.js';
+import { DocumentPage } from './document-page.js';
+import { DocumentsPage } from './documents-page.js';
+import { EvalComparePage } from './eval-compare-page.js';
+import { EvalRunPage } from './eval-run-page.js';
+import { EvalRunsPage } from './eval-runs-page.js';
+import { LoginPage } from './login-page.js';
+import { SearchPage } from './search-page.js';
+import { useHashRoute } from './use-hash-route.js';
+
+const _NAV: Array<[string, string]> = [['documents', 'Knowledge base'], ['ask', 'Ask'], ['search', 'Search explain'], ['evals', 'Evaluation'], ['audit', 'Audit log']];
+
+export function App() {
+  const [key, setKey] = useState(session.get());
+  const route = useHashRoute();
+  const [evals, setEvals] = useState(false);
+  useEffect(() => void hasRoute('get', '/v1/eval/runs').then(setEvals), []);
+  useEffect(() => {
+    const out = () => {
+      session.clear();
+      setKey(null);
+    };
+    window.addEventListener('fathom:signed-out', out);
+    return () => window.removeEventListener('fathom:signed-out', out);
+  }, []);
+  if (!key) return <LoginPage onSignIn={(k) => { session.set(k); setKey(k); }} />;
+  const page = route[0] ?? 'documents';
+  return (
+    <>
+      <header class="top">
+        <a class="brand" href="#/documents">fathom</a>
+        <nav aria-label="Main">
+          {_NAV.filter(([id]) => id !== 'evals' || evals).map(([id, label]) => <a key={id} href={`#/${id}`} aria-current={page === id ? 'page' : undefined}>{label}</a>)}
+        </nav>
+        <button type="button" class="link" onClick={() => window.dispatchEvent(new Event('fathom:signed-out'))}>Sign out</button>
+      </header>
+      <main id="main">
+        {page === 'documents' && route[1] !== undefined ? <DocumentPage key={route[1]} id={route[1]} /> : null}
+        {page === 'documents' && route[1] === undefined ? <DocumentsPage /> : null}
+        {page === 'ask' ? <AskPage /> : null}
+        {page === 'search' ? <SearchPage /> : null}
+        {page === 'audit' ? <AuditPage id={route[1]} /> : null}
+        {page === 'evals' && route[1] === undefined ? <EvalRunsPage /> : null}
+        {page === 'evals' && route[1] === 'compare' ? <EvalComparePage a={route[2] ?? ''} b={route[3] ?? ''} /> : null}
+        {page === 'evals' && route[1] !== undefined && route[1] !== 'compare' ? <EvalRunPage key={route[1]} id={route[1]} /> : null}
+        {!['documents', 'ask', 'search', 'evals', 'audit'].includes(page) ? <p role="alert">No page “{page}”: pick one above.</p> : null}
+      </main>
+    </>
+  );
+}
