@@ -32,6 +32,15 @@ describe('lint rules', () => {
     assert.ok(messages.some((m) => m.startsWith('import-x/no-cycle')), messages.join('\n'));
   });
 
+  it('fails on an import cycle made of type-only imports (import-x/no-cycle skips them)', async () => {
+    const paths = plant({
+      'ta.ts': "import type { B } from './tb.js';\nexport interface A { b?: B }\n",
+      'tb.ts': "import type { A } from './ta.js';\nexport interface B { a?: A }\n",
+    });
+    const messages = await ruleIds(paths);
+    assert.ok(messages.some((m) => m.startsWith('fathom/no-type-cycle')), messages.join('\n'));
+  });
+
   it("fails on another folder's `_` file, allows its own folder's", async () => {
     const paths = plant({
       'inner/_secret.ts': 'export const secret = 1;\n',

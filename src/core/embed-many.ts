@@ -1,5 +1,6 @@
 import type { EmbeddingModel, Warning } from '../spec/embedding-model.js';
 import { FathomError } from '../util/errors.js';
+import { runPool } from '../util/run-pool.js';
 
 /** Options of {@link embedMany}. */
 export interface EmbedManyOptions {
@@ -35,25 +36,19 @@ export async function embedMany({ model, values, kind = 'passage', concurrency =
   const warnings: Warning[] = [];
   let tokens = 0;
   let done = 0;
-  let next = 0;
-
-  const worker = async (): Promise<void> => {
-    while (next < batches.length) {
-      const start = batches[next++]!;
-      if (abortSignal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: 'Embedding was aborted.', cause: abortSignal.reason });
-      const batch = values.slice(start, start + batchSize);
-      const result = await model.doEmbed({ values: batch, kind, abortSignal });
-      _check(model, batch.length, result.embeddings);
-      for (let i = 0; i < batch.length; i++) embeddings[start + i] = result.embeddings[i]!;
-      tokens += result.usage?.tokens ?? 0;
-      if (result.warnings) warnings.push(...result.warnings);
-      done += batch.length;
-      onProgress?.({ done, total: values.length });
-    }
-  };
-
   const workers = model.supportsParallelCalls ? Math.max(1, Math.min(concurrency, batches.length)) : 1;
-  await Promise.all(Array.from({ length: workers }, worker));
+  await runPool({ count: batches.length, concurrency: workers, task: async (b) => {
+    const start = batches[b]!;
+    if (abortSignal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: 'Embedding was aborted.', cause: abortSignal.reason });
+    const batch = values.slice(start, start + batchSize);
+    const result = await model.doEmbed({ values: batch, kind, abortSignal });
+    _check(model, batch.length, result.embeddings);
+    for (let i = 0; i < batch.length; i++) embeddings[start + i] = result.embeddings[i]!;
+    tokens += result.usage?.tokens ?? 0;
+    if (result.warnings) warnings.push(...result.warnings);
+    done += batch.length;
+    onProgress?.({ done, total: values.length });
+  } });
   return { embeddings, usage: { tokens }, warnings };
 }
 

@@ -1,7 +1,5 @@
 import { analyze } from '../util/text/analyzer.js';
-
-// Question words and fillers that say what is asked, not what the answer mentions.
-const QUESTION_WORDS = new Set(analyze('what which who whom whose when where why how many much did does do done name named called type kind year years used use one', { stopWords: new Set() }));
+import { questionWordTerms } from '../util/text/question-words.js';
 
 // The adjective of "how long / old / far …" names the answer's type (a duration, an age, a distance), not a word
 // the answer's sentence shares: "How long are backups kept?" is answered by "retained for 35 days", not by "as long as".
@@ -9,5 +7,5 @@ const HOW_ADJECTIVE = /\bhow\s+(?:long|old|far|often|large|big|tall|high|wide|de
 
 /** Distinct content terms of a question (analyzer terms minus question words and the adjective of "how long"…). */
 export function _questionTerms(question: string): string[] {
-  return [...new Set(analyze(question.replace(HOW_ADJECTIVE, 'how')))].filter((t) => !QUESTION_WORDS.has(t));
+  return [...new Set(analyze(question.replace(HOW_ADJECTIVE, 'how')))].filter((t) => !questionWordTerms().has(t));
 }

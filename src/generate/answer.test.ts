@@ -9,7 +9,9 @@ import { createSqliteStore } from '../store/sqlite/index.js';
 import { createGptTokenizer } from '../util/tokenizers/index.js';
 import { answer } from './answer.js';
 import { streamAnswer } from './stream-answer.js';
-import { scriptedChatModel } from './__fixtures__/scripted-chat-model.js';
+import { createMockChatModel, type MockChatModelOptions } from '../testing/mock-chat-model.js';
+
+const scriptedChatModel = (reply: MockChatModelOptions['reply']) => createMockChatModel({ reply, provider: 'scripted', modelId: 'test', usage: { inputTokens: 100, outputTokens: 20 } });
 
 let dir: string;
 let store: Store;

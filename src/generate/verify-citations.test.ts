@@ -5,7 +5,9 @@ import { isDeclined } from './abstain.js';
 import { lexicalSupport } from './lexical-support.js';
 import { parseCitations } from './parse-citations.js';
 import { verifyCitations } from './verify-citations.js';
-import { scriptedChatModel } from './__fixtures__/scripted-chat-model.js';
+import { createMockChatModel, type MockChatModelOptions } from '../testing/mock-chat-model.js';
+
+const scriptedChatModel = (reply: MockChatModelOptions['reply']) => createMockChatModel({ reply, provider: 'scripted', modelId: 'test', usage: { inputTokens: 100, outputTokens: 20 } });
 
 const sources: AnswerSource[] = [
   { n: 1, title: 'Refunds', chunkId: 'v1:0', documentId: 'refunds.md', start: 10, end: 90, text: 'Enterprise customers may cancel within the first 30 days and receive a full refund.' },

@@ -9,6 +9,7 @@ import type { ChunkDraft } from '../spec/chunk.js';
 import type { Store } from '../spec/store.js';
 import { generateText } from '../core/generate-text.js';
 import { sha256 } from '../util/hash.js';
+import { runPool } from '../util/run-pool.js';
 
 export interface ContextualizeOptions {
   model: ChatModel;
@@ -57,27 +58,22 @@ export async function contextualizeChunks({ store, tenant, documentId, text, con
   const usage: ChatUsage = { inputTokens: 0, outputTokens: 0 };
   const fresh: Array<{ key: string; documentId: string; context: string; model: string }> = [];
 
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < todo.length) {
-      const i = todo[next++]!;
-      const d = drafts[i]!;
-      const result = await generateText({
-        model,
-        messages: [{ role: 'user', content: PROMPT(documentWindow(text, d, maxDocumentChars), d.text) }],
-        maxOutputTokens,
-        temperature: 0,
-        abortSignal: signal,
-      });
-      const context = result.text.trim().replace(/\s+/g, ' ');
-      contexts[i] = context;
-      usage.inputTokens += result.usage.inputTokens;
-      usage.outputTokens += result.usage.outputTokens;
-      fresh.push({ key: keys[i]!, documentId, context, model: modelKey });
-    }
-  };
-  const lanes = model.supportsParallelCalls ? Math.max(1, concurrency) : 1;
-  await Promise.all(Array.from({ length: Math.min(lanes, todo.length) }, worker));
+  await runPool({ count: todo.length, concurrency: model.supportsParallelCalls ? Math.max(1, concurrency) : 1, task: async (n) => {
+    const i = todo[n]!;
+    const d = drafts[i]!;
+    const result = await generateText({
+      model,
+      messages: [{ role: 'user', content: PROMPT(documentWindow(text, d, maxDocumentChars), d.text) }],
+      maxOutputTokens,
+      temperature: 0,
+      abortSignal: signal,
+    });
+    const context = result.text.trim().replace(/\s+/g, ' ');
+    contexts[i] = context;
+    usage.inputTokens += result.usage.inputTokens;
+    usage.outputTokens += result.usage.outputTokens;
+    fresh.push({ key: keys[i]!, documentId, context, model: modelKey });
+  } });
   if (fresh.length > 0 && store.putCachedContexts) await store.putCachedContexts({ tenant, entries: fresh });
   return { contexts, usage, generated: fresh.length, cached: wanted.length - todo.length };
 }

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../spec/tune-data.js';
+import type { TrainingMessage } from '../spec/tune-data.js';
 import type { ChatExample, PreferenceExample } from '../spec/tune-data.js';
 import type { FeedbackProposal } from '../spec/monitor.js';
 import type { Store } from '../spec/store.js';
@@ -41,7 +41,7 @@ export async function buildFeedbackTraining({ store, tenant, proposals, abstenti
       out.skipped.push({ itemId: p.itemId, reason: entry ? 'the audit entry was redacted (a source was deleted)' : 'the audit entry no longer exists' });
       continue;
     }
-    const meta = (entry.metadata ?? {}) as { prompt?: ChatMessage[]; sources?: Array<{ n: number; chunkId?: string }> };
+    const meta = (entry.metadata ?? {}) as { prompt?: TrainingMessage[]; sources?: Array<{ n: number; chunkId?: string }> };
     let prompt = Array.isArray(meta.prompt) && meta.prompt.length ? meta.prompt.filter((m) => m.role !== 'assistant') : undefined;
     if (!prompt) {
       const refs = (meta.sources ?? []).filter((s) => s.chunkId);

@@ -9,16 +9,3 @@ export function _rankStage(hits: readonly Hit[], scores: readonly number[], name
   order.sort((a, b) => (b.score !== a.score ? b.score - a.score : a.hit.chunk.id < b.hit.chunk.id ? -1 : a.hit.chunk.id > b.hit.chunk.id ? 1 : 0));
   return order.map(({ hit, score }, i) => ({ ...hit, score, stages: { ...hit.stages, [name]: { score, rank: i + 1 } } }));
 }
-
-/** Cosine similarity; 0 when either vector is all zeros. */
-export function _cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
-}

@@ -1,6 +1,7 @@
 import type { SufficiencyFeatures, SufficiencyModel } from '../spec/retrieve.js';
 import { sufficiencyFeatures, type SufficiencyFeaturesOptions } from './sufficiency-features.js';
-import { DEFAULT_SUFFICIENCY_MODEL, SUFFICIENCY_FEATURES, _predict, _standardize } from './sufficiency-model.js';
+import { predictLogistic } from '../util/math/logistic.js';
+import { DEFAULT_SUFFICIENCY_MODEL, SUFFICIENCY_FEATURES, _standardize } from './sufficiency-model.js';
 
 /**
  * The sufficiency score: the estimated probability, in [0, 1], that the retrieved passages say what the
@@ -15,5 +16,5 @@ import { DEFAULT_SUFFICIENCY_MODEL, SUFFICIENCY_FEATURES, _predict, _standardize
 export function computeSufficiency({ model = DEFAULT_SUFFICIENCY_MODEL, features, ...options }: SufficiencyFeaturesOptions & { model?: SufficiencyModel; features?: SufficiencyFeatures }): number {
   const f = features ?? sufficiencyFeatures(options);
   if (f.hasHits === 0) return 0;
-  return _predict(_standardize(f, model), model.bias, SUFFICIENCY_FEATURES.map((n) => model.weights[n] ?? 0));
+  return predictLogistic(_standardize(f, model), model.bias, SUFFICIENCY_FEATURES.map((n) => model.weights[n] ?? 0));
 }

@@ -1,5 +1,5 @@
 import type { Hit } from '../spec/hit.js';
-import { _cosine } from './_ranked.js';
+import { cosine } from '../util/math/vector-math.js';
 
 /** Options of {@link mmr}. */
 export interface MmrSelectOptions {
@@ -20,7 +20,7 @@ export interface MmrSelectOptions {
  * `stages.mmr.score` is the marginal score at the moment the hit was picked.
  */
 export function mmr({ hits, queryVector, vectors, lambda = 0.7, topK = hits.length }: MmrSelectOptions): Hit[] {
-  const relevance = vectors.map((v) => _cosine(queryVector, v));
+  const relevance = vectors.map((v) => cosine(queryVector, v));
   const maxSim = new Array<number>(hits.length).fill(-Infinity);
   const picked = new Array<boolean>(hits.length).fill(false);
   const out: Hit[] = [];
@@ -36,7 +36,7 @@ export function mmr({ hits, queryVector, vectors, lambda = 0.7, topK = hits.leng
     picked[best] = true;
     const hit = hits[best]!;
     out.push({ ...hit, score: bestScore, stages: { ...hit.stages, mmr: { score: bestScore, rank: step + 1 } } });
-    for (let i = 0; i < hits.length; i++) if (!picked[i]) maxSim[i] = Math.max(maxSim[i]!, _cosine(vectors[i]!, vectors[best]!));
+    for (let i = 0; i < hits.length; i++) if (!picked[i]) maxSim[i] = Math.max(maxSim[i]!, cosine(vectors[i]!, vectors[best]!));
   }
   return out;
 }

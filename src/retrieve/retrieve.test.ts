@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import { fakeEmbedder, fakeReranker, fakeStore, type FakeChunkInput } from './__fixtures__/fake-store.js';
 import { retrieve } from './index.js';
 
+// The fake store records what retrieve() asks for (depths, filters, vectors) and scores by word overlap, so
+// stage scores can be written by hand. It makes no isolation or storage claim: tenant isolation through every
+// mode is tested on a real SQLite store (retrieve-real-store.test.ts, retrieve-permissions.test.ts).
+
 const DAY = 86_400_000;
 const chunks: FakeChunkInput[] = [
   { id: 'c1', text: 'solar panels convert sunlight to power', documentId: 'energy', metadata: { lang: 'en' } },
@@ -43,14 +47,6 @@ describe('retrieve', () => {
     assert.ok(hits.every((h) => h.stages.fused && h.score === h.stages.fused.score));
     assert.ok(hits.some((h) => h.stages.bm25 && h.stages.vector));
     assert.deepEqual(trace.stages.map((s) => s.name).sort(), ['bm25', 'fuse', 'vector']);
-    assert.ok(!hits.some((h) => h.chunk.tenant !== 't1'), 'tenant isolation');
-  });
-
-  it('never returns another tenant’s chunks in any mode', async () => {
-    for (const mode of ['bm25', 'vector', 'hybrid'] as const) {
-      const { hits } = await retrieve({ store: fakeStore(chunks), tenant: 't2', query: 'solar power', mode, embedder: fakeEmbedder() });
-      assert.deepEqual(hits.map((h) => h.chunk.id), ['x1'], mode);
-    }
   });
 
   it('reranks the top N, then cuts to k', async () => {

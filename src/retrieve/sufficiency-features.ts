@@ -1,8 +1,9 @@
-import { stemmer } from 'stemmer';
 import type { Hit } from '../spec/hit.js';
 import type { SufficiencyFeatures } from '../spec/retrieve.js';
 import { analyze } from '../util/text/analyzer.js';
+import { contentTerms } from '../util/text/content-terms.js';
 import { _answerType, _candidates } from '../util/text/answer-types.js';
+import { sigmoid } from '../util/math/logistic.js';
 import { splitSentences } from '../util/text/sentences.js';
 import { _salientTerms } from './_salient-terms.js';
 
@@ -27,18 +28,6 @@ export interface SufficiencyFeaturesOptions {
   supportDepth?: number;
 }
 
-// Lucene's EnglishAnalyzer stop set plus common question words, which carry no evidence of an answer.
-const STOP = new Set(
-  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with what which who whom whose when where why how does do did can could would should has have had from about'.split(' '),
-);
-
-/** Distinct stemmed content terms of a text. */
-export function _terms(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) if (!STOP.has(word)) out.add(stemmer(word));
-  return out;
-}
-
 /** Computes the features the sufficiency model reads (see {@link SufficiencyFeatures}). */
 export function sufficiencyFeatures({ hits, query, queryMaxScore, termWeights, rerankScoresAreProbabilities = true, marginAt = 5, supportDepth = 5 }: SufficiencyFeaturesOptions): SufficiencyFeatures {
   const top = (stage: string): number | null => {
@@ -47,10 +36,10 @@ export function sufficiencyFeatures({ hits, query, queryMaxScore, termWeights, r
   };
   const rerank = top('rerank');
   const bm25 = top('bm25');
-  const queryTerms = _terms(query);
+  const queryTerms = contentTerms(query);
   let coverage = 0;
   if (hits.length > 0 && queryTerms.size > 0) {
-    const hitTerms = _terms(hits[0]!.chunk.text);
+    const hitTerms = contentTerms(hits[0]!.chunk.text);
     coverage = [...queryTerms].filter((t) => hitTerms.has(t)).length / queryTerms.size;
   }
   let margin = 0;
@@ -60,7 +49,7 @@ export function sufficiencyFeatures({ hits, query, queryMaxScore, termWeights, r
     margin = s1 === 0 ? 0 : Math.min(1, Math.max(0, (s1 - sk) / Math.abs(s1)));
   }
   return {
-    rerankTop: rerank === null ? null : rerankScoresAreProbabilities ? Math.min(1, Math.max(0, rerank)) : 1 / (1 + Math.exp(-rerank)),
+    rerankTop: rerank === null ? null : rerankScoresAreProbabilities ? Math.min(1, Math.max(0, rerank)) : sigmoid(rerank),
     bm25Norm: bm25 === null || !queryMaxScore || queryMaxScore <= 0 ? null : Math.min(1, Math.max(0, bm25 / queryMaxScore)),
     vectorTop: top('vector'),
     coverage,

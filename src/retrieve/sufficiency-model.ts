@@ -50,10 +50,3 @@ export function _standardize(features: SufficiencyFeatures, model: Pick<Sufficie
     return x === null ? 0 : (x - model.means[name]) / (model.stds[name] || 1);
   });
 }
-
-/** σ(bias + w·z). */
-export function _predict(z: readonly number[], bias: number, weights: readonly number[]): number {
-  let t = bias;
-  for (let i = 0; i < z.length; i++) t += weights[i]! * z[i]!;
-  return 1 / (1 + Math.exp(-t));
-}

@@ -2,7 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hit } from '../spec/hit.js';
 import type { SufficiencyFeatures } from '../spec/retrieve.js';
+import { predictLogistic } from '../util/math/logistic.js';
 import { makeChunk } from './__fixtures__/fake-store.js';
+import { SUFFICIENCY_FEATURES, _standardize } from './sufficiency-model.js';
 import { calibrateSufficiency, chooseSufficiencyThreshold, computeSufficiency, sufficiencyFeatures } from './index.js';
 
 const hit = (text: string, score: number, stages: Hit['stages'] = {}): Hit => ({ chunk: makeChunk({ id: text, text }), document: { id: 'd', title: 'd', source: 'd', collection: 'default' }, score, stages });
@@ -111,10 +113,5 @@ describe('chooseSufficiencyThreshold', () => {
 });
 
 function _predict(model: ReturnType<typeof calibrateSufficiency>, f: SufficiencyFeatures): number {
-  let t = model.bias;
-  for (const [name, w] of Object.entries(model.weights) as Array<[keyof SufficiencyFeatures, number]>) {
-    const x = f[name];
-    if (x !== null) t += (w * (x - model.means[name])) / model.stds[name];
-  }
-  return 1 / (1 + Math.exp(-t));
+  return predictLogistic(_standardize(f, model), model.bias, SUFFICIENCY_FEATURES.map((n) => model.weights[n] ?? 0));
 }

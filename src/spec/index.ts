@@ -23,4 +23,4 @@ export type * from './store.js';
 export type * from './tokenizer.js';
 export type * from './tune-backend.js';
 export type * from './tune-job.js';
-export type { TuneFormat, ChatToolCall, ChatMessage as TrainingMessage, ChatExample, ShareGptTurn, ShareGptExample, AlpacaExample, PreferenceExample, TuneExample, ReadExampleResult, TuneDataWarning, LintSeverity, LintFinding, LintSummary, LintReport } from './tune-data.js';
+export type { TuneFormat, ChatToolCall, TrainingMessage, ChatExample, ShareGptTurn, ShareGptExample, AlpacaExample, PreferenceExample, TuneExample, ReadExampleResult, TuneDataWarning, LintSeverity, LintFinding, LintSummary, LintReport } from './tune-data.js';

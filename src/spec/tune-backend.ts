@@ -161,15 +161,16 @@ export type TunedModelKind = 'gguf-lora' | 'gguf' | 'openai-compatible';
  * name served by an OpenAI-compatible server (vLLM, a hosted fine-tune).
  */
 export interface TunedModelRecord {
+  /** Name ChatModel providers and the CLI refer to (letters, digits, `._:/-`). */
   name: string;
   kind: TunedModelKind;
-  /** Absolute path of the GGUF file (`gguf`, `gguf-lora`). */
+  /** GGUF file (`gguf`: the model; `gguf-lora`: the adapter); registration checks it exists and starts with the GGUF magic, and records it absolute. */
   path?: string;
-  /** Base model: a GGUF path for `gguf-lora`, a model id otherwise. */
+  /** `gguf-lora`: the base model's GGUF path (checked like `path`); otherwise a model id, recorded as given. */
   baseModel?: string;
-  /** Server base URL for `openai-compatible`. */
+  /** `openai-compatible`: server root, e.g. `http://gpu-box:8000/v1`. */
   baseURL?: string;
-  /** Model id at the server for `openai-compatible`. */
+  /** `openai-compatible`: the model id at that server (a hosted fine-tune's `fine_tuned_model`). */
   modelId?: string;
   /** Measured results (gate scores, eval metrics), free-form numbers. */
   metrics?: Record<string, number>;

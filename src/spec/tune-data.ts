@@ -14,7 +14,7 @@ export interface ChatToolCall {
 }
 
 /** One turn of an OpenAI chat example. `role` is a string so invalid files can be represented and linted. */
-export interface ChatMessage {
+export interface TrainingMessage {
   /** `system` | `user` | `assistant` | `tool` in valid data. */
   role: string;
   /** Text of the turn; `null` only on an assistant turn that carries `tool_calls`. */
@@ -29,7 +29,7 @@ export interface ChatMessage {
 
 /** OpenAI chat fine-tuning JSONL: `{ messages, tools? }`. */
 export interface ChatExample {
-  messages: ChatMessage[];
+  messages: TrainingMessage[];
   /** Tool definitions (JSON Schema functions) available in this conversation. */
   tools?: unknown[];
 }
@@ -59,9 +59,9 @@ export interface AlpacaExample {
 
 /** A DPO preference pair: the prompt (text or turns) and a preferred and a dispreferred answer. */
 export interface PreferenceExample {
-  prompt: string | ChatMessage[];
-  chosen: string | ChatMessage | ChatMessage[];
-  rejected: string | ChatMessage | ChatMessage[];
+  prompt: string | TrainingMessage[];
+  chosen: string | TrainingMessage | TrainingMessage[];
+  rejected: string | TrainingMessage | TrainingMessage[];
 }
 
 /** Any fine-tuning record. */

@@ -1,5 +1,5 @@
 /**
- * fathom/testing: the store conformance suite for custom backends, loopback servers that speak provider
+ * fathom/testing: the conformance suites (stores, chat and embedding models, rerankers, chunkers, loaders), loopback servers that speak provider
  * protocols exactly (with scriptable faults), and writers of tiny real models (ONNX, GGUF) for tests.
  */
 export { runStoreConformance } from './store-conformance.js';
@@ -26,3 +26,7 @@ export { runEmbeddingModelConformance } from './embedding-model-conformance.js';
 export type { EmbeddingModelConformanceOptions, EmbeddingModelFixture } from './embedding-model-conformance.js';
 export { runRerankerConformance } from './reranker-conformance.js';
 export type { RerankerConformanceOptions, RerankerFixture } from './reranker-conformance.js';
+export { runChunkerConformance, checkChunkDrafts } from './chunker-conformance.js';
+export type { ChunkerConformanceOptions, CheckChunkDraftsOptions } from './chunker-conformance.js';
+export { runLoaderConformance, collectLoadEvents } from './loader-conformance.js';
+export type { LoaderConformanceOptions, LoaderSample } from './loader-conformance.js';

@@ -2,7 +2,7 @@
  * A call-recording ChatModel for tests: replies come from a function (or a fixed string), every call is
  * recorded, usage is counted in whitespace tokens. Implements the real contract, streaming included.
  */
-import type { ChatCallOptions, ChatModel, ChatResult, ChatStreamPart } from '../spec/chat-model.js';
+import type { ChatCallOptions, ChatModel, ChatResult, ChatStreamPart, ChatUsage } from '../spec/chat-model.js';
 import { FathomError } from '../util/errors.js';
 
 export interface MockChatModelOptions {
@@ -13,6 +13,8 @@ export interface MockChatModelOptions {
   contextWindow?: number;
   supportsStructuredOutput?: boolean;
   supportsParallelCalls?: boolean;
+  /** The usage every call reports (unless the reply sets its own). @default whitespace-token counts of the messages and the reply */
+  usage?: ChatUsage;
 }
 
 export interface MockChatModel extends ChatModel {
@@ -22,7 +24,7 @@ export interface MockChatModel extends ChatModel {
 
 const words = (text: string): number => (text.match(/\S+/g) ?? []).length;
 
-export function createMockChatModel({ reply = 'mock reply', provider = 'mock', modelId = 'mock-chat', contextWindow = 8192, supportsStructuredOutput = true, supportsParallelCalls = true }: MockChatModelOptions = {}): MockChatModel {
+export function createMockChatModel({ reply = 'mock reply', provider = 'mock', modelId = 'mock-chat', contextWindow = 8192, supportsStructuredOutput = true, supportsParallelCalls = true, usage }: MockChatModelOptions = {}): MockChatModel {
   const calls: ChatCallOptions[] = [];
   const generate = async (call: ChatCallOptions): Promise<ChatResult> => {
     if (call.abortSignal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: `The call to ${modelId} was aborted.`, cause: call.abortSignal.reason });
@@ -33,7 +35,7 @@ export function createMockChatModel({ reply = 'mock reply', provider = 'mock', m
     return {
       text,
       finishReason: partial.finishReason ?? 'stop',
-      usage: partial.usage ?? { inputTokens: call.messages.reduce((n, m) => n + words(m.content), 0), outputTokens: words(text) },
+      usage: partial.usage ?? (usage ? { ...usage } : undefined) ?? { inputTokens: call.messages.reduce((n, m) => n + words(m.content), 0), outputTokens: words(text) },
       responseModelId: modelId,
       ...(partial.warnings ? { warnings: partial.warnings } : {}),
     };

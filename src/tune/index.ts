@@ -9,6 +9,7 @@ export type { JsonSchema } from '../spec/chat-model.js';
 export * from './evidence/index.js';
 export * from './gate/index.js';
 export * from './jobs/index.js';
-export * from './trainer-bundle/index.js';
+// The bundle writer and the backend poller are internal: their one public name is exportTrainerJob / followTuneJob.
+export type { ExportTrainerBundleOptions, TrainerBundleManifest } from './trainer-bundle/index.js';
 export * from './registry/index.js';
 export * from './adapter/index.js';

@@ -1,6 +1,5 @@
-/** Test helpers: build Answers and scripted chat models that implement the real contracts. */
+/** Test helper: an Answer with defaults (chat-model doubles come from `fathom/testing`'s createMockChatModel). */
 import type { Answer } from '../../spec/answer.js';
-import type { ChatCallOptions, ChatModel, ChatResult } from '../../spec/chat-model.js';
 
 /** An Answer with defaults for every field. */
 export function fakeAnswer(partial: Partial<Answer> = {}): Answer {
@@ -19,29 +18,5 @@ export function fakeAnswer(partial: Partial<Answer> = {}): Answer {
     latencyMs: { total: 1 },
     warnings: [],
     ...partial,
-  };
-}
-
-/** A chat model whose replies come from `reply(call, index)`; records every call. */
-export function scriptedChatModel(reply: (call: ChatCallOptions, index: number) => string | Error): ChatModel & { calls: ChatCallOptions[] } {
-  const calls: ChatCallOptions[] = [];
-  return {
-    specificationVersion: 'v1',
-    provider: 'scripted',
-    modelId: 'judge-1',
-    contextWindow: 8192,
-    supportsStreaming: false,
-    supportsStructuredOutput: true,
-    supportsParallelCalls: true,
-    calls,
-    async doGenerate(call): Promise<ChatResult> {
-      calls.push(call);
-      const r = reply(call, calls.length - 1);
-      if (r instanceof Error) throw r;
-      return { text: r, finishReason: 'stop', usage: { inputTokens: 100, outputTokens: 20 } };
-    },
-    doStream(): AsyncIterable<never> {
-      throw new Error('not scripted');
-    },
   };
 }

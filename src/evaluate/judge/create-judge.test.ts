@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scriptedChatModel } from '../__fixtures__/answers.js';
+import { createMockChatModel, type MockChatModelOptions } from '../../testing/mock-chat-model.js';
 import { createJudge } from './create-judge.js';
+
+const scriptedChatModel = (reply: MockChatModelOptions['reply']) => createMockChatModel({ reply, provider: 'scripted', modelId: 'judge-1', usage: { inputTokens: 100, outputTokens: 20 } });
 
 describe('createJudge', () => {
   it('asks for a structured verdict with an enum of labels and scores it from the rubric', async () => {

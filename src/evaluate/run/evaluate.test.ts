@@ -8,9 +8,12 @@ import type { GoldenItem } from '../../spec/evaluation.js';
 import type { Store } from '../../spec/store.js';
 import { createSqliteStore } from '../../store/sqlite/index.js';
 import type { FathomError } from '../../util/errors.js';
-import { fakeAnswer, scriptedChatModel } from '../__fixtures__/answers.js';
+import { fakeAnswer } from '../__fixtures__/answers.js';
+import { createMockChatModel, type MockChatModelOptions } from '../../testing/mock-chat-model.js';
 import { createJudge } from '../judge/create-judge.js';
 import { evaluate, type EvalPipeline } from './evaluate.js';
+
+const scriptedChatModel = (reply: MockChatModelOptions['reply']) => createMockChatModel({ reply, provider: 'scripted', modelId: 'judge-1', usage: { inputTokens: 100, outputTokens: 20 } });
 
 const PRICING = '# Pricing\n\nEnterprise costs $54 per seat per month with a minimum of 20 seats.\n\nTeam costs $12.';
 const SLA = '# SLA\n\nBusiness gets 99.9% uptime. Enterprise gets 99.95% uptime.';

@@ -3,6 +3,7 @@ import type { EvalItemResult, EvalMode, EvalRun, GoldenItem } from '../../spec/e
 import type { Store } from '../../spec/store.js';
 import { FathomError } from '../../util/errors.js';
 import { generateId as defaultGenerateId } from '../../util/ids.js';
+import { runPool } from '../../util/run-pool.js';
 import type { ConstraintPredicate } from '../metrics/answer/index.js';
 import { checkGoldenSources } from '../golden/check-golden-sources.js';
 import { _evaluatePrompts } from './_evaluate-prompts.js';
@@ -106,25 +107,20 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalRun> {
   const tasks = items.flatMap((item) => modes.map((mode) => ({ item, mode, key: `${item.id}\t${mode}\t${_stableHash(item)}` })));
   const results: EvalItemResult[] = new Array(tasks.length);
   const progress: EvalProgress = { done: 0, total: tasks.length, cached: 0, errors: 0 };
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length && !signal?.aborted) {
-      const i = next++;
-      const { item, mode, key } = tasks[i]!;
-      let result = cache.get(key);
-      if (result) progress.cached++;
-      else {
-        result = await _runOne({ item, mode, pipeline, store, tenant, judges: judge, predicates, retrievalDepth: options.retrievalDepth, signal, perfNow });
-        if (signal?.aborted && result.error) break;
-        cache.put(key, result);
-      }
-      results[i] = metrics ? { ...result, metrics: _pick(result.metrics, metrics) } : result;
-      if (result.error) progress.errors++;
-      progress.done++;
-      onProgress?.({ ...progress });
+  await runPool({ count: tasks.length, concurrency, signal, task: async (i) => {
+    const { item, mode, key } = tasks[i]!;
+    let result = cache.get(key);
+    if (result) progress.cached++;
+    else {
+      result = await _runOne({ item, mode, pipeline, store, tenant, judges: judge, predicates, retrievalDepth: options.retrievalDepth, signal, perfNow });
+      if (signal?.aborted && result.error) return false;
+      cache.put(key, result);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
+    results[i] = metrics ? { ...result, metrics: _pick(result.metrics, metrics) } : result;
+    if (result.error) progress.errors++;
+    progress.done++;
+    onProgress?.({ ...progress });
+  } });
   if (signal?.aborted) {
     throw new FathomError({ code: 'INTERRUPTED', message: `Evaluation interrupted after ${progress.done} of ${progress.total} results${cacheDir ? `; re-run to resume from ${cacheDir}` : ''}.`, details: { done: progress.done, total: progress.total } });
   }

@@ -1,3 +1,4 @@
+import { contentTerms } from '../../util/text/content-terms.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Chunk } from '../../spec/chunk.js';
@@ -9,7 +10,6 @@ import { FathomError, toFathomError } from '../../util/errors.js';
 import { generateText } from '../../core/generate-text.js';
 import { sha256 } from '../../util/hash.js';
 import { mulberry32 } from '../../util/math/random.js';
-import { _terms } from '../metrics/answer/lexical-terms.js';
 import { multiPrompt, qaSchema, questionSchema, singlePrompt, unanswerablePrompt } from './_prompts.js';
 import { renderReviewFile, type ReviewEntry } from './review-file.js';
 
@@ -164,9 +164,9 @@ function _shuffle<T>(xs: T[], seed: number): T[] {
 
 /** The answer's content terms mostly (≥ 60%) occur in the source. */
 function _grounded(answer: string, source: string): boolean {
-  const a = _terms(answer);
+  const a = contentTerms(answer);
   if (a.size === 0) return source.toLowerCase().includes(answer.toLowerCase());
-  const s = _terms(source);
+  const s = contentTerms(source);
   let found = 0;
   for (const t of a) if (s.has(t)) found++;
   return found / a.size >= 0.6;

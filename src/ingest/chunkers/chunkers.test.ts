@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import type { ChunkDraft } from '../../spec/chunk.js';
 import type { EmbeddingModel } from '../../spec/embedding-model.js';
 import { FathomError } from '../../util/errors.js';
-import { splitSentences } from '../../util/text/sentences.js';
 import { createGptTokenizer } from '../../util/tokenizers/index.js';
+import { checkChunkDrafts } from '../../testing/chunker-conformance.js';
 import { markdownDoc } from './__fixtures__/markdown-arbitrary.js';
 import { createChunker } from './index.js';
 
@@ -25,19 +25,7 @@ function topicEmbedder(calls: number[] = []): EmbeddingModel {
 }
 
 function checkCommon(text: string, drafts: ChunkDraft[], max: number, ordered = true) {
-  let prevStart = -1;
-  for (const d of drafts) {
-    assert.equal(d.text, text.slice(d.start, d.end), 'text is exactly the source slice');
-    assert.ok(d.start >= 0 && d.end <= text.length && d.end > d.start, 'range within the source');
-    assert.equal(d.tokenCount, tokenizer.count(d.text), 'tokenCount is the real count');
-    assert.ok(d.tokenCount <= max, `chunk of ${d.tokenCount} tokens over ${max}`);
-    if (ordered) assert.ok(d.start >= prevStart, 'in order');
-    prevStart = d.start;
-  }
-  // Nothing lost: every non-space character is in some chunk.
-  const covered = new Uint8Array(text.length);
-  for (const d of drafts) covered.fill(1, d.start, d.end);
-  for (let i = 0; i < text.length; i++) if (!covered[i]) assert.match(text[i] as string, /\s/, `character ${i} (${JSON.stringify(text[i])}) not in any chunk`);
+  checkChunkDrafts(text, drafts, { tokenizer, maxTokens: max, ordered });
 }
 
 describe('structure chunker', () => {
@@ -50,11 +38,7 @@ describe('structure chunker', () => {
   it('property: never cuts inside a sentence that fits the budget', async () => {
     await fc.assert(fc.asyncProperty(markdownDoc, budget, async (text, max) => {
       const drafts = await createChunker({ name: 'structure', tokenizer, maxTokens: max }).chunk({ text });
-      for (const [s, e] of splitSentences(text)) {
-        if (tokenizer.count(text.slice(s, e)) > max) continue;
-        for (const d of drafts) assert.ok(d.start <= s || d.start >= e, `chunk starts inside sentence ${JSON.stringify(text.slice(s, e))}`);
-        for (const d of drafts) assert.ok(d.end <= s || d.end >= e, `chunk ends inside sentence ${JSON.stringify(text.slice(s, e))}`);
-      }
+      checkChunkDrafts(text, drafts, { tokenizer, maxTokens: max, keepsSentences: true });
     }), { numRuns: 150 });
   });
 

@@ -4,9 +4,12 @@ import { postJson } from '../../util/http/post-json.js';
 import { postSse } from '../../util/http/post-sse.js';
 import { withRetry } from '../../util/http/retry.js';
 import { _finishReason, _inputTokens, _messagesBody, type _ToolPlan } from './_request.js';
+import type { HttpProviderOptions } from '../../util/http/http-provider-options.js';
 
-/** Options of {@link createAnthropicChatModel}. */
-export interface AnthropicChatOptions {
+/**
+ * Options of {@link createAnthropicChatModel}. Connection (`HttpProviderOptions`): `timeoutMs` @default 60000 (streams: headers and each gap between chunks), `maxRetries` @default 2 (streams: only before the first event), `retryBaseDelayMs` @default 500.
+ */
+export interface AnthropicChatOptions extends HttpProviderOptions {
   /** Sent as `x-api-key`. */
   apiKey: string;
   /** e.g. `claude-sonnet-4-5`. */
@@ -19,18 +22,6 @@ export interface AnthropicChatOptions {
   maxOutputTokens?: number;
   /** Context window in tokens. @default 200000 */
   contextWindow?: number;
-  /** Extra request headers (e.g. `anthropic-beta`). @default {} */
-  headers?: Record<string, string>;
-  /** Deadline of a whole non-streaming call; for streams, of the headers and of each gap between chunks. @default 60000 */
-  timeoutMs?: number;
-  /** Retries of rate-limited, overloaded (5xx/529) and timed-out requests (streams: only before the first event). @default 2 */
-  maxRetries?: number;
-  /** Delay before the first retry (doubles each time; `Retry-After` wins when longer). @default 500 */
-  retryBaseDelayMs?: number;
-  /** @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** Test seam: fake sleep between retries. */
-  _internal?: { sleep?: (ms: number) => Promise<void> };
 }
 
 const provider = 'anthropic';

@@ -2,9 +2,12 @@ import type { Reranker, RerankResult } from '../../spec/reranker.js';
 import { FathomError } from '../../util/errors.js';
 import { postJson } from '../../util/http/post-json.js';
 import { withRetry } from '../../util/http/retry.js';
+import type { HttpProviderOptions } from '../../util/http/http-provider-options.js';
 
-/** Options of {@link createHttpReranker}. */
-export interface HttpRerankerOptions {
+/**
+ * Options of {@link createHttpReranker}. Connection (`HttpProviderOptions`): `timeoutMs` @default 30000, `maxRetries` @default 3, `retryBaseDelayMs` @default 500.
+ */
+export interface HttpRerankerOptions extends HttpProviderOptions {
   /** API root; the request goes to `${baseURL}/rerank` (Cohere `https://api.cohere.com/v2`, Jina `https://api.jina.ai/v1`, TEI `http://host:8080`). */
   baseURL: string;
   /** Sent as `Authorization: Bearer <apiKey>` when set. */
@@ -15,18 +18,6 @@ export interface HttpRerankerOptions {
   shape: 'cohere' | 'jina' | 'tei';
   /** Documents per request; longer lists are split and scored in several requests. @default 100 */
   maxBatchSize?: number;
-  /** @default {} */
-  headers?: Record<string, string>;
-  /** @default 30000 */
-  timeoutMs?: number;
-  /** @default 3 */
-  maxRetries?: number;
-  /** @default 500 */
-  retryBaseDelayMs?: number;
-  /** @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** Test seam: fake sleep between retries. */
-  _internal?: { sleep?: (ms: number) => Promise<void> };
 }
 
 /** A reranker behind a Cohere-, Jina- or TEI-style `POST /rerank` endpoint. Scores are the server's relevance in [0, 1]. */

@@ -1,5 +1,4 @@
-import { FathomError } from '../../util/errors.js';
-import { httpError, snippet } from '../../util/http/http-error.js';
+import { postJson } from '../../util/http/post-json.js';
 import { withRetry } from '../../util/http/retry.js';
 
 /** Connection settings shared by every request of one backend. */
@@ -24,54 +23,23 @@ interface _RequestOptions {
 }
 
 /**
- * One HTTP call with retries: 401/403 → PROVIDER_AUTH_FAILED, 429 → PROVIDER_RATE_LIMITED (retried, honours
- * `retry-after-ms` / `retry-after`), 408/409/5xx and network errors → PROVIDER_REQUEST_FAILED (retried),
- * other 4xx → PROVIDER_REQUEST_FAILED (not retried), deadline → PROVIDER_TIMEOUT (retried).
+ * One fine-tuning API call through the providers' one request ({@link postJson}) with retries (429, 408/409/5xx,
+ * network errors and timeouts); an empty body is `{}`, a JSON array `{ data }`.
  */
-export async function _request(conn: _Connection, options: _RequestOptions): Promise<Record<string, unknown>> {
-  return withRetry({
-    fn: () => _once(conn, options),
-    maxRetries: conn.maxRetries,
-    baseDelayMs: conn.retryBaseDelayMs,
-    signal: options.abortSignal,
-  });
-}
-
-async function _once(conn: _Connection, { method, path, query, body, abortSignal }: _RequestOptions): Promise<Record<string, unknown>> {
+export async function _request(conn: _Connection, { method, path, query, body, abortSignal }: _RequestOptions): Promise<Record<string, unknown>> {
   const url = new URL(conn.baseURL.replace(/\/+$/, '') + path);
   for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
-  const timeout = AbortSignal.timeout(conn.timeoutMs);
-  const signal = abortSignal ? AbortSignal.any([abortSignal, timeout]) : timeout;
-  const details = { provider: conn.provider, url: url.toString(), method };
-  const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${conn.apiKey}`, ...conn.headers };
-  let payload: FormData | string | undefined;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  let text: string;
-  let status = 0;
-  try {
-    const response = await conn.fetch(url, { method, headers, body: payload, signal });
-    status = response.status;
-    text = await response.text();
-    if (!response.ok) throw httpError({ provider: conn.provider, response, text, action: `${method} ${url}`, details, authHint: "check 'apiKey' and that the key may use fine-tuning.", rateHint: "wait or raise 'maxRetries'." });
-  } catch (error) {
-    if (FathomError.isInstance(error)) throw error;
-    if (abortSignal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: `Request to ${conn.provider} was aborted.`, cause: abortSignal.reason, details });
-    if (timeout.aborted) {
-      throw new FathomError({ code: 'PROVIDER_TIMEOUT', message: `${conn.provider} did not answer ${method} ${url} within ${conn.timeoutMs} ms; raise 'timeoutMs' or check the service status.`, cause: error, details });
-    }
-    const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    throw new FathomError({ code: 'PROVIDER_REQUEST_FAILED', message: `Could not reach ${conn.provider} at ${url}: ${reason}. Check 'baseURL' and the network.`, cause: error, details: { ...details, status } });
-  }
-  if (text.trim() === '') return {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-    return { data: parsed };
-  } catch (error) {
-    throw new FathomError({ code: 'PROVIDER_BAD_RESPONSE', message: `${conn.provider} answered ${method} ${url} with a body that is not JSON: ${snippet(text)}`, cause: error, details: { ...details, status } });
-  }
+  const parsed = await withRetry({
+    fn: () => postJson({
+      url, method, body, abortSignal, fetch: conn.fetch, timeoutMs: conn.timeoutMs, provider: conn.provider, allowEmpty: true,
+      headers: { authorization: `Bearer ${conn.apiKey}`, ...conn.headers },
+      authHint: "check 'apiKey' and that the key may use fine-tuning.", rateHint: "wait or raise 'maxRetries'.",
+    }),
+    maxRetries: conn.maxRetries,
+    baseDelayMs: conn.retryBaseDelayMs,
+    signal: abortSignal,
+  });
+  if (parsed === undefined) return {};
+  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  return { data: parsed };
 }

@@ -1,6 +1,7 @@
 import type { Tensor } from '@huggingface/transformers';
 import type { Reranker, RerankResult } from '../../spec/reranker.js';
 import { FathomError } from '../../util/errors.js';
+import { sigmoid } from '../../util/math/logistic.js';
 import { _loadPretrained, type TransformersLoadOptions } from './load-pretrained.js';
 
 /** Options of {@link createTransformersReranker}. */
@@ -26,7 +27,7 @@ export async function createTransformersReranker(options: TransformersRerankerOp
     const labels = logits.dims[1] ?? 1;
     const data = logits.data as Float32Array;
     const scores = documents.map((_, i) => {
-      if (labels === 1) return 1 / (1 + Math.exp(-data[i]!));
+      if (labels === 1) return sigmoid(data[i]!);
       const row = Array.from(data.subarray(i * labels, (i + 1) * labels));
       const max = Math.max(...row);
       const exp = row.map((v) => Math.exp(v - max));

@@ -1,6 +1,9 @@
 /**
  * Test doubles for retrieval: an in-memory store implementing the search and read methods retrieve()
- * uses, a bag-of-letters embedder and a keyword-overlap reranker, all recording their calls.
+ * uses, a bag-of-letters embedder and a keyword-overlap reranker, all recording their calls. The store is a
+ * call recorder with hand-computable scores for retrieve()'s own logic, not a Store implementation: it does not
+ * pass the store conformance suite, and nothing about storage or tenant isolation is tested on it (those run on
+ * SQLite: retrieve-real-store.test.ts, retrieve-permissions.test.ts, testing/store/).
  */
 import type { Chunk } from '../../spec/chunk.js';
 import type { Document } from '../../spec/document.js';

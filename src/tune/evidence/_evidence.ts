@@ -1,7 +1,7 @@
 import type { AnswerSource } from '../../spec/answer.js';
 import type { ChatModel } from '../../spec/chat-model.js';
 import type { EvalItemResult, EvalRun, GoldenItem } from '../../spec/evaluation.js';
-import type { ChatMessage } from '../../spec/tune-data.js';
+import type { TrainingMessage } from '../../spec/tune-data.js';
 import { generateText } from '../../core/generate-text.js';
 import { isDeclined } from '../../generate/index.js';
 import { validateJsonSchema } from '../../util/json-schema/validate-json-schema.js';
@@ -41,7 +41,7 @@ export function _goldenTarget(item: GoldenItem, sources: readonly AnswerSource[]
  * A stronger model's output for the prompt, kept only when it behaves: valid against the item's schema,
  * abstaining exactly on unanswerable items. Undefined otherwise (the caller falls back to the golden target).
  */
-export async function _teacherTarget(teacher: ChatModel, item: GoldenItem, messages: ChatMessage[], abstentionText: string, signal?: AbortSignal): Promise<string | undefined> {
+export async function _teacherTarget(teacher: ChatModel, item: GoldenItem, messages: TrainingMessage[], abstentionText: string, signal?: AbortSignal): Promise<string | undefined> {
   const schema = item.outputSchema;
   const r = await generateText({
     model: teacher, temperature: 0, abortSignal: signal, messages: messages.map((m) => ({ role: m.role as 'system' | 'user' | 'assistant', content: m.content ?? '' })),

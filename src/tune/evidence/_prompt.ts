@@ -1,6 +1,6 @@
 import type { AnswerSource } from '../../spec/answer.js';
 import type { EvalItemResult, EvalMode, GoldenItem } from '../../spec/evaluation.js';
-import type { ChatMessage } from '../../spec/tune-data.js';
+import type { TrainingMessage } from '../../spec/tune-data.js';
 import { assemblePrompt } from '../../generate/index.js';
 
 /**
@@ -22,7 +22,7 @@ export function _passages(item: GoldenItem): AnswerSource[] {
  * The system + user messages of an answer, built by the same `assemblePrompt` the answering pipeline uses,
  * so a model trained on them sees at training time exactly the prompt shape it meets in production.
  */
-export function _promptFor(question: string, sources: readonly AnswerSource[], closedBook: boolean, abstentionText: string): { messages: ChatMessage[]; sources: AnswerSource[] } {
+export function _promptFor(question: string, sources: readonly AnswerSource[], closedBook: boolean, abstentionText: string): { messages: TrainingMessage[]; sources: AnswerSource[] } {
   const p = assemblePrompt({ question, sources, closedBook, abstentionText });
   return { messages: p.messages.map((m) => ({ role: m.role, content: m.content })), sources: p.sources };
 }

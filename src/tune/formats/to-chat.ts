@@ -1,5 +1,5 @@
 import type {
-  AlpacaExample, ChatExample, ChatMessage, PreferenceExample, ShareGptExample, TuneDataWarning, TuneExample, TuneFormat,
+  AlpacaExample, ChatExample, TrainingMessage, PreferenceExample, ShareGptExample, TuneDataWarning, TuneExample, TuneFormat,
 } from '../../spec/tune-data.js';
 
 /** Options of {@link toChat}. */
@@ -30,7 +30,7 @@ export function toChat({ example, format, normalizeDialects = true }: ToChatOpti
     chat = { ...e, messages: e.messages.map((m) => ({ ...m })) };
   } else if (format === 'sharegpt') {
     const e = example as ShareGptExample;
-    const messages: ChatMessage[] = e.system ? [{ role: 'system', content: e.system }] : [];
+    const messages: TrainingMessage[] = e.system ? [{ role: 'system', content: e.system }] : [];
     for (const t of e.conversations) messages.push({ role: SHAREGPT_ROLES[t.from] ?? t.from, content: t.value });
     chat = { messages };
     if (e.tools) {
@@ -42,14 +42,14 @@ export function toChat({ example, format, normalizeDialects = true }: ToChatOpti
     }
   } else if (format === 'alpaca') {
     const e = example as AlpacaExample;
-    const messages: ChatMessage[] = e.system ? [{ role: 'system', content: e.system }] : [];
+    const messages: TrainingMessage[] = e.system ? [{ role: 'system', content: e.system }] : [];
     for (const [q, a] of e.history ?? []) messages.push({ role: 'user', content: q }, { role: 'assistant', content: a });
     messages.push({ role: 'user', content: e.input ? `${e.instruction}\n\n${e.input}` : e.instruction });
     messages.push({ role: 'assistant', content: e.output });
     chat = { messages };
   } else {
     const e = example as PreferenceExample;
-    const prompt: ChatMessage[] = typeof e.prompt === 'string' ? [{ role: 'user', content: e.prompt }] : e.prompt.map((m) => ({ ...m }));
+    const prompt: TrainingMessage[] = typeof e.prompt === 'string' ? [{ role: 'user', content: e.prompt }] : e.prompt.map((m) => ({ ...m }));
     chat = { messages: [...prompt, ...answerMessages(e.chosen)] };
     warnings.push({ type: 'lossy-conversion', message: 'DPO → chat keeps the chosen answer; the rejected answer is dropped' });
   }
@@ -58,12 +58,12 @@ export function toChat({ example, format, normalizeDialects = true }: ToChatOpti
 }
 
 /** The answer of a DPO pair as assistant turns. */
-export function answerMessages(answer: PreferenceExample['chosen']): ChatMessage[] {
+export function answerMessages(answer: PreferenceExample['chosen']): TrainingMessage[] {
   if (typeof answer === 'string') return [{ role: 'assistant', content: answer }];
   return (Array.isArray(answer) ? answer : [answer]).map((m) => ({ ...m }));
 }
 
-function normalizeMessage(m: ChatMessage, warnings: TuneDataWarning[]): ChatMessage {
+function normalizeMessage(m: TrainingMessage, warnings: TuneDataWarning[]): TrainingMessage {
   if (TOOL_RESULT_ROLES.has(m.role)) return { ...m, role: 'tool' };
   if (!TOOL_CALL_ROLES.has(m.role)) return m;
   try {

@@ -8,4 +8,3 @@ export { followTuneJob, type FollowTuneJobOptions } from './follow-tune-job.js';
 export { cancelTuneJob, type CancelTuneJobOptions } from './cancel-tune-job.js';
 export { addTuneJobArtifact, type AddTuneJobArtifactOptions } from './add-tune-job-artifact.js';
 export { exportTrainerJob, type ExportTrainerJobOptions } from './export-trainer-job.js';
-export { followJob, type FollowJobOptions, type FollowJobResult } from './follow-job.js';

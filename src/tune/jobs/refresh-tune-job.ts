@@ -6,17 +6,10 @@ import type { _MetaStore } from './_job-keys.js';
 import { _mergeJob } from './_merge-job.js';
 import { requireTuneJob } from './get-tune-job.js';
 import { saveTuneJob } from './save-tune-job.js';
+import type { CancelTuneJobOptions } from './cancel-tune-job.js';
 
-/** Options of {@link refreshTuneJob}. */
-export interface RefreshTuneJobOptions {
-  store: _MetaStore;
-  tenant: string;
-  backend: TuneBackend;
-  /** fathom or provider job id. */
-  id: string;
-  signal?: AbortSignal;
-  _internal?: { now?: () => number };
-}
+/** Options of {@link refreshTuneJob}: the same as {@link cancelTuneJob}'s (a store, a tenant, a backend and a job id). */
+export type RefreshTuneJobOptions = CancelTuneJobOptions;
 
 const terminal = new Set(['succeeded', 'failed', 'cancelled', 'exported']);
 

@@ -1,4 +1,4 @@
-import type { ChatMessage, PreferenceExample, TuneExample, TuneFormat } from '../../spec/tune-data.js';
+import type { TrainingMessage, PreferenceExample, TuneExample, TuneFormat } from '../../spec/tune-data.js';
 import { answerMessages, toChat } from '../formats/to-chat.js';
 import { TURN_SEPARATOR } from './find-paraphrases.js';
 import { wordHashes } from './near-duplicates.js';
@@ -7,9 +7,9 @@ import { wordHashes } from './near-duplicates.js';
 export interface LintRecord {
   line: number;
   /** Chat view; for DPO: prompt + chosen answer. */
-  messages: ChatMessage[];
+  messages: TrainingMessage[];
   /** DPO only: the rejected answer's turns. */
-  rejected?: ChatMessage[];
+  rejected?: TrainingMessage[];
   /** DPO only: how many of `messages` are the prompt. */
   promptTurns?: number;
   tools?: unknown[];
@@ -48,15 +48,15 @@ function _canonical(value: unknown): unknown {
 }
 
 /** Text of a turn, tool calls rendered as JSON. */
-export function messageText(m: ChatMessage): string {
+export function messageText(m: TrainingMessage): string {
   const calls = m.tool_calls?.map((c) => JSON.stringify({ name: c.function?.name, arguments: c.function?.arguments })).join('\n') ?? '';
   return [m.content ?? '', calls].filter(Boolean).join('\n');
 }
 
 /** Build the lint view of one example. */
 export function toLintRecord(line: number, example: TuneExample, format: TuneFormat): LintRecord {
-  let messages: ChatMessage[];
-  let rejected: ChatMessage[] | undefined;
+  let messages: TrainingMessage[];
+  let rejected: TrainingMessage[] | undefined;
   let tools: unknown[] | undefined;
   let promptTurns: number | undefined;
   if (format === 'dpo') {

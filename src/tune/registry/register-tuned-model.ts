@@ -1,25 +1,13 @@
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { TunedModelKind, TunedModelRecord } from '../../spec/tune-backend.js';
+import type { TunedModelRecord } from '../../spec/tune-backend.js';
 import { FathomError } from '../../util/errors.js';
 import { _readRegistry, _writeRegistry } from './_registry-file.js';
 
 /** Options of {@link registerTunedModel}. */
-export interface RegisterTunedModelOptions {
+export interface RegisterTunedModelOptions extends Omit<TunedModelRecord, 'registeredAt'> {
   /** Registry file, e.g. `.fathom/models.json` (created when absent). */
   registryPath: string;
-  /** Name ChatModel providers and the CLI refer to (letters, digits, `._:/-`). */
-  name: string;
-  kind: TunedModelKind;
-  /** GGUF file (`gguf`: the model; `gguf-lora`: the adapter). Must exist and start with the GGUF magic. */
-  path?: string;
-  /** `gguf-lora`: the base model's GGUF path (checked like `path`); otherwise a model id, recorded as given. */
-  baseModel?: string;
-  /** `openai-compatible`: server root, e.g. `http://gpu-box:8000/v1`. */
-  baseURL?: string;
-  /** `openai-compatible`: the model id at that server (a hosted fine-tune's `fine_tuned_model`). */
-  modelId?: string;
-  metrics?: Record<string, number>;
   /** Replace an entry of the same name. @default false */
   overwrite?: boolean;
   _internal?: { now?: () => number };

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import type { ChatMessage } from '../../spec/tune-data.js';
+import type { TrainingMessage } from '../../spec/tune-data.js';
 import { FathomError } from '../../util/errors.js';
 
 /** What was written for one data file. */
@@ -46,7 +46,7 @@ export async function _writeChatJsonl(source: string, target: string, relative: 
   return { source, sourceSha256: sourceHash.digest('hex'), path: relative, sha256: outHash.digest('hex'), lines, converted };
 }
 
-function _convert(line: string, lineNo: number, source: string): { record: { messages: ChatMessage[]; tools?: unknown[] }; fromShareGpt: boolean } {
+function _convert(line: string, lineNo: number, source: string): { record: { messages: TrainingMessage[]; tools?: unknown[] }; fromShareGpt: boolean } {
   const bad = (why: string): FathomError => new FathomError({ code: 'INVALID_RECORD', message: `${source}:${lineNo}: ${why}. Fix the line or convert the file to chat JSONL first (\`fathom tune convert\`).`, details: { path: source, line: lineNo } });
   let value: Record<string, unknown>;
   try {
@@ -55,14 +55,14 @@ function _convert(line: string, lineNo: number, source: string): { record: { mes
     throw bad('not valid JSON');
   }
   if (Array.isArray(value.messages)) {
-    const messages = value.messages as ChatMessage[];
+    const messages = value.messages as TrainingMessage[];
     messages.forEach((m, i) => {
       if (typeof m?.role !== 'string' || !(typeof m.content === 'string' || (m.content === null && m.tool_calls))) throw bad(`message ${i} needs a string 'role' and 'content'`);
     });
     return { record: Array.isArray(value.tools) ? { messages, tools: value.tools } : { messages }, fromShareGpt: false };
   }
   if (Array.isArray(value.conversations)) {
-    const messages: ChatMessage[] = typeof value.system === 'string' && value.system !== '' ? [{ role: 'system', content: value.system }] : [];
+    const messages: TrainingMessage[] = typeof value.system === 'string' && value.system !== '' ? [{ role: 'system', content: value.system }] : [];
     for (const [i, turn] of (value.conversations as Array<{ from?: unknown; value?: unknown }>).entries()) {
       const role = shareGptRoles[String(turn?.from)];
       if (!role || typeof turn.value !== 'string') throw bad(`conversation turn ${i} has an unknown 'from' (${String(turn?.from)}) or no 'value'`);

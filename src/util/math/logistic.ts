@@ -6,6 +6,18 @@
  * confidence.
  */
 
+/** The logistic function σ(t) = 1 / (1 + e^−t). */
+export function sigmoid(t: number): number {
+  return 1 / (1 + Math.exp(-t));
+}
+
+/** A logistic model's probability σ(bias + w·z) for standardised features `z`. */
+export function predictLogistic(z: readonly number[], bias: number, weights: readonly number[]): number {
+  let t = bias;
+  for (let i = 0; i < z.length; i++) t += weights[i]! * z[i]!;
+  return sigmoid(t);
+}
+
 export interface StandardizedLogisticModel<N extends string> {
   bias: number;
   weights: Record<N, number>;
@@ -37,9 +49,7 @@ export function fitStandardizedLogistic<N extends string>({ names, samples, epoc
     const grad = new Array<number>(w.length).fill(0);
     let gradBias = 0;
     for (let i = 0; i < z.length; i++) {
-      let t = bias;
-      for (let j = 0; j < w.length; j++) t += w[j]! * z[i]![j]!;
-      const err = 1 / (1 + Math.exp(-t)) - y[i]!;
+      const err = predictLogistic(z[i]!, bias, w) - y[i]!;
       gradBias += err;
       for (let j = 0; j < w.length; j++) grad[j]! += err * z[i]![j]!;
     }

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { _o200kAsciiPass } from './_o200k-ascii.js';
-import { _o200kUtf16Pass } from './_o200k-utf16.js';
+import { _o200kSegmentPass } from './_o200k-segment-pass.js';
 import { _o200kEnd, _o200kPass, type _PieceLog } from './_o200k-pass.js';
 import { _pieceTable } from './_piece-table.js';
 import { _segmentTable } from './_segment-table.js';
@@ -57,7 +56,7 @@ describe('_o200kPass', () => {
   });
 });
 
-describe('_o200kAsciiPass', () => {
+describe('_o200kSegmentPass over bytes (pure ASCII)', () => {
   it('counts a pure-ASCII text as gpt-tokenizer does, logging piece ends with running totals', () => {
     const table = _pieceTable((piece) => o200k.encode(piece).length, 6);
     const segments = _segmentTable(8, 4, 6);
@@ -70,7 +69,7 @@ describe('_o200kAsciiPass', () => {
         const bytes = new Uint8Array(text.length + 8).fill(32); // spaces after the text must not matter
         new TextEncoder().encodeInto(text, bytes);
         const log: _PieceLog = { ends: new Int32Array(1), cum: new Int32Array(1), n: 0 };
-        const total = _o200kAsciiPass(text, bytes, new DataView(bytes.buffer), segments, table, regexEnd, log);
+        const total = _o200kSegmentPass(text, bytes, null, new DataView(bytes.buffer), segments, table, regexEnd, log);
         assert.equal(total, o200k.encode(text).length);
         // Every logged end is a piece end, with the count of the pieces before it (the rest tokenizes alone).
         const ends = new Set([...text.matchAll(new RegExp(splitRegex.source, 'gu'))].map((m) => m.index + m[0].length));
@@ -86,7 +85,7 @@ describe('_o200kAsciiPass', () => {
   });
 });
 
-describe('_o200kUtf16Pass', () => {
+describe('_o200kSegmentPass over UTF-16 units', () => {
   it('counts any text as gpt-tokenizer does, logging piece ends with running totals', () => {
     const table = _pieceTable((piece) => o200k.encode(piece).length, 6);
     const segments = _segmentTable(4, 4, 6);
@@ -101,7 +100,7 @@ describe('_o200kUtf16Pass', () => {
         const units = new Uint16Array(text.length + 3).fill(32); // spaces after the text must not matter
         for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
         const log: _PieceLog = { ends: new Int32Array(1), cum: new Int32Array(1), n: 0 };
-        const total = _o200kUtf16Pass(text, units, new DataView(units.buffer), segments, table, regexEnd, log);
+        const total = _o200kSegmentPass(text, null, units, new DataView(units.buffer), segments, table, regexEnd, log);
         assert.equal(total, o200k.encode(text).length);
         const ends = new Set([...text.matchAll(new RegExp(splitRegex.source, 'gu'))].map((m) => m.index + m[0].length));
         for (let k = 0; k < log.n; k++) {

@@ -2,8 +2,7 @@ import { Buffer } from 'node:buffer';
 import type { Tokenizer } from '../../spec/tokenizer.js';
 import { _loadBpeCore } from './_bpe-core.js';
 import { _byteOffsets } from './_byte-offsets.js';
-import { _o200kAsciiPass } from './_o200k-ascii.js';
-import { _o200kUtf16Pass } from './_o200k-utf16.js';
+import { _o200kSegmentPass } from './_o200k-segment-pass.js';
 import { _logPiece, _o200kEnd, _o200kPass, type _PieceLog } from './_o200k-pass.js';
 import { _hashRange, _pieceTable, _tableCount } from './_piece-table.js';
 import { _MAX_SEGMENT, _segmentTable, _segmentText } from './_segment-table.js';
@@ -26,7 +25,7 @@ export interface GptTokenizerOptions {
  * ordinary text. Counting memoises per pre-token: BPE never merges across pre-tokens, so a text's count is
  * the sum of its pre-tokens' counts, and a repeated word costs one hash lookup. For o200k_base a
  * hand-written matcher replaces the pre-tokenizer regex on ASCII text, and a text is counted per
- * whitespace segment (`_o200k-ascii.ts` over a pure-ASCII text's bytes, `_o200k-utf16.ts` otherwise). Counts are always exact: every memo verifies
+ * whitespace segment (`_o200k-segment-pass.ts`, one pass over a pure-ASCII text's bytes or any text's UTF-16 units). Counts are always exact: every memo verifies
  * its key in full.
  */
 export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOptions = {}): Tokenizer {
@@ -57,7 +56,7 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
       let bytes = scratch;
       let dv = view;
       if (bytes.length < to) {
-        bytes = new Uint8Array((Math.max(to, bytes.length * 2) + 4) & ~3); // whole words past the text (see _o200k-ascii.ts)
+        bytes = new Uint8Array((Math.max(to, bytes.length * 2) + 4) & ~3); // whole words past the text (see _o200k-segment-pass.ts)
         dv = new DataView(bytes.buffer);
         if (to <= MAX_SCRATCH) {
           scratch = bytes; // kept for the next texts; a very large one gets a buffer of its own
@@ -65,7 +64,7 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
         }
       }
       const { read, written } = utf8.encodeInto(text, bytes);
-      if (read === to && written === to) return _o200kAsciiPass(text, bytes, dv, segments, table, regexEnd, log);
+      if (read === to && written === to) return _o200kSegmentPass(text, bytes, null, dv, segments, table, regexEnd, log);
       let units = wide;
       let unitsBuffer = wideBuffer;
       let uv = wideView;
@@ -80,7 +79,7 @@ export function createGptTokenizer({ encoding = 'o200k_base' }: GptTokenizerOpti
         }
       }
       unitsBuffer.write(text, 0, 'utf16le');
-      return _o200kUtf16Pass(text, units, uv, wideSegments, table, regexEnd, log);
+      return _o200kSegmentPass(text, null, units, uv, wideSegments, table, regexEnd, log);
     }
     if (log === null && to - from <= _MAX_SEGMENT) {
       const hit = _segmentText(segments, text, from, to);

@@ -1,4 +1,5 @@
-import { _support, _terms } from './lexical-terms.js';
+import { contentTerms } from '../../../util/text/content-terms.js';
+import { _support } from './lexical-terms.js';
 
 /** Input of {@link answerRelevance}. */
 export interface AnswerRelevanceInput {
@@ -12,8 +13,8 @@ export interface AnswerRelevanceInput {
  * content terms. A judge-based variant is `judge.relevance` in `evaluate()`.
  */
 export function answerRelevance({ question, answer }: AnswerRelevanceInput): number | undefined {
-  const q = _terms(question);
-  const a = _terms(answer);
+  const q = contentTerms(question);
+  const a = contentTerms(answer);
   if (q.size === 0 || a.size === 0) return undefined;
   return _support(q, a);
 }

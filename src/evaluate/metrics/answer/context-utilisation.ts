@@ -1,5 +1,6 @@
+import { contentTerms } from '../../../util/text/content-terms.js';
 import type { Answer } from '../../../spec/answer.js';
-import { _claims, _support, _terms } from './lexical-terms.js';
+import { _claims, _support } from './lexical-terms.js';
 
 /** Input of {@link contextUtilisation}. */
 export interface ContextUtilisationInput {
@@ -16,12 +17,12 @@ export interface ContextUtilisationInput {
 export function contextUtilisation({ answer, threshold = 0.6 }: ContextUtilisationInput): number | undefined {
   if (answer.sources.length === 0 || answer.abstained) return undefined;
   const cited = new Set(answer.citations.filter((c) => c.valid).map((c) => c.n));
-  const claims = _claims(answer.text).map(_terms);
+  const claims = _claims(answer.text).map(contentTerms);
   let used = 0;
   for (const source of answer.sources) {
     if (cited.has(source.n)) used++;
     else {
-      const terms = _terms(source.text);
+      const terms = contentTerms(source.text);
       if (claims.some((c) => _support(c, terms) >= threshold)) used++;
     }
   }

@@ -1,4 +1,5 @@
-import { _claims, _support, _terms } from './lexical-terms.js';
+import { contentTerms } from '../../../util/text/content-terms.js';
+import { _claims, _support } from './lexical-terms.js';
 
 /** Input of {@link faithfulness}. */
 export interface FaithfulnessInput {
@@ -25,9 +26,9 @@ export interface FaithfulnessResult {
 export function faithfulness({ answer, passages, threshold = 0.6 }: FaithfulnessInput): FaithfulnessResult {
   const claims = _claims(answer);
   if (claims.length === 0 || passages.length === 0) return { score: undefined, claims: [] };
-  const sets = passages.map(_terms);
+  const sets = passages.map(contentTerms);
   const judged = claims.map((claim) => {
-    const terms = _terms(claim);
+    const terms = contentTerms(claim);
     const support = Math.max(0, ...sets.map((p) => _support(terms, p)));
     return { claim, support, supported: support >= threshold };
   });

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../../spec/tune-data.js';
+import type { TrainingMessage } from '../../../spec/tune-data.js';
 import type { LintCheck } from '../_context.js';
 import { createFindings } from '../_findings.js';
 import { TARGET_PROFILES, targetsRejecting } from '../lint-targets.js';
@@ -39,7 +39,7 @@ export const checkTargetSchema: LintCheck = ({ records, target, format, tokens }
       if (!isObject(m)) return;
       for (const key of Object.keys(m)) unknownKey(key, 'message', r.line);
       if (!p) return;
-      const msg = m as unknown as ChatMessage;
+      const msg = m as unknown as TrainingMessage;
       if (p.hosted && !p.roles.has(msg.role)) f.add('target-schema', 'error', `role "${msg.role}" is not accepted by ${p.id}`, `Use ${[...p.roles].join(', ')} (\`fathom tune convert --to chat\` rewrites tool-call dialects).`, r.line);
       if (p.alternate && msg.role === prev && msg.role !== 'tool') f.add('target-schema', 'error', `two "${msg.role}" turns in a row (${p.id} requires alternating turns)`, 'Merge the consecutive turns.', r.line);
       prev = msg.role;

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../../spec/tune-data.js';
+import type { TrainingMessage } from '../../../spec/tune-data.js';
 import { englishStopWords } from '../../../util/text/stopwords.js';
 import type { LintCheck } from '../_context.js';
 import { createFindings } from '../_findings.js';
@@ -9,7 +9,7 @@ const MID_SENTENCE = /[\p{L},\-–(]$/u;
 const DANGLING = new Set([...englishStopWords, 'your', 'my', 'our', 'its', 'from', 'than', 'so', 'because', 'which', 'who', 'when', 'while', 'means', 'like']);
 const HINT = 'Regenerate or complete the answer (check the max-tokens limit of the model that produced it), or drop the example.';
 
-const isAssistant = (m: ChatMessage): boolean => m.role.startsWith('assistant') || m.role === 'function_call';
+const isAssistant = (m: TrainingMessage): boolean => m.role.startsWith('assistant') || m.role === 'function_call';
 
 /** Whether `text` looks like JSON that was cut off (starts as JSON, does not parse). */
 function brokenJson(text: string): boolean {

@@ -1,0 +1,33 @@
+// Every built-in loader through the loader conformance suite (fathom/testing).
+import { Document, Packer, Paragraph } from 'docx';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { runLoaderConformance, type LoaderSample } from '../../testing/loader-conformance.js';
+import { csvLoader, docxLoader, htmlLoader, ipynbLoader, jsonlLoader, markdownLoader, pdfLoader, textLoader } from './index.js';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const good = (relativePath: string, text: string | Uint8Array): LoaderSample => ({ relativePath, bytes: typeof text === 'string' ? utf8(text) : text, expect: 'document' });
+const bad = (relativePath: string, bytes: Uint8Array): LoaderSample => ({ relativePath, bytes, expect: 'skip' });
+const binary = Uint8Array.from([0xff, 0xfe, 0x00, 0x00, 0xc3, 0x28, 0x00, 0x9f, 0x92, 0x96]);
+
+runLoaderConformance({ loader: textLoader, samples: [good('notes.txt', 'Refunds take 30 days.\r\nSupport answers fast.  \n'), bad('binary.txt', binary)] });
+runLoaderConformance({ loader: markdownLoader, samples: [good('a.md', '---\ntitle: Alpha\ntags: [x]\n---\n# Alpha\n\nAn ordinary note about refunds.\n\n- one\n- two\n'), bad('binary.md', binary)] });
+runLoaderConformance({ loader: htmlLoader, samples: [good('c.html', '<html><head><title>Gamma</title></head><body><nav>Menu</nav><article><h1>Gamma</h1><p>An ordinary page about pricing plans and seats, long enough to be the main content of the page.</p></article></body></html>'), bad('binary.html', binary)] });
+runLoaderConformance({ loader: ipynbLoader, samples: [good('n.ipynb', JSON.stringify({ nbformat: 4, metadata: { kernelspec: { language: 'python' } }, cells: [{ cell_type: 'markdown', source: ['# Notebook\n', 'About refunds.'] }, { cell_type: 'code', source: 'print(1)', outputs: [] }] })), bad('broken.ipynb', utf8('{"cells": 3'))] });
+runLoaderConformance({ loader: jsonlLoader, samples: [good('r.jsonl', '{"_id":"1","title":"One","text":"Refunds take 30 days."}\n{"_id":"2","text":"Support answers fast."}\n'), bad('bad.jsonl', utf8('{"_id":"1","text":\n[1,2]\n'))] });
+runLoaderConformance({ loader: csvLoader, samples: [good('r.csv', 'id,title,text\n1,One,Refunds take 30 days.\n2,Two,Support answers fast.\n'), bad('bad.csv', utf8('id,title,text\n1,One,\n'))] });
+
+async function pdfSamples(): Promise<LoaderSample[]> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage([400, 400]).drawText('Refunds take 30 days.', { x: 40, y: 350, size: 12, font });
+  pdf.addPage([400, 400]).drawText('Support answers fast.', { x: 40, y: 350, size: 12, font });
+  return [good('paper.pdf', await pdf.save()), bad('not-a.pdf', utf8('%PDF-1.7\nthis is not a pdf'))];
+}
+
+async function docxSamples(): Promise<LoaderSample[]> {
+  const docx = new Document({ sections: [{ children: [new Paragraph('Refund Policy'), new Paragraph('Refunds are issued within 30 days.')] }] });
+  return [good('policy.docx', new Uint8Array(await Packer.toBuffer(docx))), bad('not-a.docx', binary)];
+}
+
+runLoaderConformance({ loader: pdfLoader, samples: pdfSamples });
+runLoaderConformance({ loader: docxLoader, samples: docxSamples });
