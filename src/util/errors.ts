@@ -50,6 +50,8 @@ export const errorCatalog = {
   PAYLOAD_TOO_LARGE: { category: 'user', retryable: false },
   REQUEST_TIMEOUT: { category: 'system', retryable: true },
   MODEL_CHECKSUM_MISMATCH: { category: 'provider', retryable: true },
+  STORE_UNAVAILABLE: { category: 'system', retryable: true },
+  VECTORS_UNAVAILABLE: { category: 'user', retryable: false },
 } as const satisfies Record<string, { category: ErrorCategory; retryable: boolean }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
