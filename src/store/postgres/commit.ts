@@ -7,7 +7,7 @@
  */
 import type { AccessList } from '../../spec/access.js';
 import type { CommitResult, DocumentWrite } from '../../spec/store.js';
-import { analyze } from '../../util/analyzer.js';
+import { analyze } from '../../util/text/analyzer.js';
 import { FathomError } from '../../util/errors.js';
 import { parseAccessList } from '../../util/parse-access-list.js';
 import { luceneLength } from '../sqlite/keyword-index.js';
