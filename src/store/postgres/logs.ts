@@ -11,11 +11,11 @@ export async function appendQueryLog(ctx: PgContext, entry: QueryLogEntry): Prom
 }
 
 /** Entries at or after `since`, newest first. */
-export async function listQueryLog(ctx: PgContext, o: { tenant: string; since?: number; limit?: number }): Promise<QueryLogEntry[]> {
+export async function listQueryLog(ctx: PgContext, o: { tenant: string; since?: number; until?: number; limit?: number }): Promise<QueryLogEntry[]> {
   const tenantId = await ctx.tenantId(o.tenant);
   if (tenantId === undefined) return [];
-  const rows = await ctx.query<{ entry: string }>('SELECT entry FROM {query_log} WHERE tenant_id = $1 AND at >= $2 ORDER BY at DESC, row DESC LIMIT $3', [
-    tenantId, o.since ?? Number.MIN_SAFE_INTEGER, o.limit === undefined || o.limit < 0 ? null : o.limit,
+  const rows = await ctx.query<{ entry: string }>('SELECT entry FROM {query_log} WHERE tenant_id = $1 AND at >= $2 AND at < $4 ORDER BY at DESC, row DESC LIMIT $3', [
+    tenantId, o.since ?? Number.MIN_SAFE_INTEGER, o.limit === undefined || o.limit < 0 ? null : o.limit, o.until ?? Number.MAX_SAFE_INTEGER,
   ]);
   return rows.map((r) => JSON.parse(r.entry) as QueryLogEntry);
 }
