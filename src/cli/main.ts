@@ -39,6 +39,7 @@ const subCommands: Record<string, () => Promise<AnyCommand>> = {
   lineage: () => import('./commands/lineage.js').then((m) => m.lineageCommand),
   audit: () => import('./commands/audit.js').then((m) => m.auditCommand),
   models: () => import('./commands/models.js').then((m) => m.modelsCommand),
+  store: () => import('./commands/store.js').then((m) => m.storeCommand),
 };
 
 /**
@@ -67,6 +68,7 @@ export const commandSummaries: Record<string, string> = {
   lineage: 'Everything derived from a document: audit entries, online scores, feedback, golden items and training examples',
   audit: 'Data-readiness audit of the stored corpus: stale, duplicates, conflicting numbers or dates, no owner, never retrieved, extraction warnings, empty or oversized',
   models: 'Local models: pull (with checksum check), list, rm; cached outside node_modules',
+  store: 'Store administration: migrate between SQLite and PostgreSQL',
 };
 
 export const mainCommand = defineCommand({

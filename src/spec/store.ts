@@ -98,6 +98,11 @@ export interface Store {
    */
   listQueryLog(options: { tenant: string; since?: number; until?: number; limit?: number }): Promise<QueryLogEntry[]>;
 
+  /** Optional (store migration): every tenant that holds anything, sorted. */
+  listTenants?(): Promise<string[]>;
+  /** Optional (store migration): the tenant's meta keys, sorted. */
+  listMetaKeys?(options: { tenant: string }): Promise<string[]>;
+
   /** Small key/value state (embedding model fingerprint, cached artifacts), scoped to a tenant. */
   getMeta(options: { tenant: string; key: string }): Promise<string | undefined>;
   setMeta(options: { tenant: string; key: string; value: string }): Promise<void>;

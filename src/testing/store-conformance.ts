@@ -10,6 +10,7 @@ import { aclCases } from './store/acl-cases.js';
 import { approximateCases, type ApproximateCaseOptions } from './store/approximate-cases.js';
 import { contextCacheCases } from './store/context-cache-cases.js';
 import { dedupCases } from './store/dedup-cases.js';
+import { keywordOnly } from './store/fixtures.js';
 import { forgetCases } from './store/forget-cases.js';
 import { incrementalCases } from './store/incremental-cases.js';
 import { lifecycleCases } from './store/lifecycle-cases.js';
@@ -29,12 +30,18 @@ export interface StoreConformanceOptions {
    * threshold), and how to reopen its data; runs the approximate-index cases.
    */
   approximate?: ApproximateCaseOptions;
+  /**
+   * Whether the backend searches vectors. `false` (a keyword-only deployment, e.g. Postgres without pgvector): writes
+   * lose their vectors and the vector assertions and cases are skipped, with the reason in the test output. @default true
+   */
+  vectors?: boolean;
 }
 
 /** Register the conformance cases for one backend. */
 export function runStoreConformance(options: StoreConformanceOptions): void {
-  const { name, create, approximate } = options;
-  describe(`Store conformance: ${name}`, () => {
+  const { name, approximate, vectors = true } = options;
+  const create = vectors ? options.create : async () => keywordOnly(await options.create());
+  describe(`Store conformance: ${name}${vectors ? '' : ' (keyword-only: vector assertions skipped)'}`, () => {
     describe('versions and commits', () => versionCases(create));
     describe('tenant isolation', () => tenancyCases(create));
     describe('search', () => searchCases(create));
@@ -44,7 +51,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     describe('tenant ids', () => tenantIdCases(create));
     describe('duplicates decided inside the commit', () => dedupCases(create));
     describe('deletion and the audit log', () => forgetCases(create));
-    if (approximate) describe('approximate vector index', () => approximateCases(approximate));
-    describe('document permissions', () => aclCases(create, approximate?.create));
+    if (approximate && vectors) describe('approximate vector index', () => approximateCases(approximate));
+    describe('document permissions', () => aclCases(create, vectors ? approximate?.create : undefined));
   });
 }

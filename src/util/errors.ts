@@ -51,6 +51,8 @@ export const errorCatalog = {
   REQUEST_TIMEOUT: { category: 'system', retryable: true },
   MODEL_CHECKSUM_MISMATCH: { category: 'provider', retryable: true },
   DASHBOARD_NOT_BUILT: { category: 'system', retryable: false },
+  STORE_UNAVAILABLE: { category: 'system', retryable: true },
+  VECTORS_UNAVAILABLE: { category: 'user', retryable: false },
 } as const satisfies Record<string, { category: ErrorCategory; retryable: boolean }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -9,11 +9,11 @@ import { defineCommand } from 'citty';
 import pino from 'pino';
 import { createServer } from '../../server/index.js';
 import type { ServerConfig } from '../../spec/server.js';
-import { createSqliteStore } from '../../store/sqlite/index.js';
 import { FathomError } from '../../util/errors.js';
 import { buildChatModel, buildChunker, buildEmbedder, buildReranker } from '../build.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, type CliContext } from '../context.js';
+import { openStore } from '../open-store.js';
 import { _startTracing } from './_serve-tracing.js';
 import { defaultTuneBackends, tuneBackendFor } from './tune/start.js';
 
@@ -61,7 +61,7 @@ export const serveCommand = defineCommand({
     const reranker = c.config.rerank ? await buildReranker(c.config, c.io) : undefined;
     const chunker = await buildChunker(c.config.ingest.chunker, embedder);
     const tracing = cfg.tracing ? await _startTracing(cfg.tracing) : undefined;
-    const store = await createSqliteStore({ path: c.storePath, vectorIndex: c.config.store.vectorIndex });
+    const store = await openStore({ location: c.storeUrl ?? c.storePath, config: c.config });
     const tuneBackends = _tuneBackends(c);
     const server = createServer({
       tuneBackends, store, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer,
@@ -76,7 +76,7 @@ export const serveCommand = defineCommand({
     const bound = typeof address === 'object' && address ? address.port : port;
     const resumed = await server.resumeJobs();
     if (resumed.length) logger.info({ jobs: resumed.map((j) => j.id) }, 'resumed unfinished jobs');
-    logger.info({ url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`, store: c.storePath, tenantScoped: true, pipelines: ['fathom-rag'], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
+    logger.info({ url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`, store: store.location, tenantScoped: true, pipelines: ['fathom-rag'], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
 
     await new Promise<void>((resolve) => {
       if (c.io.signal?.aborted) resolve();

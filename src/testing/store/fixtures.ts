@@ -52,6 +52,24 @@ export function makeWrite(o: MakeWriteOptions): DocumentWrite {
   return write;
 }
 
+const keywordOnlyStores = new WeakSet<Store>();
+
+/**
+ * A keyword-only view of `store` (a backend without a vector index, e.g. Postgres without pgvector): writes lose
+ * their vectors, and cases skip their vector assertions ({@link hasVectors}).
+ */
+export function keywordOnly(store: Store): Store {
+  const view: Store = {
+    ...store,
+    commit: (o) => store.commit({ ...o, writes: o.writes.map(({ vectors: _v, embeddingModel: _m, ...w }) => w) }),
+  };
+  keywordOnlyStores.add(view);
+  return view;
+}
+
+/** Whether `store` searches vectors (false for a {@link keywordOnly} view). */
+export const hasVectors = (store: Store): boolean => !keywordOnlyStores.has(store);
+
 /** Run `fn` with a fresh store and always close it. */
 export async function withStore(create: () => Promise<Store>, fn: (store: Store) => Promise<void>): Promise<void> {
   const store = await create();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Store } from '../../spec/store.js';
-import { makeWrite, withStore } from './fixtures.js';
+import { hasVectors, makeWrite, withStore } from './fixtures.js';
 
 const tenant = 'inc';
 const words = ['river', 'stone', 'maple', 'cloud', 'ember', 'harbor', 'lantern', 'meadow', 'quartz', 'willow'];
@@ -24,7 +24,7 @@ async function scores(store: Store): Promise<Array<Map<string, number>>> {
     const hits = await store.searchKeyword({ tenant, query, topK: 1_000 });
     out.push(new Map(hits.map((h) => [h.chunk.text + '|' + h.document.id, h.score])));
   }
-  for (const q of [[1, 0, 0], [0, 1, 1], [-1, 0.5, 2]]) {
+  for (const q of hasVectors(store) ? [[1, 0, 0], [0, 1, 1], [-1, 0.5, 2]] : []) {
     const hits = await store.searchVector({ tenant, vector: Float32Array.from(q), topK: 1_000 });
     out.push(new Map(hits.map((h) => [h.chunk.text + '|' + h.document.id, h.score])));
   }

@@ -1,0 +1,162 @@
+/**
+ * The PostgreSQL backend next to the SQLite backend, in one run: SciFact BM25 quality (nDCG@10, recall@100, and
+ * whether every ranking equals SQLite's), then BM25 / vector / hybrid latency (p50/p95) and ingest throughput on a
+ * synthetic corpus of N chunks (clustered 24-d vectors, a 21-word vocabulary: every query term matches most chunks, the worst case for postings) — SQLite, PGlite (WASM Postgres + pgvector, through `pg`
+ * over pglite-socket) and, keyword-only, a real PostgreSQL 15 the bench starts. Writes bench/results/postgres.json.
+ * Sizes: BENCH_POSTGRES_SIZES=10000,100000 (default 10000).
+ * Run: node --import tsx bench/postgres.ts
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DocumentWrite, Store } from '../src/spec/store.js';
+import { createPostgresStore } from '../src/store/postgres/index.js';
+import { createSqliteStore } from '../src/store/sqlite/index.js';
+import { postgresServerUnavailable, startPostgresServer } from '../src/testing/postgres/start-postgres-server.js';
+import { startPglite } from '../src/testing/postgres/start-pglite.js';
+import { clusteredVectors } from '../src/testing/store/approximate-cases.js';
+import { sha256 } from '../src/util/hash.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const sizes = (process.env.BENCH_POSTGRES_SIZES ?? '10000').split(',').filter(Boolean).map(Number);
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const time = async (fn: () => Promise<unknown>) => {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+};
+
+const pglite = await startPglite();
+const unavailable = postgresServerUnavailable();
+const pg15 = unavailable ? undefined : await startPostgresServer();
+let schemas = 0;
+const backends: Array<{ name: string; vectors: boolean; open: () => Promise<Store> }> = [
+  { name: 'sqlite', vectors: true, open: () => createSqliteStore({ path: ':memory:' }) },
+  { name: 'pglite', vectors: true, open: () => createPostgresStore({ connectionString: pglite.connectionString, schema: `bench_${schemas++}`, maxConnections: 1 }) },
+  ...(pg15 ? [{ name: 'postgres15', vectors: false, open: () => createPostgresStore({ connectionString: pg15.connectionString, schema: `bench_${schemas++}` }) }] : []),
+];
+const result: Record<string, unknown> = { machine: '2 shared cores, ~7 concurrent engineers (loaded)', pglite: pglite.connectionString.replace(/:\d+\//, ':*/'), postgres15: pg15?.version ?? `skipped: ${unavailable}` };
+
+// 1. SciFact: quality and identity of rankings.
+// ../../shared from a checkout next to shared/, ../../../shared from a worktree under wt/.
+const dataDir = [join(here, '..', '..', 'shared', 'data', 'beir-scifact'), join(here, '..', '..', '..', 'shared', 'data', 'beir-scifact')].find((d) => existsSync(d)) ?? join(here, '..', '..', 'shared', 'data', 'beir-scifact');
+if (existsSync(join(dataDir, 'corpus.jsonl'))) {
+  const readJsonl = (file: string) => readFileSync(join(dataDir, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
+  const corpus = readJsonl('corpus.jsonl');
+  const queries = new Map(readJsonl('queries.jsonl').map((q) => [q._id!, q.text!]));
+  const qrels = new Map<string, Map<string, number>>();
+  for (const line of readFileSync(join(dataDir, 'qrels', 'test.tsv'), 'utf8').split('\n').slice(1)) {
+    const [qid, docId, score] = line.trim().split('\t');
+    if (!qid || !docId) continue;
+    if (!qrels.has(qid)) qrels.set(qid, new Map());
+    qrels.get(qid)!.set(docId, Number(score));
+  }
+  const writes: DocumentWrite[] = corpus.map((d) => {
+    const text = `${d.title}\n${d.text}`;
+    return { document: { id: d._id!, source: `scifact#${d._id}`, title: d.title!, text, format: 'beir', metadata: {} }, contentHash: sha256(text), chunks: [{ text, start: 0, end: text.length, headingPath: [], tokenCount: 0, role: 'leaf' }], at: 0 };
+  });
+  const rankings = new Map<string, string[][]>();
+  const scifact: Record<string, unknown> = {};
+  // PGlite ingests SciFact's long abstracts too slowly for a bounded run on this machine (>6 min); its SQL is the
+  // one PostgreSQL 15 runs. Opt in with BENCH_POSTGRES_SCIFACT=sqlite,pglite,postgres15.
+  const scifactBackends = (process.env.BENCH_POSTGRES_SCIFACT ?? 'sqlite,postgres15').split(',');
+  for (const b of backends.filter((x) => scifactBackends.includes(x.name))) {
+    const store = await b.open();
+    const ingestMs = await time(async () => {
+      for (let i = 0; i < writes.length; i += 500) await store.commit({ tenant: 'scifact', writes: writes.slice(i, i + 500) });
+    });
+    console.log(`${b.name}: SciFact ingested in ${Math.round(ingestMs)} ms`);
+    const lat: number[] = [];
+    const ranked: string[][] = [];
+    let ndcg = 0;
+    let recall = 0;
+    for (const [qid, rels] of qrels) {
+      let hits: Awaited<ReturnType<Store['searchKeyword']>> = [];
+      lat.push(await time(async () => (hits = await store.searchKeyword({ tenant: 'scifact', query: queries.get(qid)!, topK: 100 }))));
+      const ids = hits.map((h) => h.document.id);
+      ranked.push(hits.map((h) => `${h.document.id}:${h.score}`));
+      let dcg = 0;
+      ids.slice(0, 10).forEach((id, i) => (dcg += (rels.get(id) ?? 0) / Math.log2(i + 2)));
+      const idcg = [...rels.values()].sort((x, y) => y - x).slice(0, 10).reduce((s, g, i) => s + g / Math.log2(i + 2), 0);
+      ndcg += idcg ? dcg / idcg : 0;
+      const relevant = [...rels].filter(([, g]) => g > 0).map(([id]) => id);
+      recall += relevant.filter((id) => ids.includes(id)).length / relevant.length;
+    }
+    rankings.set(b.name, ranked);
+    scifact[b.name] = { ndcg10: round(ndcg / qrels.size, 4), recall100: round(recall / qrels.size, 4), ingestDocsPerSec: round(writes.length / (ingestMs / 1000), 0), bm25: { p50Ms: round(pct(lat, 50)), p95Ms: round(pct(lat, 95)) } };
+    await store.close();
+    console.log(b.name, JSON.stringify(scifact[b.name]));
+  }
+  const base = rankings.get('sqlite')!;
+  for (const [name, r] of rankings) {
+    if (name === 'sqlite') continue;
+    (scifact[name] as Record<string, unknown>).identicalToSqlite = `${r.filter((x, i) => JSON.stringify(x) === JSON.stringify(base[i])).length}/${base.length} queries: same top-100 ids and scores`;
+  }
+  result.scifact = { queries: qrels.size, documents: corpus.length, ...scifact };
+} else {
+  result.scifact = `skipped: SciFact not found at ${dataDir}`;
+}
+
+// 2. Latency and ingest throughput at N chunks.
+const words = 'harbour lighthouse ferry anchor tide gull pier sail rope buoy keel mast river stone maple cloud ember lantern meadow quartz willow'.split(' ');
+const text = (i: number) => Array.from({ length: 12 + (i % 40) }, (_, j) => words[(i * 7 + j * j * 3 + (i >> 3)) % words.length]! + (j % 9 === 0 ? `${(i * 31 + j) % 997}` : '')).join(' ');
+result.synthetic = {};
+for (const n of sizes) {
+  const vectors = clusteredVectors(n, 7);
+  const dims = vectors[0]!.length;
+  const docs: DocumentWrite[] = Array.from({ length: n / 2 }, (_, d) => {
+    const paragraphs = [text(2 * d), text(2 * d + 1)];
+    const body = paragraphs.join('\n\n');
+    return {
+      document: { id: `d${d}`, source: `s${d}`, title: `T${d}`, text: body, format: 'markdown', metadata: { team: d % 4 === 0 ? 'red' : 'blue' } },
+      contentHash: sha256(body),
+      chunks: paragraphs.map((p, k) => ({ text: p, start: k ? paragraphs[0]!.length + 2 : 0, end: (k ? paragraphs[0]!.length + 2 : 0) + p.length, headingPath: [], tokenCount: 0, role: 'leaf' as const })),
+      vectors: [Float32Array.from(vectors[2 * d]!), Float32Array.from(vectors[2 * d + 1]!)],
+      embeddingModel: 'synthetic',
+      at: d,
+    };
+  });
+  const queryTexts = Array.from({ length: 60 }, (_, i) => `${words[i % words.length]} ${words[(i * 5 + 3) % words.length]} ${(i * 13) % 997}`);
+  const queryVectors = clusteredVectors(60, 99).map((v) => Float32Array.from(v));
+  const out: Record<string, unknown> = { chunks: n, dims };
+  for (const b of backends) {
+    const store = await b.open();
+    const batch = b.vectors ? docs : docs.map(({ vectors: _v, embeddingModel: _m, ...w }) => w);
+    const ingestMs = await time(async () => {
+      for (let i = 0; i < batch.length; i += 250) await store.commit({ tenant: 'bench', writes: batch.slice(i, i + 250) });
+    });
+    await store.compact(); // ANALYZE on Postgres: planner statistics after the load
+    const kw: number[] = [], vec: number[] = [], hyb: number[] = [], acl: number[] = [];
+    for (let i = 0; i < queryTexts.length; i++) {
+      kw.push(await time(() => store.searchKeyword({ tenant: 'bench', query: queryTexts[i]!, topK: 10 })));
+      acl.push(await time(() => store.searchKeyword({ tenant: 'bench', query: queryTexts[i]!, topK: 10, filter: { team: 'red' }, principal: { id: 'user:x', groups: ['eng'] } })));
+      if (!b.vectors) continue;
+      vec.push(await time(() => store.searchVector({ tenant: 'bench', vector: queryVectors[i]!, topK: 10 })));
+      hyb.push(await time(() => Promise.all([store.searchKeyword({ tenant: 'bench', query: queryTexts[i]!, topK: 50 }), store.searchVector({ tenant: 'bench', vector: queryVectors[i]!, topK: 50 })])));
+    }
+    const stat = (xs: number[]) => (xs.length ? { p50Ms: round(pct(xs, 50)), p95Ms: round(pct(xs, 95)) } : 'keyword-only (no pgvector)');
+    out[b.name] = { ingestChunksPerSec: round(n / (ingestMs / 1000), 0), bm25: stat(kw), bm25FilterAcl: stat(acl), vector: stat(vec), hybrid: stat(hyb) };
+    console.log(n, b.name, JSON.stringify(out[b.name]));
+    await store.close();
+  }
+  const ratio = (name: string, key: string) => {
+    const a = (out[name] as Record<string, { p50Ms?: number }> | undefined)?.[key]?.p50Ms;
+    const s = (out.sqlite as Record<string, { p50Ms?: number }>)[key]?.p50Ms;
+    return a && s ? round(a / s, 1) : null;
+  };
+  out.p50RatioToSqlite = Object.fromEntries(backends.filter((b) => b.name !== 'sqlite').map((b) => [b.name, { bm25: ratio(b.name, 'bm25'), bm25FilterAcl: ratio(b.name, 'bm25FilterAcl'), vector: ratio(b.name, 'vector'), hybrid: ratio(b.name, 'hybrid') }]));
+  (result.synthetic as Record<string, unknown>)[String(n)] = out;
+}
+
+await pglite.stop();
+await pg15?.stop();
+const file = join(here, 'results', 'postgres.json');
+mkdirSync(dirname(file), { recursive: true });
+// Runs of other sizes (or SciFact only, BENCH_POSTGRES_SIZES=) are merged into the file.
+const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+if (!sizes.length) result.synthetic = previous.synthetic;
+else result.synthetic = { ...(previous.synthetic as object | undefined), ...(result.synthetic as object) };
+if (typeof result.scifact === 'string' && typeof previous.scifact === 'object') result.scifact = previous.scifact;
+writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`wrote ${file}`);

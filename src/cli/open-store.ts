@@ -1,0 +1,17 @@
+/**
+ * Open the store a command uses: PostgreSQL when the location is a `postgres://` URL (`--store`, FATHOM_STORE_URL or
+ * config `store.url`), else the SQLite file.
+ */
+import type { Store } from '../spec/store.js';
+import { createPostgresStore } from '../store/postgres/index.js';
+import { createSqliteStore } from '../store/sqlite/index.js';
+import type { FathomConfig } from './config.js';
+
+/** Whether `location` names a PostgreSQL store. */
+export const isPostgresUrl = (location: string | undefined): location is string => typeof location === 'string' && /^postgres(ql)?:\/\//i.test(location);
+
+export async function openStore(options: { location: string; config: FathomConfig }): Promise<Store> {
+  const { location, config } = options;
+  if (isPostgresUrl(location)) return createPostgresStore({ connectionString: location, ...config.store.postgres });
+  return createSqliteStore({ path: location, vectorIndex: config.store.vectorIndex });
+}

@@ -1,0 +1,236 @@
+/**
+ * `commit`: one transaction per call, holding an advisory lock on the tenant, so concurrent writers (threads,
+ * processes, server replicas) of one tenant serialise: the unchanged/duplicate decisions, version numbers and the
+ * keyword statistics are never raced, and no write is lost or stored twice. Semantics as in the SQLite backend:
+ * same hash → unchanged; `skipIfDuplicate` and another current document with the hash → duplicate; else a new
+ * current version, the old one superseded and removed from the keyword index and the vectors.
+ */
+import type { AccessList } from '../../spec/access.js';
+import type { CommitResult, DocumentWrite } from '../../spec/store.js';
+import { analyze } from '../../util/text/analyzer.js';
+import { FathomError } from '../../util/errors.js';
+import { parseAccessList } from '../../util/parse-access-list.js';
+import { luceneLength } from '../sqlite/keyword-index.js';
+import { validateWrite } from '../sqlite/validate-write.js';
+import type { PgContext, Queryable } from './context.js';
+
+type Result = CommitResult['results'][number];
+interface Existing {
+  row: string;
+  content_hash: string;
+  current_version_row: string;
+  current_version_id: string;
+  version_count: number;
+}
+
+/** Serialise writers of one tenant until the transaction ends. */
+export const lockTenant = (c: Queryable, ctx: PgContext, tenantId: number) => c.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [`fathom:${ctx.schema}`, tenantId]);
+
+export async function commitWrites(ctx: PgContext, tenant: string, writes: DocumentWrite[]): Promise<CommitResult> {
+  writes.forEach((w, i) => validateWrite(w, i));
+  const acls = writes.map((w) => (w.acl === undefined ? undefined : parseAccessList(w.acl, 'document ACL')));
+  if (!ctx.vectors) {
+    const withVectors = writes.find((w) => w.vectors?.some((v) => v && v.length > 0));
+    if (withVectors) throw vectorsUnavailable(ctx, `document '${withVectors.document.id}' brings vectors`);
+  }
+  const tenantId = (await ctx.tenantId(tenant, true))!;
+  return ctx.tx(async (c) => {
+    await lockTenant(c, ctx, tenantId);
+    let dims = ctx.vectors ? (await ctx.query<{ dims: number }>('SELECT dims FROM {vectors} WHERE tenant_id = $1 LIMIT 1', [tenantId], c))[0]?.dims : undefined;
+    const stats = { chunks: 0, length: 0 };
+    const results: Result[] = [];
+    for (const [i, write] of writes.entries()) {
+      const [existing] = await ctx.query<Existing>(
+        'SELECT row::text, content_hash, current_version_row::text, current_version_id, version_count FROM {documents} WHERE tenant_id = $1 AND id = $2',
+        [tenantId, write.document.id],
+        c,
+      );
+      if (existing && existing.content_hash === write.contentHash) {
+        const [current] = await ctx.query<{ id: string; version: number; chunks: number }>(
+          'SELECT v.id, v.version, (SELECT count(*) FROM {chunks} x WHERE x.version_row = v.row)::int AS chunks FROM {versions} v WHERE v.row = $1',
+          [existing.current_version_row],
+          c,
+        );
+        results.push({ documentId: write.document.id, versionId: current!.id, version: current!.version, status: 'unchanged', chunks: current!.chunks });
+        if (write.acl !== undefined) await writeAcl(ctx, c, tenantId, existing.row, acls[i]);
+        continue;
+      }
+      if (write.skipIfDuplicate) {
+        const [dup] = await ctx.query<{ id: string }>('SELECT id FROM {documents} WHERE tenant_id = $1 AND content_hash = $2 AND id <> $3 ORDER BY row LIMIT 1', [tenantId, write.contentHash, write.document.id], c);
+        if (dup) {
+          results.push({ documentId: write.document.id, versionId: existing?.current_version_id ?? '', version: existing?.version_count ?? 0, status: 'duplicate', chunks: 0, duplicateOf: dup.id });
+          continue;
+        }
+      }
+      for (const v of write.vectors ?? []) {
+        if (!v || v.length === 0) continue;
+        if (dims !== undefined && v.length !== dims) {
+          throw new FathomError({
+            code: 'EMBEDDING_MISMATCH',
+            message: `Vectors for document '${write.document.id}' have ${v.length} dimensions but tenant '${tenant}' stores ${dims}-dimensional vectors. Use the same embedding model for a tenant, or re-ingest into a new store or tenant.`,
+            details: { tenant, documentId: write.document.id, expected: dims, actual: v.length },
+          });
+        }
+        dims = v.length;
+      }
+      results.push(await _storeVersion(ctx, c, tenantId, write, existing, acls[i], stats));
+    }
+    if (stats.chunks !== 0 || stats.length !== 0) {
+      await ctx.query(
+        `INSERT INTO {keyword_stats} (tenant_id, chunks, total_length) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id) DO UPDATE SET chunks = {keyword_stats}.chunks + excluded.chunks, total_length = {keyword_stats}.total_length + excluded.total_length`,
+        [tenantId, stats.chunks, stats.length],
+        c,
+      );
+    }
+    return { results };
+  });
+}
+
+export function vectorsUnavailable(ctx: PgContext, what: string): FathomError {
+  return new FathomError({
+    code: 'VECTORS_UNAVAILABLE',
+    message: `The PostgreSQL store at ${ctx.location} has no pgvector extension, so it runs keyword-only, but ${what}. Install pgvector on the server (CREATE EXTENSION vector; managed Postgres services offer it), or set embedding.provider to "none" for keyword-only retrieval.`,
+    details: { location: ctx.location },
+  });
+}
+
+/** Remove chunks of `versionRow` from the keyword index and vectors; returns what left the statistics. */
+export async function unindexVersion(ctx: PgContext, c: Queryable, versionRow: string, stats: { chunks: number; length: number }): Promise<void> {
+  const [gone] = await ctx.query<{ n: number; length: number }>(
+    'WITH d AS (DELETE FROM {keyword_docs} WHERE chunk_row IN (SELECT row FROM {chunks} WHERE version_row = $1) RETURNING length) SELECT count(*)::int AS n, coalesce(sum(length), 0)::float8 AS length FROM d',
+    [versionRow],
+    c,
+  );
+  stats.chunks -= gone!.n;
+  stats.length -= gone!.length;
+  await ctx.query('DELETE FROM {postings} WHERE chunk_row IN (SELECT row FROM {chunks} WHERE version_row = $1)', [versionRow], c);
+  if (ctx.vectors) await ctx.query('DELETE FROM {vectors} WHERE chunk_row IN (SELECT row FROM {chunks} WHERE version_row = $1)', [versionRow], c);
+}
+
+async function _storeVersion(ctx: PgContext, c: Queryable, tenantId: number, write: DocumentWrite, existing: Existing | undefined, acl: AccessList | undefined, stats: { chunks: number; length: number }): Promise<Result> {
+  const { document: doc, at } = write;
+  const versionId = ctx.internal.generateId('ver_');
+  const metadata = JSON.stringify(doc.metadata ?? {});
+  let documentRow: string;
+  if (existing) {
+    documentRow = existing.row;
+    await ctx.query("UPDATE {versions} SET status = 'superseded', superseded_at = $1 WHERE row = $2", [at, existing.current_version_row], c);
+    await unindexVersion(ctx, c, existing.current_version_row, stats);
+  } else {
+    const [r] = await ctx.query<{ row: string }>(
+      `INSERT INTO {documents} (tenant_id, id, collection, source, title, format, content_hash, current_version_row, current_version_id, version_count, metadata, meta, created_at, updated_at)
+       VALUES ($1, $2, '', '', '', '', '', 0, '', 0, '{}', '{}', $3, $3) RETURNING row::text`,
+      [tenantId, doc.id, at],
+      c,
+    );
+    documentRow = r!.row;
+  }
+  const version = (existing?.version_count ?? 0) + 1;
+  const [v] = await ctx.query<{ row: string }>(
+    `INSERT INTO {versions} (tenant_id, document_row, id, version, content_hash, text, pages, status, created_at, metadata)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'current', $8, $9) RETURNING row::text`,
+    [tenantId, documentRow, versionId, version, write.contentHash, doc.text, doc.pages ? JSON.stringify(doc.pages) : null, at, metadata],
+    c,
+  );
+  await ctx.query(
+    `UPDATE {documents} SET collection = $1, source = $2, title = $3, format = $4, content_hash = $5, current_version_row = $6, current_version_id = $7,
+     version_count = $8, metadata = $9, meta = $13::jsonb, updated_at = $10, modified_at = $11 WHERE row = $12`,
+    [write.collection ?? 'default', doc.source, doc.title, doc.format, write.contentHash, v!.row, versionId, version, metadata, at, doc.modifiedAt ?? null, documentRow, metadata],
+    c,
+  );
+  await _storeChunks(ctx, c, tenantId, documentRow, v!.row, versionId, write, stats);
+  await _storeSignature(ctx, c, tenantId, documentRow, write, existing !== undefined);
+  if (write.acl !== undefined) await writeAcl(ctx, c, tenantId, documentRow, acl);
+  return { documentId: doc.id, versionId, version, status: existing ? 'updated' : 'created', chunks: write.chunks.length };
+}
+
+async function _storeChunks(ctx: PgContext, c: Queryable, tenantId: number, documentRow: string, versionRow: string, versionId: string, write: DocumentWrite, stats: { chunks: number; length: number }): Promise<void> {
+  if (write.chunks.length === 0) return;
+  const col = <T>(f: (d: DocumentWrite['chunks'][number], i: number) => T) => write.chunks.map(f);
+  const rows = await ctx.query<{ row: string; ordinal: number }>(
+    `INSERT INTO {chunks} (tenant_id, document_row, version_row, id, ordinal, text, start, "end", heading_path, token_count, role, parent_id, pages, context)
+     SELECT $1, $2, $3, u.* FROM unnest($4::text[], $5::int[], $6::text[], $7::int[], $8::int[], $9::text[], $10::int[], $11::text[], $12::text[], $13::text[], $14::text[]) AS u
+     RETURNING row::text, ordinal`,
+    [
+      tenantId, documentRow, versionRow,
+      col((_, i) => `${versionId}:${i}`), col((_, i) => i), col((d) => d.text), col((d) => d.start), col((d) => d.end),
+      col((d) => JSON.stringify(d.headingPath ?? [])), col((d) => d.tokenCount), col((d) => d.role),
+      col((d) => (d.parentIndex === undefined ? null : `${versionId}:${d.parentIndex}`)), col((d) => (d.pages ? JSON.stringify(d.pages) : null)),
+      col((_, i) => write.contexts?.[i] ?? null),
+    ],
+    c,
+  );
+  const rowOf = new Map(rows.map((r) => [r.ordinal, r.row]));
+  const k = { chunk: [] as string[], length: [] as number[] };
+  const p = { term: [] as string[], chunk: [] as string[], tf: [] as number[], dl: [] as number[] };
+  const x = { chunk: [] as string[], vector: [] as string[], dims: [] as number[] };
+  write.chunks.forEach((d, i) => {
+    if (d.role !== 'leaf') return;
+    const chunk = rowOf.get(i)!;
+    const terms = analyze(write.indexTexts?.[i] ?? d.text);
+    const counts = new Map<string, number>();
+    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    k.chunk.push(chunk);
+    k.length.push(terms.length);
+    stats.chunks += 1;
+    stats.length += terms.length;
+    const dl = luceneLength(terms.length);
+    for (const [term, tf] of counts) {
+      p.term.push(term);
+      p.chunk.push(chunk);
+      p.tf.push(tf);
+      p.dl.push(dl);
+    }
+    const vector = write.vectors?.[i];
+    if (vector && vector.length > 0) {
+      x.chunk.push(chunk);
+      x.vector.push(`[${Array.from(vector).join(',')}]`);
+      x.dims.push(vector.length);
+    }
+  });
+  if (k.chunk.length) {
+    await ctx.query('INSERT INTO {keyword_docs} (chunk_row, tenant_id, document_row, length) SELECT u.c, $1, $2, u.l FROM unnest($3::bigint[], $4::int[]) AS u(c, l)', [tenantId, documentRow, k.chunk, k.length], c);
+  }
+  if (p.term.length) {
+    await ctx.query(
+      'INSERT INTO {postings} (tenant_id, term, chunk_row, document_row, tf, dl) SELECT $1, u.t, u.c, $2, u.f, u.d FROM unnest($3::text[], $4::bigint[], $5::int[], $6::int[]) AS u(t, c, f, d)',
+      [tenantId, documentRow, p.term, p.chunk, p.tf, p.dl],
+      c,
+    );
+  }
+  if (x.chunk.length) {
+    await ctx.query(
+      'INSERT INTO {vectors} (chunk_row, tenant_id, document_row, model, dims, embedding) SELECT u.c, $1, $2, $3, u.n, u.v::vector FROM unnest($4::bigint[], $5::text[], $6::int[]) AS u(c, v, n)',
+      [tenantId, documentRow, write.embeddingModel ?? null, x.chunk, x.vector, x.dims],
+      c,
+    );
+  }
+}
+
+async function _storeSignature(ctx: PgContext, c: Queryable, tenantId: number, documentRow: string, write: DocumentWrite, replace: boolean): Promise<void> {
+  if (replace) {
+    await ctx.query('DELETE FROM {signature_bands} WHERE document_row = $1', [documentRow], c);
+    await ctx.query('DELETE FROM {signatures} WHERE document_row = $1', [documentRow], c);
+  }
+  if (!write.signature) return;
+  const { values, bands } = write.signature;
+  await ctx.query('INSERT INTO {signatures} (document_row, tenant_id, signature) VALUES ($1, $2, $3)', [documentRow, tenantId, Buffer.from(values.buffer, values.byteOffset, values.byteLength)], c);
+  if (bands.length) {
+    await ctx.query('INSERT INTO {signature_bands} (tenant_id, band, document_row) SELECT $1, b, $2 FROM unnest($3::text[]) AS b ON CONFLICT DO NOTHING', [tenantId, documentRow, bands], c);
+  }
+}
+
+/** Replace a document's access-list rows (none for an empty or absent list). */
+export async function writeAcl(ctx: PgContext, c: Queryable, tenantId: number, documentRow: string, acl: AccessList | undefined): Promise<void> {
+  await ctx.query('DELETE FROM {document_acl} WHERE document_row = $1', [documentRow], c);
+  if (!acl) return;
+  const kinds = [...acl.principals.map(() => 'principal'), ...acl.groups.map(() => 'group')];
+  const values = [...acl.principals, ...acl.groups];
+  if (values.length === 0) return;
+  await ctx.query(
+    'INSERT INTO {document_acl} (document_row, tenant_id, kind, value) SELECT $1, $2, u.k, u.v FROM unnest($3::text[], $4::text[]) AS u(k, v) ON CONFLICT DO NOTHING',
+    [documentRow, tenantId, kinds, values],
+    c,
+  );
+}

@@ -1,0 +1,1 @@
+export { createPostgresStore, describeConnection, type PostgresStoreOptions } from './postgres-store.js';

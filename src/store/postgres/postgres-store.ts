@@ -1,0 +1,125 @@
+/**
+ * The PostgreSQL store: the same Store contract as the embedded SQLite store, over the ordinary `pg` driver, for
+ * teams that outgrow one machine (several server replicas, parallel ingest workers, a managed database). One
+ * schema per store; pgvector for vectors when installed (keyword-only otherwise); BM25 computed in SQL over
+ * postings tables with the SQLite backend's exact scores.
+ */
+import type { Pool } from 'pg';
+import type { Store } from '../../spec/store.js';
+import type { Internal } from '../../util/clock.js';
+import { FathomError } from '../../util/errors.js';
+import { generateId } from '../../util/ids.js';
+import { validateTenant } from '../../util/validate-tenant.js';
+import { commitWrites } from './commit.js';
+import { createPgContext, quoteIdent } from './context.js';
+import { deleteDocuments, erasureNote, setDocumentAcl } from './delete-documents.js';
+import { loadPg } from './load-pg.js';
+import * as logs from './logs.js';
+import { migrate } from './migrations.js';
+import * as reads from './reads.js';
+import { keywordQueryStats, searchKeyword, searchVector } from './search.js';
+import { toStoreError } from './to-store-error.js';
+
+/** Options of {@link createPostgresStore}: a `connectionString` (the store owns its pool) or your own `pool`. */
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:5432/database` (libpq-style parameters such as `sslmode` are honoured by `pg`). */
+  connectionString?: string;
+  /** An existing `pg.Pool` (the store does not end it on close). */
+  pool?: Pool;
+  /** The schema holding the store's tables (created when missing). @default 'fathom' */
+  schema?: string;
+  /** Pool size when the store creates the pool. @default 10 */
+  maxConnections?: number;
+  /** Server-side statement timeout in ms for the store's own pool (0: none). @default 30000 */
+  statementTimeoutMs?: number;
+  /** Default BM25 parameters (overridable per search). @default { k1: 0.9, b: 0.4 } */
+  bm25?: { k1?: number; b?: number };
+  /** Injectable clock and id generator, for tests. */
+  _internal?: Partial<Internal>;
+}
+
+const SCHEMA = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** Describe a connection string without its password (for messages and `store.location`). */
+export function describeConnection(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'postgres://(unparsable connection string)';
+  }
+}
+
+/** Connect (creating or migrating the schema) and return the store. */
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const { connectionString, pool: given, schema = 'fathom', maxConnections = 10, statementTimeoutMs = 30_000, bm25 = {}, _internal = {} } = options;
+  if (!given && (typeof connectionString !== 'string' || connectionString.length === 0)) {
+    throw new FathomError({ code: 'INVALID_CONFIG', message: 'The PostgreSQL store needs a `connectionString` (postgres://user:password@host:5432/database) or a `pool`.' });
+  }
+  if (!SCHEMA.test(schema)) {
+    throw new FathomError({ code: 'INVALID_CONFIG', message: `Invalid PostgreSQL schema name ${JSON.stringify(schema)}: use letters, digits and _ (at most 63, not starting with a digit).` });
+  }
+  const location = `${given ? 'postgres (pool)' : describeConnection(connectionString!)}#${schema}`;
+  const pool = given ?? new (await loadPg()).Pool({ connectionString, max: maxConnections, ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) });
+  if (!given) pool.on('error', () => {}); // an idle client lost: the next checkout reconnects (queries still report their own errors)
+  const ctx = createPgContext({ pool, schema, location, internal: { now: _internal.now ?? Date.now, generateId: _internal.generateId ?? generateId }, bm25: { k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 } });
+  try {
+    ctx.vectors = (await migrate(ctx)).vectors;
+  } catch (error) {
+    if (!given) await pool.end().catch(() => {});
+    throw toStoreError(error, location);
+  }
+  let closed = false;
+  const guard = async <T>(tenant: string | null, fn: () => Promise<T>): Promise<T> => {
+    if (closed) throw new FathomError({ code: 'STORE_FAILED', message: `The PostgreSQL store ${location} is closed.` });
+    if (tenant !== null) validateTenant(tenant);
+    try {
+      return await fn();
+    } catch (error) {
+      throw toStoreError(error, location);
+    }
+  };
+  return {
+    specificationVersion: 'v1',
+    provider: 'postgres',
+    location,
+    commit: ({ tenant, writes }) => guard(tenant, () => commitWrites(ctx, tenant, writes)),
+    getDocument: ({ tenant, id, principal }) => guard(tenant, () => reads.getDocument(ctx, tenant, id, principal)),
+    listDocuments: (o) => guard(o.tenant, () => reads.listDocuments(ctx, o)),
+    listDocumentKeys: (o) => {
+      validateTenant(o.tenant);
+      return reads.listDocumentKeys(ctx, o);
+    },
+    countDocuments: ({ tenant }) => guard(tenant, () => reads.countDocuments(ctx, tenant)),
+    listVersions: ({ tenant, documentId, principal }) => guard(tenant, () => reads.listVersions(ctx, tenant, documentId, principal)),
+    listChunks: ({ tenant, documentId, versionId, principal }) => guard(tenant, () => reads.listChunks(ctx, tenant, documentId, versionId, principal)),
+    getChunks: ({ tenant, ids, principal }) => guard(tenant, () => reads.getChunks(ctx, tenant, ids, principal)),
+    setDocumentAcl: ({ tenant, id, acl }) => guard(tenant, () => setDocumentAcl(ctx, tenant, id, acl)),
+    findByContentHash: ({ tenant, contentHash }) => guard(tenant, () => reads.findByContentHash(ctx, tenant, contentHash)),
+    findBySignatureBands: ({ tenant, bands }) => guard(tenant, () => reads.findBySignatureBands(ctx, tenant, bands)),
+    deleteDocuments: ({ tenant, ids }) => guard(tenant, () => deleteDocuments(ctx, tenant, ids)),
+    purgeQueryLog: (o) => guard(o.tenant, async () => ({ ...(await logs.purgeQueryLog(ctx, o)), erasure: erasureNote })),
+    getCachedContexts: ({ tenant, keys }) => guard(tenant, () => logs.getCachedContexts(ctx, tenant, keys)),
+    putCachedContexts: ({ tenant, entries }) => guard(tenant, () => logs.putCachedContexts(ctx, tenant, entries)),
+    searchKeyword: (o) => guard(o.tenant, () => searchKeyword(ctx, o)),
+    searchVector: (o) => guard(o.tenant, () => searchVector(ctx, o)),
+    keywordQueryStats: (o) => guard(o.tenant, () => keywordQueryStats(ctx, o)),
+    appendQueryLog: (entry) => guard(entry.tenant, () => logs.appendQueryLog(ctx, entry)),
+    listQueryLog: (o) => guard(o.tenant, () => logs.listQueryLog(ctx, o)),
+    listTenants: () => guard(null, async () => (await ctx.query<{ name: string }>('SELECT name FROM {tenants} ORDER BY name')).map((r) => r.name)),
+    listMetaKeys: ({ tenant }) => guard(tenant, async () => (await ctx.query<{ key: string }>('SELECT m.key FROM {meta} m JOIN {tenants} t ON t.id = m.tenant_id WHERE t.name = $1 ORDER BY m.key', [tenant])).map((r) => r.key)),
+    getMeta: ({ tenant, key }) => guard(tenant, () => logs.getMeta(ctx, tenant, key)),
+    setMeta: ({ tenant, key, value }) => guard(tenant, () => logs.setMeta(ctx, tenant, key, value)),
+    compact: () =>
+      guard(null, async () => {
+        const tables = await ctx.query<{ name: string }>('SELECT tablename AS name FROM pg_tables WHERE schemaname = $1', [schema]);
+        for (const { name } of tables) await ctx.query(`VACUUM (ANALYZE) ${quoteIdent(schema)}.${quoteIdent(name)}`);
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      if (!given) await pool.end().catch(() => {});
+    },
+  };
+}
