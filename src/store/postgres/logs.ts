@@ -1,5 +1,6 @@
 /** The query audit log (append, list, purge/redact), tenant meta and the contextual-retrieval context cache. */
 import type { QueryLogEntry } from '../../spec/audit.js';
+import type { OnlineScores, QueryFeedback } from '../../spec/monitor.js';
 import type { CachedContext, PurgeQueryLogOptions } from '../../spec/store.js';
 import { FathomError } from '../../util/errors.js';
 import { entryDocumentIds, redactQueryLogEntry } from '../sqlite/redact-query-log.js';
@@ -100,4 +101,23 @@ export async function putCachedContexts(ctx: PgContext, tenant: string, entries:
      ON CONFLICT (tenant_id, key) DO UPDATE SET document_id = excluded.document_id, context = excluded.context, model = excluded.model`,
     [tenantId, list.map((e) => e.key), list.map((e) => e.documentId), list.map((e) => e.context), list.map((e) => e.model)],
   );
+}
+
+/** Feedback and online scores attached to an audit entry (its JSON rewritten in place, row-locked). */
+export async function annotateQueryLog(ctx: PgContext, o: { tenant: string; id: string; at?: number; feedback?: QueryFeedback; online?: OnlineScores }): Promise<QueryLogEntry | undefined> {
+  const tenantId = await ctx.tenantId(o.tenant);
+  if (tenantId === undefined) return undefined;
+  return ctx.tx(async (c) => {
+    const rows = await ctx.query<{ row: string; entry: string }>(
+      'SELECT row::text, entry FROM {query_log} WHERE tenant_id = $1 AND id = $2 AND ($3::bigint IS NULL OR at = $3) FOR UPDATE',
+      [tenantId, o.id, o.at ?? null],
+      c,
+    );
+    if (rows.length === 0) return undefined;
+    const entry = JSON.parse(rows[0]!.entry) as QueryLogEntry;
+    if (o.feedback) entry.feedback = [...(entry.feedback ?? []), o.feedback];
+    if (o.online) entry.online = o.online;
+    await _update(ctx, c, [{ row: rows[0]!.row, entry }]);
+    return entry;
+  });
 }

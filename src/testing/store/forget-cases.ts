@@ -38,4 +38,25 @@ export function forgetCases(create: () => Promise<Store>): void {
       assert.equal((await store.purgeQueryLog({ tenant: 'p', all: true, action: 'redact' })).redacted, 2);
       assert.ok((await store.listQueryLog({ tenant: 'p' })).every((e) => e.query === '' && e.redacted?.reason === 'purged'));
     }));
+
+  it('feedback and online scores annotate an entry in its tenant only, and deleting a cited document erases the feedback text (when supported)', () =>
+    withStore(create, async (store) => {
+      if (!store.annotateQueryLog) return;
+      await store.commit({ tenant: 'n1', writes: [makeWrite({ id: 'a', paragraphs: ['The harbour is by the lighthouse.'] })] });
+      await store.appendQueryLog(entry('n1', 'q1', 'a', 5));
+      await store.appendQueryLog(entry('n2', 'q1', 'a', 6));
+      assert.equal(await store.annotateQueryLog({ tenant: 'n1', id: 'missing', feedback: { rating: 'up', at: 7 } }), undefined);
+      assert.equal(await store.annotateQueryLog({ tenant: 'n3', id: 'q1', feedback: { rating: 'up', at: 7 } }), undefined, 'an unknown tenant has no entry');
+      await store.annotateQueryLog({ tenant: 'n1', id: 'q1', feedback: { rating: 'down', correction: 'By the harbour gate.', note: 'wrong place', by: 'user:a', at: 8 } });
+      const online = { at: 9, scorer: 'online-v1', stratum: 'n1/default', rate: 1, metrics: { abstained: 0, citationSupport: 1 } };
+      const updated = await store.annotateQueryLog({ tenant: 'n1', id: 'q1', at: 5, feedback: { rating: 'up', at: 10 }, online });
+      assert.deepEqual(updated?.feedback?.map((f) => f.rating), ['down', 'up']);
+      const [stored] = await store.listQueryLog({ tenant: 'n1' });
+      assert.deepEqual([stored!.feedback?.[0]?.correction, stored!.feedback?.length, stored!.online?.metrics.citationSupport], ['By the harbour gate.', 2, 1]);
+      assert.equal((await store.listQueryLog({ tenant: 'n2' }))[0]!.feedback, undefined, "another tenant's entry with the same id is untouched");
+      await store.deleteDocuments({ tenant: 'n1', ids: ['a'] });
+      const [redacted] = await store.listQueryLog({ tenant: 'n1' });
+      for (const text of ['harbour gate', 'wrong place']) assert.ok(!JSON.stringify(redacted).includes(text), `feedback text "${text}" survived deletion`);
+      assert.deepEqual(redacted!.feedback?.map((f) => f.rating), ['down', 'up'], 'ratings and times stay');
+    }));
 }
