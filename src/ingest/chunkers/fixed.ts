@@ -1,9 +1,8 @@
 import type { Chunker, ChunkerOptions } from '../../spec/chunker.js';
-import { prepareText } from '../../util/tokenizers/index.js';
 import { _budget, _overlap, _tokenizer } from './_options.js';
 import { _attachPages } from './_pages.js';
 import { _tokenWindows } from './_windows.js';
-import { _deadlineCheck } from './_deadline.js';
+import { _prepare } from './_prepare.js';
 
 /** Options for {@link createFixedChunker}. */
 export type FixedChunkerOptions = Pick<ChunkerOptions, 'tokenizer' | 'maxTokens' | 'overlapTokens'>;
@@ -20,9 +19,7 @@ export function createFixedChunker(options: FixedChunkerOptions): Chunker {
   return {
     name: 'fixed',
     async chunk({ text, pages, deadline }) {
-      const check = _deadlineCheck(deadline);
-      check(); // a file whose loading spent the budget is not tokenized
-      const prepared = prepareText(tokenizer, text);
+      const { check, prepared } = _prepare(tokenizer, text, deadline);
       const spans = _tokenWindows(tokenizer, prepared, 0, text.length, maxTokens, overlap, false, check);
       const drafts = spans.map((s) => ({ text: text.slice(s.start, s.end), start: s.start, end: s.end, headingPath: [], tokenCount: s.tokens, role: 'leaf' as const }));
       return _attachPages(drafts, pages);

@@ -1,10 +1,9 @@
 import type { ChunkDraft } from '../../spec/chunk.js';
 import type { Chunker, ChunkerOptions } from '../../spec/chunker.js';
-import { prepareText } from '../../util/tokenizers/index.js';
 import { _budget, _tokenizer } from './_options.js';
 import { _attachPages } from './_pages.js';
 import { _structureSpans } from './structure.js';
-import { _deadlineCheck } from './_deadline.js';
+import { _prepare } from './_prepare.js';
 
 /** Options for {@link createHierarchicalChunker}. */
 export type HierarchicalChunkerOptions = Pick<ChunkerOptions, 'tokenizer' | 'parentMaxTokens' | 'childMaxTokens'>;
@@ -21,9 +20,7 @@ export function createHierarchicalChunker(options: HierarchicalChunkerOptions): 
   return {
     name: 'hierarchical',
     async chunk({ text, pages, deadline }) {
-      const check = _deadlineCheck(deadline);
-      check(); // a file whose loading spent the budget is not tokenized
-      const prepared = prepareText(tokenizer, text);
+      const { check, prepared } = _prepare(tokenizer, text, deadline);
       const drafts: ChunkDraft[] = [];
       for (const parent of _structureSpans(tokenizer, prepared, 0, text.length, parentMax, [], check)) {
         const parentIndex = drafts.length;

@@ -1,10 +1,10 @@
 import type { Chunker, ChunkerOptions } from '../../spec/chunker.js';
 import type { PreparedText, Tokenizer } from '../../spec/tokenizer.js';
-import { prepareText } from '../../util/tokenizers/index.js';
 import { _budget, _overlap, _tokenizer } from './_options.js';
 import { _attachPages } from './_pages.js';
 import { _tokenWindows, type _Span } from './_windows.js';
-import { _deadlineCheck, type _Check } from './_deadline.js';
+import { type _Check } from './_deadline.js';
+import { _prepare } from './_prepare.js';
 
 /** Options for {@link createRecursiveChunker}. */
 export type RecursiveChunkerOptions = Pick<ChunkerOptions, 'tokenizer' | 'maxTokens' | 'overlapTokens'> & {
@@ -34,9 +34,7 @@ export function createRecursiveChunker(options: RecursiveChunkerOptions): Chunke
   return {
     name: 'recursive',
     async chunk({ text, pages, deadline }) {
-      const check = _deadlineCheck(deadline);
-      check(); // a file whose loading spent the budget is not tokenized
-      const prepared = prepareText(tokenizer, text);
+      const { check, prepared } = _prepare(tokenizer, text, deadline);
       const spans = split(tokenizer, prepared, 0, text.length, separators, maxTokens, overlap, check);
       const drafts = spans.map((s) => ({ text: text.slice(s.start, s.end), start: s.start, end: s.end, headingPath: [], tokenCount: s.tokens, role: 'leaf' as const }));
       return _attachPages(drafts, pages);

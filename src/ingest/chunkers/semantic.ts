@@ -1,15 +1,15 @@
 import type { ChunkDraft } from '../../spec/chunk.js';
 import type { Chunker, ChunkerOptions } from '../../spec/chunker.js';
-import type { EmbeddingModel } from '../../spec/embedding-model.js';
+import { embedMany } from '../../core/embed-many.js';
 import { FathomError } from '../../util/errors.js';
 import { splitSentences } from '../../util/text/sentences.js';
-import { prepareText } from '../../util/tokenizers/index.js';
+import { cosine } from '../../util/math/vector-math.js';
 import { _budget, _tokenizer } from './_options.js';
 import { _pack } from './_pack.js';
 import { _attachPages } from './_pages.js';
 import { _pathAt, _sections } from './_sections.js';
 import type { _Unit } from './_units.js';
-import { _deadlineCheck, type _Check } from './_deadline.js';
+import { _prepare } from './_prepare.js';
 
 /** Options for {@link createSemanticChunker}. */
 export type SemanticChunkerOptions = Pick<ChunkerOptions, 'tokenizer' | 'maxTokens' | 'embedder' | 'breakpointPercentile'>;
@@ -33,9 +33,7 @@ export function createSemanticChunker(options: SemanticChunkerOptions): Chunker 
   return {
     name: 'semantic',
     async chunk({ text, pages, deadline }) {
-      const check = _deadlineCheck(deadline);
-      check(); // a file whose loading spent the budget is not tokenized
-      const prepared = prepareText(tokenizer, text);
+      const { check, prepared } = _prepare(tokenizer, text, deadline);
       const sections = _sections(text, 0, text.length).map((s) => ({
         section: s,
         units: s.units.flatMap((u): _Unit[] =>
@@ -43,7 +41,9 @@ export function createSemanticChunker(options: SemanticChunkerOptions): Chunker 
         ),
       }));
       const all = sections.flatMap((s) => s.units);
-      const vectors = await embedAll(embedder, all.map((u) => text.slice(u.start, u.end)), check);
+      check();
+      // The deadline is checked again after each batch, so a slow embedder stops between batches.
+      const { embeddings: vectors } = await embedMany({ model: embedder, values: all.map((u) => text.slice(u.start, u.end)), onProgress: check });
       // Similarity of each unit with the one before it in its section (NaN at a section start).
       const sims: number[] = [];
       let k = 0;
@@ -72,32 +72,4 @@ export function createSemanticChunker(options: SemanticChunkerOptions): Chunker 
       return _attachPages(drafts, pages);
     },
   };
-}
-
-async function embedAll(model: EmbeddingModel, values: string[], check: _Check): Promise<Float32Array[]> {
-  const size = Math.max(1, model.maxBatchSize);
-  const out: Float32Array[] = [];
-  for (let i = 0; i < values.length; i += size) {
-    check();
-    const { embeddings } = await model.doEmbed({ values: values.slice(i, i + size), kind: 'passage' });
-    if (embeddings.length !== Math.min(size, values.length - i)) {
-      throw new FathomError({ code: 'PROVIDER_BAD_RESPONSE', message: `Embedding model '${model.modelId}' returned ${embeddings.length} vectors for ${Math.min(size, values.length - i)} sentences.` });
-    }
-    out.push(...embeddings);
-  }
-  return out;
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number;
-    const y = b[i] as number;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }

@@ -1,13 +1,13 @@
 import type { ChunkDraft } from '../../spec/chunk.js';
 import type { Chunker, ChunkerOptions } from '../../spec/chunker.js';
 import type { PreparedText, Tokenizer } from '../../spec/tokenizer.js';
-import { prepareText } from '../../util/tokenizers/index.js';
 import { _budget, _tokenizer } from './_options.js';
 import { _pack } from './_pack.js';
 import { _attachPages } from './_pages.js';
 import { _pathAt, _sections, type _Heading } from './_sections.js';
 import type { _Span } from './_windows.js';
-import { _deadlineCheck, _noCheck, type _Check } from './_deadline.js';
+import { _noCheck, type _Check } from './_deadline.js';
+import { _prepare } from './_prepare.js';
 
 /** Options for {@link createStructureChunker}. */
 export type StructureChunkerOptions = Pick<ChunkerOptions, 'tokenizer' | 'maxTokens'>;
@@ -39,9 +39,7 @@ export function createStructureChunker(options: StructureChunkerOptions): Chunke
   return {
     name: 'structure',
     async chunk({ text, pages, deadline }) {
-      const check = _deadlineCheck(deadline);
-      check(); // a file whose loading spent the budget is not tokenized
-      const prepared = prepareText(tokenizer, text);
+      const { check, prepared } = _prepare(tokenizer, text, deadline);
       const drafts: ChunkDraft[] = _structureSpans(tokenizer, prepared, 0, text.length, maxTokens, [], check).map((s) => ({
         text: text.slice(s.start, s.end),
         start: s.start,
