@@ -1,6 +1,7 @@
 import type { PromptVariant } from '../../spec/answer.js';
 import type { EvalItemResult, EvalMode, EvalRun, GoldenItem } from '../../spec/evaluation.js';
 import type { Store } from '../../spec/store.js';
+import { ANSWERER_REVISION } from '../../util/answerer-revision.js';
 import { FathomError } from '../../util/errors.js';
 import { generateId as defaultGenerateId } from '../../util/ids.js';
 import { runPool } from '../../util/run-pool.js';
@@ -71,15 +72,16 @@ export interface EvaluateOptions {
   prompts?: readonly PromptVariant[];
   signal?: AbortSignal;
   onProgress?: (progress: EvalProgress) => void;
-  /** Testing seam. */
-  _internal?: { now?: () => number; perfNow?: () => number; generateId?: (prefix?: string) => string };
+  /** Testing seam (`answererRevision` stands in for {@link ANSWERER_REVISION} in the cache key). */
+  _internal?: { now?: () => number; perfNow?: () => number; generateId?: (prefix?: string) => string; answererRevision?: string };
 }
 
 /**
  * Runs every item in every mode — closed-book (`context: 'none'`), RAG (`'retrieve'`), oracle (the item's
  * expected sources as given passages) — with bounded concurrency, scores each answer (see `_scoreItem` for
  * the `correct` rule) and summarises per mode. Resumable: with `cacheDir`, results are keyed by (item id,
- * item content, mode) under the hash of the configuration, judges and store counts, and a re-run reuses them. With a
+ * item content, mode) under the hash of the configuration, judges, store counts and answering code (`ANSWERER_REVISION`
+ * and `versions.fathom`), and a re-run reuses them. With a
  * store, every expected document and chunk must exist before anything runs (INVALID_DATASET naming each item and line). A failing item becomes a
  * result with `error` and `correct: false`; the run goes on. Aborting throws INTERRUPTED after in-flight work.
  */
@@ -93,7 +95,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalRun> {
     });
   }
   const { items, pipeline, modes: requested = ['closed-book', 'rag', 'oracle'], store, tenant = 'default', concurrency = 2, cacheDir, judge = {}, metrics, predicates = {}, config = {}, versions = {}, signal, onProgress, _internal = {} } = options;
-  const { now = Date.now, perfNow = () => performance.now(), generateId = defaultGenerateId } = _internal;
+  const { now = Date.now, perfNow = () => performance.now(), generateId = defaultGenerateId, answererRevision = ANSWERER_REVISION } = _internal;
   _validate(items, requested, concurrency, predicates);
   const notMeasured: Partial<Record<EvalMode, string>> = {};
   if (options.answerer === 'extractive' && requested.includes('closed-book') && requested.length > 1) notMeasured['closed-book'] = 'not measured: the extractive answerer has no knowledge of its own (it only quotes sources)';
@@ -102,7 +104,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalRun> {
   const judges = Object.fromEntries(Object.entries(judge).filter(([, j]) => j).map(([k, j]) => [k, { model: j!.model, promptId: j!.promptId }]));
   // The store's size is part of the key: re-ingesting changes retrieval, so cached answers must not be reused.
   const storeState = store ? await store.countDocuments({ tenant }) : undefined;
-  const configHash = _stableHash({ config, judges, predicates: Object.keys(predicates).sort(), storeState });
+  // So is the code that answers and scores: an upgrade must not reuse answers the old code gave (ANSWERER_REVISION).
+  const code = { answererRevision, fathom: versions.fathom ?? null };
+  const configHash = _stableHash({ config, judges, predicates: Object.keys(predicates).sort(), storeState, code });
   const cache = _openResultCache(cacheDir, configHash);
   const tasks = items.flatMap((item) => modes.map((mode) => ({ item, mode, key: `${item.id}\t${mode}\t${_stableHash(item)}` })));
   const results: EvalItemResult[] = new Array(tasks.length);
@@ -133,7 +137,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvalRun> {
     ...(Object.keys(notMeasured).length ? { notMeasured } : {}),
     config: { ...config, judges, concurrency },
     configHash,
-    versions,
+    versions: { ...versions, answererRevision },
     results,
     items: [...items],
     summary: _summarize(results, items, modes),

@@ -46,7 +46,7 @@ export const runCommand = defineCommand({
     const modes = String(ctx.args.modes).split(',').map((m) => m.trim()).filter(Boolean).map((m) => (m === 'closed' ? 'closed-book' : m)) as EvalMode[];
     const golden = await readGoldenSet({ path: resolve(c.io.cwd, String(ctx.args.golden)) });
     const runsDir = join(resolve(c.storePath, '..'), 'runs');
-    const config = { answerer: model ? `${model.provider}:${model.modelId}` : 'extractive', judge: judgeModel ? `${judgeModel.provider}:${judgeModel.modelId}` : null, retrieval: { mode: c.config.search.mode, topK: c.config.search.topK }, minSufficiency: sufficiency.minSufficiency, sufficiencyModel: sufficiency.model ?? 'default', store: c.storePath, tenant: c.tenant };
+    const config = { answerer: model ? `${model.provider}:${model.modelId}` : 'extractive', judge: judgeModel ? `${judgeModel.provider}:${judgeModel.modelId}` : null, retrieval: { mode: c.config.search.mode, topK: c.config.search.topK, embedding: c.config.embedding ? `${c.config.embedding.provider}:${c.config.embedding.model}` : null, rerank: c.config.rerank ? { model: `${c.config.rerank.provider}:${c.config.rerank.model}`, topN: c.config.rerank.topN ?? null } : null }, minSufficiency: sufficiency.minSufficiency, sufficiencyModel: sufficiency.model ?? 'default', store: c.storePath, tenant: c.tenant };
     return withStore(c, async (store) => {
       const pipeline: EvalPipeline = {
         answer: (o) => answer({ store, tenant: c.tenant, model, question: o.question, context: o.context, responseFormat: o.responseFormat, retrieval: { topK: c.config.search.topK, sufficiency: sufficiency.model }, abstention: { minSufficiency: sufficiency.minSufficiency }, prompt: { variant: o.prompt }, log: false, signal: o.signal }),
