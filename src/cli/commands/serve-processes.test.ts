@@ -5,14 +5,14 @@
  * an ingest job runs resumes that job when it starts again under the same instance id.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCliCaptured } from '../__fixtures__/run-cli.js';
+import { spawnServe } from '../__fixtures__/spawn-serve.js';
 
-const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'fathom.js');
 let dir: string;
 let key: string;
 const running = new Set<ChildProcess>();
@@ -20,27 +20,10 @@ const BULK = 800;
 
 interface Proc { url: string; child: ChildProcess; logs: () => string; exited: Promise<number | null> }
 async function serve(instance: string): Promise<Proc> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--instance-id', instance, '--log-level', 'info'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
-  let logs = '';
-  child.stdout!.on('data', (d: Buffer) => void (logs += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => void (logs += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
-    running.delete(child);
-    resolve(code);
-  }));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line: ${logs}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(logs);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    void exited.then((code) => reject(new Error(`exited ${code}: ${logs}`)));
-  });
-  return { url, child, logs: () => logs, exited };
+  const p = spawnServe({ cwd: dir, args: ['--instance-id', instance] });
+  running.add(p.child);
+  void p.exited.then(() => running.delete(p.child));
+  return { url: await p.url, child: p.child, logs: p.logs, exited: p.exited };
 }
 
 const call = async (url: string, path: string, init: RequestInit & { json?: unknown } = {}) => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCliCaptured } from '../__fixtures__/run-cli.js';
+import { spawnServe } from '../__fixtures__/spawn-serve.js';
 
-const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'fathom.js');
 let dir: string;
 const cli = (...args: string[]) => runCliCaptured({ cwd: dir, args });
 
@@ -63,24 +63,13 @@ describe('fathom serve (a real process)', () => {
   let child: ChildProcess;
   let url: string;
   let key: string;
-  let logs = '';
+  let logs = () => '';
 
   before(async () => {
     key = (await cli('keys', 'create', '--tenant', 'acme', '--principal', 'user:bob', '--json')).json().key;
-    child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--log-level', 'info'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (d: Buffer) => void (logs += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => void (logs += d.toString()));
-    url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "listening" line: ${logs}`)), 60_000);
-      child.stdout!.on('data', () => {
-        const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(logs);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${logs}`)));
-    });
+    const proc = spawnServe({ cwd: dir });
+    ({ child, logs } = proc);
+    url = await proc.url;
   });
   after(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -91,8 +80,8 @@ describe('fathom serve (a real process)', () => {
     assert.equal(r.status, 200);
     assert.match(((await r.json()) as { text: string }).text, /54 dollars/);
     await new Promise((res) => setTimeout(res, 100));
-    const line = logs.split('\n').find((l) => l.includes('"reqId":"probe-1"'));
-    assert.ok(line, logs);
+    const line = logs().split('\n').find((l) => l.includes('"reqId":"probe-1"'));
+    assert.ok(line, logs());
     const entry = JSON.parse(line!) as { route: string; status: number; tenant: string; principal: string };
     assert.deepEqual([entry.route, entry.status, entry.tenant, entry.principal], ['/v1/ask', 200, 'acme', 'user:bob']);
   });
@@ -104,8 +93,8 @@ describe('fathom serve (a real process)', () => {
     child.kill('SIGTERM');
     const body = await r.text();
     assert.match(body, /event: answer/, 'the stream was completed, not cut');
-    assert.equal(await exited, 0, logs);
-    assert.match(logs, /shutting down: draining/);
-    assert.match(logs, /"msg":"stopped"/);
+    assert.equal(await exited, 0, logs());
+    assert.match(logs(), /shutting down: draining/);
+    assert.match(logs(), /"msg":"stopped"/);
   });
 });
