@@ -3,7 +3,8 @@
  * processes, server replicas) of one tenant serialise: the unchanged/duplicate decisions, version numbers and the
  * keyword statistics are never raced, and no write is lost or stored twice. Semantics as in the SQLite backend:
  * same hash → unchanged; `skipIfDuplicate` and another current document with the hash → duplicate; else a new
- * current version, the old one superseded and removed from the keyword index and the vectors.
+ * current version, the old one superseded and removed from the keyword index and the vectors. With a
+ * `nearDuplicateThreshold`, near duplicates (shared LSH band, estimated Jaccard) count too, checked under the lock.
  */
 import type { AccessList } from '../../spec/access.js';
 import type { CommitResult, DocumentWrite } from '../../spec/store.js';
@@ -13,6 +14,7 @@ import { parseAccessList } from '../../util/parse-access-list.js';
 import { luceneLength } from '../sqlite/keyword-index.js';
 import { validateWrite } from '../sqlite/validate-write.js';
 import type { PgContext, Queryable } from './context.js';
+import { findNearDuplicate } from './near-duplicate.js';
 
 type Result = CommitResult['results'][number];
 interface Existing {
@@ -57,8 +59,10 @@ export async function commitWrites(ctx: PgContext, tenant: string, writes: Docum
       }
       if (write.skipIfDuplicate) {
         const [dup] = await ctx.query<{ id: string }>('SELECT id FROM {documents} WHERE tenant_id = $1 AND content_hash = $2 AND id <> $3 ORDER BY row LIMIT 1', [tenantId, write.contentHash, write.document.id], c);
-        if (dup) {
-          results.push({ documentId: write.document.id, versionId: existing?.current_version_id ?? '', version: existing?.version_count ?? 0, status: 'duplicate', chunks: 0, duplicateOf: dup.id });
+        const near = dup ? undefined : await findNearDuplicate(ctx, c, tenantId, write);
+        if (dup || near) {
+          const found = near ? { duplicateOf: near.id, similarity: near.similarity } : { duplicateOf: dup!.id, similarity: 1 };
+          results.push({ documentId: write.document.id, versionId: existing?.current_version_id ?? '', version: existing?.version_count ?? 0, status: 'duplicate', chunks: 0, ...found });
           continue;
         }
       }
