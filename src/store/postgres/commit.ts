@@ -15,6 +15,7 @@ import { luceneLength } from '../sqlite/keyword-index.js';
 import { validateWrite } from '../sqlite/validate-write.js';
 import type { PgContext, Queryable } from './context.js';
 import { findNearDuplicate } from './near-duplicate.js';
+import { ensureVectorIndex } from './vector-index.js';
 
 type Result = CommitResult['results'][number];
 interface Existing {
@@ -79,6 +80,7 @@ export async function commitWrites(ctx: PgContext, tenant: string, writes: Docum
       }
       results.push(await _storeVersion(ctx, c, tenantId, write, existing, acls[i], stats));
     }
+    if (dims !== undefined && ctx.vectors) await ensureVectorIndex(ctx, c, tenantId, dims);
     if (stats.chunks !== 0 || stats.length !== 0) {
       await ctx.query(
         `INSERT INTO {keyword_stats} (tenant_id, chunks, total_length) VALUES ($1, $2, $3)

@@ -17,6 +17,8 @@ export interface PgContext {
   bm25: { k1: number; b: number };
   /** Whether pgvector is installed in the database (false: keyword-only). */
   vectors: boolean;
+  /** Vectors per tenant from which searches use an HNSW index (exact below). */
+  hnswThreshold: number;
   /** Replace `{table}` with the schema-qualified, quoted table name. */
   sql: (text: string) => string;
   /** Run one statement (autocommit), errors mapped. */
@@ -30,7 +32,7 @@ export interface PgContext {
 /** Quote an identifier for SQL. */
 export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
-export function createPgContext(options: { pool: Pool; schema: string; location: string; internal: Internal; bm25: { k1: number; b: number }; maxRetries?: number }): PgContext {
+export function createPgContext(options: { pool: Pool; schema: string; location: string; internal: Internal; bm25: { k1: number; b: number }; maxRetries?: number; hnswThreshold?: number }): PgContext {
   const { pool, schema, location, maxRetries = 8 } = options;
   const prefix = `${quoteIdent(schema)}.`;
   const cache = new Map<string, string>();
@@ -82,5 +84,5 @@ export function createPgContext(options: { pool: Pool; schema: string; location:
     if (rows[0]) tenants.set(name, rows[0].id);
     return rows[0]?.id;
   };
-  return { ...options, vectors: false, sql, query, tx, tenantId };
+  return { ...options, hnswThreshold: options.hnswThreshold ?? 10_000, vectors: false, sql, query, tx, tenantId };
 }

@@ -34,6 +34,8 @@ export interface PostgresStoreOptions {
   statementTimeoutMs?: number;
   /** Default BM25 parameters (overridable per search). @default { k1: 0.9, b: 0.4 } */
   bm25?: { k1?: number; b?: number };
+  /** Vectors per tenant from which vector search uses a per-tenant pgvector HNSW index (exact below). @default 10000 */
+  hnswThreshold?: number;
   /** Injectable clock and id generator, for tests. */
   _internal?: Partial<Internal>;
 }
@@ -53,7 +55,7 @@ export function describeConnection(connectionString: string): string {
 
 /** Connect (creating or migrating the schema) and return the store. */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const { connectionString, pool: given, schema = 'fathom', maxConnections = 10, statementTimeoutMs = 30_000, bm25 = {}, _internal = {} } = options;
+  const { connectionString, pool: given, schema = 'fathom', maxConnections = 10, statementTimeoutMs = 30_000, bm25 = {}, hnswThreshold, _internal = {} } = options;
   if (!given && (typeof connectionString !== 'string' || connectionString.length === 0)) {
     throw new FathomError({ code: 'INVALID_CONFIG', message: 'The PostgreSQL store needs a `connectionString` (postgres://user:password@host:5432/database) or a `pool`.' });
   }
@@ -63,7 +65,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const location = `${given ? 'postgres (pool)' : describeConnection(connectionString!)}#${schema}`;
   const pool = given ?? new (await loadPg()).Pool({ connectionString, max: maxConnections, ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) });
   if (!given) pool.on('error', () => {}); // an idle client lost: the next checkout reconnects (queries still report their own errors)
-  const ctx = createPgContext({ pool, schema, location, internal: { now: _internal.now ?? Date.now, generateId: _internal.generateId ?? generateId }, bm25: { k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 } });
+  const ctx = createPgContext({ pool, schema, location, internal: { now: _internal.now ?? Date.now, generateId: _internal.generateId ?? generateId }, bm25: { k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 }, ...(hnswThreshold === undefined ? {} : { hnswThreshold }) });
   try {
     ctx.vectors = (await migrate(ctx)).vectors;
   } catch (error) {

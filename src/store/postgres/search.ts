@@ -15,6 +15,7 @@ import { vectorsUnavailable } from './commit.js';
 import type { PgContext, Queryable } from './context.js';
 import { chunkColumns, chunkJoins, toChunk } from './rows.js';
 import { accessSql, createParams, scopeSql, type Params } from './scope-sql.js';
+import { hasVectorIndex, indexedType } from './vector-index.js';
 
 type Row = Record<string, unknown>;
 
@@ -66,7 +67,7 @@ export async function keywordQueryStats(ctx: PgContext, o: { tenant: string; que
   return { terms: [...weights.keys()], maxScore: maxKeywordScore(weights, stats.dfs, stats.chunks, o.bm25?.k1 ?? ctx.bm25.k1) };
 }
 
-/** Exact cosine search with pgvector (`<=>`), filters and the access list in the WHERE. */
+/** Cosine search with pgvector (`<=>`): exact, or the tenant's HNSW index above the threshold; filters and the access list in the WHERE. */
 export async function searchVector(ctx: PgContext, o: VectorSearchOptions): Promise<Hit[]> {
   const { tenant, vector, topK: k, filter, principal, includeVectors = false } = o;
   const p = createParams();
@@ -87,8 +88,20 @@ export async function searchVector(ctx: PgContext, o: VectorSearchOptions): Prom
     const t = p.add(tenantId);
     const q = p.add(`[${Array.from(vector).join(',')}]`);
     const allowed = scope ? `AND x.document_row IN (SELECT d.row FROM {documents} d WHERE d.tenant_id = ${t} AND ${scope})` : '';
-    const ranked = `SELECT x.chunk_row, (1 - (x.embedding <=> ${q}::vector))::float8 AS score${includeVectors ? ', x.embedding::text AS embedding' : ''}
-      FROM {vectors} x WHERE x.tenant_id = ${t} ${allowed} ORDER BY x.embedding <=> ${q}::vector, x.chunk_row LIMIT ${p.add(k)}`;
+    const vectorOut = includeVectors ? ', x.embedding::text AS embedding' : '';
+    const limit = p.add(k);
+    let ranked = `SELECT x.chunk_row, (1 - (x.embedding <=> ${q}::vector))::float8 AS score${vectorOut}
+      FROM {vectors} x WHERE x.tenant_id = ${t} ${allowed} ORDER BY x.embedding <=> ${q}::vector, x.chunk_row LIMIT ${limit}`;
+    if (await hasVectorIndex(ctx, c, tenantId, stored.dims)) {
+      // The tenant's partial HNSW index: same cast as the index expression, no tie-break column (it would defeat the index).
+      const cast = `::${indexedType(stored.dims)}`;
+      await c.query('SET LOCAL hnsw.iterative_scan = relaxed_order');
+      await c.query(`SET LOCAL hnsw.ef_search = ${Math.min(1000, Math.max(40, Math.ceil(k)))}`);
+      // The filter as a per-row subplan on the index scan (a semi join would pull it away from the ordered scan).
+      const readable = scope ? `AND coalesce((SELECT true FROM {documents} d WHERE d.row = x.document_row AND d.tenant_id = ${t} AND ${scope}), false)` : '';
+      ranked = `SELECT x.chunk_row, (1 - (x.embedding${cast} <=> ${q}${cast}))::float8 AS score${vectorOut}
+        FROM {vectors} x WHERE x.tenant_id = ${t} ${readable} ORDER BY x.embedding${cast} <=> ${q}${cast} LIMIT ${limit}`;
+    }
     return _hydrate(ctx, c, p, tenant, t, 'vector', ranked, principal, includeVectors);
   }, { readOnly: true });
 }
