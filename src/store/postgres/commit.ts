@@ -18,6 +18,13 @@ import { findNearDuplicate } from './near-duplicate.js';
 import { ensureVectorIndex } from './vector-index.js';
 
 type Result = CommitResult['results'][number];
+/** Index rows of the commit's writes, inserted with one multi-row statement per table (`_flush`). */
+interface Pending {
+  k: { chunk: string[]; doc: string[]; length: number[] };
+  p: { term: string[]; chunk: string[]; doc: string[]; tf: number[]; dl: number[] };
+  x: { chunk: string[]; doc: string[]; model: Array<string | null>; vector: string[]; dims: number[] };
+}
+const _pending = (): Pending => ({ k: { chunk: [], doc: [], length: [] }, p: { term: [], chunk: [], doc: [], tf: [], dl: [] }, x: { chunk: [], doc: [], model: [], vector: [], dims: [] } });
 interface Existing {
   row: string;
   content_hash: string;
@@ -41,6 +48,7 @@ export async function commitWrites(ctx: PgContext, tenant: string, writes: Docum
     await lockTenant(c, ctx, tenantId);
     let dims = ctx.vectors ? (await ctx.query<{ dims: number }>('SELECT dims FROM {vectors} WHERE tenant_id = $1 LIMIT 1', [tenantId], c))[0]?.dims : undefined;
     const stats = { chunks: 0, length: 0 };
+    const pending = _pending();
     const results: Result[] = [];
     for (const [i, write] of writes.entries()) {
       const [existing] = await ctx.query<Existing>(
@@ -78,8 +86,9 @@ export async function commitWrites(ctx: PgContext, tenant: string, writes: Docum
         }
         dims = v.length;
       }
-      results.push(await _storeVersion(ctx, c, tenantId, write, existing, acls[i], stats));
+      results.push(await _storeVersion(ctx, c, tenantId, write, existing, acls[i], stats, pending));
     }
+    await _flush(ctx, c, tenantId, pending);
     if (dims !== undefined && ctx.vectors) await ensureVectorIndex(ctx, c, tenantId, dims);
     if (stats.chunks !== 0 || stats.length !== 0) {
       await ctx.query(
@@ -114,13 +123,14 @@ export async function unindexVersion(ctx: PgContext, c: Queryable, versionRow: s
   if (ctx.vectors) await ctx.query('DELETE FROM {vectors} WHERE chunk_row IN (SELECT row FROM {chunks} WHERE version_row = $1)', [versionRow], c);
 }
 
-async function _storeVersion(ctx: PgContext, c: Queryable, tenantId: number, write: DocumentWrite, existing: Existing | undefined, acl: AccessList | undefined, stats: { chunks: number; length: number }): Promise<Result> {
+async function _storeVersion(ctx: PgContext, c: Queryable, tenantId: number, write: DocumentWrite, existing: Existing | undefined, acl: AccessList | undefined, stats: { chunks: number; length: number }, pending: Pending): Promise<Result> {
   const { document: doc, at } = write;
   const versionId = ctx.internal.generateId('ver_');
   const metadata = JSON.stringify(doc.metadata ?? {});
   let documentRow: string;
   if (existing) {
     documentRow = existing.row;
+    await _flush(ctx, c, tenantId, pending); // the old version's index rows may still be pending (same id twice in a batch)
     await ctx.query("UPDATE {versions} SET status = 'superseded', superseded_at = $1 WHERE row = $2", [at, existing.current_version_row], c);
     await unindexVersion(ctx, c, existing.current_version_row, stats);
   } else {
@@ -145,13 +155,13 @@ async function _storeVersion(ctx: PgContext, c: Queryable, tenantId: number, wri
     [write.collection ?? 'default', doc.source, doc.title, doc.format, write.contentHash, v!.row, versionId, version, metadata, at, doc.modifiedAt ?? null, documentRow, metadata],
     c,
   );
-  await _storeChunks(ctx, c, tenantId, documentRow, v!.row, versionId, write, stats);
+  await _storeChunks(ctx, c, tenantId, documentRow, v!.row, versionId, write, stats, pending);
   await _storeSignature(ctx, c, tenantId, documentRow, write, existing !== undefined);
   if (write.acl !== undefined) await writeAcl(ctx, c, tenantId, documentRow, acl);
   return { documentId: doc.id, versionId, version, status: existing ? 'updated' : 'created', chunks: write.chunks.length };
 }
 
-async function _storeChunks(ctx: PgContext, c: Queryable, tenantId: number, documentRow: string, versionRow: string, versionId: string, write: DocumentWrite, stats: { chunks: number; length: number }): Promise<void> {
+async function _storeChunks(ctx: PgContext, c: Queryable, tenantId: number, documentRow: string, versionRow: string, versionId: string, write: DocumentWrite, stats: { chunks: number; length: number }, pending: Pending): Promise<void> {
   if (write.chunks.length === 0) return;
   const col = <T>(f: (d: DocumentWrite['chunks'][number], i: number) => T) => write.chunks.map(f);
   const rows = await ctx.query<{ row: string; ordinal: number }>(
@@ -168,9 +178,7 @@ async function _storeChunks(ctx: PgContext, c: Queryable, tenantId: number, docu
     c,
   );
   const rowOf = new Map(rows.map((r) => [r.ordinal, r.row]));
-  const k = { chunk: [] as string[], length: [] as number[] };
-  const p = { term: [] as string[], chunk: [] as string[], tf: [] as number[], dl: [] as number[] };
-  const x = { chunk: [] as string[], vector: [] as string[], dims: [] as number[] };
+  const { k, p, x } = pending;
   write.chunks.forEach((d, i) => {
     if (d.role !== 'leaf') return;
     const chunk = rowOf.get(i)!;
@@ -178,6 +186,7 @@ async function _storeChunks(ctx: PgContext, c: Queryable, tenantId: number, docu
     const counts = new Map<string, number>();
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     k.chunk.push(chunk);
+    k.doc.push(documentRow);
     k.length.push(terms.length);
     stats.chunks += 1;
     stats.length += terms.length;
@@ -185,33 +194,42 @@ async function _storeChunks(ctx: PgContext, c: Queryable, tenantId: number, docu
     for (const [term, tf] of counts) {
       p.term.push(term);
       p.chunk.push(chunk);
+      p.doc.push(documentRow);
       p.tf.push(tf);
       p.dl.push(dl);
     }
     const vector = write.vectors?.[i];
     if (vector && vector.length > 0) {
       x.chunk.push(chunk);
+      x.doc.push(documentRow);
+      x.model.push(write.embeddingModel ?? null);
       x.vector.push(`[${Array.from(vector).join(',')}]`);
       x.dims.push(vector.length);
     }
   });
+}
+
+/** Insert the pending index rows: one statement per table for the whole commit (not per document), then reset. */
+async function _flush(ctx: PgContext, c: Queryable, tenantId: number, pending: Pending): Promise<void> {
+  const { k, p, x } = pending;
   if (k.chunk.length) {
-    await ctx.query('INSERT INTO {keyword_docs} (chunk_row, tenant_id, document_row, length) SELECT u.c, $1, $2, u.l FROM unnest($3::bigint[], $4::int[]) AS u(c, l)', [tenantId, documentRow, k.chunk, k.length], c);
+    await ctx.query('INSERT INTO {keyword_docs} (chunk_row, tenant_id, document_row, length) SELECT u.c, $1, u.d, u.l FROM unnest($2::bigint[], $3::bigint[], $4::int[]) AS u(c, d, l)', [tenantId, k.chunk, k.doc, k.length], c);
   }
   if (p.term.length) {
     await ctx.query(
-      'INSERT INTO {postings} (tenant_id, term, chunk_row, document_row, tf, dl) SELECT $1, u.t, u.c, $2, u.f, u.d FROM unnest($3::text[], $4::bigint[], $5::int[], $6::int[]) AS u(t, c, f, d)',
-      [tenantId, documentRow, p.term, p.chunk, p.tf, p.dl],
+      'INSERT INTO {postings} (tenant_id, term, chunk_row, document_row, tf, dl) SELECT $1, u.t, u.c, u.d, u.f, u.l FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::int[], $6::int[]) AS u(t, c, d, f, l)',
+      [tenantId, p.term, p.chunk, p.doc, p.tf, p.dl],
       c,
     );
   }
   if (x.chunk.length) {
     await ctx.query(
-      'INSERT INTO {vectors} (chunk_row, tenant_id, document_row, model, dims, embedding) SELECT u.c, $1, $2, $3, u.n, u.v::vector FROM unnest($4::bigint[], $5::text[], $6::int[]) AS u(c, v, n)',
-      [tenantId, documentRow, write.embeddingModel ?? null, x.chunk, x.vector, x.dims],
+      'INSERT INTO {vectors} (chunk_row, tenant_id, document_row, model, dims, embedding) SELECT u.c, $1, u.d, u.m, u.n, u.v::vector FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::int[]) AS u(c, d, m, v, n)',
+      [tenantId, x.chunk, x.doc, x.model, x.vector, x.dims],
       c,
     );
   }
+  Object.assign(pending, _pending());
 }
 
 async function _storeSignature(ctx: PgContext, c: Queryable, tenantId: number, documentRow: string, write: DocumentWrite, replace: boolean): Promise<void> {

@@ -130,4 +130,16 @@ export function versionCases(create: () => Promise<Store>): void {
       await rejectsWithCode(store.searchKeyword({ tenant: '', query: 'x', topK: 1 }), 'TENANT_REQUIRED');
     });
   });
+
+  it('indexes only the last of two versions of one document written in the same batch', () =>
+    withStore(create, async (store) => {
+      const writes = [makeWrite({ id: 'twice', paragraphs: ['An early walrus draft.'] }), makeWrite({ id: 'twice', paragraphs: ['The final heron text.'], at: 2_000 })];
+      assert.deepEqual((await store.commit({ tenant, writes })).results.map((r) => [r.status, r.version]), [['created', 1], ['updated', 2]]);
+      assert.equal((await store.searchKeyword({ tenant, query: 'walrus', topK: 5 })).length, 0);
+      const [hit] = await store.searchKeyword({ tenant, query: 'heron', topK: 5 });
+      assert.equal(hit?.document.id, 'twice');
+      // The superseded version left no index rows behind: statistics (and so scores) equal a tenant holding only the last.
+      await store.commit({ tenant: 'only-last', writes: [writes[1]!] });
+      assert.equal(hit.score, (await store.searchKeyword({ tenant: 'only-last', query: 'heron', topK: 5 }))[0]!.score);
+    }));
 }
