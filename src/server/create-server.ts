@@ -27,6 +27,8 @@ import { feedbackRoute } from './routes/feedback-route.js';
 import { evalRoute } from './routes/eval-route.js';
 import { tuneRoute } from './routes/tune-route.js';
 import { documentsRoute } from './routes/documents-route.js';
+import { documentAclRoute } from './routes/document-acl-route.js';
+import { monitorRoute } from './routes/monitor-route.js';
 import { ingestRoute } from './routes/ingest-route.js';
 import { openaiRoute } from './routes/openai-route.js';
 import { searchRoute } from './routes/search-route.js';
@@ -124,6 +126,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   searchRoute(app, s);
   askRoute(app, s);
   documentsRoute(app, s);
+  documentAclRoute(app, s);
   ingestRoute(app, s);
   auditExportRoute(app, s);
   feedbackRoute(app, s); // before auditRoute: its feedback handler is the fallback for stores without annotateQueryLog
@@ -131,6 +134,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   openaiRoute(app, s);
   evalRoute(app, s);
   tuneRoute(app, s);
+  monitorRoute(app, s);
 
   return {
     app, metrics, jobs,

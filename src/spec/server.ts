@@ -154,7 +154,7 @@ export interface FeedbackRecord extends FeedbackRequest {
 /** A long operation run by the server (ingest). */
 export interface ServerJob {
   id: string;
-  kind: 'ingest' | 'eval';
+  kind: 'ingest' | 'eval' | 'monitor-score';
   tenant: string;
   principal: string;
   /**

@@ -185,3 +185,24 @@ export const tuneJobRequestSchema = {
     seed: { type: 'integer', minimum: 0 },
   },
 } as const;
+
+const principalList = { type: 'array', maxItems: 10_000, items: { type: 'string', minLength: 1, maxLength: 512 } };
+export const documentAclRequestSchema = {
+  $id: 'DocumentAclRequest',
+  description: 'Who may read the document: principal ids or group names; null (or two empty lists) opens it to the whole tenant.',
+  oneOf: [
+    { type: 'null' },
+    { type: 'object', additionalProperties: false, required: ['principals', 'groups'], properties: { principals: principalList, groups: principalList } },
+  ],
+} as const;
+
+export const monitorScoreRequestSchema = {
+  $id: 'MonitorScoreRequest',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    rate: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Base sampling rate (default 0.1).' },
+    since: { type: 'integer', minimum: 0, description: 'Score entries logged at or after this epoch ms (default 24 hours ago).' },
+    restart: { type: 'boolean', description: 'Ignore the stored cursor.' },
+  },
+} as const;

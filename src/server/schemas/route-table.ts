@@ -3,10 +3,10 @@
  * validate with the same schema objects.
  */
 import type { Role } from '../../spec/server.js';
-import { askRequestSchema, chatCompletionRequestSchema, compareRunsRequestSchema, decideRequestSchema, evalRunRequestSchema, tuneJobRequestSchema, deleteDocumentsRequestSchema, embeddingsRequestSchema, feedbackRequestSchema, ingestPathsRequestSchema, searchRequestSchema, uploadRequestSchema } from './request-schemas.js';
+import { askRequestSchema, chatCompletionRequestSchema, compareRunsRequestSchema, decideRequestSchema, evalRunRequestSchema, tuneJobRequestSchema, deleteDocumentsRequestSchema, embeddingsRequestSchema, feedbackRequestSchema, ingestPathsRequestSchema, searchRequestSchema, uploadRequestSchema, documentAclRequestSchema, monitorScoreRequestSchema } from './request-schemas.js';
 
 export interface RouteInfo {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI path template. */
   path: string;
   summary: string;
@@ -29,6 +29,7 @@ export const routeTable: RouteInfo[] = [
   { method: 'get', path: '/v1/documents/{id}', summary: 'A document with its versions and chunks (`text=true` adds the current text)', role: 'reader' },
   { method: 'delete', path: '/v1/documents/{id}', summary: 'Delete a document with every version, chunk, vector and index entry', role: 'writer' },
   { method: 'post', path: '/v1/documents/delete', summary: 'Delete several documents', role: 'writer', body: { schema: deleteDocumentsRequestSchema } },
+  { method: 'put', path: '/v1/documents/{id}/acl', summary: 'Replace who may read a document you may read: { principals, groups }, or null to open it to the tenant', role: 'writer', body: { schema: documentAclRequestSchema } },
   { method: 'post', path: '/v1/ingest', summary: 'Upload files (multipart) to ingest as a job (202)', role: 'writer', body: { schema: uploadRequestSchema, contentType: 'multipart/form-data' } },
   { method: 'post', path: '/v1/ingest/paths', summary: 'Ingest server-side paths as a job (202)', role: 'admin', body: { schema: ingestPathsRequestSchema } },
   { method: 'get', path: '/v1/jobs/{id}', summary: 'A job: status (queued, running, succeeded, failed, cancelled, interrupted), progress, result', role: 'reader' },
@@ -51,4 +52,6 @@ export const routeTable: RouteInfo[] = [
   { method: 'post', path: '/v1/chat/completions', summary: 'OpenAI-compatible chat completion; model = pipeline; sources in `fathom`', role: 'reader', body: { schema: chatCompletionRequestSchema }, sse: true },
   { method: 'get', path: '/v1/models', summary: 'Pipelines, as OpenAI models', role: 'reader' },
   { method: 'post', path: '/v1/embeddings', summary: 'OpenAI-compatible embeddings from the configured embedding model', role: 'reader', body: { schema: embeddingsRequestSchema } },
+  { method: 'post', path: '/v1/monitor/score', summary: 'Score a sample of answered queries with reference-free metrics (as `fathom monitor score`), as a job (202)', role: 'admin', body: { schema: monitorScoreRequestSchema } },
+  { method: 'get', path: '/v1/monitor/drift', summary: 'Drift report of the current window against its baseline (as `fathom monitor check`)', role: 'admin', query: [{ name: 'window', description: 'hour, day (default) or week', type: 'string' }, { name: 'baseline', description: 'windows in the baseline, 1–90 (default 7)', type: 'integer' }] },
 ];
