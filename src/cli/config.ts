@@ -52,6 +52,8 @@ export interface FathomConfig {
   prices?: Record<string, { inputPerMillion: number; outputPerMillion: number }>;
   /** `fathom serve`: port, host, limits, CORS, OIDC, tracing (see ServerConfig in src/spec/server.ts). */
   server?: ServerConfig;
+  /** `monitor.online`: `fathom serve` scores sampled answers in the background (off when absent). */
+  monitor?: { online?: { rate: number; intervalMinutes: number } };
 }
 
 /** `generation` in fathom.config.json. */

@@ -29,6 +29,7 @@ import { tuneRoute } from './routes/tune-route.js';
 import { documentsRoute } from './routes/documents-route.js';
 import { documentAclRoute } from './routes/document-acl-route.js';
 import { monitorRoute } from './routes/monitor-route.js';
+import { scheduleOnlineScoring, type OnlineScoringSchedule } from './monitor/schedule-online-scoring.js';
 import { ingestRoute } from './routes/ingest-route.js';
 import { openaiRoute } from './routes/openai-route.js';
 import { searchRoute } from './routes/search-route.js';
@@ -49,6 +50,8 @@ export interface FathomServer {
   readonly inflight: number;
   /** Run again the jobs this instance (`server.instanceId`) left unfinished; call once after start (`fathom serve` does). */
   resumeJobs(): Promise<ServerJob[]>;
+  /** The background online scoring, when `onlineScoring` is set. */
+  onlineScoring?: OnlineScoringSchedule;
   /** Refuse new requests (503), wait for in-flight requests and jobs up to `timeoutMs`. */
   drain(timeoutMs?: number): Promise<void>;
 }
@@ -135,15 +138,17 @@ export function createServer(options: CreateServerOptions): FathomServer {
   evalRoute(app, s);
   tuneRoute(app, s);
   monitorRoute(app, s);
+  const onlineScoring = options.onlineScoring ? scheduleOnlineScoring({ ...options.onlineScoring, jobs, store, logger: s.logger }) : undefined;
 
   return {
-    app, metrics, jobs,
+    app, metrics, jobs, onlineScoring,
     resumeJobs: () => jobs.resume(),
     get inflight() {
       return inflight;
     },
     async drain(timeoutMs = s.config.drainTimeoutMs) {
       draining = true;
+      onlineScoring?.stop();
       const deadline = now() + timeoutMs;
       if (inflight > 0) {
         let timer: NodeJS.Timeout | undefined;

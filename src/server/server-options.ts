@@ -13,6 +13,7 @@ import type { RetrievalMode } from '../spec/retrieve.js';
 import type { ServerConfig } from '../spec/server.js';
 import type { Store } from '../spec/store.js';
 import type { TuneBackend } from '../spec/tune-backend.js';
+import type { OnlineScoringConfig } from './monitor/schedule-online-scoring.js';
 
 /** A named RAG pipeline: the `model` of the OpenAI-compatible endpoint and `pipeline` of `/v1/ask`. */
 export interface Pipeline {
@@ -59,5 +60,7 @@ export interface CreateServerOptions {
   tuneBackends?: Record<string, { backend: TuneBackend; baseURL?: string }>;
   /** `/readyz` fails until this resolves true (e.g. a model still loading). @default ready */
   ready?: () => boolean;
+  /** Score sampled answers in the background (`monitor.online` in fathom.config.json): at start, then every interval. @default off */
+  onlineScoring?: OnlineScoringConfig;
   _internal?: { now?: () => number; generateId?: (prefix?: string) => string; fetchJwks?: typeof fetch; jobHeartbeatMs?: number };
 }

@@ -59,6 +59,20 @@ describe('server config', () => {
   });
 });
 
+describe('monitor config', () => {
+  it('rejects a bad "monitor.online" with exit 2 naming the key', async () => {
+    const cfgDir = mkdtempSync(join(tmpdir(), 'fathom-serve-cfg-'));
+    try {
+      writeFileSync(join(cfgDir, 'fathom.config.json'), JSON.stringify({ monitor: { online: { rate: 0, intervalMinutes: 5 } } }));
+      const bad = await runCliCaptured({ cwd: cfgDir, args: ['serve'] });
+      assert.equal(bad.code, 2);
+      assert.match(bad.err, /monitor\.online\.rate/);
+    } finally {
+      rmSync(cfgDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('fathom serve (a real process)', () => {
   let child: ChildProcess;
   let url: string;
@@ -67,6 +81,7 @@ describe('fathom serve (a real process)', () => {
 
   before(async () => {
     key = (await cli('keys', 'create', '--tenant', 'acme', '--principal', 'user:bob', '--json')).json().key;
+    writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ monitor: { online: { rate: 1, intervalMinutes: 60 } } }));
     const proc = spawnServe({ cwd: dir });
     ({ child, logs } = proc);
     url = await proc.url;
@@ -84,6 +99,13 @@ describe('fathom serve (a real process)', () => {
     assert.ok(line, logs());
     const entry = JSON.parse(line!) as { route: string; status: number; tenant: string; principal: string };
     assert.deepEqual([entry.route, entry.status, entry.tenant, entry.principal], ['/v1/ask', 200, 'acme', 'user:bob']);
+  });
+
+  it('logs the dashboard URL at start, and starts the configured online scoring', () => {
+    const listening = JSON.parse(logs().split('\n').find((l) => l.includes('"msg":"listening"'))!) as { url: string; dashboard: string; onlineScoring: unknown };
+    assert.equal(listening.dashboard, `${url}/`);
+    assert.deepEqual(listening.onlineScoring, { rate: 1, intervalMinutes: 60 });
+    assert.match(logs(), /"msg":"online scoring started"/);
   });
 
   it('on SIGTERM finishes the in-flight stream, then exits 0', async () => {

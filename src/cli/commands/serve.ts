@@ -13,6 +13,7 @@ import { FathomError } from '../../util/errors.js';
 import { buildChatModel, buildChunker, buildEmbedder, buildReranker } from '../build.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, type CliContext } from '../context.js';
+import { knownTenants } from '../known-tenants.js';
 import { openStore } from '../open-store.js';
 import { _startTracing } from './_serve-tracing.js';
 import { defaultTuneBackends, tuneBackendFor } from './tune/start.js';
@@ -63,8 +64,11 @@ export const serveCommand = defineCommand({
     const tracing = cfg.tracing ? await _startTracing(cfg.tracing) : undefined;
     const store = await openStore({ location: c.storeUrl ?? c.storePath, config: c.config });
     const tuneBackends = _tuneBackends(c);
+    const online = c.config.monitor?.online;
+    // SQLite cannot list its tenants through the Store contract: the configured tenant and those holding documents.
+    const onlineScoring = online && { ...online, tenants: [...new Set([c.tenant, ...(c.storeUrl ? [] : knownTenants(c.storePath))])] };
     const server = createServer({
-      tuneBackends, store, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer,
+      tuneBackends, store, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer, onlineScoring,
       search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
       ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize },
     });
@@ -76,7 +80,8 @@ export const serveCommand = defineCommand({
     const bound = typeof address === 'object' && address ? address.port : port;
     const resumed = await server.resumeJobs();
     if (resumed.length) logger.info({ jobs: resumed.map((j) => j.id) }, 'resumed unfinished jobs');
-    logger.info({ url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`, store: store.location, tenantScoped: true, pipelines: ['fathom-rag'], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+    logger.info({ url, dashboard: `${url}/`, onlineScoring: online ?? false, store: store.location, tenantScoped: true, pipelines: ['fathom-rag'], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
 
     await new Promise<void>((resolve) => {
       if (c.io.signal?.aborted) resolve();
