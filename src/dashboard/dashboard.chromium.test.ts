@@ -214,6 +214,23 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
     }
   });
 
+  it('edits a document’s access list in its view: the reader key gains it, then loses it again', async () => {
+    const readerSees = async () => (await fetch(`${s.url}/v1/documents/${encodeURIComponent(RESTRICTED.id)}`, { headers: { authorization: `Bearer ${s.keys.reader}` } })).status === 200;
+    assert.equal(await readerSees(), false);
+    await go(writer, `#/documents/${encodeURIComponent(RESTRICTED.id)}`);
+    const principals = writer.getByLabel('Principals (comma-separated)');
+    assert.equal(await principals.inputValue(), 'user:wendy');
+    await principals.fill('user:wendy, user:rita');
+    await writer.getByRole('button', { name: 'Save access' }).click();
+    await writer.getByTestId('acl-status').and(writer.locator('.ok')).waitFor();
+    assert.equal(await writer.getByTestId('acl').textContent(), 'user:wendy, user:rita');
+    assert.equal(await readerSees(), true, 'rita gained it');
+    await principals.fill('user:wendy');
+    await writer.getByRole('button', { name: 'Save access' }).click();
+    await writer.waitForFunction(() => document.querySelector('[data-testid="acl"]')?.textContent === 'user:wendy');
+    assert.equal(await readerSees(), false, 'rita lost it');
+  });
+
   it('pages 1,050 documents through the cursor into a virtualised list that keeps the DOM small', async () => {
     const page = await signIn(browser, s.url, s.keys.big);
     try {

@@ -7,6 +7,8 @@ import { useState } from 'preact/hooks';
 import type { Chunk } from '../../spec/chunk.js';
 import type { Document, DocumentVersion } from '../../spec/document.js';
 import type { DeleteResult } from '../../spec/store.js';
+import type { AccessList } from '../../spec/access.js';
+import { AclEditor } from './acl-editor.js';
 import { api, errorText } from './api.js';
 import { ChunkTable } from './chunk-table.js';
 import { ChunkedText } from './chunked-text.js';
@@ -26,6 +28,7 @@ export function DocumentPage({ id }: { id: string }) {
   const [receipt, setReceipt] = useState<DeleteResult>();
   const [confirming, setConfirming] = useState(false);
   const [deleteError, setDeleteError] = useState<string>();
+  const [acl, setAcl] = useState<AccessList | null>();
   if (receipt) {
     return (
       <section aria-labelledby="receipt-title">
@@ -43,7 +46,8 @@ export function DocumentPage({ id }: { id: string }) {
   }
   if (loading && !data) return <p aria-busy="true">Loading {id}…</p>;
   if (error || !data) return <p role="alert" class="error">{error}</p>;
-  const { document: d, versions, chunks } = data;
+  const { versions, chunks } = data;
+  const d = acl === undefined ? data.document : { ...data.document, acl: acl ?? undefined };
   const current = versions.find((v) => v.status === 'current');
   const warnings = Array.isArray(d.metadata.extractionWarnings) ? (d.metadata.extractionWarnings as unknown[]).map(String) : [];
   const remove = async () => {
@@ -66,6 +70,7 @@ export function DocumentPage({ id }: { id: string }) {
         <dt>Chunks</dt><dd>{chunks.filter((c) => c.role === 'leaf').length} leaf, {chunks.filter((c) => c.role === 'parent').length} parent, {chunks.reduce((n, c) => n + (c.role === 'leaf' ? c.tokenCount : 0), 0)} tokens</dd>
       </dl>
       {warnings.length ? <div class="warnings" role="note"><h2>Extraction warnings</h2><ul>{warnings.map((w) => <li key={w}>{w}</li>)}</ul></div> : null}
+      <AclEditor id={d.id} acl={data.document.acl} onSaved={setAcl} />
       <h2>Versions</h2>
       <table class="grid">
         <thead><tr><th scope="col">Version</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Superseded</th><th scope="col">Content hash</th></tr></thead>
