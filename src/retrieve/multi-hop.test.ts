@@ -13,10 +13,9 @@ import { proposeBridgeEntities, retrieve } from './index.js';
 
 const docs = [
   { id: 'lumen', title: 'Lumen Library', text: 'The Lumen Library was designed by the architect Mara Velik and opened in 1931.' },
-  { id: 'velik', title: 'Mara Velik', text: 'Mara Velik spent her childhood in Dornfeld, a small town on the Isel.' },
-  { id: 'aller', title: 'Aller', text: 'A river runs through most old towns; the Aller runs through Celle.' },
-  { id: 'archive', title: 'City archive', text: 'The city archive was designed in 1950 and holds maps of every river.' },
-  { id: 'museum', title: 'Museum', text: 'The museum architect designed a hall that runs along the harbour.' },
+  { id: 'velik', title: 'Mara Velik', text: 'Mara Velik spent her childhood in Dornfeld, a small town on the river Isel.' },
+  { id: 'library', title: 'City library', text: 'The new city library was designed by a young architect in 1950.' },
+  { id: 'museum', title: 'Museum', text: 'The museum architect designed a hall along the harbour.' },
   ...['bakery', 'tram', 'glacier', 'orchard', 'lighthouse', 'violin'].map((w) => ({ id: w, title: w, text: `Notes on the ${w}: its history, its upkeep and its place in daily life.` })),
 ];
 const question = 'Which river runs through the hometown of the architect who designed the Lumen Library?';
@@ -45,7 +44,7 @@ describe('multi-hop retrieval', () => {
     const { hits, trace } = await retrieve({ store, tenant: 't', query: question, topK: 3, hops: 2 });
     assert.deepEqual(ids(hits).slice(0, 2), ['lumen', 'velik']);
     assert.equal(trace.hops?.[1]?.entities?.[0], 'Mara Velik');
-    assert.equal(trace.hops![1]!.query, 'Mara Velik Aller river runs through hometown');
+    assert.equal(trace.hops![1]!.query, 'Mara Velik river runs through hometown');
     assert.deepEqual(trace.stages.map((s) => [s.name, s.hop]), [['bm25', 1], ['bridge', 2], ['bm25', 2], ['hops', undefined]]);
     assert.deepEqual(hits[1]!.stages.hop2, { score: hits[1]!.stages.bm25!.score, rank: 1 });
     assert.equal(hits[1]!.stages.hops!.rank, 2);

@@ -72,7 +72,7 @@ export interface RecencyOptions {
 export interface MultiHopOptions {
   /** A generative model that writes hop 2's query from the question and hop 1's passages. */
   decomposer?: ChatModel;
-  /** Bridge entities added to the question (without a decomposer). @default 2 */
+  /** Bridge entities in hop 2's query (without a decomposer). @default 1 */
   bridges?: number;
 }
 
@@ -81,7 +81,7 @@ export interface HopTrace {
   hop: number;
   /** The query of this hop; null when no second query could be made (no bridge entity, model said NONE). */
   query: string | null;
-  /** Hits this hop contributed (hop 2: those hop 1 had not returned). */
+  /** Hits this hop retrieved (hop 2: those hop 1 had not returned). */
   count: number;
   /** The bridge entities proposed from hop 1's passages (hop 2 without a decomposer). */
   entities?: string[];

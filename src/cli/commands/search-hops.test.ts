@@ -14,9 +14,9 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fathom-hops-'));
   mkdirSync(join(dir, 'kb'));
   writeFileSync(join(dir, 'kb', 'lumen.md'), '# Lumen Library\n\nThe Lumen Library was designed by the architect Mara Velik and opened in 1931.\n');
-  writeFileSync(join(dir, 'kb', 'velik.md'), '# Mara Velik\n\nMara Velik spent her childhood in Dornfeld, a small town on the Isel.\n');
-  writeFileSync(join(dir, 'kb', 'aller.md'), '# Aller\n\nA river runs through most old towns; the Aller runs through Celle.\n');
-  writeFileSync(join(dir, 'kb', 'archive.md'), '# City archive\n\nThe city archive was designed in 1950 and holds maps of every river.\n');
+  writeFileSync(join(dir, 'kb', 'velik.md'), '# Mara Velik\n\nMara Velik spent her childhood in Dornfeld, a small town on the river Isel.\n');
+  writeFileSync(join(dir, 'kb', 'library.md'), '# City library\n\nThe new city library was designed by a young architect in 1950.\n');
+  writeFileSync(join(dir, 'kb', 'museum.md'), '# Museum\n\nThe museum architect designed a hall along the harbour.\n');
   for (const w of ['bakery', 'tram', 'glacier', 'orchard', 'violin']) writeFileSync(join(dir, 'kb', `${w}.md`), `# ${w}\n\nNotes on the ${w}: its history, its upkeep and its place in daily life.\n`);
   assert.equal((await cli('ingest', 'kb', '--progress', 'none')).code, 0);
 });
