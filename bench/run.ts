@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const all = ['chunking', 'ingest', 'fidelity', 'hostile-files', 'beir', 'bm25-scifact', 'cold-query', 'vector', 'retrieval-peers', 'scale', 'embedding-throughput', 'embedding-adapter', 'squad-extractive', 'sufficiency-squad', 'answer-overhead', 'squad-report', 'tune-lint', 'install-weight', 'serve', 'monitor', 'dashboard', 'postgres', 'postgres-hnsw', 'postgres-ingest'];
+const all = ['chunking', 'ingest', 'fidelity', 'hostile-files', 'beir', 'bm25-scifact', 'cold-query', 'vector', 'retrieval-peers', 'scale', 'embedding-throughput', 'embedding-adapter', 'squad-extractive', 'sufficiency-squad', 'answer-overhead', 'squad-report', 'tune-lint', 'install-weight', 'serve', 'monitor', 'dashboard', 'postgres', 'postgres-hnsw', 'postgres-ingest', 'multi-hop'];
 const wanted = process.argv.slice(2);
 const failed: string[] = [];
 for (const name of all.filter((n) => wanted.length === 0 || wanted.includes(n))) {

@@ -23,3 +23,9 @@ export type { AbstentionPoint, ChooseSufficiencyThresholdOptions } from './choos
 export { fitSufficiency } from './fit-sufficiency.js';
 export type { FitSufficiencyOptions, FittedSufficiency } from './fit-sufficiency.js';
 export type * from '../spec/retrieve.js';
+export { retrieveMultiHop } from './multi-hop.js';
+export type { RetrieveMultiHopOptions } from './multi-hop.js';
+export { proposeBridgeEntities } from './propose-bridge-entities.js';
+export type { ProposeBridgeEntitiesOptions } from './propose-bridge-entities.js';
+export { decomposeQuestion } from './decompose-question.js';
+export type { DecomposeQuestionOptions } from './decompose-question.js';

@@ -9,6 +9,7 @@ import { expandParents } from './expand-parents.js';
 import { expandWindow } from './expand-window.js';
 import { fuse } from './fuse.js';
 import { mmr } from './mmr.js';
+import { retrieveMultiHop } from './multi-hop.js';
 import { rerankHits } from './rerank-hits.js';
 import { sufficiencyFeatures } from './sufficiency-features.js';
 import { _termWeights } from './_term-weights.js';
@@ -24,6 +25,7 @@ export async function retrieve(options: RetrieveOptions): Promise<RetrieveResult
   const mode: RetrievalMode = options.mode ?? (embedder ? 'hybrid' : 'bm25');
   const perfNow = _internal.perfNow ?? (() => performance.now());
   _validate(options, mode);
+  if (options.hops === 2) return retrieveMultiHop({ ...options, retrieveOnce: retrieve });
 
   const stages: RetrievalStage[] = [];
   const step = async (name: string, run: () => Promise<Hit[]> | Hit[]): Promise<Hit[]> => {
@@ -82,10 +84,11 @@ export async function retrieve(options: RetrieveOptions): Promise<RetrieveResult
   return { hits, trace: { mode, stages, sufficiency, sufficiencyFeatures: sufficiencyFeatures(featureOptions) } };
 }
 
-function _validate({ tenant, query, topK = 10, embedder, mmr }: RetrieveOptions, mode: RetrievalMode): void {
+function _validate({ tenant, query, topK = 10, embedder, mmr, hops }: RetrieveOptions, mode: RetrievalMode): void {
   if (!tenant) throw new FathomError({ code: 'TENANT_REQUIRED', message: 'retrieve() needs a tenant: pass `tenant` (e.g. "default").' });
   if (typeof query !== 'string') throw new FathomError({ code: 'INVALID_ARGUMENT', message: 'retrieve() needs `query` as a string.' });
   if (!Number.isInteger(topK) || topK < 1) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `topK must be a positive integer, got ${topK}.`, details: { topK } });
+  if (hops !== undefined && hops !== 1 && hops !== 2) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `hops must be 1 or 2, got ${String(hops)}.`, details: { hops } });
   if (!['bm25', 'vector', 'hybrid'].includes(mode)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `Unknown retrieval mode '${mode}': use bm25, vector or hybrid.`, details: { mode } });
   if (mode !== 'bm25' && !embedder) throw _needsEmbedder(`Mode '${mode}'`);
   if (mmr && !embedder && !(typeof mmr === 'object' && mmr.embedder)) throw _needsEmbedder('MMR');

@@ -2,6 +2,7 @@
  * Retrieval: options of `retrieve()`, its result and trace, and the options of each step
  * (fusion, MMR, rerank, parent/window expansion, recency, sufficiency).
  */
+import type { ChatModel } from './chat-model.js';
 import type { EmbeddingModel } from './embedding-model.js';
 import type { MetadataFilter } from './filter.js';
 import type { Hit } from './hit.js';
@@ -67,6 +68,25 @@ export interface RecencyOptions {
   weight?: number;
 }
 
+/** How hop 2's query is made: a model decomposes the question, else bridge entities from hop 1's passages. */
+export interface MultiHopOptions {
+  /** A generative model that writes hop 2's query from the question and hop 1's passages. */
+  decomposer?: ChatModel;
+  /** Bridge entities in hop 2's query (without a decomposer). @default 1 */
+  bridges?: number;
+}
+
+/** One hop of a multi-hop retrieval. */
+export interface HopTrace {
+  hop: number;
+  /** The query of this hop; null when no second query could be made (no bridge entity, model said NONE). */
+  query: string | null;
+  /** Hits this hop retrieved (hop 2: those hop 1 had not returned). */
+  count: number;
+  /** The bridge entities proposed from hop 1's passages (hop 2 without a decomposer). */
+  entities?: string[];
+}
+
 /** Options of `retrieve()`. */
 export interface RetrieveOptions {
   store: Store;
@@ -97,6 +117,10 @@ export interface RetrieveOptions {
   principal?: Principal;
   /** Sufficiency model; @default DEFAULT_SUFFICIENCY_MODEL */
   sufficiency?: SufficiencyModel;
+  /** 2 = multi-hop: a second query from hop 1's passages (see `retrieveMultiHop`). @default 1 */
+  hops?: 1 | 2;
+  /** Multi-hop settings (with `hops: 2`). */
+  multiHop?: MultiHopOptions;
   signal?: AbortSignal;
   /** Testing seam: the clock used for stage timings and recency. */
   _internal?: { now?: () => number; perfNow?: () => number };
@@ -109,6 +133,8 @@ export interface RetrievalStage {
   ms: number;
   /** Hits the step produced. */
   count: number;
+  /** Multi-hop: the hop the step belongs to (absent for single-hop and for the merge of the hops). */
+  hop?: number;
 }
 
 export interface RetrievalTrace {
@@ -118,6 +144,8 @@ export interface RetrievalTrace {
   sufficiency: number;
   /** The features the signal was computed from. */
   sufficiencyFeatures: SufficiencyFeatures;
+  /** Multi-hop: each hop's query and contribution. */
+  hops?: HopTrace[];
 }
 
 export interface RetrieveResult {

@@ -27,6 +27,7 @@ export const askCommand = defineCommand({
     mode: { type: 'string', schema: rules.retrievalMode, description: 'bm25 | vector | hybrid (default: config search.mode)', valueHint: 'mode' },
     filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
     'min-sufficiency': { type: 'string', schema: rules.unitInterval, description: 'Abstain when the sufficiency score is below this, in [0, 1] (default: config answer.minSufficiency, else 0.15)', valueHint: 'x' },
+    hops: { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 2 }, description: 'Retrieval hops: 2 adds a second query (the generative model decomposes the question; the extractive answerer uses bridge entities from the first hop) (default 1)', valueHint: 'n' },
     ...principalArgs,
   },
   async run(ctx) {
@@ -42,7 +43,7 @@ export const askCommand = defineCommand({
     const result = await withStore(c, async (store) => {
       const options: AnswerOptions = {
         store, tenant: c.tenant, question, model, prices: c.config.prices, signal: c.io.signal, ...(principal ? { principal } : {}),
-        retrieval: { topK, mode, embedder, filter: parseFilter(repeated(ctx.rawArgs, 'filter')), sufficiency: sufficiency.model },
+        retrieval: { topK, mode, embedder, filter: parseFilter(repeated(ctx.rawArgs, 'filter')), sufficiency: sufficiency.model, ...(ctx.args.hops === undefined ? {} : { hops: Number(ctx.args.hops) as 1 | 2, ...(model ? { multiHop: { decomposer: model } } : {}) }) },
         abstention: { minSufficiency: sufficiency.minSufficiency },
       };
       if (!ctx.args.stream || c.json) return answer(options);

@@ -33,6 +33,7 @@ export const searchCommand = defineCommand({
     filter: { type: 'string', description: 'key=value, key>=n, key=a|b … (repeatable)', valueHint: 'expr' },
     explain: { type: 'boolean', description: 'Print every stage score and rank, the stage timings, and the sufficiency score with its features' },
     'min-sufficiency': { type: 'string', schema: rules.unitInterval, description: 'With --explain: the abstention threshold to compare the sufficiency score with (default: config answer.minSufficiency)', valueHint: 'x' },
+    hops: { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 2 }, description: 'Retrieval hops: 2 adds a second query from the bridge entities the first hop\'s passages name (default 1)', valueHint: 'n' },
     ...principalArgs,
   },
   async run(ctx) {
@@ -61,6 +62,7 @@ export const searchCommand = defineCommand({
         expand: a.parent ? 'parent' : undefined,
         recency: halfLife ? { halfLifeDays: halfLife } : undefined,
         sufficiency: sufficiency.model,
+        ...(a.hops === undefined ? {} : { hops: Number(a.hops) as 1 | 2 }),
         ...(principal ? { principal } : {}),
         signal: c.io.signal,
       }),
@@ -90,7 +92,8 @@ function render(hits: Hit[], result: RetrieveResult, explain: boolean, minSuffic
     lines.push(`   ${snippet.slice(0, 240)}${snippet.length > 240 ? '…' : ''}`);
   });
   if (explain) {
-    lines.push(`stages: ${result.trace.stages.map((s) => `${s.name} ${s.ms.toFixed(1)} ms (${s.count})`).join(', ')}`);
+    lines.push(`stages: ${result.trace.stages.map((s) => `${s.hop ? `hop ${s.hop} ` : ''}${s.name} ${s.ms.toFixed(1)} ms (${s.count})`).join(', ')}`);
+    for (const h of result.trace.hops ?? []) lines.push(`hop ${h.hop}: ${h.query === null ? '(no second query)' : JSON.stringify(h.query)} → ${h.count} hits${h.entities ? `; bridge entities: ${h.entities.join(', ') || 'none'}` : ''}`);
     const s = result.trace.sufficiency;
     lines.push(`sufficiency: ${s.toFixed(3)} (${s >= minSufficiency ? 'answers' : 'abstains'}: ask answers at ≥ ${minSufficiency})`);
     lines.push(`  features: ${Object.entries(result.trace.sufficiencyFeatures).filter(([, v]) => v !== null).map(([k, v]) => `${k} ${(v as number).toFixed(2)}`).join(', ')}`);
