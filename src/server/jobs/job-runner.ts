@@ -60,7 +60,11 @@ export function createJobRunner({ store, now, generateId, instanceId = 'default'
     const handler = handlers.get(job.kind);
     const abort = new AbortController();
     let saving: Promise<void> = Promise.resolve();
+    // Set once another incarnation of this job (a restarted instance's resume) has taken it over: this run, if it is
+    // still alive (hung rather than dead), must stop writing so it cannot overwrite the newer run's state.
+    let superseded = false;
     const update = (patch: Partial<ServerJob>) => {
+      if (superseded) return saving;
       const t = now();
       Object.assign(job, patch, { updatedAt: t, heartbeatAt: t });
       const snapshot = { ...job };
@@ -70,8 +74,16 @@ export function createJobRunner({ store, now, generateId, instanceId = 'default'
     const done = (async () => {
       await new Promise((r) => setImmediate(r));
       const beat = setInterval(() => {
-        void update({});
-        void _cancelRequested(store, job).then((yes) => yes && abort.abort('cancel'), () => undefined);
+        void _readJob(store, job).then((stored) => {
+          if (stored && (stored.resumed ?? 0) > (job.resumed ?? 0)) {
+            superseded = true;
+            clearInterval(beat);
+            abort.abort('superseded');
+            return;
+          }
+          void update({});
+          void _cancelRequested(store, job).then((yes) => yes && abort.abort('cancel'), () => undefined);
+        }, () => undefined);
       }, heartbeatMs);
       beat.unref();
       try {
@@ -86,7 +98,7 @@ export function createJobRunner({ store, now, generateId, instanceId = 'default'
       } finally {
         clearInterval(beat);
         live.delete(job.id);
-        if (job.status !== 'interrupted') {
+        if (!superseded && job.status !== 'interrupted') {
           await index.remove(job).catch(() => undefined);
           await handler?.cleanup?.(params).catch(() => undefined);
         }
