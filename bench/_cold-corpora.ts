@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { englishStopWords } from '../src/util/text/stopwords.js';
+import { mulberry32 } from '../src/util/math/random.js';
 
 export interface Corpus {
   name: string;
@@ -13,16 +14,7 @@ export interface Corpus {
 }
 
 // ---------- generated text: Zipf (s = 1) over 100,000 words, Lucene's stop words at the top ranks ----------
-function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const uniform = mulberry32;
 const vocab: string[] = [...englishStopWords];
 {
   const on = ['b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'st', 'tr', 'pl'];

@@ -30,6 +30,7 @@ import type { EmbeddingModel } from '../src/spec/embedding-model.js';
 import type { DocumentWrite, Store } from '../src/spec/store.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 import { englishStopWords } from '../src/util/text/stopwords.js';
+import { mulberry32 } from '../src/util/math/random.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const phase = process.argv[2] ?? 'all';
@@ -50,16 +51,7 @@ const resultFile = join(here, 'results', 'scale.json');
 const command = () => `flock /tmp/fathom-bench.lock node --max-old-space-size=16000 --import tsx bench/scale.ts ${process.argv.slice(2).join(' ')}`;
 
 // ---------- deterministic data ----------
-function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const uniform = mulberry32;
 function gaussian(seed: number): () => number {
   const u = uniform(seed);
   return () => Math.sqrt(-2 * Math.log(u() + 1e-12)) * Math.cos(2 * Math.PI * u());
