@@ -39,6 +39,16 @@ describe('sqlite approximate vector index', () => {
     await store.close();
   });
 
+  it('answers exactly when the graph returns fewer hits than asked and the tenant holds (identical vectors leave nodes unreachable)', async () => {
+    const store = await open(fresh(), { mode: 'ann', connectivity: 4 });
+    const directions = [0, 1, 2].map((axis) => Array.from({ length: 8 }, (_, j) => (j === axis ? 1 : 0)));
+    await store.commit({ tenant: 't', writes: Array.from({ length: 600 }, (_, i) => makeWrite({ id: `d${i}`, paragraphs: [`doc ${i}`], vectors: [directions[i % 3]!] })) });
+    const all = await top(store, directions[0]!, 600);
+    assert.equal(new Set(all).size, 600, 'every vector of the tenant found');
+    assert.deepEqual(all.slice(0, 200).sort(), Array.from({ length: 200 }, (_, i) => `d${i * 3}`).sort(), 'the identical ones first');
+    await store.close();
+  });
+
   it('honours forced modes', async () => {
     const exact = fresh();
     const a = await open(exact, { mode: 'exact', annThreshold: 10 });

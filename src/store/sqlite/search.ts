@@ -57,7 +57,7 @@ export function searchVector(ctx: SqliteContext, caches: SearchCaches, options: 
   if (tenantId === undefined || !(k > 0)) return [];
   const index = loadVectorIndex(ctx, tenantId, caches.vector, caches.vectorSettings);
   const allowedDocs = _allowedDocuments(ctx, caches, tenantId, filter, principal);
-  const ranked = searchVectors(ctx, index, vector, k, allowedDocs, caches.vectorSettings);
+  const ranked = searchVectors(ctx, tenantId, index, vector, k, allowedDocs, caches.vectorSettings);
   const hits = _hydrate(ctx, tenant, tenantId, 'vector', ranked, principal);
   if (includeVectors) _attachVectors(ctx, tenantId, hits, ranked.map((r) => r.chunkRowid));
   return hits;

@@ -167,6 +167,7 @@ export function persistAfterDelete(ctx: SqliteContext, tenantId: number, cache: 
 /** Nearest chunk rowids to `vector` among the allowed documents (all when `allowedDocuments` is undefined). */
 export function searchVectors(
   ctx: SqliteContext,
+  tenantId: number,
   index: VectorIndex,
   vector: Float32Array,
   k: number,
@@ -189,6 +190,9 @@ export function searchVectors(
   if (allowedDocuments && allowedDocuments.size <= s.filterExactLimit) return _exactOverDocuments(ctx, q, k, allowedDocuments);
   const hits = searchAnnIndex(index, q, k, allowedDocuments);
   if (allowedDocuments && hits.length < k) return _exactOverDocuments(ctx, q, k, allowedDocuments);
+  // A graph can leave nodes unreachable (many identical vectors, a build whose thread interleaving linked them
+  // badly): fewer hits than the tenant holds means some were missed, so answer exactly instead of short.
+  if (!allowedDocuments && hits.length < Math.min(k, index.count)) return _exactOverRows(q, k, readVectorRows(ctx, tenantId));
   return hits.map((h) => ({ chunkRowid: h.chunkRowid, score: h.score }));
 }
 
@@ -216,7 +220,10 @@ export function readVectorRows(ctx: SqliteContext, tenantId: number, documents?:
 
 function _exactOverDocuments(ctx: SqliteContext, q: Float32Array, k: number, documents: Set<number>): Array<{ chunkRowid: number; score: number }> {
   if (documents.size === 0) return [];
-  const rows = readVectorRows(ctx, 0, documents);
+  return _exactOverRows(q, k, readVectorRows(ctx, 0, documents));
+}
+
+function _exactOverRows(q: Float32Array, k: number, rows: VectorRow[]): Array<{ chunkRowid: number; score: number }> {
   const unit = rows.map((r) => normalize(r.vector));
   return topK(rows.length, k, (i) => dotAt(q, unit[i]!, 0, q.length)).map((h) => ({ chunkRowid: rows[h.index]!.chunkRowid, score: h.score }));
 }
