@@ -14,7 +14,9 @@
  *  - overhead = server p50 − in-process p50 (and app.request p50 − in-process p50) at the same concurrency. Errors = transport errors + timeouts +
  *    non-2xx (so any SQLITE_BUSY reaching a client counts). Both sides are warmed up first (one pass of the
  *    queries).
- * Run: node --import tsx bench/serve.ts [--seconds 5] [--docs 50000] → bench/results/serve.json (the store is cached in
+ *  - paired overhead (idle server, 1 client): per query, loopback vs in-process vs app.request() back to back in a
+ *    rotating order; the median of the per-query differences (robust to load drifting during the run).
+ * Run: node --import tsx bench/serve.ts [--seconds 5] [--docs 50000] [--paired-rounds 150] → bench/results/serve.json (the store is cached in
  * $TMPDIR/fathom-bench-serve-cache/store-<docs>.db; the first run builds it)
  */
 import { spawn } from 'node:child_process';
@@ -148,6 +150,8 @@ async function main(): Promise<void> {
         console.log(route, connections, JSON.stringify(server[`${route}@${connections}`]));
       }
     }
+    const paired = await _pairedOverhead({ url, key, path, queries, routes, rounds: arg('paired-rounds', 150) });
+    console.log('paired (idle, 1 client)', JSON.stringify(paired));
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
 
@@ -205,17 +209,70 @@ async function main(): Promise<void> {
       benchmark: 'serve', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage1mAtEnd: +loadavg()[0]!.toFixed(1),
       store: { ...counts, mode: 'bm25', answerer: 'extractive', buildSeconds, cachedAt: cached }, secondsPerRun: seconds,
       concurrentIngest: 'during every loopback run, ingest jobs (POST /v1/ingest, a JSONL of 100 records each, one after the other) write to the same store; `ingest` per run: jobs, documents written, their failures and any non-2xx', latencyUnit: 'ms',
-      server, inProcess, appRequest, overheadP50Ms, appOverheadP50Ms,
+      server, inProcess, appRequest, overheadP50Ms, appOverheadP50Ms, pairedOverhead: paired,
       errorsTotal: Object.values(server).reduce((n: number, r) => n + (r as { errors: number; timeouts: number; non2xx: number }).errors + (r as { timeouts: number }).timeouts + (r as { non2xx: number }).non2xx, 0),
       ingestFailures: Object.values(server).reduce((n: number, r) => n + (r as { ingest: { failed: number; non2xx: number } }).ingest.failed + (r as { ingest: { non2xx: number } }).ingest.non2xx, 0),
       notes: 'autocannon latency has 1 ms resolution per response event (responseTime, ms float); the machine is shared (2 cores), so absolute numbers vary run to run.',
     };
     mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
     writeFileSync(join(import.meta.dirname, 'results', 'serve.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(JSON.stringify({ overheadP50Ms, appOverheadP50Ms, errorsTotal: result.errorsTotal, ingestFailures: result.ingestFailures }));
+    console.log(JSON.stringify({ pairedOverheadP50Ms: Object.fromEntries(Object.entries(paired.routes).map(([k, v]) => [k, v.loopbackOverheadP50Ms])), overheadP50Ms, appOverheadP50Ms, errorsTotal: result.errorsTotal, ingestFailures: result.ingestFailures }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The overhead on an idle server, paired per request: for each query, the loopback request (child process), the same
+ * call in this process (`retrieve()` / `answer()`) and `app.request()`, one after the other in a rotating order, no
+ * ingest running. The median of the per-query differences is robust to the machine's load drifting during the run
+ * (unpaired p50s of separate phases are not, on a shared 2-core machine).
+ */
+async function _pairedOverhead(o: {
+  url: string; key: string; path: string; queries: string[]; rounds: number;
+  routes: Record<'search' | 'ask', (q: string) => Record<string, unknown>>;
+}): Promise<{ rounds: number; loadAverage1m: number; routes: Record<string, { loopbackOverheadP50Ms: number; appRequestOverheadP50Ms: number; inProcessP50Ms: number; loopbackP50Ms: number }> }> {
+  const local = await createSqliteStore({ path: o.path });
+  const { key: localKey } = await createApiKey({ store: local, tenant, principal: 'user:bench-paired', role: 'reader' });
+  const app = createServer({ store: local, config: { rateLimit: false } }).app;
+  const inProcess = {
+    search: (q: string) => retrieve({ store: local, tenant, query: q, topK: 5, mode: 'bm25' }),
+    ask: (q: string) => answer({ store: local, tenant, question: `What about ${q}?`, retrieval: { topK: 5, mode: 'bm25' } }),
+  };
+  const time = async (run: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await run();
+    return performance.now() - t0;
+  };
+  const median = (xs: number[]) => +[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(3);
+  const routes: Record<string, { loopbackOverheadP50Ms: number; appRequestOverheadP50Ms: number; inProcessP50Ms: number; loopbackP50Ms: number }> = {};
+  try {
+    for (const route of ['search', 'ask'] as const) {
+      const request = (base: string, k: string) => ({ method: 'POST', headers: { authorization: `Bearer ${k}`, 'content-type': 'application/json' }, body: JSON.stringify(o.routes[route](base)) });
+      const d = { loop: [] as number[], app: [] as number[], local: [] as number[], http: [] as number[] };
+      for (let i = 0; i < o.rounds; i++) {
+        const q = o.queries[i % o.queries.length]!;
+        const steps = [
+          ['http', () => fetch(`${o.url}/v1/${route}`, request(q, o.key)).then((r) => { if (r.status !== 200) throw new Error(`loopback ${route}: ${r.status}`); return r.arrayBuffer(); })],
+          ['local', () => inProcess[route](q)],
+          ['app', () => app.request(`/v1/${route}`, request(q, localKey)).then((r) => { if (r.status !== 200) throw new Error(`app.request ${route}: ${r.status}`); return r.arrayBuffer(); })],
+        ] as const;
+        const t: Record<string, number> = {};
+        for (let j = 0; j < 3; j++) {
+          const [name, run] = steps[(i + j) % 3]!;
+          t[name] = await time(run);
+        }
+        d.loop.push(t.http! - t.local!);
+        d.app.push(t.app! - t.local!);
+        d.local.push(t.local!);
+        d.http.push(t.http!);
+      }
+      routes[route] = { loopbackOverheadP50Ms: median(d.loop), appRequestOverheadP50Ms: median(d.app), inProcessP50Ms: median(d.local), loopbackP50Ms: median(d.http) };
+    }
+  } finally {
+    await local.close();
+  }
+  return { rounds: o.rounds, loadAverage1m: +loadavg()[0]!.toFixed(1), routes };
 }
 
 /** Ingest jobs one after the other for `ms`: each uploads 100 JSONL records and waits for its job to end. */

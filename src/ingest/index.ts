@@ -9,6 +9,7 @@ export { indexText } from './index-text.js';
 export { contextualizeChunks } from './contextualize.js';
 export type { ContextualizeOptions, ContextualizeResult } from './contextualize.js';
 export { forgetDocuments } from './governance/forget-documents.js';
+export { storedEvalRunKey } from './governance/stored-eval-run-key.js';
 export type { ForgetDocumentsOptions } from './governance/forget-documents.js';
 export { purgeAuditLog } from './governance/purge-audit-log.js';
 export type { PurgeAuditLogOptions } from './governance/purge-audit-log.js';

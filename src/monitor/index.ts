@@ -5,3 +5,4 @@ export { postDriftAlert, type PostDriftAlertOptions } from './post-drift-alert.j
 export { pipelineOf, sampleEntry, stratumOf, type SamplerOptions } from './sample-entry.js';
 export { scoreEntry } from './score-entry.js';
 export { onlineScorer, scoreCursorKey, scoreOnline, type ScoreOnlineOptions, type ScoreOnlineResult } from './score-online.js';
+export { findQueryLogEntry } from './find-query-log-entry.js';

@@ -97,6 +97,8 @@ export interface Store {
    * range from above; a backend that ignores it returns newer entries too, so callers also filter by `at`.
    */
   listQueryLog(options: { tenant: string; since?: number; until?: number; limit?: number }): Promise<QueryLogEntry[]>;
+  /** Optional: one audit entry by id (an indexed lookup), or undefined when the tenant has none with that id. */
+  getQueryLogEntry?(options: { tenant: string; id: string }): Promise<QueryLogEntry | undefined>;
 
   /** Optional (store migration): every tenant that holds anything, sorted. */
   listTenants?(): Promise<string[]>;
@@ -244,6 +246,8 @@ export interface DeletionReceipt {
   deleted: string[];
   /** Ids not found in the tenant. */
   missing: string[];
+  /** What the store removed (absent on a log purge). */
+  counts?: { versions: number; chunks: number; auditEntriesRedacted: number; cachedContexts: number };
   places: ErasedPlace[];
   erasure: PhysicalErasure;
   notManaged: UnmanagedCopy[];

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { purgeAuditLog, recordExport } from '../../ingest/index.js';
 import type { QueryLogEntry } from '../../spec/audit.js';
+import { findQueryLogEntry } from '../../monitor/index.js';
 import { FathomError } from '../../util/errors.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, withStore, type CliContext } from '../context.js';
@@ -50,7 +51,7 @@ const show = defineCommand({
   async run(ctx) {
     const c = cliContext(ctx);
     const id = String(ctx.args.id);
-    const entry = (await _entries(c, undefined, 1_000_000)).find((e) => e.id === id);
+    const entry = await withStore(c, (store) => findQueryLogEntry(store, c.tenant, id));
     if (!entry) throw new FathomError({ code: 'NOT_FOUND', message: `No audit log entry "${id}" in tenant "${c.tenant}". List entries with \`fathom log list\`.`, details: { id, tenant: c.tenant } });
     emit(c.io, c.json, entry, () => _render(entry));
     return 0;

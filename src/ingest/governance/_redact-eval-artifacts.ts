@@ -9,23 +9,10 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QueryLogRedaction } from '../../spec/audit.js';
-import type { EvalItemResult, EvalRun, GoldenItem } from '../../spec/evaluation.js';
+import type { EvalItemResult, EvalRun } from '../../spec/evaluation.js';
 import type { ErasedPlace, UnmanagedCopy } from '../../spec/store.js';
-import { collectDocumentIds } from '../../util/collect-document-ids.js';
-import { _redactEvalResult, _redactGoldenItem } from './_redact-eval-result.js';
+import { _redactEvalRun, _touches, type _Target } from './_redact-eval-run.js';
 
-interface _Target {
-  documentIds: Set<string>;
-  chunkIds: Set<string>;
-}
-
-const _touches = (value: unknown, t: _Target): boolean =>
-  [...collectDocumentIds(value)].some((d) => t.documentIds.has(d)) || [...collectDocumentIds(value, ['chunkId'])].some((c) => t.chunkIds.has(c));
-
-/** A result already redacted (its text is gone) is not redacted again. */
-const _pending = (r: EvalItemResult | undefined): r is EvalItemResult => Boolean(r) && !r!.redacted;
-
-const _itemTouches = (item: GoldenItem, t: _Target) => item.sources.some((s) => ('documentId' in s && t.documentIds.has(s.documentId)) || ('chunkId' in s && t.chunkIds.has(s.chunkId)));
 
 /** Write a file through a temporary name (a reader never sees half of it); remove it when empty. */
 function _rewrite(path: string, text: string): void {
@@ -50,23 +37,12 @@ export function _redactEvalArtifacts(o: { dataDir: string; documentIds: string[]
       notManaged.push({ path, kind: 'export', note: 'not a readable evaluation run: fathom could not check it; inspect or delete it by hand' });
       continue;
     }
-    // Items whose expected sources are the document: every mode (the question itself may quote it) and the item.
-    const items = new Set((run.items ?? []).filter((i) => _itemTouches(i, t)).map((i) => i.id));
-    items.forEach((i) => affectedItems.add(i));
-    let count = 0;
-    const itemIds = new Set<string>();
-    run.results = run.results.map((r) => {
-      if (!_pending(r) || !(items.has(r.itemId) || _touches(r, t))) return r;
-      count++;
-      itemIds.add(r.itemId);
-      return _redactEvalResult(r, o.redaction);
-    });
-    const redactItems = (run.items ?? []).filter((i) => items.has(i.id) && !i.metadata?.redacted).length;
-    if (count === 0 && redactItems === 0) continue;
-    if (run.items) run.items = run.items.map((i) => (items.has(i.id) && !i.metadata?.redacted ? _redactGoldenItem(i, o.redaction) : i));
+    const r = _redactEvalRun(run, t, o.redaction);
+    r.items.forEach((i) => affectedItems.add(i));
+    if (r.results === 0 && r.goldenItems === 0) continue;
     _rewrite(path, `${JSON.stringify(run, null, 2)}\n`);
-    places.push({ place: 'eval-run', path, action: 'redacted', count, what: `${count} results of ${itemIds.size} items (questions, answers, sources)${redactItems ? `, ${redactItems} golden items` : ''}` });
-    if (items.size && run.dataset?.path && existsSync(run.dataset.path)) notManaged.push({ path: run.dataset.path, kind: 'golden-set', note: `golden set of ${run.id}: its questions and answers about the document are yours to edit` });
+    places.push({ place: 'eval-run', path, action: 'redacted', count: r.results, what: r.what });
+    if (r.items.size && run.dataset?.path && existsSync(run.dataset.path)) notManaged.push({ path: run.dataset.path, kind: 'golden-set', note: `golden set of ${run.id}: its questions and answers about the document are yours to edit` });
   }
   for (const path of _list(join(o.dataDir, 'cache', 'eval'), (n) => n.endsWith('.jsonl'))) {
     const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);

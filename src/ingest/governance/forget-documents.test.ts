@@ -9,6 +9,7 @@ import { createSqliteStore } from '../../store/sqlite/index.js';
 import { sha256 } from '../../util/hash.js';
 import { forgetDocuments } from './forget-documents.js';
 import { recordExport } from './record-export.js';
+import { storedEvalRunKey } from './stored-eval-run-key.js';
 
 const root = mkdtempSync(join(tmpdir(), 'fathom-forget-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -76,6 +77,22 @@ describe('forgetDocuments', () => {
     assert.deepEqual([again.deleted, again.missing, again.places], [[], ['a'], []], 'nothing is redacted or counted twice');
     await store.close();
     assert.ok(existsSync(join(dataDir, 'runs', 'eval-1.manifest.json')));
+  });
+
+  it('redacts the evaluation runs the server keeps in the store (meta rows), whichever way the document is deleted', async () => {
+    const store = await createSqliteStore({ path: ':memory:' });
+    await store.commit({ tenant: 't', writes: [write('a', `About ${SECRET}.`, 1), write('b', 'Other words.', 1)] });
+    const run = { id: 'r1', createdAt: 1, dataset: { path: 'g.jsonl', sha256: 'x', items: 1 }, modes: ['rag'], config: {}, configHash: 'h', versions: {}, items: [], results: [result('i1', 'rag', 'a', SECRET), result('i2', 'rag', 'b', 'Other words.')], summary: {} };
+    await store.setMeta({ tenant: 't', key: storedEvalRunKey('r1'), value: JSON.stringify({ run, principal: 'user:ann', jobId: 'j1' }) });
+    await store.setMeta({ tenant: 't', key: storedEvalRunKey('r2'), value: JSON.stringify({ run: { ...run, id: 'r2', results: [result('i2', 'rag', 'b', 'Other words.')] }, principal: 'user:ann', jobId: 'j2' }) });
+    const receipt = await forgetDocuments({ store, tenant: 't', ids: ['a'] });
+    assert.deepEqual(receipt.places.map((p) => [p.place, p.path, p.count]), [['store', ':memory:', 1], ['eval-run', `:memory:#${storedEvalRunKey('r1')}`, 1]]);
+    const kept = JSON.parse((await store.getMeta({ tenant: 't', key: storedEvalRunKey('r1') }))!) as { principal: string; run: EvalRun };
+    assert.ok(!JSON.stringify(kept).includes(SECRET), 'no quote of the deleted document left in the stored run');
+    assert.equal(kept.principal, 'user:ann');
+    assert.deepEqual(kept.run.results.map((r) => [r.itemId, Boolean(r.redacted)]), [['i1', true], ['i2', false]]);
+    assert.deepEqual(receipt.counts, { versions: 1, chunks: 1, auditEntriesRedacted: 0, cachedContexts: 0 });
+    await store.close();
   });
 
   it('without a data directory touches only the store', async () => {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DeletionReceipt, ErasedPlace, Store, UnmanagedCopy } from '../../spec/store.js';
 import { _redactEvalArtifacts } from './_redact-eval-artifacts.js';
+import { _redactStoredEvalRuns } from './_redact-stored-eval-runs.js';
 import { _unmanagedExports } from './_unmanaged-copies.js';
 import { listExports } from './record-export.js';
 
@@ -42,9 +43,11 @@ export async function forgetDocuments(options: ForgetDocumentsOptions): Promise<
   if (result.cachedContexts) places.push({ place: 'context-cache', path: store.location, action: 'removed', count: result.cachedContexts, what: `${result.cachedContexts} contextual-retrieval contexts` });
   if (result.auditEntriesRedacted) places.push({ place: 'audit-log', path: store.location, action: 'redacted', count: result.auditEntriesRedacted, what: `${result.auditEntriesRedacted} audit entries that retrieved or cited them (query, answer, citations, prompt)` });
   for (const file of result.sideFiles ?? []) places.push({ place: 'side-file', path: file, action: 'rewritten', count: 1, what: 'vector index file rewritten without the deleted vectors' });
+  const redaction = { reason: 'document-deleted' as const, at, documentIds: unique };
+  if (result.deleted.length) places.push(...(await _redactStoredEvalRuns({ store, tenant, target: { documentIds: new Set(unique), chunkIds: new Set(chunkIds) }, redaction })));
   const notManaged: UnmanagedCopy[] = [];
   if (dataDir) {
-    const evals = _redactEvalArtifacts({ dataDir, documentIds: unique, chunkIds, redaction: { reason: 'document-deleted', at, documentIds: unique } });
+    const evals = _redactEvalArtifacts({ dataDir, documentIds: unique, chunkIds, redaction });
     places.push(...evals.places);
     notManaged.push(...evals.notManaged);
   }
@@ -56,5 +59,6 @@ export async function forgetDocuments(options: ForgetDocumentsOptions): Promise<
   }
   notManaged.push(..._unmanagedExports(await listExports({ store, tenant }), [...unique, ...chunkIds]));
   const erasure = result.erasure ?? { status: 'not-applicable' as const, attempts: 0, message: `The ${store.provider} store manages its own storage.` };
-  return { tenant, at, deleted: result.deleted, missing: result.missing, places, erasure, notManaged: [...new Map(notManaged.map((c) => [c.path, c])).values()] };
+  const counts = { versions: result.versions, chunks: result.chunks, auditEntriesRedacted: result.auditEntriesRedacted ?? 0, cachedContexts: result.cachedContexts ?? 0 };
+  return { tenant, at, deleted: result.deleted, missing: result.missing, counts, places, erasure, notManaged: [...new Map(notManaged.map((c) => [c.path, c])).values()] };
 }

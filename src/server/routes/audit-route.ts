@@ -12,13 +12,14 @@ import { FathomError } from '../../util/errors.js';
 import type { _Env, _ServerContext } from '../_context.js';
 import { hasRole } from '../middleware/require-role.js';
 import { toFeedbackRecord } from './feedback-route.js';
+import { findQueryLogEntry } from '../../monitor/index.js';
 
 const _WINDOW = 10_000;
 const _visible = (id: Identity) => (e: QueryLogEntry) => hasRole(id.role, 'admin') || (e.metadata as { principal?: string } | undefined)?.principal === id.principal;
 
 export function auditRoute(app: Hono<_Env>, s: _ServerContext): void {
   const find = async (identity: Identity, id: string): Promise<QueryLogEntry> => {
-    const entry = (await s.store.listQueryLog({ tenant: identity.tenant, limit: 1_000_000 })).find((e) => e.id === id);
+    const entry = await findQueryLogEntry(s.store, identity.tenant, id);
     // Someone else's entry is reported as absent, not forbidden: its existence is not the reader's to know.
     if (!entry || !_visible(identity)(entry)) throw new FathomError({ code: 'NOT_FOUND', message: `No audit entry "${id}" visible to you: list yours with GET /v1/audit.`, details: { id } });
     return entry;

@@ -1,10 +1,11 @@
 /**
  * Documents of the caller's tenant: list (cursor paging), show (versions and chunks), delete (writer; the
- * store's DeleteResult is returned). Ids may contain slashes (`kb/pricing.md`); encode them or not.
+ * deletion receipt — every place the text was removed from — with the store's counts at the top level). Ids may contain slashes (`kb/pricing.md`); encode them or not.
  */
 import type { Hono } from 'hono';
 import type { MetadataFilter } from '../../spec/filter.js';
 import { FathomError } from '../../util/errors.js';
+import { forgetDocuments } from '../../ingest/index.js';
 import type { _Env, _ServerContext } from '../_context.js';
 import { requireRole } from '../middleware/require-role.js';
 import { deleteDocumentsRequestSchema } from '../schemas/request-schemas.js';
@@ -57,8 +58,9 @@ export function documentsRoute(app: Hono<_Env>, s: _ServerContext): void {
     const readable: string[] = [];
     const hidden: string[] = [];
     for (const id of new Set(ids)) (await s.store.getDocument({ tenant: identity.tenant, id, principal }) ? readable : hidden).push(id);
-    const result = await s.store.deleteDocuments({ tenant: identity.tenant, ids: readable });
-    return { ...result, missing: [...result.missing, ...hidden] };
+    // forgetDocuments, not the bare store delete: the server's evaluation runs (meta rows) can quote the document too.
+    const receipt = await forgetDocuments({ store: s.store, tenant: identity.tenant, ids: readable });
+    return { ...receipt, ...receipt.counts, missing: [...receipt.missing, ...hidden] };
   };
 
   app.delete('/v1/documents/:id{.+}', requireRole('writer'), async (c) => {

@@ -5,10 +5,10 @@
  * they can see (their own; an admin's on all).
  */
 import type { Hono } from 'hono';
-import type { QueryLogEntry } from '../../spec/audit.js';
 import type { QueryFeedback } from '../../spec/monitor.js';
 import type { FeedbackRecord, FeedbackRequest } from '../../spec/server.js';
 import { addFeedback } from '../../monitor/add-feedback.js';
+import { findQueryLogEntry } from '../../monitor/find-query-log-entry.js';
 import { FathomError } from '../../util/errors.js';
 import type { _Env, _ServerContext } from '../_context.js';
 import { hasRole } from '../middleware/require-role.js';
@@ -27,7 +27,7 @@ export function feedbackRoute(app: Hono<_Env>, s: _ServerContext): void {
     const body = validateBody<FeedbackRequest>(feedbackRequestSchema, await readJson(c));
     const identity = c.get('identity');
     const id = c.req.param('id');
-    const entry = (await s.store.listQueryLog({ tenant: identity.tenant, limit: 1_000_000 })).find((e: QueryLogEntry) => e.id === id);
+    const entry = await findQueryLogEntry(s.store, identity.tenant, id);
     const visible = entry && (hasRole(identity.role, 'admin') || (entry.metadata as { principal?: string } | undefined)?.principal === identity.principal);
     if (!visible) throw new FathomError({ code: 'NOT_FOUND', message: `No audit entry "${id}" visible to you: list yours with GET /v1/audit.`, details: { id } });
     const updated = await addFeedback({

@@ -21,6 +21,14 @@ export async function listQueryLog(ctx: PgContext, o: { tenant: string; since?: 
   return rows.map((r) => JSON.parse(r.entry) as QueryLogEntry);
 }
 
+/** One entry by id. */
+export async function getQueryLogEntry(ctx: PgContext, o: { tenant: string; id: string }): Promise<QueryLogEntry | undefined> {
+  const tenantId = await ctx.tenantId(o.tenant);
+  if (tenantId === undefined) return undefined;
+  const rows = await ctx.query<{ entry: string }>('SELECT entry FROM {query_log} WHERE tenant_id = $1 AND id = $2 ORDER BY row DESC LIMIT 1', [tenantId, o.id]);
+  return rows[0] ? (JSON.parse(rows[0].entry) as QueryLogEntry) : undefined;
+}
+
 async function _select(ctx: PgContext, c: Queryable, tenantId: number, o: { documentIds?: string[]; before?: number }): Promise<Array<{ row: string; entry: QueryLogEntry }>> {
   const rows = await ctx.query<{ row: string; entry: string }>(
     'SELECT row::text, entry FROM {query_log} WHERE tenant_id = $1 AND at < $2 AND ($3::text[] IS NULL OR document_ids && $3::text[]) ORDER BY row FOR UPDATE',

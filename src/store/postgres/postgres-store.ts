@@ -109,6 +109,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     keywordQueryStats: (o) => guard(o.tenant, () => keywordQueryStats(ctx, o)),
     appendQueryLog: (entry) => guard(entry.tenant, () => logs.appendQueryLog(ctx, entry)),
     listQueryLog: (o) => guard(o.tenant, () => logs.listQueryLog(ctx, o)),
+    getQueryLogEntry: (o) => guard(o.tenant, () => logs.getQueryLogEntry(ctx, o)),
     annotateQueryLog: (o) => guard(o.tenant, () => logs.annotateQueryLog(ctx, o)),
     listTenants: () => guard(null, async () => (await ctx.query<{ name: string }>('SELECT name FROM {tenants} ORDER BY name')).map((r) => r.name)),
     listMetaKeys: ({ tenant }) => guard(tenant, async () => (await ctx.query<{ key: string }>('SELECT m.key FROM {meta} m JOIN {tenants} t ON t.id = m.tenant_id WHERE t.name = $1 ORDER BY m.key', [tenant])).map((r) => r.key)),

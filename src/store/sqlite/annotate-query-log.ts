@@ -6,7 +6,7 @@ import type { SqliteContext } from './context.js';
 export interface AnnotateQueryLogOptions {
   tenant: string;
   id: string;
-  /** The entry's `at`, when known: the lookup then uses the (tenant, at) index instead of scanning the tenant's log. */
+  /** The entry's `at`, when known (the (tenant, at) index; without it the (tenant, id) index). */
   at?: number;
   feedback?: QueryFeedback;
   online?: OnlineScores;

@@ -120,6 +120,11 @@ CREATE INDEX document_acl_value ON document_acl (tenant_id, kind, value);
 ALTER TABLE tenants ADD COLUMN acl_generation INTEGER NOT NULL DEFAULT 0;
 `,
   },
+  {
+    // v6: audit entries by id (feedback, GET /v1/audit/{id}, online scoring) without scanning the tenant's log.
+    version: 6,
+    sql: `CREATE INDEX query_log_id ON query_log (tenant_id, id);`,
+  },
 ];
 
 /** The schema version this code writes. */

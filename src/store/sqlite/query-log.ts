@@ -18,6 +18,14 @@ export function listQueryLog(ctx: SqliteContext, options: { tenant: string; sinc
   return rows.map((r) => JSON.parse(r) as QueryLogEntry);
 }
 
+/** One entry by id (index `query_log_id`). */
+export function getQueryLogEntry(ctx: SqliteContext, options: { tenant: string; id: string }): QueryLogEntry | undefined {
+  const tenantId = ctx.tenantId(options.tenant);
+  if (tenantId === undefined) return undefined;
+  const raw = ctx.stmt('SELECT entry FROM query_log WHERE tenant_id = ? AND id = ? ORDER BY rowid DESC LIMIT 1').pluck().get(tenantId, options.id) as string | undefined;
+  return raw === undefined ? undefined : (JSON.parse(raw) as QueryLogEntry);
+}
+
 export function getMeta(ctx: SqliteContext, tenant: string, key: string): string | undefined {
   const tenantId = ctx.tenantId(tenant);
   if (tenantId === undefined) return undefined;
@@ -27,4 +35,10 @@ export function getMeta(ctx: SqliteContext, tenant: string, key: string): string
 export function setMeta(ctx: SqliteContext, tenant: string, key: string, value: string): void {
   const tenantId = ctx.tenantId(tenant, true)!;
   ctx.stmt('INSERT INTO meta (tenant_id, key, value) VALUES (?, ?, ?) ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value').run(tenantId, key, value);
+}
+
+export function listMetaKeys(ctx: SqliteContext, tenant: string): string[] {
+  const tenantId = ctx.tenantId(tenant);
+  if (tenantId === undefined) return [];
+  return ctx.stmt('SELECT key FROM meta WHERE tenant_id = ? ORDER BY key').pluck().all(tenantId) as string[];
 }

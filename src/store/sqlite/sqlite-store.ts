@@ -18,7 +18,7 @@ import { existingSideFiles } from './side-files.js';
 import type { IndexDelta } from './index-delta.js';
 import { openDatabase, toStoreError } from './open-database.js';
 import { annotateQueryLog } from './annotate-query-log.js';
-import { appendQueryLog, getMeta, listQueryLog, setMeta } from './query-log.js';
+import { appendQueryLog, getMeta, getQueryLogEntry, listMetaKeys, listQueryLog, setMeta } from './query-log.js';
 import * as reads from './reads.js';
 import { keywordQueryStats, searchKeyword, searchVector, type SearchCaches } from './search.js';
 import { annFile, applyVectorDelta, clearVectorIndexes, exactFile, persistAfterDelete, resolveVectorSettings, type VectorIndexOptions } from './vector-index.js';
@@ -132,6 +132,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     appendQueryLog: (entry) => guard(entry.tenant, () => appendQueryLog(ctx, entry)),
     annotateQueryLog: (o) => guard(o.tenant, () => annotateQueryLog(ctx, o)),
     listQueryLog: (o) => guard(o.tenant, () => listQueryLog(ctx, o)),
+    getQueryLogEntry: (o) => guard(o.tenant, () => getQueryLogEntry(ctx, o)),
+    listMetaKeys: ({ tenant }) => guard(tenant, () => listMetaKeys(ctx, tenant)),
     getMeta: ({ tenant, key }) => guard(tenant, () => getMeta(ctx, tenant, key)),
     setMeta: ({ tenant, key, value }) => guard(tenant, () => setMeta(ctx, tenant, key, value)),
     compact: () =>

@@ -59,4 +59,24 @@ export function forgetCases(create: () => Promise<Store>): void {
       for (const text of ['harbour gate', 'wrong place']) assert.ok(!JSON.stringify(redacted).includes(text), `feedback text "${text}" survived deletion`);
       assert.deepEqual(redacted!.feedback?.map((f) => f.rating), ['down', 'up'], 'ratings and times stay');
     }));
+
+  it('finds one audit entry by id in its tenant only, annotated and redacted like the log (when supported)', () =>
+    withStore(create, async (store) => {
+      if (!store.getQueryLogEntry) return;
+      await store.commit({ tenant: 'g1', writes: [makeWrite({ id: 'a', paragraphs: ['The harbour is by the lighthouse.'] })] });
+      for (let i = 0; i < 30; i++) await store.appendQueryLog(entry('g1', `e${i}`, i === 7 ? 'a' : 'b', i));
+      await store.appendQueryLog(entry('g2', 'e7', 'b', 99));
+      assert.equal((await store.getQueryLogEntry({ tenant: 'g1', id: 'e7' }))?.query, 'Where is the a harbour?');
+      assert.equal((await store.getQueryLogEntry({ tenant: 'g2', id: 'e7' }))?.query, 'Where is the b harbour?', 'the same id in another tenant is its own entry');
+      assert.equal(await store.getQueryLogEntry({ tenant: 'g1', id: 'nope' }), undefined);
+      assert.equal(await store.getQueryLogEntry({ tenant: 'g9', id: 'e7' }), undefined, 'an unknown tenant has no entry');
+      if (store.annotateQueryLog) {
+        await store.annotateQueryLog({ tenant: 'g1', id: 'e7', feedback: { rating: 'up', at: 50 } });
+        assert.deepEqual((await store.getQueryLogEntry({ tenant: 'g1', id: 'e7' }))?.feedback?.map((f) => f.rating), ['up']);
+      }
+      await store.deleteDocuments({ tenant: 'g1', ids: ['a'] });
+      const redacted = await store.getQueryLogEntry({ tenant: 'g1', id: 'e7' });
+      assert.equal(redacted?.redacted?.reason, 'document-deleted');
+      assert.ok(!JSON.stringify(redacted).includes('lighthouse'));
+    }));
 }
