@@ -77,6 +77,7 @@ describe('fathom serve ×2 + fathom ingest ×2 on one PostgreSQL', { skip: postg
         } catch (error) {
           failures.push(String(error));
         }
+        await new Promise((r) => setTimeout(r, 20)); // a steady client, not a CPU hog competing with the ingests
       }
     })();
     const probe = await createPostgresStore({ connectionString: url, maxConnections: 1 });
