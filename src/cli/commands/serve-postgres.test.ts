@@ -37,7 +37,7 @@ const until = async (what: string, done: () => Promise<boolean> | boolean, timeo
 };
 
 describe('fathom serve ×2 + fathom ingest ×2 on one PostgreSQL', { skip: postgresServerUnavailable() }, () => {
-  it('no failed request, every file stored once after an ingest SIGKILLed mid-batch is re-run', { timeout: 240_000 }, async () => {
+  it('no failed request, every file stored once after an ingest SIGKILLed mid-batch is re-run', { timeout: 420_000 }, async () => {
     const server = await startPostgresServer();
     after(() => server.stop());
     const url = server.connectionString;
