@@ -3,7 +3,10 @@
  * whether every ranking equals SQLite's), then BM25 / vector / hybrid latency (p50/p95) and ingest throughput on a
  * synthetic corpus of N chunks (clustered 24-d vectors, a 21-word vocabulary: every query term matches most chunks, the worst case for postings) — SQLite, PGlite (WASM Postgres + pgvector, through `pg`
  * over pglite-socket) and, keyword-only, a real PostgreSQL 15 the bench starts. Writes bench/results/postgres.json.
- * Sizes: BENCH_POSTGRES_SIZES=10000,100000 (default 10000).
+ * Sizes: BENCH_POSTGRES_SIZES=10000,100000 (default 10000). Backends: BENCH_POSTGRES_BACKENDS (default
+ * pglite,postgres15; SQLite always runs: the ratios are to it); SciFact: BENCH_POSTGRES_SCIFACT (default sqlite,postgres15; empty: skipped, the previous
+ * result kept). The 100k keyword point, SQLite vs PostgreSQL 15 (did not finish in 10 min at load ~22 here):
+ *   BENCH_POSTGRES_SIZES=100000 BENCH_POSTGRES_BACKENDS=postgres15 BENCH_POSTGRES_SCIFACT= node --import tsx bench/postgres.ts
  * Run: node --import tsx bench/postgres.ts
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,21 +30,27 @@ const time = async (fn: () => Promise<unknown>) => {
   return performance.now() - t;
 };
 
-const pglite = await startPglite();
-const unavailable = postgresServerUnavailable();
+const only = (process.env.BENCH_POSTGRES_BACKENDS ?? 'pglite,postgres15').split(',');
+const pglite = only.includes('pglite') ? await startPglite() : undefined;
+const unavailable = only.includes('postgres15') ? postgresServerUnavailable() : 'not selected (BENCH_POSTGRES_BACKENDS)';
 const pg15 = unavailable ? undefined : await startPostgresServer();
+// A run stopped by a time bound (timeout sends SIGTERM) must not leave the PostgreSQL server it started behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void Promise.allSettled([pg15?.stop(), pglite?.stop()]).finally(() => process.exit(130)));
 let schemas = 0;
 const backends: Array<{ name: string; vectors: boolean; open: () => Promise<Store> }> = [
   { name: 'sqlite', vectors: true, open: () => createSqliteStore({ path: ':memory:' }) },
-  { name: 'pglite', vectors: true, open: () => createPostgresStore({ connectionString: pglite.connectionString, schema: `bench_${schemas++}`, maxConnections: 1 }) },
+  ...(pglite ? [{ name: 'pglite', vectors: true, open: () => createPostgresStore({ connectionString: pglite.connectionString, schema: `bench_${schemas++}`, maxConnections: 1 }) }] : []),
   ...(pg15 ? [{ name: 'postgres15', vectors: false, open: () => createPostgresStore({ connectionString: pg15.connectionString, schema: `bench_${schemas++}` }) }] : []),
 ];
-const result: Record<string, unknown> = { machine: '2 shared cores, ~7 concurrent engineers (loaded)', pglite: pglite.connectionString.replace(/:\d+\//, ':*/'), postgres15: pg15?.version ?? `skipped: ${unavailable}` };
+const result: Record<string, unknown> = { machine: '2 shared cores, ~7 concurrent engineers (loaded)', pglite: pglite?.connectionString.replace(/:\d+\//, ':*/') ?? 'not run', postgres15: pg15?.version ?? `skipped: ${unavailable}` };
 
 // 1. SciFact: quality and identity of rankings.
 // ../../shared from a checkout next to shared/, ../../../shared from a worktree under wt/.
 const dataDir = [join(here, '..', '..', 'shared', 'data', 'beir-scifact'), join(here, '..', '..', '..', 'shared', 'data', 'beir-scifact')].find((d) => existsSync(d)) ?? join(here, '..', '..', 'shared', 'data', 'beir-scifact');
-if (existsSync(join(dataDir, 'corpus.jsonl'))) {
+const scifactBackends = (process.env.BENCH_POSTGRES_SCIFACT ?? 'sqlite,postgres15').split(',').filter(Boolean);
+if (scifactBackends.length === 0) {
+  result.scifact = 'skipped: BENCH_POSTGRES_SCIFACT is empty';
+} else if (existsSync(join(dataDir, 'corpus.jsonl'))) {
   const readJsonl = (file: string) => readFileSync(join(dataDir, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
   const corpus = readJsonl('corpus.jsonl');
   const queries = new Map(readJsonl('queries.jsonl').map((q) => [q._id!, q.text!]));
@@ -60,7 +69,6 @@ if (existsSync(join(dataDir, 'corpus.jsonl'))) {
   const scifact: Record<string, unknown> = {};
   // PGlite ingests SciFact's long abstracts too slowly for a bounded run on this machine (>6 min); its SQL is the
   // one PostgreSQL 15 runs. Opt in with BENCH_POSTGRES_SCIFACT=sqlite,pglite,postgres15.
-  const scifactBackends = (process.env.BENCH_POSTGRES_SCIFACT ?? 'sqlite,postgres15').split(',');
   for (const b of backends.filter((x) => scifactBackends.includes(x.name))) {
     const store = await b.open();
     const ingestMs = await time(async () => {
@@ -149,7 +157,7 @@ for (const n of sizes) {
   (result.synthetic as Record<string, unknown>)[String(n)] = out;
 }
 
-await pglite.stop();
+await pglite?.stop();
 await pg15?.stop();
 const file = join(here, 'results', 'postgres.json');
 mkdirSync(dirname(file), { recursive: true });
@@ -158,5 +166,7 @@ const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as R
 if (!sizes.length) result.synthetic = previous.synthetic;
 else result.synthetic = { ...(previous.synthetic as object | undefined), ...(result.synthetic as object) };
 if (typeof result.scifact === 'string' && typeof previous.scifact === 'object') result.scifact = previous.scifact;
+if (!pglite && typeof previous.pglite === 'string') result.pglite = previous.pglite;
+for (const key of Object.keys(previous)) if (!(key in result)) result[key] = previous[key]; // other benches' sections (hnsw, ingestPg15)
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 console.log(`wrote ${file}`);

@@ -33,8 +33,11 @@ interface Existing {
   version_count: number;
 }
 
+/** The advisory-lock key of a tenant's writers: `pg_advisory_xact_lock(hashtext(key), tenantId)`. */
+export const tenantLockKey = (schema: string): string => `fathom:${schema}`;
+
 /** Serialise writers of one tenant until the transaction ends. */
-export const lockTenant = (c: Queryable, ctx: PgContext, tenantId: number) => c.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [`fathom:${ctx.schema}`, tenantId]);
+export const lockTenant = (c: Queryable, ctx: PgContext, tenantId: number) => c.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [tenantLockKey(ctx.schema), tenantId]);
 
 export async function commitWrites(ctx: PgContext, tenant: string, writes: DocumentWrite[]): Promise<CommitResult> {
   writes.forEach((w, i) => validateWrite(w, i));

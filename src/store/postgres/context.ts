@@ -19,12 +19,14 @@ export interface PgContext {
   vectors: boolean;
   /** Vectors per tenant from which searches use an HNSW index (exact below). */
   hnswThreshold: number;
+  /** Whether the schema's tables force row-level security (statements then need `fathom.tenant_id`; see rls.ts). */
+  rls: boolean;
   /** Replace `{table}` with the schema-qualified, quoted table name. */
   sql: (text: string) => string;
   /** Run one statement (autocommit), errors mapped. */
   query: <R extends QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[], on?: Queryable) => Promise<R[]>;
-  /** Run `fn` in one transaction, retried on serialization failures and deadlocks. */
-  tx: <T>(fn: (client: Queryable) => Promise<T>, options?: { readOnly?: boolean }) => Promise<T>;
+  /** Run `fn` in one transaction, retried on serialization failures and deadlocks; `setup` runs right after BEGIN. */
+  tx: <T>(fn: (client: Queryable) => Promise<T>, options?: { readOnly?: boolean; setup?: string }) => Promise<T>;
   /** The tenant's row id; `undefined` when never written (reads), created (committed at once) when `create`. */
   tenantId: (name: string, create?: boolean) => Promise<number | undefined>;
 }
@@ -48,7 +50,7 @@ export function createPgContext(options: { pool: Pool; schema: string; location:
       throw toStoreError(error, location);
     }
   };
-  const tx = async <T>(fn: (client: Queryable) => Promise<T>, o: { readOnly?: boolean } = {}): Promise<T> => {
+  const tx = async <T>(fn: (client: Queryable) => Promise<T>, o: { readOnly?: boolean; setup?: string } = {}): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       let client: PoolClient;
       try {
@@ -58,7 +60,8 @@ export function createPgContext(options: { pool: Pool; schema: string; location:
       }
       let broken: Error | undefined;
       try {
-        await client.query(o.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+        const begin = o.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN';
+        await client.query(o.setup ? `${begin}; ${o.setup}` : begin); // one round trip
         const result = await fn(client as unknown as Queryable);
         await client.query('COMMIT');
         return result;
@@ -84,5 +87,5 @@ export function createPgContext(options: { pool: Pool; schema: string; location:
     if (rows[0]) tenants.set(name, rows[0].id);
     return rows[0]?.id;
   };
-  return { ...options, hnswThreshold: options.hnswThreshold ?? 10_000, vectors: false, sql, query, tx, tenantId };
+  return { ...options, hnswThreshold: options.hnswThreshold ?? 10_000, vectors: false, rls: false, sql, query, tx, tenantId };
 }

@@ -80,6 +80,12 @@ export async function getMeta(ctx: PgContext, tenant: string, key: string): Prom
   return (await ctx.query<{ value: string }>('SELECT value FROM {meta} WHERE tenant_id = $1 AND key = $2', [tenantId, key]))[0]?.value;
 }
 
+export async function listMetaKeys(ctx: PgContext, tenant: string): Promise<string[]> {
+  const tenantId = await ctx.tenantId(tenant);
+  if (tenantId === undefined) return [];
+  return (await ctx.query<{ key: string }>('SELECT key FROM {meta} WHERE tenant_id = $1 ORDER BY key', [tenantId])).map((r) => r.key);
+}
+
 export async function setMeta(ctx: PgContext, tenant: string, key: string, value: string): Promise<void> {
   const tenantId = (await ctx.tenantId(tenant, true))!;
   await ctx.query('INSERT INTO {meta} (tenant_id, key, value) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value', [tenantId, key, value]);

@@ -7,6 +7,7 @@
  */
 import { FathomError } from '../../util/errors.js';
 import { quoteIdent, type PgContext, type Queryable } from './context.js';
+import { enableRls, rlsEnabled } from './rls.js';
 
 // Ids, terms and keys are COLLATE "C": byte order like SQLite, whatever the database's locale.
 const migrations: Array<{ version: number; sql: string }> = [
@@ -78,8 +79,11 @@ CREATE INDEX IF NOT EXISTS vectors_tenant ON {vectors} (tenant_id, chunk_row);
 CREATE INDEX IF NOT EXISTS vectors_document ON {vectors} (document_row);
 `;
 
-/** Create or upgrade the schema; returns whether pgvector (and so the vectors table) is available. */
-export async function migrate(ctx: PgContext): Promise<{ vectors: boolean }> {
+/**
+ * Create or upgrade the schema; returns whether pgvector (and so the vectors table) is available and whether the
+ * tables force row-level security (enabled here when `rls`, detected otherwise).
+ */
+export async function migrate(ctx: PgContext, options: { rls?: boolean } = {}): Promise<{ vectors: boolean; rls: boolean }> {
   return ctx.tx(async (c) => {
     await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`fathom:${ctx.schema}`]);
     await c.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(ctx.schema)}`);
@@ -96,7 +100,8 @@ export async function migrate(ctx: PgContext): Promise<{ vectors: boolean }> {
     await c.query(ctx.sql("INSERT INTO {schema_info} (key, value) VALUES ('version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value"), [String(schemaVersion)]);
     const vectors = await _ensureVector(c);
     if (vectors) await c.query(ctx.sql(vectorSql));
-    return { vectors };
+    if (options.rls) await enableRls(ctx, c, { vectors });
+    return { vectors, rls: options.rls === true || (await rlsEnabled(ctx, c)) };
   });
 }
 

@@ -11,13 +11,14 @@ import { FathomError } from '../../util/errors.js';
 import { generateId } from '../../util/ids.js';
 import { validateTenant } from '../../util/validate-tenant.js';
 import { commitWrites } from './commit.js';
-import { createPgContext, quoteIdent } from './context.js';
+import { createPgContext, quoteIdent, type PgContext } from './context.js';
 import { deleteDocuments, erasureNote, setDocumentAcl } from './delete-documents.js';
 import { loadPg } from './load-pg.js';
 import * as logs from './logs.js';
 import { migrate } from './migrations.js';
 import * as reads from './reads.js';
 import { keywordQueryStats, searchKeyword, searchVector } from './search.js';
+import { tenantScoped } from './rls.js';
 import { toStoreError } from './to-store-error.js';
 
 /** Options of {@link createPostgresStore}: a `connectionString` (the store owns its pool) or your own `pool`. */
@@ -36,6 +37,12 @@ export interface PostgresStoreOptions {
   bm25?: { k1?: number; b?: number };
   /** Vectors per tenant from which vector search uses a per-tenant pgvector HNSW index (exact below). @default 10000 */
   hnswThreshold?: number;
+  /**
+   * Row-Level Security as defence in depth: policies on every tenant-scoped table keyed on the transaction-local
+   * setting `fathom.tenant_id`, forced for the table owner, set by the store in each transaction. Needs a role that
+   * is neither superuser nor BYPASSRLS (refused otherwise). Once enabled, the schema stays protected. @default false
+   */
+  rls?: boolean;
   /** Injectable clock and id generator, for tests. */
   _internal?: Partial<Internal>;
 }
@@ -55,7 +62,7 @@ export function describeConnection(connectionString: string): string {
 
 /** Connect (creating or migrating the schema) and return the store. */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const { connectionString, pool: given, schema = 'fathom', maxConnections = 10, statementTimeoutMs = 30_000, bm25 = {}, hnswThreshold, _internal = {} } = options;
+  const { connectionString, pool: given, schema = 'fathom', maxConnections = 10, statementTimeoutMs = 30_000, bm25 = {}, hnswThreshold, rls = false, _internal = {} } = options;
   if (!given && (typeof connectionString !== 'string' || connectionString.length === 0)) {
     throw new FathomError({ code: 'INVALID_CONFIG', message: 'The PostgreSQL store needs a `connectionString` (postgres://user:password@host:5432/database) or a `pool`.' });
   }
@@ -67,17 +74,19 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   if (!given) pool.on('error', () => {}); // an idle client lost: the next checkout reconnects (queries still report their own errors)
   const ctx = createPgContext({ pool, schema, location, internal: { now: _internal.now ?? Date.now, generateId: _internal.generateId ?? generateId }, bm25: { k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 }, ...(hnswThreshold === undefined ? {} : { hnswThreshold }) });
   try {
-    ctx.vectors = (await migrate(ctx)).vectors;
+    Object.assign(ctx, await migrate(ctx, { rls }));
   } catch (error) {
     if (!given) await pool.end().catch(() => {});
     throw toStoreError(error, location);
   }
   let closed = false;
-  const guard = async <T>(tenant: string | null, fn: () => Promise<T>): Promise<T> => {
+  // Each call gets its own context under RLS (it sets the tenant of the call in every transaction).
+  const scoped = (): PgContext => (ctx.rls ? tenantScoped(ctx) : ctx);
+  const guard = async <T>(tenant: string | null, fn: (s: PgContext) => Promise<T>): Promise<T> => {
     if (closed) throw new FathomError({ code: 'STORE_FAILED', message: `The PostgreSQL store ${location} is closed.` });
     if (tenant !== null) validateTenant(tenant);
     try {
-      return await fn();
+      return await fn(scoped());
     } catch (error) {
       throw toStoreError(error, location);
     }
@@ -86,35 +95,35 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     specificationVersion: 'v1',
     provider: 'postgres',
     location,
-    commit: ({ tenant, writes }) => guard(tenant, () => commitWrites(ctx, tenant, writes)),
-    getDocument: ({ tenant, id, principal }) => guard(tenant, () => reads.getDocument(ctx, tenant, id, principal)),
-    listDocuments: (o) => guard(o.tenant, () => reads.listDocuments(ctx, o)),
+    commit: ({ tenant, writes }) => guard(tenant, (s) => commitWrites(s, tenant, writes)),
+    getDocument: ({ tenant, id, principal }) => guard(tenant, (s) => reads.getDocument(s, tenant, id, principal)),
+    listDocuments: (o) => guard(o.tenant, (s) => reads.listDocuments(s, o)),
     listDocumentKeys: (o) => {
       validateTenant(o.tenant);
-      return reads.listDocumentKeys(ctx, o);
+      return reads.listDocumentKeys(scoped(), o);
     },
-    countDocuments: ({ tenant }) => guard(tenant, () => reads.countDocuments(ctx, tenant)),
-    listVersions: ({ tenant, documentId, principal }) => guard(tenant, () => reads.listVersions(ctx, tenant, documentId, principal)),
-    listChunks: ({ tenant, documentId, versionId, principal }) => guard(tenant, () => reads.listChunks(ctx, tenant, documentId, versionId, principal)),
-    getChunks: ({ tenant, ids, principal }) => guard(tenant, () => reads.getChunks(ctx, tenant, ids, principal)),
-    setDocumentAcl: ({ tenant, id, acl }) => guard(tenant, () => setDocumentAcl(ctx, tenant, id, acl)),
-    findByContentHash: ({ tenant, contentHash }) => guard(tenant, () => reads.findByContentHash(ctx, tenant, contentHash)),
-    findBySignatureBands: ({ tenant, bands }) => guard(tenant, () => reads.findBySignatureBands(ctx, tenant, bands)),
-    deleteDocuments: ({ tenant, ids }) => guard(tenant, () => deleteDocuments(ctx, tenant, ids)),
-    purgeQueryLog: (o) => guard(o.tenant, async () => ({ ...(await logs.purgeQueryLog(ctx, o)), erasure: erasureNote })),
-    getCachedContexts: ({ tenant, keys }) => guard(tenant, () => logs.getCachedContexts(ctx, tenant, keys)),
-    putCachedContexts: ({ tenant, entries }) => guard(tenant, () => logs.putCachedContexts(ctx, tenant, entries)),
-    searchKeyword: (o) => guard(o.tenant, () => searchKeyword(ctx, o)),
-    searchVector: (o) => guard(o.tenant, () => searchVector(ctx, o)),
-    keywordQueryStats: (o) => guard(o.tenant, () => keywordQueryStats(ctx, o)),
-    appendQueryLog: (entry) => guard(entry.tenant, () => logs.appendQueryLog(ctx, entry)),
-    listQueryLog: (o) => guard(o.tenant, () => logs.listQueryLog(ctx, o)),
-    getQueryLogEntry: (o) => guard(o.tenant, () => logs.getQueryLogEntry(ctx, o)),
-    annotateQueryLog: (o) => guard(o.tenant, () => logs.annotateQueryLog(ctx, o)),
+    countDocuments: ({ tenant }) => guard(tenant, (s) => reads.countDocuments(s, tenant)),
+    listVersions: ({ tenant, documentId, principal }) => guard(tenant, (s) => reads.listVersions(s, tenant, documentId, principal)),
+    listChunks: ({ tenant, documentId, versionId, principal }) => guard(tenant, (s) => reads.listChunks(s, tenant, documentId, versionId, principal)),
+    getChunks: ({ tenant, ids, principal }) => guard(tenant, (s) => reads.getChunks(s, tenant, ids, principal)),
+    setDocumentAcl: ({ tenant, id, acl }) => guard(tenant, (s) => setDocumentAcl(s, tenant, id, acl)),
+    findByContentHash: ({ tenant, contentHash }) => guard(tenant, (s) => reads.findByContentHash(s, tenant, contentHash)),
+    findBySignatureBands: ({ tenant, bands }) => guard(tenant, (s) => reads.findBySignatureBands(s, tenant, bands)),
+    deleteDocuments: ({ tenant, ids }) => guard(tenant, (s) => deleteDocuments(s, tenant, ids)),
+    purgeQueryLog: (o) => guard(o.tenant, async (s) => ({ ...(await logs.purgeQueryLog(s, o)), erasure: erasureNote })),
+    getCachedContexts: ({ tenant, keys }) => guard(tenant, (s) => logs.getCachedContexts(s, tenant, keys)),
+    putCachedContexts: ({ tenant, entries }) => guard(tenant, (s) => logs.putCachedContexts(s, tenant, entries)),
+    searchKeyword: (o) => guard(o.tenant, (s) => searchKeyword(s, o)),
+    searchVector: (o) => guard(o.tenant, (s) => searchVector(s, o)),
+    keywordQueryStats: (o) => guard(o.tenant, (s) => keywordQueryStats(s, o)),
+    appendQueryLog: (entry) => guard(entry.tenant, (s) => logs.appendQueryLog(s, entry)),
+    listQueryLog: (o) => guard(o.tenant, (s) => logs.listQueryLog(s, o)),
+    getQueryLogEntry: (o) => guard(o.tenant, (s) => logs.getQueryLogEntry(s, o)),
+    annotateQueryLog: (o) => guard(o.tenant, (s) => logs.annotateQueryLog(s, o)),
     listTenants: () => guard(null, async () => (await ctx.query<{ name: string }>('SELECT name FROM {tenants} ORDER BY name')).map((r) => r.name)),
-    listMetaKeys: ({ tenant }) => guard(tenant, async () => (await ctx.query<{ key: string }>('SELECT m.key FROM {meta} m JOIN {tenants} t ON t.id = m.tenant_id WHERE t.name = $1 ORDER BY m.key', [tenant])).map((r) => r.key)),
-    getMeta: ({ tenant, key }) => guard(tenant, () => logs.getMeta(ctx, tenant, key)),
-    setMeta: ({ tenant, key, value }) => guard(tenant, () => logs.setMeta(ctx, tenant, key, value)),
+    listMetaKeys: ({ tenant }) => guard(tenant, (s) => logs.listMetaKeys(s, tenant)),
+    getMeta: ({ tenant, key }) => guard(tenant, (s) => logs.getMeta(s, tenant, key)),
+    setMeta: ({ tenant, key, value }) => guard(tenant, (s) => logs.setMeta(s, tenant, key, value)),
     compact: () =>
       guard(null, async () => {
         const tables = await ctx.query<{ name: string }>('SELECT tablename AS name FROM pg_tables WHERE schemaname = $1', [schema]);

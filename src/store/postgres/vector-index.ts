@@ -15,12 +15,12 @@ import type { PgContext, Queryable } from './context.js';
 export const indexedType = (dims: number): string => (dims > 2000 ? `halfvec(${dims})` : `vector(${dims})`);
 
 const _name = (tenantId: number, dims: number) => `vectors_hnsw_t${tenantId}_d${dims}`;
-const _known = new WeakMap<PgContext, Set<string>>();
+const _known = new WeakMap<PgContext['sql'], Set<string>>(); // keyed by `sql`: shared by a store's per-call contexts
 
 /** Whether the tenant's HNSW index exists (positive answers cached per store). */
 export async function hasVectorIndex(ctx: PgContext, c: Queryable, tenantId: number, dims: number): Promise<boolean> {
-  const known = _known.get(ctx) ?? new Set<string>();
-  _known.set(ctx, known);
+  const known = _known.get(ctx.sql) ?? new Set<string>();
+  _known.set(ctx.sql, known);
   const name = _name(tenantId, dims);
   if (known.has(name)) return true;
   const rows = await ctx.query('SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = $2', [ctx.schema, name], c);
