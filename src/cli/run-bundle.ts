@@ -7,7 +7,7 @@
  * A missing or rejected cache (another Node version) is written after the command, atomically; failures to write
  * (read-only install) are ignored.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import vm from 'node:vm';
@@ -37,7 +37,7 @@ export async function runBundle({ file, argvs, rewriteCache = false }: RunBundle
   const { script, cache, cacheFile, runProcess } = loaded;
   for (const argv of argvs) await runProcess(argv);
   let wrote = false;
-  if (cacheFile && (cache !== 'accepted' || rewriteCache)) wrote = _writeAtomically(cacheFile, script.createCachedData());
+  if (cacheFile && (cache !== 'accepted' || rewriteCache) && _writable(dirname(cacheFile))) wrote = _writeAtomically(cacheFile, script.createCachedData());
   return { loaded: true, cache, wrote };
 }
 
@@ -61,6 +61,16 @@ function _load(file: string) {
 }
 
 const _import = (specifier: string): Promise<unknown> => import(specifier);
+
+/** Checked before serialising the cache (tens of ms), which a read-only install would otherwise pay on every run. */
+function _writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function _writeAtomically(path: string, data: Buffer): boolean {
   const tmp = `${path}.${process.pid}.tmp`;
