@@ -1,5 +1,6 @@
 /**
- * Cold query: one `fathom search` and one `fathom ask` process (the built CLI) per query, against SQLite FTS5
+ * Cold query: one `fathom search` and one `fathom ask` process (the built CLI: the bundle with its code cache) per
+ * query — and the same search by the unbundled ES-module CLI (FATHOM_NO_BUNDLE=1, the CLI before the bundle) — against SQLite FTS5
  * answering the same query from a cold process over the same corpus (bench/_fts5-query.mjs), `fathom --version`
  * (starting the CLI at all) and a bare `node -e ""` (starting Node at all). Corpora (bench/_cold-corpora.ts): BEIR
  * SciFact (when /work/shared/data or ../shared/data has it) and generated collections of one-chunk documents (Zipf
@@ -81,9 +82,9 @@ async function build(corpus: Corpus): Promise<{ storePath: string; ftsPath: stri
 }
 
 // ---------- timing ----------
-function timed(command: string, args: string[], cwd: string): { ms: number; cpuMs: number; rssMb: number; stdout: string } {
+function timed(command: string, args: string[], cwd: string, env?: Record<string, string>): { ms: number; cpuMs: number; rssMb: number; stdout: string } {
   const t = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', 'RSS_KB=%M CPU_S=%U+%S', command, ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', 'RSS_KB=%M CPU_S=%U+%S', command, ...args], { cwd, encoding: 'utf8', env: env ? { ...process.env, ...env } : undefined });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr}`);
   const rss = /RSS_KB=(\d+)/.exec(r.stderr);
@@ -119,21 +120,25 @@ async function measure(corpus: Corpus, embedderPort: number | undefined): Promis
     const embedding = { provider: 'openai-compatible', baseURL: `http://127.0.0.1:${embedderPort}/v1`, model: 'stub', dimensions: corpus.dims };
     writeFileSync(join(cwd, 'fathom.config.json'), JSON.stringify({ embedding }));
   }
-  type Sample = 'node' | 'version' | 'search' | 'ask' | 'fts5' | 'probe' | 'searchRss' | 'askRss' | 'fts5Rss' | 'probeOpen' | 'probeSearch' | 'probeRss';
+  type Sample = 'node' | 'version' | 'search' | 'ask' | 'fts5' | 'probe' | 'searchUnbundled' | 'versionUnbundled' | 'searchRss' | 'askRss' | 'fts5Rss' | 'probeOpen' | 'probeSearch' | 'probeRss' | 'searchUnbundledRss';
   const samples = {} as Record<Sample | `${Sample}Cpu`, number[]>;
   const push = (key: Sample | `${Sample}Cpu`, x: number) => (samples[key] ??= []).push(x);
-  const run = (key: 'node' | 'version' | 'search' | 'ask' | 'fts5' | 'probe', command: string, args: string[]) => {
-    const r = timed(command, args, cwd);
+  const run = (key: 'node' | 'version' | 'search' | 'ask' | 'fts5' | 'probe' | 'searchUnbundled' | 'versionUnbundled', command: string, args: string[], env?: Record<string, string>) => {
+    const r = timed(command, args, cwd, env);
     push(key, r.ms);
     push(`${key}Cpu`, r.cpuMs);
-    if (key !== 'node' && key !== 'version') push(`${key}Rss`, r.rssMb);
+    if (!key.startsWith('node') && !key.startsWith('version')) push(`${key}Rss` as Sample, r.rssMb);
     return r;
   };
+  // Before/after in the same run: the unbundled ES-module CLI (FATHOM_NO_BUNDLE=1) against the bundle + code cache.
+  const unbundled = { FATHOM_NO_BUNDLE: '1' };
   const cliRun = (command: 'search' | 'ask') => () => void run(command, process.execPath, [cli, command, corpus.query, '-k', '10', '--mode', mode, '--store', built.storePath]);
   const steps: Array<() => void> = [
     () => void run('node', process.execPath, ['-e', '']),
     () => void run('version', process.execPath, [cli, '--version']),
+    () => void run('versionUnbundled', process.execPath, [cli, '--version'], unbundled),
     cliRun('search'),
+    () => void run('searchUnbundled', process.execPath, [cli, 'search', corpus.query, '-k', '10', '--mode', mode, '--store', built.storePath], unbundled),
     cliRun('ask'),
     corpus.dims
       ? () => {
@@ -163,6 +168,17 @@ async function measure(corpus: Corpus, embedderPort: number | undefined): Promis
     medianCpuMs: cpu,
     cpuSearchMinusVersionMs: round(m.searchCpu - m.versionCpu),
     cpuAskMinusVersionMs: round(m.askCpu - m.versionCpu),
+    /** The same search by the unbundled ES-module CLI (the CLI before the bundle), in the same interleaved rounds. */
+    unbundled: {
+      medianMs: { version: round(m.versionUnbundled), search: round(m.searchUnbundled) },
+      medianCpuMs: { version: round(m.versionUnbundledCpu), search: round(m.searchUnbundledCpu) },
+      searchMinusNodeMs: round(m.searchUnbundled - m.node),
+      cpuSearchMinusNodeMs: round(m.searchUnbundledCpu - m.nodeCpu),
+    },
+    searchMinusNodeMs: round(m.search - m.node),
+    cpuSearchMinusNodeMs: round(m.searchCpu - m.nodeCpu),
+    /** bundled ÷ unbundled: below 1 is faster. */
+    ratioBundledOverUnbundled: { searchWall: round2(m.search / m.searchUnbundled), searchCpu: round2(m.searchCpu / m.searchUnbundledCpu), searchAboveNodeCpu: round2((m.searchCpu - m.nodeCpu) / Math.max(1, m.searchUnbundledCpu - m.nodeCpu)) },
   };
   if (corpus.dims) {
     return {
@@ -235,7 +251,7 @@ writeFileSync(
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, uptime: execFileSync('uptime', { encoding: 'utf8' }).trim() },
       method:
-        'wall time of one process per query (spawn to exit, GNU time for peak RSS), median of `runs`; search/ask = built CLI `fathom search|ask <q> -k 10 --mode bm25|vector` (ask: the extractive answerer); FTS5 = bench/_fts5-query.mjs (better-sqlite3, porter unicode61, bm25() top 10, terms OR-ed) over the same texts; version = `fathom --version`; node = `node -e ""` (the floor of any Node process); vector corpora: random 384-d vectors, query embedded by a local stub endpoint, coldStoreMs = the built store opened and searched once in a fresh process (bench/_vector-probe.mjs); rounds interleaved',
+        'wall time of one process per query (spawn to exit, GNU time for peak RSS), median of `runs`; search/ask = built CLI `fathom search|ask <q> -k 10 --mode bm25|vector` (ask: the extractive answerer); FTS5 = bench/_fts5-query.mjs (better-sqlite3, porter unicode61, bm25() top 10, terms OR-ed) over the same texts; unbundled = the same search and --version with FATHOM_NO_BUNDLE=1 (dist/cli/run.js, ES modules, no code cache); version = `fathom --version`; node = `node -e ""` (the floor of any Node process); vector corpora: random 384-d vectors, query embedded by a local stub endpoint, coldStoreMs = the built store opened and searched once in a fresh process (bench/_vector-probe.mjs); rounds interleaved',
       targets,
       results: { ...previous, ...results },
     },

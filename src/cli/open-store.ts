@@ -3,7 +3,6 @@
  * config `store.url`), else the SQLite file.
  */
 import type { Store } from '../spec/store.js';
-import { createPostgresStore } from '../store/postgres/index.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import type { FathomConfig } from './config.js';
 
@@ -12,6 +11,10 @@ export const isPostgresUrl = (location: string | undefined): location is string 
 
 export async function openStore(options: { location: string; config: FathomConfig }): Promise<Store> {
   const { location, config } = options;
-  if (isPostgresUrl(location)) return createPostgresStore({ connectionString: location, ...config.store.postgres });
+  if (isPostgresUrl(location)) {
+    // Imported when used: a SQLite command never loads the PostgreSQL store (cold start).
+    const { createPostgresStore } = await import('../store/postgres/index.js');
+    return createPostgresStore({ connectionString: location, ...config.store.postgres });
+  }
   return createSqliteStore({ path: location, vectorIndex: config.store.vectorIndex });
 }
