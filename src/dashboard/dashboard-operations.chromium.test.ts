@@ -86,6 +86,9 @@ describe('dashboard operations pages in headless Chromium', { skip: CHROMIUM ? f
       const events = await page.locator('[data-testid="tune-events"] tbody tr').evaluateAll((trs) => trs.map((tr: any) => [tr.dataset.event, tr.children[1].textContent, tr.children[3].textContent]));
       assert.deepEqual(events, job.events.map((e) => [e.id, e.level, e.message]));
       assert.match(await page.getByTestId('tune-job').textContent() ?? '', new RegExp(`Fine-tuned model${job.fineTunedModel!.replace(/[.]/g, '\\.')}`));
+      const losses = job.events.flatMap((e) => (e.type === 'metrics' ? [(e.data as { step: number; train_loss: number })] : []));
+      assert.equal(await page.getByTestId('loss-chart').getAttribute('aria-label'), `Loss over ${losses.length} logged steps, last train loss ${losses.at(-1)!.train_loss} at step ${losses.at(-1)!.step}`);
+      assert.equal(await page.locator('[data-testid="loss-chart"] canvas').count(), 1);
       await shot(page, 'tune-job');
       assert.deepEqual(await seriousViolations(page), []);
     } finally {

@@ -1,9 +1,10 @@
 /**
  * Fine-tuning jobs of the tenant (`GET /v1/tune/jobs`), newest first; a job opens with its data, result and
- * events (`GET /v1/tune/jobs/{id}`, which polls the provider once while the job runs).
+ * loss curve and events (`GET /v1/tune/jobs/{id}`, which polls the provider once while the job runs).
  */
 import type { TuneJobRecord } from '../../spec/tune-job.js';
 import { when } from './format.js';
+import { LossChart, lossPoints } from './loss-chart.js';
 import { useApi } from './use-api.js';
 
 const _hp = (job: TuneJobRecord) => Object.entries(job.hyperparameters ?? {}).map(([k, v]) => `${k} ${String(v)}`).join(', ') || 'provider defaults';
@@ -32,6 +33,7 @@ export function TuneJobsPage({ id }: { id?: string }) {
               {j.error ? <><dt>Error</dt><dd class="error">{j.error.code ? `${j.error.code}: ` : ''}{j.error.message}</dd></> : null}
             </dl>
             {j.warnings.length ? <div class="warnings" role="note"><h2>Warnings</h2><ul>{j.warnings.map((w, i) => <li key={i}>{w.message}</li>)}</ul></div> : null}
+            {lossPoints(j.events).length ? <><h2>Loss</h2><LossChart points={lossPoints(j.events)} /></> : null}
             <h2>Events</h2>
             <table class="grid" data-testid="tune-events">
               <thead><tr><th scope="col">When</th><th scope="col">Level</th><th scope="col">Type</th><th scope="col">Message</th></tr></thead>
