@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import type { QueryLogEntry } from '../spec/audit.js';
 import type { DriftReport } from '../spec/monitor.js';
 import type { TuneJobRecord } from '../spec/tune-job.js';
 import { ensureDashboard } from './build-dashboard.js';
@@ -62,8 +63,15 @@ describe('dashboard operations pages in headless Chromium', { skip: CHROMIUM ? f
       assert.deepEqual(await page.locator('[data-testid="drift-alerts"] li').evaluateAll((lis) => lis.map((li: any) => li.dataset.signal)), alerting);
       await shot(page, 'drift');
       assert.deepEqual(await seriousViolations(page), []);
+      await page.getByLabel('Sampling rate').fill('1');
       await page.getByRole('button', { name: 'Score recent answers now' }).click();
       await page.getByRole('status').filter({ hasText: /^succeeded: \d+ of \d+ entries scored$/ }).waitFor();
+      const { entries } = (await (await api('/v1/audit?limit=1', s.keys.ops)).json()) as { entries: QueryLogEntry[] };
+      const entry = (await (await api(`/v1/audit/${entries[0]!.id}`, s.keys.ops)).json()) as QueryLogEntry;
+      assert.ok(entry.online, 'the newest entry was scored at rate 1');
+      await go(page, `#/audit/${encodeURIComponent(entry.id)}`);
+      const shown = await page.getByTestId('online-scores').textContent();
+      for (const [k, v] of Object.entries(entry.online.metrics)) assert.ok(shown!.includes(`${k} ${Number(v).toFixed(3)}`), `${k} in ${shown}`);
     } finally {
       await page.close();
     }
