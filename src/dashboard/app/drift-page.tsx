@@ -87,7 +87,7 @@ function ScoreNow({ onDone }: { onDone: () => void }) {
   const busy = job?.status === 'queued' || job?.status === 'running';
   return (
     <>
-      <label>Sampling rate <input type="number" min={0.01} max={1} step={0.01} value={rate} placeholder="server default" onInput={(e) => setRate(e.currentTarget.value)} /></label>
+      <label>Sampling rate <input type="number" min={0.01} max={1} step={0.01} value={rate} placeholder="default" onInput={(e) => setRate(e.currentTarget.value)} /></label>
       <button type="button" disabled={busy} onClick={() => void run()}>{busy ? 'Scoring…' : 'Score recent answers now'}</button>
       <span role="status" class="meta">{job ? `${job.status}${job.result ? `: ${job.result.scored} of ${job.result.read} entries scored` : ''}${job.error ? `: ${job.error.message}` : ''}` : ''}</span>
       {error ? <span role="alert" class="error">{error}</span> : null}
