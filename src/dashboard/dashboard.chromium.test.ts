@@ -13,7 +13,7 @@ import type { Chunk } from '../spec/chunk.js';
 import type { Hit } from '../spec/hit.js';
 import { ensureDashboard } from './build-dashboard.js';
 import { CHROMIUM, launchChromium, requestsOf, seriousViolations, signIn } from './__fixtures__/browser.js';
-import { RESTRICTED, serverRoutes, startDashboardServer, type DashboardServer } from './__fixtures__/dashboard-server.js';
+import { REFUNDS_V1, RESTRICTED, serverRoutes, startDashboardServer, type DashboardServer } from './__fixtures__/dashboard-server.js';
 
 
 // Page-side globals of the functions handed to page.evaluate (this project type-checks without the DOM lib).
@@ -139,6 +139,28 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
     await shot(writer, 'document');
   });
 
+  it('diffs the superseded version of a document against the current one, line by line, from the API’s texts', async () => {
+    const id = 'kb/refunds.md';
+    const { versions } = await api<{ versions: Array<{ version: number; status: string; text?: string }> }>(`/v1/documents/${encodeURIComponent(id)}?text=all`);
+    const old = versions.find((v) => v.status === 'superseded')!;
+    const cur = versions.find((v) => v.status === 'current')!;
+    assert.equal(old.text, REFUNDS_V1);
+    await go(writer, `#/documents/${encodeURIComponent(id)}`);
+    const table = writer.getByTestId('version-diff');
+    await table.waitFor();
+    assert.deepEqual([await table.getAttribute('data-from'), await table.getAttribute('data-to')], [String(old.version), String(cur.version)]);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr: any) => [tr.dataset.op, tr.querySelector('.tx').textContent] as [string, string]));
+    const side = (skip: string) => rows.filter(([op]) => op !== skip).map(([, t]) => t).join('\n');
+    assert.equal(side('add'), old.text, 'unchanged and removed lines are the superseded text');
+    assert.equal(side('del'), cur.text, 'unchanged and added lines are the current text');
+    assert.deepEqual(rows.filter(([op]) => op === 'del').map(([, t]) => t), [REFUNDS_V1.split('\n')[2]]);
+    assert.ok(rows.some(([op, t]) => op === 'add' && t === '## Exceptions'));
+    assert.equal(await writer.getByTestId('diff-counts').textContent(), `1 removed, ${rows.filter(([op]) => op === 'add').length} added`);
+    await writer.getByRole('heading', { name: 'Changes between versions' }).scrollIntoViewIfNeeded();
+    await shot(writer, 'document-versions');
+    assert.deepEqual(await seriousViolations(writer), []);
+  });
+
   it('streams an answer and highlights exactly the cited span; feedback is recorded', async () => {
     const question = 'Within how many days can an Enterprise customer get a full refund?';
     const expected = await api<Answer>('/v1/ask', { json: { question } });
@@ -164,6 +186,28 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
     await ask(writer, question);
     assert.match(await writer.getByTestId('abstention').textContent() ?? '', /Abstained/);
     assert.equal(await writer.getByTestId('sufficiency').textContent(), expected.sufficiency.toFixed(3));
+  });
+
+  it('asks through the pipeline and collection chosen in the playground, as the API answers that same request', async () => {
+    const question = 'Within how many days can an Enterprise customer get a full refund?';
+    assert.deepEqual((await api<{ data: Array<{ id: string }> }>('/v1/models')).data.map((m) => m.id), ['fathom-rag', 'strict']);
+    await go(writer, '#/search');
+    await go(writer, '#/ask');
+    await writer.locator('select option', { hasText: 'strict' }).waitFor({ state: 'attached' });
+    await writer.getByRole('combobox', { name: /^Pipeline/ }).selectOption('strict');
+    await writer.getByLabel('Collection').fill('kb');
+    await ask(writer, question);
+    const [entry] = (await api<{ entries: Array<{ query: string; metadata?: { pipeline?: string } }> }>('/v1/audit?limit=1')).entries;
+    assert.deepEqual([entry!.query, entry!.metadata?.pipeline], [question, 'strict'], 'the server answered with the chosen pipeline');
+    const expected = await api<Answer>('/v1/ask', { json: { question, pipeline: 'strict', filter: { collection: 'kb' } } });
+    const byDefault = await api<Answer>('/v1/ask', { json: { question } });
+    assert.notEqual(expected.abstained, byDefault.abstained, 'the fixture’s strict pipeline answers differently');
+    assert.equal(await writer.getByTestId('answer-text').textContent(), expected.text);
+    assert.equal(await writer.getByTestId('abstention').count(), expected.abstained ? 1 : 0);
+    assert.match(await writer.getByTestId('answer-meta').textContent() ?? '', /^strict, collection kb · /);
+    await shot(writer, 'ask-pipeline');
+    await writer.getByRole('combobox', { name: /^Pipeline/ }).selectOption('');
+    await writer.getByLabel('Collection').fill('');
   });
 
   it('explains one query in BM25, vector and hybrid side by side with the API’s hits and stage scores', async () => {

@@ -29,6 +29,8 @@ import { tuneRoute } from './routes/tune-route.js';
 import { documentsRoute } from './routes/documents-route.js';
 import { documentAclRoute } from './routes/document-acl-route.js';
 import { monitorRoute } from './routes/monitor-route.js';
+import { monitorSeriesRoute } from './routes/monitor-series-route.js';
+import { keysRoute } from './routes/keys-route.js';
 import { scheduleOnlineScoring, type OnlineScoringSchedule } from './monitor/schedule-online-scoring.js';
 import { ingestRoute } from './routes/ingest-route.js';
 import { openaiRoute } from './routes/openai-route.js';
@@ -138,6 +140,8 @@ export function createServer(options: CreateServerOptions): FathomServer {
   evalRoute(app, s);
   tuneRoute(app, s);
   monitorRoute(app, s);
+  monitorSeriesRoute(app, s);
+  keysRoute(app, s);
   const onlineScoring = options.onlineScoring ? scheduleOnlineScoring({ ...options.onlineScoring, jobs, store, logger: s.logger }) : undefined;
 
   return {

@@ -1,7 +1,10 @@
 /**
  * A real `fathom serve` stack on loopback for the dashboard's browser tests and bench: SQLite in a temp dir,
  * the structure chunker, a bag-of-words hashing embedder (so vector and hybrid search work offline), the
- * extractive answerer, a small knowledge base with one restricted document, and keys for each role.
+ * extractive answerer, a small knowledge base with one restricted document (and an older version of the
+ * refunds page), two recorded fine-tuning jobs, and keys for each role. `operations: true` adds tenant `ops`
+ * (admin key `keys.ops`) with ten days of logged answers whose last two days drift to a topic the knowledge base
+ * does not cover.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +19,9 @@ import type { LoadedDocument } from '../../spec/document.js';
 import type { EmbeddingModel } from '../../spec/embedding-model.js';
 import type { Store } from '../../spec/store.js';
 import { createSqliteStore } from '../../store/sqlite/index.js';
+import { saveTuneJob } from '../../tune/index.js';
+import { driftingLog } from './drifting-log.js';
+import { tuneJobs } from './tune-jobs.js';
 import { createGptTokenizer } from '../../util/tokenizers/index.js';
 
 export const KB: Record<string, string> = {
@@ -23,6 +29,8 @@ export const KB: Record<string, string> = {
   'kb/pricing.md': '# Pricing\n\nThe Enterprise plan costs 54 dollars per seat per month. The Team plan costs 12 dollars per seat.\n',
   'kb/security.md': '# Security\n\nCustomer data is encrypted at rest with AES-256 and in transit with TLS 1.3.\n',
 };
+/** The refunds page before its current version (30 → thirty days, no exceptions section). */
+export const REFUNDS_V1 = '# Refunds\n\nEnterprise customers get a full refund within 30 days of purchase. Refunds are paid to the original card.\n';
 /** Readable by user:wendy only. */
 export const RESTRICTED = { id: 'kb/merger.md', text: '# Merger\n\nThe confidential merger with Globex closes on the ninth of March.\n' };
 
@@ -50,24 +58,27 @@ const _doc = (id: string, text: string, extra: Partial<LoadedDocument> = {}): Lo
 export interface DashboardServer {
   url: string;
   store: Store;
-  keys: { reader: string; writer: string; admin: string; big: string };
+  keys: { reader: string; writer: string; admin: string; big: string; ops: string };
   close: () => Promise<void>;
 }
 
 /** `bigTenant` documents go to tenant `big` (its admin key: `keys.big`). */
-export async function startDashboardServer({ bigTenant = 0 }: { bigTenant?: number } = {}): Promise<DashboardServer> {
+export async function startDashboardServer({ bigTenant = 0, operations = false }: { bigTenant?: number; operations?: boolean } = {}): Promise<DashboardServer> {
   const dir = mkdtempSync(join(tmpdir(), 'fathom-dashboard-'));
   const store = await createSqliteStore({ path: join(dir, 'fathom.db') });
   const chunker = createChunker({ name: 'structure', tokenizer: createGptTokenizer({ encoding: 'o200k_base' }), maxTokens: 24, overlapTokens: 0 });
   const embedder = bagOfWordsEmbedder;
+  await ingest({ store, tenant: 't1', chunker, embedder, collection: 'kb', documents: [_doc('kb/refunds.md', REFUNDS_V1)] });
   await ingest({ store, tenant: 't1', chunker, embedder, collection: 'kb', documents: [...Object.entries(KB).map(([id, text]) => _doc(id, text)), _doc(RESTRICTED.id, RESTRICTED.text, { acl: { principals: ['user:wendy'], groups: [] } })] });
   if (bigTenant > 0) {
     const docs = Array.from({ length: bigTenant }, (_, i) => _doc(`doc-${String(i).padStart(5, '0')}.md`, `# Note ${i}\n\nNote number ${i} of the archive.\n`));
     await ingest({ store, tenant: 'big', chunker, documents: docs, collection: 'archive', dedup: { near: false } });
   }
+  for (const job of tuneJobs('t1')) await saveTuneJob({ store, tenant: 't1', job });
+  if (operations) await driftingLog({ store, tenant: 'ops' });
   const key = async (tenant: string, principal: string, role: 'reader' | 'writer' | 'admin') => (await createApiKey({ store, tenant, principal, role })).key;
-  const keys = { reader: await key('t1', 'user:rita', 'reader'), writer: await key('t1', 'user:wendy', 'writer'), admin: await key('t1', 'user:ada', 'admin'), big: await key('big', 'user:bo', 'admin') };
-  const server = createServer({ store, chunker, embedder, search: { mode: 'hybrid' }, pipelines: { 'fathom-rag': { mode: 'bm25' } }, config: { rateLimit: false } });
+  const keys = { reader: await key('t1', 'user:rita', 'reader'), writer: await key('t1', 'user:wendy', 'writer'), admin: await key('t1', 'user:ada', 'admin'), big: await key('big', 'user:bo', 'admin'), ops: await key('ops', 'user:olga', 'admin') };
+  const server = createServer({ store, chunker, embedder, search: { mode: 'hybrid' }, pipelines: { 'fathom-rag': { mode: 'bm25' }, strict: { mode: 'vector', topK: 2, abstentionThreshold: 0.99 } }, config: { rateLimit: false } });
   const http = await listen(server);
   return {
     url: http.url, store, keys,

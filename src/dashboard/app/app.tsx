@@ -10,15 +10,29 @@ import { EvalRunPage } from './eval-run-page.js';
 import { EvalRunsPage } from './eval-runs-page.js';
 import { LoginPage } from './login-page.js';
 import { SearchPage } from './search-page.js';
+import { DriftPage } from './drift-page.js';
+import { KeysPage } from './keys-page.js';
+import { TuneJobsPage } from './tune-jobs-page.js';
+import { useAdmin } from './use-admin.js';
 import { useHashRoute } from './use-hash-route.js';
 
-const _NAV: Array<[string, string]> = [['documents', 'Knowledge base'], ['ask', 'Ask'], ['search', 'Search explain'], ['evals', 'Evaluation'], ['audit', 'Audit log']];
+const _NAV: Array<[string, string]> = [['documents', 'Knowledge base'], ['ask', 'Ask'], ['search', 'Search explain'], ['evals', 'Evaluation'], ['audit', 'Audit log'], ['drift', 'Drift'], ['tune', 'Fine-tuning'], ['keys', 'API keys']];
+/** Pages shown only when the server has their route (and, for admin pages, the key is an admin's). */
+const _NEEDS: Record<string, { route: [string, string]; admin?: boolean }> = {
+  evals: { route: ['get', '/v1/eval/runs'] },
+  drift: { route: ['get', '/v1/monitor/drift/series'], admin: true },
+  tune: { route: ['get', '/v1/tune/jobs'] },
+  keys: { route: ['get', '/v1/keys'], admin: true },
+};
+const _PAGES = ['documents', 'ask', 'search', 'evals', 'audit', 'drift', 'tune', 'keys'];
 
 export function App() {
   const [key, setKey] = useState(session.get());
   const route = useHashRoute();
-  const [evals, setEvals] = useState(false);
-  useEffect(() => void hasRoute('get', '/v1/eval/runs').then(setEvals), []);
+  const [routes, setRoutes] = useState<Record<string, boolean>>({});
+  useEffect(() => void Promise.all(Object.entries(_NEEDS).map(async ([id, n]) => [id, await hasRoute(...n.route)] as const)).then((r) => setRoutes(Object.fromEntries(r))), []);
+  const admin = useAdmin(key);
+  const shown = (id: string) => !_NEEDS[id] || (routes[id] === true && (!_NEEDS[id]!.admin || admin === true));
   useEffect(() => {
     const out = () => {
       session.clear();
@@ -34,7 +48,7 @@ export function App() {
       <header class="top">
         <a class="brand" href="#/documents">fathom</a>
         <nav aria-label="Main">
-          {_NAV.filter(([id]) => id !== 'evals' || evals).map(([id, label]) => <a key={id} href={`#/${id}`} aria-current={page === id ? 'page' : undefined}>{label}</a>)}
+          {_NAV.filter(([id]) => shown(id)).map(([id, label]) => <a key={id} href={`#/${id}`} aria-current={page === id ? 'page' : undefined}>{label}</a>)}
         </nav>
         <button type="button" class="link" onClick={() => window.dispatchEvent(new Event('fathom:signed-out'))}>Sign out</button>
       </header>
@@ -47,7 +61,10 @@ export function App() {
         {page === 'evals' && route[1] === undefined ? <EvalRunsPage /> : null}
         {page === 'evals' && route[1] === 'compare' ? <EvalComparePage a={route[2] ?? ''} b={route[3] ?? ''} /> : null}
         {page === 'evals' && route[1] !== undefined && route[1] !== 'compare' ? <EvalRunPage key={route[1]} id={route[1]} /> : null}
-        {!['documents', 'ask', 'search', 'evals', 'audit'].includes(page) ? <p role="alert">No page “{page}”: pick one above.</p> : null}
+        {page === 'drift' ? (admin === false ? <p role="alert" class="error">FORBIDDEN: the drift view summarises every user’s queries and needs an admin key.</p> : <DriftPage />) : null}
+        {page === 'tune' ? <TuneJobsPage key={route[1] ?? ''} id={route[1]} /> : null}
+        {page === 'keys' ? <KeysPage admin={admin} /> : null}
+        {!_PAGES.includes(page) ? <p role="alert">No page “{page}”: pick one above.</p> : null}
       </main>
     </>
   );

@@ -1,4 +1,4 @@
-/** The audit log (own entries; admin: the tenant's), newest first; an entry opens with its feedback. */
+/** The audit log (own entries; admin: the tenant's), newest first; an entry opens with its online scores and feedback. */
 import { useState } from 'preact/hooks';
 import type { QueryLogEntry } from '../../spec/audit.js';
 import { useApi } from './use-api.js';
@@ -29,6 +29,7 @@ export function AuditPage({ id }: { id?: string }) {
             <dt>Answer</dt><dd>{e.answer ?? '—'}{e.abstained ? ' (abstained)' : ''}</dd>
             <dt>Retrieved</dt><dd>{e.retrieved.map((r) => r.documentId).join(', ') || '—'}</dd>
             <dt>Latency</dt><dd>{Object.entries(e.latencyMs).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(' · ')}</dd>
+            <dt>Online scores</dt><dd data-testid="online-scores">{e.online ? `${Object.entries(e.online.metrics).map(([k, v]) => `${k} ${Number(v).toFixed(3)}`).join(' · ')} (${e.online.scorer}, sampled at rate ${e.online.rate})` : 'not sampled'}</dd>
             <dt>Feedback</dt><dd>{e.feedback?.length ? e.feedback.map((f) => [f.rating, f.correction && `correction: ${f.correction}`, f.comment ?? f.note, `(${f.principal ?? f.by ?? 'unknown'})`].filter(Boolean).join(' ')).join('; ') : 'none'}</dd>
           </dl>
         ) : null}

@@ -1,5 +1,6 @@
 /**
- * One document: what is stored (collection, source, access list, metadata, extraction warnings), its versions,
+ * One document: what is stored (collection, source, access list, metadata, extraction warnings), its versions
+ * (with a line diff between two of them),
  * the current text with the chunks drawn on it, the chunk table (heading path, tokens, parent links), and
  * delete with the deletion receipt.
  */
@@ -13,6 +14,7 @@ import { api, errorText } from './api.js';
 import { ChunkTable } from './chunk-table.js';
 import { ChunkedText } from './chunked-text.js';
 import { useApi } from './use-api.js';
+import { VersionDiff } from './version-diff.js';
 
 interface Shown {
   document: Document;
@@ -23,7 +25,7 @@ interface Shown {
 const _date = (ms?: number) => (ms ? new Date(ms).toISOString().slice(0, 19).replace('T', ' ') : '—');
 
 export function DocumentPage({ id }: { id: string }) {
-  const { data, error, loading } = useApi<Shown>(`/v1/documents/${encodeURIComponent(id)}?text=true`);
+  const { data, error, loading } = useApi<Shown>(`/v1/documents/${encodeURIComponent(id)}?text=all`);
   const [selected, setSelected] = useState<string>();
   const [receipt, setReceipt] = useState<DeleteResult>();
   const [confirming, setConfirming] = useState(false);
@@ -76,6 +78,7 @@ export function DocumentPage({ id }: { id: string }) {
         <thead><tr><th scope="col">Version</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Superseded</th><th scope="col">Content hash</th></tr></thead>
         <tbody>{versions.map((v) => <tr key={v.id}><td>{v.version}</td><td>{v.status}</td><td>{_date(v.createdAt)}</td><td>{_date(v.supersededAt)}</td><td><code>{v.contentHash.slice(0, 12)}</code></td></tr>)}</tbody>
       </table>
+      {versions.length > 1 ? <><h3>Changes between versions</h3><VersionDiff versions={versions} /></> : null}
       <h2>Extracted text and chunks</h2>
       {current?.text !== undefined ? <ChunkedText text={current.text} chunks={chunks.filter((c) => c.versionId === current.id)} selected={selected} onSelect={setSelected} /> : <p>No current text.</p>}
       <h2>Chunks</h2>

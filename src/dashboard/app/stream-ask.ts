@@ -8,6 +8,8 @@ export interface AskBody {
   pipeline?: string;
   k?: number;
   mode?: string;
+  /** A metadata filter, e.g. `{ collection: 'kb' }`. */
+  filter?: Record<string, unknown>;
 }
 
 export async function streamAsk(body: AskBody, onDelta: (delta: string) => void, signal?: AbortSignal): Promise<Answer> {

@@ -49,7 +49,8 @@ export function documentsRoute(app: Hono<_Env>, s: _ServerContext): void {
     const versions = await s.store.listVersions({ tenant, documentId: id, principal });
     const chunks = await s.store.listChunks({ tenant, documentId: id, principal });
     const withText = c.req.query('text') === 'true';
-    return c.json({ document, versions: versions.map(({ text, ...v }) => (withText && v.status === 'current' ? { ...v, text } : v)), chunks });
+    const allText = c.req.query('text') === 'all'; // every version's text (the dashboard's version diff)
+    return c.json({ document, versions: versions.map(({ text, ...v }) => (allText || (withText && v.status === 'current') ? { ...v, text } : v)), chunks });
   });
 
   // A document the caller may not read is, for the caller, a document that does not exist: it is not deleted.

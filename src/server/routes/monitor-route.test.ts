@@ -59,3 +59,21 @@ describe('GET /v1/monitor/drift', () => {
     assert.equal((await t.req('/v1/monitor/drift?baseline=0', { key: t.keys.admin })).status, 400);
   });
 });
+
+describe('GET /v1/monitor/drift/series', () => {
+  it('returns one drift report per window, oldest first, each window one length after the last', async () => {
+    const r = await t.req('/v1/monitor/drift/series?window=hour&baseline=2&points=4', { key: t.keys.admin });
+    assert.equal(r.status, 200);
+    const { reports } = (await r.json()) as { reports: DriftReport[] };
+    assert.equal(reports.length, 4);
+    for (let i = 1; i < 4; i++) assert.equal(reports[i]!.window.from, reports[i - 1]!.window.to);
+    assert.ok(reports.every((x) => x.signals.length > 0 && x.baseline.to === x.window.from));
+    assert.equal(reports.at(-1)!.signals.find((x) => x.name === 'abstention-rate')!.n.current, 3, 'the last window holds the three answers');
+  });
+
+  it('refuses a writer (403) and bad points (400)', async () => {
+    assert.equal((await t.req('/v1/monitor/drift/series', { key: t.keys.writer })).status, 403);
+    assert.equal((await t.req('/v1/monitor/drift/series?points=0', { key: t.keys.admin })).status, 400);
+    assert.equal((await t.req('/v1/monitor/drift/series?points=61', { key: t.keys.admin })).status, 400);
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { Role } from '../../spec/server.js';
 import { askRequestSchema, chatCompletionRequestSchema, compareRunsRequestSchema, decideRequestSchema, evalRunRequestSchema, tuneJobRequestSchema, deleteDocumentsRequestSchema, embeddingsRequestSchema, feedbackRequestSchema, ingestPathsRequestSchema, searchRequestSchema, uploadRequestSchema, documentAclRequestSchema, monitorScoreRequestSchema } from './request-schemas.js';
+import { apiKeyRequestSchema } from './api-key-request-schema.js';
 
 export interface RouteInfo {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -26,7 +27,7 @@ export const routeTable: RouteInfo[] = [
   { method: 'post', path: '/v1/search', summary: 'Search: BM25, vector or hybrid, with rerank, MMR, parent expansion, recency and filters', role: 'reader', body: { schema: searchRequestSchema } },
   { method: 'post', path: '/v1/ask', summary: 'A cited answer (or abstention); `stream: true` answers with SSE events text-delta, citations, answer', role: 'reader', body: { schema: askRequestSchema }, sse: true },
   { method: 'get', path: '/v1/documents', summary: 'Documents, ordered by id, cursor-paged', role: 'reader', query: [{ name: 'limit', description: '1–1000 (default 100)', type: 'integer' }, { name: 'cursor', description: 'nextCursor of the previous page', type: 'string' }, { name: 'filter', description: 'JSON metadata filter', type: 'string' }] },
-  { method: 'get', path: '/v1/documents/{id}', summary: 'A document with its versions and chunks (`text=true` adds the current text)', role: 'reader' },
+  { method: 'get', path: '/v1/documents/{id}', summary: 'A document with its versions and chunks (`text=true` adds the current text, `text=all` every version’s)', role: 'reader' },
   { method: 'delete', path: '/v1/documents/{id}', summary: 'Delete a document with every version, chunk, vector and index entry', role: 'writer' },
   { method: 'post', path: '/v1/documents/delete', summary: 'Delete several documents', role: 'writer', body: { schema: deleteDocumentsRequestSchema } },
   { method: 'put', path: '/v1/documents/{id}/acl', summary: 'Replace who may read a document you may read: { principals, groups }, or null to open it to the tenant', role: 'writer', body: { schema: documentAclRequestSchema } },
@@ -54,4 +55,8 @@ export const routeTable: RouteInfo[] = [
   { method: 'post', path: '/v1/embeddings', summary: 'OpenAI-compatible embeddings from the configured embedding model', role: 'reader', body: { schema: embeddingsRequestSchema } },
   { method: 'post', path: '/v1/monitor/score', summary: 'Score a sample of answered queries with reference-free metrics (as `fathom monitor score`), as a job (202)', role: 'admin', body: { schema: monitorScoreRequestSchema } },
   { method: 'get', path: '/v1/monitor/drift', summary: 'Drift report of the current window against its baseline (as `fathom monitor check`)', role: 'admin', query: [{ name: 'window', description: 'hour, day (default) or week', type: 'string' }, { name: 'baseline', description: 'windows in the baseline, 1–90 (default 7)', type: 'integer' }] },
+  { method: 'get', path: '/v1/monitor/drift/series', summary: 'The drift check of each of the last windows, oldest first: a time series per signal with its threshold and status', role: 'admin', query: [{ name: 'window', description: 'hour, day (default) or week', type: 'string' }, { name: 'baseline', description: 'windows in each baseline, 1–90 (default 7)', type: 'integer' }, { name: 'points', description: 'windows in the series, 1–60 (default 14)', type: 'integer' }] },
+  { method: 'get', path: '/v1/keys', summary: 'API keys of your tenant, without their hashes (as `fathom keys list`)', role: 'admin' },
+  { method: 'post', path: '/v1/keys', summary: 'Create an API key in your tenant (201); the secret is in this answer only', role: 'admin', body: { schema: apiKeyRequestSchema } },
+  { method: 'post', path: '/v1/keys/{id}/revoke', summary: 'Revoke an API key of your tenant', role: 'admin' },
 ];
