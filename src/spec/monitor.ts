@@ -80,7 +80,7 @@ export interface OnlineMetrics {
 
 /** Which drift signal a check measured. */
 export type DriftSignalName =
-  | 'new-terms' | 'no-sufficient-context' | 'top-score-shift' | 'sufficiency-shift'
+  | 'new-terms' | 'term-divergence' | 'embedding-shift' | 'no-sufficient-context' | 'top-score-shift' | 'sufficiency-shift'
   | 'abstention-rate' | 'unsupported-citations' | 'judge-score' | 'latency-shift' | 'cost-shift' | 'stale-sources' | 'negative-feedback';
 
 /** One signal of a drift check: current window vs baseline, with the threshold and the sample sizes. */
