@@ -1,3 +1,5 @@
+import type { DriftSignalName } from '../spec/monitor.js';
+
 /** Thresholds of {@link checkDrift}: a signal alerts only when the change is both large and significant. */
 export interface DriftThresholds {
   /** Entries needed on each side before a signal may alert. @default 30 */
@@ -31,8 +33,8 @@ export const defaultDriftThresholds: DriftThresholds = {
   minSamples: 30, alpha: 0.001, ksD: 0.2, rateRise: 0.1, newTermRise: 0.15, termDivergence: 0.05, minTermQueries: 5, embeddingShift: 0.1, sufficiency: 0.5, costRatio: 1.25, staleRise: 0.05,
 };
 
-/** What to do when a signal alerts: the advice `fathom monitor check` prints. */
-export const driftAdvice: Record<string, string> = {
+/** What to do when a signal alerts: the advice `fathom monitor check` prints (one per signal: a new signal without advice does not compile). */
+export const driftAdvice: Record<DriftSignalName, string> = {
   'new-terms': 'Queries use terms the baseline never saw: look at the new topics (`fathom log list --since 1d`), ingest documents that cover them, and add golden items for them (`fathom golden from-feedback`).',
   'term-divergence': 'The mix of query terms moved away from the baseline: look at the new topics (`fathom log list --since 1d`), ingest what they need, add golden items for them, and re-run the golden set (`fathom eval run`).',
   'embedding-shift': 'The meaning of the queries moved away from the baseline (embedding centroid): look at the new topics, ingest what they need, and re-run the golden set; if the domain keeps moving, consider retraining the embedding adapter (`trainEmbeddingAdapter`) or the model from feedback (`fathom tune build --from-feedback`).',

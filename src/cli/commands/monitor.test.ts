@@ -94,7 +94,15 @@ describe('fathom feedback and fathom monitor', () => {
       assert.match((posted[0] as { text: string }).text, /drift signal\(s\) in tenant default: .*new-terms/);
       const quiet = await cli('monitor', 'check', '--window', 'hour', '--json');
       assert.equal(quiet.code, 0, 'the last hour holds too few entries to alert');
+      assert.equal((posted[0] as { report: { alert: boolean; advice: string[] } }).report.alert, true, 'the whole report is posted');
       assert.equal((await cli('monitor', 'check', '--webhook', 'ftp://x')).code, 2);
+      const down = await cli('monitor', 'check', '--webhook', 'http://127.0.0.1:9/hook', '--json');
+      assert.equal(down.code, 1, 'a webhook that fails does not hide the alert');
+      assert.equal(down.json().alert, true);
+      assert.deepEqual([down.json().webhook.delivered, down.json().webhook.error.code], [false, 'PROVIDER_REQUEST_FAILED']);
+      assert.match(down.err, /Warning: the drift alert was not posted to the webhook \(PROVIDER_REQUEST_FAILED\)/);
+      const sent = await cli('monitor', 'check', '--json', '--webhook', url);
+      assert.deepEqual(sent.json().webhook, { delivered: true });
     } finally {
       server.close();
     }

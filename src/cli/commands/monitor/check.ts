@@ -30,8 +30,16 @@ export const checkCommand = defineCommand({
       store, tenant: c.tenant, window: (a.window as 'hour' | 'day' | 'week' | undefined) ?? 'day', baselineWindows: baseline, ...(maxAge ? { freshness: { maxAgeDays: maxAge } } : {}),
       ...(embedder ? { embedding: { model: embedder } } : {}), signal: c.io.signal,
     }), { needsDocuments: false });
-    if (report.alert && webhook) await postDriftAlert({ url: webhook, report });
-    emit(c.io, c.json, report, () => _render(report));
+    // A webhook that fails does not hide the report or its exit code: the failure is a warning and a field of the JSON.
+    let delivery: { delivered: boolean; error?: { code: string; message: string } } | undefined;
+    if (report.alert && webhook) {
+      delivery = await postDriftAlert({ url: webhook, report }).then(() => ({ delivered: true }), (error: unknown) => {
+        if (!FathomError.isInstance(error)) throw error;
+        return { delivered: false, error: { code: error.code, message: error.message } };
+      });
+    }
+    emit(c.io, c.json, delivery ? { ...report, webhook: delivery } : report, () => _render(report));
+    if (delivery?.error) c.io.err(`Warning: the drift alert was not posted to the webhook (${delivery.error.code}): ${delivery.error.message}\n`);
     return report.alert ? 1 : 0;
   },
 });
