@@ -6,19 +6,50 @@
  * 2. `monitor check` (`checkDrift`, day window vs 7-day baseline) on a 1,000,000-entry audit log spread over
  *    8 days (every entry is in the check's range: the worst case). The log is built with one bulk SQL
  *    transaction (build time bounded and reported); entries are compact (no prompt copy).
- * Run: `node --import tsx bench/monitor.ts` (FATHOM_BENCH_MONITOR_ENTRIES to change the 1M). Writes bench/results/monitor.json.
+ * 3. The query-term divergence test alone (`term-divergence`: 5,000 queries per side, the cap a 1M log is sampled to) on
+ *    synthetic queries, without a shift (99 permutations) and with one (1,999): its share of a check's CPU.
+ * Run: `node --import tsx bench/monitor.ts` (FATHOM_BENCH_MONITOR_ENTRIES to change the 1M; FATHOM_BENCH_MONITOR_ONLY=divergence
+ * runs section 3 alone and keeps the other sections' recorded numbers). Writes bench/results/monitor.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkDrift, scoreEntry, scoreOnline } from '../src/monitor/index.js';
+import { _cap, _termDivergence } from '../src/monitor/_divergence.js';
+import { mulberry32 } from '../src/util/math/random.js';
 import { buildPool, DAY, logStream, start } from '../src/monitor/__fixtures__/simulate-production.js';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fathom-bench-monitor-'));
-const results: Record<string, unknown> = { machine: { cpus: cpus().length, loadavg: loadavg().map((x) => Number(x.toFixed(1))) } };
+const out = join(import.meta.dirname, 'results', 'monitor.json');
+const only = process.env.FATHOM_BENCH_MONITOR_ONLY;
+const machine = { cpus: cpus().length, loadavg: loadavg().map((x) => Number(x.toFixed(1))) };
+const results: Record<string, unknown> = only && existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : { machine };
 try {
+  if (only !== 'divergence') await _scoringAndCheck();
+  // 3. the term-divergence permutation test alone, at its per-side cap
+  const random = mulberry32(3);
+  const query = (vocabulary: number) => Array.from({ length: 5 }, () => `t${Math.floor(random() * vocabulary)}`);
+  const baseline = Array.from({ length: 875_000 }, () => query(300));
+  const divergence: Record<string, unknown> = { machine, queriesPerSide: 5000, termsPerQuery: 5 };
+  for (const [name, vocabulary] of [['noShift', 300], ['shift', 400]] as const) {
+    const current = Array.from({ length: 125_000 }, () => query(vocabulary));
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const d = _termDivergence(_cap(current, 5000, 1), _cap(baseline, 5000, 2), { minTermCount: 5, threshold: 0.05, seed: 0x5eed });
+    const cpu = process.cpuUsage(c0);
+    divergence[name] = { wallMs: Math.round(performance.now() - t0), cpuMs: Math.round((cpu.user + cpu.system) / 1000), jsdBits: Number(d.statistic.toFixed(4)), expectedBits: Number(d.expected.toFixed(4)), pValue: d.pValue };
+  }
+  results.divergence = divergence;
+  console.log('divergence', divergence);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+
+async function _scoringAndCheck(): Promise<void> {
   // 1. scoring throughput on 10k logged answers
   const store = await createSqliteStore({ path: join(dir, 'score.db') });
   const pool = await buildPool(store, 't');
@@ -72,8 +103,4 @@ try {
     signals: report.signals.map((s) => `${s.name}:${s.status}`), n: report.signals[0]?.n,
   };
   console.log('check', results.check);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }
-mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-writeFileSync(join(import.meta.dirname, 'results', 'monitor.json'), `${JSON.stringify(results, null, 2)}\n`);

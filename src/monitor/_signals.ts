@@ -2,6 +2,7 @@
 import type { DriftSignal, DriftSignalName } from '../spec/monitor.js';
 import type { DriftThresholds } from './drift-thresholds.js';
 import type { _Observation } from './_observe.js';
+import { _cap, _termDivergence, type _Divergence } from './_divergence.js';
 import { _ks, _median, _proportionRise } from './_stats.js';
 
 interface _Input {
@@ -42,6 +43,22 @@ function _shift(name: DriftSignalName, cur: number[], base: number[], t: DriftTh
   };
 }
 
+/**
+ * A divergence with a permutation null: `current` is the statistic, `baseline` its expectation without a shift;
+ * alerts when the effect (by default their difference) ≥ `rise` with p < alpha.
+ */
+export function _divergenceSignal(name: DriftSignalName, d: _Divergence & { effect?: number }, threshold: string, rise: number, t: DriftThresholds): DriftSignal {
+  const enough = d.n.current >= t.minSamples && d.n.baseline >= t.minSamples;
+  const effect = d.effect ?? d.statistic - d.expected;
+  return {
+    name, current: _fmt(d.statistic), baseline: _fmt(d.expected), threshold: `${threshold} (effect ${_fmt(effect)})`,
+    pValue: _fmt(d.pValue), n: d.n, status: !enough ? 'insufficient-data' : effect >= rise && d.pValue < t.alpha ? 'alert' : 'ok',
+  };
+}
+
+/** Queries per side the divergence tests read at most (a seeded sample beyond). */
+export const _divergenceCap = 5000;
+
 const _nums = (obs: _Observation[], f: (o: _Observation) => number | undefined) => obs.map(f).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
 
 /** Share of queries with at least one term outside `vocabulary`. */
@@ -55,6 +72,10 @@ export function _signals({ current, baseline, t, refFrom, stale }: _Input): Drif
   const given = (obs: _Observation[]) => answered(obs).filter((o) => !o.abstained);
   const signals: DriftSignal[] = [
     _rate('new-terms', _novel(current, vocabulary), reference, t.newTermRise, t),
+    _divergenceSignal('term-divergence', _termDivergence(
+      _cap(current.map((o) => o.terms).filter((q) => q.length), _divergenceCap, 1), _cap(baseline.map((o) => o.terms).filter((q) => q.length), _divergenceCap, 2),
+      { minTermCount: t.minTermQueries, threshold: t.termDivergence, seed: 0x5eed },
+    ), `Jensen–Shannon divergence (bits) of query terms − its no-shift expectation ≥ ${t.termDivergence} with permutation p < ${t.alpha}`, t.termDivergence, t),
     _rate('no-sufficient-context', current.filter((o) => o.sufficiency !== undefined || o.noContext).map((o) => o.noContext), baseline.filter((o) => o.sufficiency !== undefined || o.noContext).map((o) => o.noContext), t.rateRise, t),
     _shift('top-score-shift', _nums(current, (o) => o.topScore), _nums(baseline, (o) => o.topScore), t, 'down'),
     _shift('sufficiency-shift', _nums(current, (o) => o.sufficiency), _nums(baseline, (o) => o.sufficiency), t, 'down'),

@@ -1,6 +1,8 @@
+import type { EmbeddingModel } from '../spec/embedding-model.js';
 import type { DriftReport, DriftSignal } from '../spec/monitor.js';
 import type { Store } from '../spec/store.js';
 import { FathomError } from '../util/errors.js';
+import { _embeddingShift, _reservoir } from './_embedding-shift.js';
 import { _observe, type _Observation } from './_observe.js';
 import { _signals } from './_signals.js';
 import { defaultDriftThresholds, driftAdvice, type DriftThresholds } from './drift-thresholds.js';
@@ -25,6 +27,12 @@ export interface CheckDriftOptions {
   thresholds?: Partial<DriftThresholds>;
   /** Enables the `stale-sources` signal. */
   freshness?: FreshnessRule;
+  /**
+   * Enables the `embedding-shift` signal: a uniform sample of each window's queries (`maxQueries` per side,
+   * @default 256) is embedded with `model` and the centroids compared. A model error fails the check.
+   */
+  embedding?: { model: EmbeddingModel; maxQueries?: number };
+  signal?: AbortSignal;
   _internal?: { now?: () => number };
 }
 
@@ -35,7 +43,7 @@ export interface CheckDriftOptions {
  * the report alerts when any crosses, with what to do.
  */
 export async function checkDrift(options: CheckDriftOptions): Promise<DriftReport> {
-  const { store, tenant, window = 'day', baselineWindows = 7, freshness, _internal = {} } = options;
+  const { store, tenant, window = 'day', baselineWindows = 7, freshness, embedding, signal, _internal = {} } = options;
   const length = typeof window === 'number' ? window : windows[window];
   if (!(length > 0) || !Number.isInteger(baselineWindows) || baselineWindows < 1) {
     throw new FathomError({ code: 'INVALID_ARGUMENT', message: `window must be hour, day, week or a positive duration, and baselineWindows a positive integer (got ${String(window)}, ${baselineWindows}).` });
@@ -46,6 +54,7 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
   const baseFrom = from - baselineWindows * length;
   const current: _Observation[] = [];
   const baseline: _Observation[] = [];
+  const texts = embedding && { current: _reservoir(embedding.maxQueries ?? 256, 1), baseline: _reservoir(embedding.maxQueries ?? 256, 2) };
   // Read in slices (memory stays bounded by a slice, not the log): only the few numbers a signal needs are kept.
   const slice = Math.min(length, 6 * 3_600_000);
   for (let since = baseFrom; since < to; since += slice) {
@@ -53,13 +62,15 @@ export async function checkDrift(options: CheckDriftOptions): Promise<DriftRepor
     for (const e of await store.listQueryLog({ tenant, since, until })) {
       if (e.at < since || e.at >= until) continue; // a backend may ignore `until`
       (e.at >= from ? current : baseline).push(_observe(e, t.sufficiency));
+      if (texts && !e.redacted && e.query.trim()) texts[e.at >= from ? 'current' : 'baseline'].add(e.query);
     }
   }
   const stale = freshness ? await _staleness(store, tenant, freshness, [...current, ...baseline]) : undefined;
-  const signals: DriftSignal[] = _signals({ current, baseline, t, refFrom: from - length, stale: stale && { at: (d) => stale(d, to), baseAt: (d) => stale(d, from) } })
-    .map((s) => (s.status === 'alert' ? { ...s, advice: driftAdvice[s.name] } : s));
-  const alerting = signals.filter((s) => s.status === 'alert');
-  return { tenant, window: { from, to }, baseline: { from: baseFrom, to: from }, signals, alert: alerting.length > 0, advice: [...new Set(alerting.map((s) => s.advice!))] };
+  const signals: DriftSignal[] = _signals({ current, baseline, t, refFrom: from - length, stale: stale && { at: (d) => stale(d, to), baseAt: (d) => stale(d, from) } });
+  if (embedding && texts) signals.splice(2, 0, await _embeddingShift({ model: embedding.model, current: texts.current.items, baseline: texts.baseline.items, t, signal }));
+  const advised = signals.map((s) => (s.status === 'alert' ? { ...s, advice: driftAdvice[s.name] } : s));
+  const alerting = advised.filter((s) => s.status === 'alert');
+  return { tenant, window: { from, to }, baseline: { from: baseFrom, to: from }, signals: advised, alert: alerting.length > 0, advice: [...new Set(alerting.map((s) => s.advice!))] };
 }
 
 /** A function telling whether a document was stale at a time (documents are read once each). */

@@ -1,7 +1,9 @@
 import type { QueryLogEntry } from '../spec/audit.js';
 import type { OnlineScores } from '../spec/monitor.js';
+import type { Judge } from '../spec/judge.js';
 import type { Store } from '../spec/store.js';
 import { FathomError } from '../util/errors.js';
+import { _judgeEntry } from './_judge-entry.js';
 import { sampleEntry, type SamplerOptions } from './sample-entry.js';
 import { scoreEntry } from './score-entry.js';
 
@@ -22,6 +24,12 @@ export interface ScoreOnlineOptions extends SamplerOptions {
    * Omitted: judge metrics are not measured.
    */
   judge?: (entry: QueryLogEntry) => Promise<{ score: number; agreement?: number }>;
+  /**
+   * Judges (`createJudge` with a reference-free rubric: `faithfulness`, `relevance`) run on each sampled answer that
+   * did not abstain; their structured verdicts are stored in `online.verdicts`, their mean score and agreement in
+   * `judgeScore` / `judgeAgreement`. A judge that fails stops the run (the next run resumes). @default []
+   */
+  judges?: Judge[];
   /** Entries read per page. @default 2000 */
   batchSize?: number;
   signal?: AbortSignal;
@@ -32,11 +40,15 @@ export interface ScoreOnlineResult {
   /** Entries read (answered or not). */
   read: number;
   scored: number;
+  /** Scored entries that got judge verdicts (0 without judges). */
+  judged: number;
   /** Scored entries per stratum. */
   byStratum: Record<string, number>;
   /** The cursor after the run: a later run resumes after it. */
   cursor: { at: number; ids: string[] } | undefined;
 }
+
+const _mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /**
  * Online evaluation: sample answered queries from the audit log and store reference-free scores with each
@@ -45,7 +57,7 @@ export interface ScoreOnlineResult {
  * stable draw per entry id (a re-run never samples differently). Usable as a server background job.
  */
 export async function scoreOnline(options: ScoreOnlineOptions): Promise<ScoreOnlineResult> {
-  const { store, tenant, restart = false, judge, batchSize = 2000, signal, _internal = {}, ...sampler } = options;
+  const { store, tenant, restart = false, judge, judges = [], batchSize = 2000, signal, _internal = {}, ...sampler } = options;
   const now = _internal.now ?? Date.now;
   if (!store.annotateQueryLog) throw new FathomError({ code: 'INVALID_CONFIG', message: `The ${store.provider} store cannot store online scores (no annotateQueryLog): use the SQLite store.` });
   const since = options.since ?? now() - 86_400_000;
@@ -55,7 +67,7 @@ export async function scoreOnline(options: ScoreOnlineOptions): Promise<ScoreOnl
   const from = Math.max(since, cursor?.at ?? since);
   const done = new Set(cursor?.ids ?? []);
   const entries = (await store.listQueryLog({ tenant, since: from })).reverse(); // oldest first
-  const result: ScoreOnlineResult = { read: 0, scored: 0, byStratum: {}, cursor };
+  const result: ScoreOnlineResult = { read: 0, scored: 0, judged: 0, byStratum: {}, cursor };
   for (let i = 0; i < entries.length; i += batchSize) {
     if (signal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: 'Online scoring was interrupted; run it again to resume from the cursor.' });
     for (const entry of entries.slice(i, i + batchSize)) {
@@ -69,7 +81,14 @@ export async function scoreOnline(options: ScoreOnlineOptions): Promise<ScoreOnl
           metrics.judgeScore = v.score;
           if (v.agreement !== undefined) metrics.judgeAgreement = v.agreement;
         }
-        const online: OnlineScores = { at: now(), scorer: onlineScorer, stratum: s.stratum, rate: s.rate, metrics };
+        const verdicts = judges.length ? await _judgeEntry({ store, tenant, entry, judges, signal }) : [];
+        if (verdicts.length) {
+          result.judged++;
+          metrics.judgeScore = _mean(verdicts.map((v) => v.score));
+          const agreed = verdicts.filter((v) => v.agreement !== undefined).map((v) => v.agreement!);
+          if (agreed.length) metrics.judgeAgreement = _mean(agreed);
+        }
+        const online: OnlineScores = { at: now(), scorer: onlineScorer, stratum: s.stratum, rate: s.rate, metrics, ...(verdicts.length ? { verdicts } : {}) };
         await store.annotateQueryLog({ tenant, id: entry.id, at: entry.at, online });
         result.scored++;
         result.byStratum[s.stratum] = (result.byStratum[s.stratum] ?? 0) + 1;

@@ -32,6 +32,27 @@ export interface OnlineScores {
   stratum: string;
   rate: number;
   metrics: OnlineMetrics;
+  /** Structured judge verdicts, one per criterion, when a judge model was configured (`--judge`). */
+  verdicts?: OnlineVerdict[];
+}
+
+/**
+ * One structured judge verdict on a sampled answer: the judge ran `runs` times; `score` is their mean and
+ * `agreement` the share of runs giving the modal `label`. The judge's reasoning is not kept: a verdict quotes
+ * nothing, so it survives the redaction of its entry like the numeric scores.
+ */
+export interface OnlineVerdict {
+  /** `faithfulness` (the answer against the passages it was given) or `relevance` (against the question). */
+  criterion: string;
+  label: string;
+  /** [0, 1]. */
+  score: number;
+  runs: number;
+  /** Present when `runs` > 1. */
+  agreement?: number;
+  /** `provider:modelId` of the judging model and the rubric id (`faithfulness@1`). */
+  model: string;
+  promptId: string;
 }
 
 export interface OnlineMetrics {
@@ -52,14 +73,14 @@ export interface OnlineMetrics {
   latencyMs?: number;
   tokens?: number;
   costUsd?: number;
-  /** Mean judge verdict score and agreement over n runs, when a judge was configured. */
+  /** Mean judge verdict score and agreement over n runs (means over the verdicts), when a judge was configured. */
   judgeScore?: number;
   judgeAgreement?: number;
 }
 
 /** Which drift signal a check measured. */
 export type DriftSignalName =
-  | 'new-terms' | 'no-sufficient-context' | 'top-score-shift' | 'sufficiency-shift'
+  | 'new-terms' | 'term-divergence' | 'embedding-shift' | 'no-sufficient-context' | 'top-score-shift' | 'sufficiency-shift'
   | 'abstention-rate' | 'unsupported-citations' | 'judge-score' | 'latency-shift' | 'cost-shift' | 'stale-sources' | 'negative-feedback';
 
 /** One signal of a drift check: current window vs baseline, with the threshold and the sample sizes. */

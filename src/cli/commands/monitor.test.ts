@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { QueryLogEntry } from '../../spec/audit.js';
 import { createSqliteStore } from '../../store/sqlite/index.js';
+import { startOpenAICompatibleServer } from '../../testing/index.js';
 import { runCliCaptured } from '../__fixtures__/run-cli.js';
 
 const DAY = 86_400_000;
@@ -86,15 +87,45 @@ describe('fathom feedback and fathom monitor', () => {
       const r = await cli('monitor', 'check', '--webhook', url);
       assert.equal(r.code, 1, r.err);
       assert.match(r.out, /ALERT new-terms/);
+      assert.match(r.out, /ALERT term-divergence .*Jensen–Shannon divergence \(bits\) of query terms − its no-shift expectation ≥ 0\.05 with permutation p < 0\.001/);
       assert.match(r.out, /ALERT abstention-rate/);
       assert.match(r.out, /Drift detected\. What to do:/);
       assert.equal(posted.length, 1);
       assert.match((posted[0] as { text: string }).text, /drift signal\(s\) in tenant default: .*new-terms/);
       const quiet = await cli('monitor', 'check', '--window', 'hour', '--json');
       assert.equal(quiet.code, 0, 'the last hour holds too few entries to alert');
+      assert.equal((posted[0] as { report: { alert: boolean; advice: string[] } }).report.alert, true, 'the whole report is posted');
       assert.equal((await cli('monitor', 'check', '--webhook', 'ftp://x')).code, 2);
+      const down = await cli('monitor', 'check', '--webhook', 'http://127.0.0.1:9/hook', '--json');
+      assert.equal(down.code, 1, 'a webhook that fails does not hide the alert');
+      assert.equal(down.json().alert, true);
+      assert.deepEqual([down.json().webhook.delivered, down.json().webhook.error.code], [false, 'PROVIDER_REQUEST_FAILED']);
+      assert.match(down.err, /Warning: the drift alert was not posted to the webhook \(PROVIDER_REQUEST_FAILED\)/);
+      const sent = await cli('monitor', 'check', '--json', '--webhook', url);
+      assert.deepEqual(sent.json().webhook, { delivered: true });
     } finally {
       server.close();
+    }
+  });
+
+  it('monitor check embeds a sample of each window\'s queries with the configured model (embedding-shift); --no-embeddings skips it', async () => {
+    const embed = await startOpenAICompatibleServer({ embed: (texts) => texts.map((t) => (/kubernetes/.test(t) ? [1, 0, 0, 0] : [0, 1, 0, 0])) });
+    try {
+      writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ embedding: { provider: 'openai-compatible', baseURL: embed.url, model: 'test-embedding', dimensions: 4 } }));
+      const r = await cli('monitor', 'check', '--json');
+      assert.equal(r.code, 1, r.err);
+      const s = r.json().signals.find((x: { name: string }) => x.name === 'embedding-shift');
+      // The last day's 40 entries (a few may have left the window since they were logged) all moved to the other axis.
+      assert.ok(s.status === 'alert' && s.n.baseline === 256 && s.n.current >= 30 && s.n.current <= 40 && s.current > 1.3 && s.baseline < 0.2, JSON.stringify(s));
+      const embedded = embed.requests.flatMap((q) => (q.body as { input: string[] }).input);
+      assert.equal(embedded.length, s.n.current + 256, 'a sample of 256 baseline queries, every current one');
+      const calls = embed.requests.length;
+      const skipped = (await cli('monitor', 'check', '--no-embeddings', '--json')).json();
+      assert.equal(skipped.signals.some((x: { name: string }) => x.name === 'embedding-shift'), false);
+      assert.equal(embed.requests.length, calls, 'no embedding calls with --no-embeddings');
+    } finally {
+      writeFileSync(join(dir, 'fathom.config.json'), '{}');
+      await embed.close();
     }
   });
 });

@@ -72,7 +72,7 @@ export async function logStream(store: Store, tenant: string, pool: { known: Que
       // Users add their own words: a customer or ticket reference a third of the time (a steady trickle of unseen terms).
       const suffix = random() < 0.3 ? ` for customer c${Math.floor(random() * 100_000)}` : '';
       const latency = Math.exp(Math.log(800) + 0.35 * _gauss(random));
-      await store.appendQueryLog({ ...base, id: `q_${o.seed}_${n++}`, at: start + day * DAY + Math.floor(random() * DAY), query: base.query + suffix, latencyMs: { ...base.latencyMs, total: latency } });
+      await store.appendQueryLog({ ...base, tenant, id: `q_${o.seed}_${n++}`, at: start + day * DAY + Math.floor(random() * DAY), query: base.query + suffix, latencyMs: { ...base.latencyMs, total: latency } });
     }
   }
 }
