@@ -126,7 +126,7 @@ for (const [format, ext] of [['pdf', '.pdf'], ['docx', '.docx']] as const) {
   const rows: Figures[] = [];
   for (const file of files(format, ext)) {
     const text = await load(loaderForPath(file, defaultLoaders)!, file);
-    const f = figures(text, expectOf(file));
+    const f = figures(text, expectOf(file), { isMarkdown: format !== 'pdf' });
     rows.push(f);
     perFile[file.split('/').pop()!] = { ...f, storedChars: text.length };
   }

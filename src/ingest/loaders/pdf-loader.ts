@@ -6,6 +6,7 @@ import { DEFAULT_INGEST_LIMITS, loaderLimit } from '../limits/ingest-limits.js';
 import { limitExceeded } from '../limits/limit-exceeded.js';
 import { assessPageText } from './pdf/assess-page-text.js';
 import { joinHyphenation } from './pdf/join-hyphenation.js';
+import { joinSpacingAccents } from './pdf/join-spacing-accents.js';
 import { type OcrCandidate, ocrPages } from './pdf/ocr-pages.js';
 import { pageRows, pageText } from './pdf/page-layout.js';
 import { readPdfPage } from './pdf/read-pdf-page.js';
@@ -58,7 +59,7 @@ export const pdfLoader = _defineFileLoader({
         const isCandidate = candidates.some((c) => c.page === i + 1);
         const source = isCandidate ? ocr.texts.get(i + 1) : raw;
         if (source === undefined) return;
-        const pageText = normalizeText(joinHyphenation(source));
+        const pageText = normalizeText(joinHyphenation(joinSpacingAccents(source)));
         if (!pageText) return;
         if (text) text += '\n\n';
         pages.push({ page: i + 1, start: text.length, end: text.length + pageText.length });
