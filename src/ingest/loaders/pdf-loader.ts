@@ -8,9 +8,9 @@ import { assessPageText } from './pdf/assess-page-text.js';
 import { joinHyphenation } from './pdf/join-hyphenation.js';
 import { joinSpacingAccents } from './pdf/join-spacing-accents.js';
 import { type OcrCandidate, ocrPages } from './pdf/ocr-pages.js';
-import { pageRows, pageText } from './pdf/page-layout.js';
+import { lineKey, pageRows, pageText } from './pdf/page-layout.js';
 import { readPdfPage } from './pdf/read-pdf-page.js';
-import { runningLines } from './pdf/running-lines.js';
+import { dropRunningLines, runningLines } from './pdf/running-lines.js';
 
 /**
  * PDF (`.pdf`) via unpdf (pdf.js). Each page's text is normalised on its own and pages are joined with one
@@ -38,7 +38,9 @@ export const pdfLoader = _defineFileLoader({
       const read = [];
       for (let n = 1; n <= pdf.numPages; n++) read.push(await readPdfPage(pdf, n));
       // Running headers and footers are found across pages, then each page is read column by column.
-      const skip = runningLines(read.map((p) => pageRows(p.items)));
+      const rows = read.map((p) => pageRows(p.items));
+      const skip = runningLines(rows);
+      const removedLines = rows.flatMap((r, i) => r.filter((line) => skip[i]!.has(lineKey(line))).map((line) => line.text));
       let columnsPages = 0;
       const raws = read.map((p, i) => {
         const { text, columns } = pageText(p.items, skip[i]);
@@ -57,7 +59,8 @@ export const pdfLoader = _defineFileLoader({
       const pages: PageSpan[] = [];
       raws.forEach((raw, i) => {
         const isCandidate = candidates.some((c) => c.page === i + 1);
-        const source = isCandidate ? ocr.texts.get(i + 1) : raw;
+        const ocrText = ocr.texts.get(i + 1);
+        const source = isCandidate ? ocrText && dropRunningLines(ocrText, removedLines) : raw;
         if (source === undefined) return;
         const pageText = normalizeText(joinHyphenation(joinSpacingAccents(source)));
         if (!pageText) return;
