@@ -52,7 +52,9 @@ export const pdfLoader = _defineFileLoader({
         const problem = assessPageText(raw) ?? (raw.trim() === '' && (await read[i]!.paints()) ? 'no text on a page that draws something (a scan?)' : undefined);
         if (problem) candidates.push({ page: i + 1, problem, width: read[i]!.width, height: read[i]!.height });
       }
-      const deadline = input.deadline ?? Date.now() + DEFAULT_INGEST_LIMITS.fileTimeoutMs;
+      // OCR stops 3 s before the file's deadline: the pages already read must still be returned in time (a file
+      // over its budget is skipped whole).
+      const deadline = (input.deadline ?? Date.now() + DEFAULT_INGEST_LIMITS.fileTimeoutMs) - 3000;
       const ocr = await ocrPages({ bytes: input.bytes, candidates, deadline, ...(input.options.ocr ? { mode: input.options.ocr } : {}), ...(input.options.ocrTools ? { tools: input.options.ocrTools } : {}) });
       const garbage = ocr.skipped;
       let text = '';
