@@ -45,7 +45,8 @@ const REFERENCE_REGIONS: Array<[RegExp, string]> = [
 
 async function load(loader: Loader, path: string): Promise<string> {
   const bytes = readFileSync(path);
-  for await (const ev of loader.load({ path, relativePath: relative(root, path), bytes, options: {} } as never)) {
+  // A generous deadline: fidelity, not speed, is measured here (OCR of a scanned page takes 20–40 s at this load).
+  for await (const ev of loader.load({ path, relativePath: relative(root, path), bytes, options: {}, deadline: Date.now() + 300_000 } as never)) {
     if (ev.type === 'document') return ev.document.text;
     if (ev.type === 'skip') return '';
   }
