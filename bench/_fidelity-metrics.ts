@@ -1,7 +1,8 @@
 /** Matching rules of ../shared/data/real-docs/README.md ("How to match") and the fidelity figures of one text. */
 import { markdownPlainText } from '../src/ingest/loaders/html/markdown-plain-text.js';
 
-export const ws = (s: string): string => s.replace(/[\s\u00a0\u200b]+/gu, ' ').trim();
+// NFC on both sides: canonically equivalent text (`ä` and `a` + U+0308) is the same text; nothing is folded.
+export const ws = (s: string): string => s.normalize('NFC').replace(/[\s\u00a0\u200b]+/gu, ' ').trim();
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 const ARTEFACT = /¶|\{ ?#|\]\(#|\/\/\/|^#|§/u;
 
@@ -32,8 +33,12 @@ export function markdownHeadings(markdown: string): string[] {
   return [...outside.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$/gm)].map((m) => m[1]!);
 }
 
-export function figures(markdown: string, expect: Expect): Figures {
-  const plain = ws(markdownPlainText(markdown));
+/**
+ * The figures of one stored text. `isMarkdown: false` (PDF text) compares the text as it is: the README's plain
+ * rendering applies to Markdown only, and it would strip a line-initial `1)` that is part of a PDF's sentence.
+ */
+export function figures(markdown: string, expect: Expect, { isMarkdown = true }: { isMarkdown?: boolean } = {}): Figures {
+  const plain = ws(isMarkdown ? markdownPlainText(markdown) : markdown);
   const phrases = expect.must_contain ?? [];
   const chrome = expect.must_not_contain ?? [];
   const code = expect.code_blocks ?? [];

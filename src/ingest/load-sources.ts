@@ -124,6 +124,7 @@ export async function* loadSources({
       modifiedAt,
       options: loaderOptions,
       limits,
+      deadline: Date.now() + limits.fileTimeoutMs,
       ...(loader.streaming ? { stream: () => createReadStream(path) as AsyncIterable<Uint8Array> } : {}),
     };
     try {

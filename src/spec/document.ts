@@ -22,7 +22,7 @@ export interface PageSpan {
 }
 
 /** Source formats the loaders understand. */
-export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'jsonl' | 'csv' | 'beir' | 'ipynb' | 'rst' | 'asciidoc' | 'xlsx' | 'pptx';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'jsonl' | 'csv' | 'beir' | 'ipynb' | 'rst' | 'asciidoc' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'rtf';
 
 /**
  * What a loader produces: one document's normalised text and what is known about it.

@@ -21,6 +21,11 @@ export interface LoaderInput {
   stream?: () => AsyncIterable<Uint8Array>;
   /** Resource limits the loader enforces while parsing (`ingest.limits.*`). Absent → the defaults. */
   limits?: Partial<LoaderLimits>;
+  /**
+   * Epoch ms by which the file must be parsed (its `ingest.limits.fileTimeoutMs` budget). Loaders that run
+   * child processes (PDF OCR) bound them by it. Absent → now plus the default file budget.
+   */
+  deadline?: number;
 }
 
 /**
@@ -56,6 +61,14 @@ export interface LoaderOptions {
    * or `{ principals, groups }`); never copied into metadata. A record whose value does not parse is skipped. @default 'acl'
    */
   aclField?: string;
+  /**
+   * PDF pages without a usable text layer (scanned, or a garbage text layer): 'auto' rasterises and OCRs them
+   * with the system's `pdftoppm` and `tesseract` when both are installed (Debian: tesseract-ocr,
+   * tesseract-ocr-eng, poppler-utils), 'off' skips them with a reason. @default 'auto'
+   */
+  ocr?: 'auto' | 'off';
+  /** Paths of the OCR programs. @default found on PATH */
+  ocrTools?: { pdftoppm?: string; tesseract?: string };
 }
 
 /** Why a file or record was not ingested. */

@@ -21,9 +21,11 @@ async function _run(job: _ParseJob): Promise<LoadEvent[]> {
   const loader = fileLoaders.find((l) => l.name === job.loader);
   if (!loader) return [{ type: 'skip', skip: { path: job.relativePath, code: 'INTERNAL', reason: `No built-in loader named '${job.loader}'.` } }];
   const events: LoadEvent[] = [];
+  // Child processes (OCR) must end before the pool's timer terminates this thread: they get what is left.
+  const deadline = job.timeoutMs !== undefined ? Date.now() + job.timeoutMs : undefined;
   try {
     const bytes = await readFile(job.path);
-    const input = { path: job.path, relativePath: job.relativePath, bytes, options: job.options, limits: job.limits, ...(job.modifiedAt !== undefined ? { modifiedAt: job.modifiedAt } : {}) };
+    const input = { path: job.path, relativePath: job.relativePath, bytes, options: job.options, limits: job.limits, ...(deadline !== undefined ? { deadline } : {}), ...(job.modifiedAt !== undefined ? { modifiedAt: job.modifiedAt } : {}) };
     for await (const event of loader.load(input)) events.push(event);
   } catch (error) {
     events.push({ type: 'skip', skip: skipFromError(error, job.relativePath, loader.name) });

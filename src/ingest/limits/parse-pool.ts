@@ -14,6 +14,8 @@ export interface _ParseJob {
   modifiedAt?: number;
   options: LoaderOptions;
   limits: LoaderLimits;
+  /** The file's wall-time budget, ms (set by the pool; the worker turns it into the loader's `deadline`). */
+  timeoutMs?: number;
 }
 
 /** Parses whole files in a worker thread, one at a time, within a wall-time and heap budget. */
@@ -104,7 +106,7 @@ export function createParsePool({ memoryMb }: { memoryMb: number }): ParsePool {
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
-      w.postMessage(job);
+      w.postMessage({ ...job, timeoutMs });
     });
   };
 

@@ -2,7 +2,8 @@
 import { Document, Packer, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { runLoaderConformance, type LoaderSample } from '../../testing/loader-conformance.js';
-import { csvLoader, docxLoader, htmlLoader, ipynbLoader, jsonlLoader, markdownLoader, pdfLoader, textLoader } from './index.js';
+import { zipFiles } from '../../testing/hostile/zip-files.js';
+import { csvLoader, docxLoader, htmlLoader, ipynbLoader, jsonlLoader, markdownLoader, odsLoader, odtLoader, pdfLoader, rtfLoader, textLoader } from './index.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const good = (relativePath: string, text: string | Uint8Array): LoaderSample => ({ relativePath, bytes: typeof text === 'string' ? utf8(text) : text, expect: 'document' });
@@ -31,3 +32,8 @@ async function docxSamples(): Promise<LoaderSample[]> {
 
 runLoaderConformance({ loader: pdfLoader, samples: pdfSamples });
 runLoaderConformance({ loader: docxLoader, samples: docxSamples });
+
+const odf = (body: string) => `<office:document-content><office:body>${body}</office:body></office:document-content>`;
+runLoaderConformance({ loader: odtLoader, samples: [good('policy.odt', zipFiles([{ name: 'content.xml', data: odf('<office:text><text:h text:outline-level="1">Refunds</text:h><text:p>Refunds take 30 days.</text:p></office:text>') }])), bad('empty.odt', zipFiles([{ name: 'content.xml', data: odf('<office:text/>') }])), bad('not-a.odt', binary)] });
+runLoaderConformance({ loader: odsLoader, samples: [good('prices.ods', zipFiles([{ name: 'content.xml', data: odf('<office:spreadsheet><table:table table:name="Plans"><table:table-row><table:table-cell><text:p>Team</text:p></table:table-cell><table:table-cell office:value="14"/></table:table-row></table:table></office:spreadsheet>') }])), bad('not-a.ods', binary)] });
+runLoaderConformance({ loader: rtfLoader, samples: [good('notes.rtf', utf8('{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\pard Refunds take 30 days.\\par Support answers fast.\\par}')), bad('not-a.rtf', binary), bad('cut.rtf', utf8('{\\rtf1\\ansi\\pard Refunds take'))] });

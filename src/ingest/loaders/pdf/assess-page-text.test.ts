@@ -26,7 +26,8 @@ test('joinHyphenation joins line-end hyphens between lower-case letters only', (
 
 async function load(bytes: Uint8Array): Promise<LoadEvent[]> {
   const events: LoadEvent[] = [];
-  for await (const e of pdfLoader.load({ path: '/tmp/x.pdf', relativePath: 'x.pdf', bytes, options: {} })) events.push(e);
+  // Without OCR programs: the garbage page is skipped (ocr-pages.test.ts covers OCRing it).
+  for await (const e of pdfLoader.load({ path: '/tmp/x.pdf', relativePath: 'x.pdf', bytes, options: { ocrTools: { tesseract: '/nonexistent/tesseract' } } })) events.push(e);
   return events;
 }
 
@@ -50,7 +51,7 @@ test('a garbage page is skipped with a reason in the manifest metadata; a hyphen
   const extraction = event.document.metadata.extraction as { garbagePages: Array<{ page: number; reason: string }> };
   assert.equal(extraction.garbagePages.length, 1);
   assert.equal(extraction.garbagePages[0]!.page, 2);
-  assert.match(extraction.garbagePages[0]!.reason, /no usable text layer \(mean word length .*apt-get install tesseract-ocr/);
+  assert.match(extraction.garbagePages[0]!.reason, /no usable text layer \(mean word length .*apt-get install tesseract-ocr tesseract-ocr-eng poppler-utils/);
   assert.match(String((event.document.metadata.extractionWarnings as string[])[0]), /^page 2 skipped/);
   const [only] = await load(await makePdf([garbage]));
   assert.equal(only?.type, 'skip');

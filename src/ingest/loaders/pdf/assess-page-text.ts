@@ -28,8 +28,3 @@ export function assessPageText(raw: string): string | undefined {
   if (mean > PAGE_QUALITY.maxMeanWordLength) return `mean word length ${Math.round(mean)} characters (no word breaks)`;
   return undefined;
 }
-
-/** The skip reason for a garbage page, with what to do about it. */
-export function garbagePageReason(problem: string, ocrAvailable: boolean): string {
-  return `no usable text layer (${problem}); ${ocrAvailable ? 'OCR it with tesseract' : 'install OCR (apt-get install tesseract-ocr) and OCR the file'}, or exclude it`;
-}

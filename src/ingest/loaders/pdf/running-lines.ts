@@ -54,3 +54,19 @@ function _usualSpacing(rows: PageLine[]): number {
   gaps.sort((a, b) => a - b);
   return gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)]! : 0;
 }
+
+/** A line's shape for matching OCR text against removed running lines: numbers masked, case and all spaces dropped, a page number at either end left out. */
+const _looseShape = (text: string): string => _shape(text).replace(/\s+/g, '').replace(/^#(?=.)|(?<=.)#$/g, '');
+
+/**
+ * Remove from OCR text (a scanned page inside a PDF with a text layer) the lines that repeat a running header or
+ * footer removed from the other pages (`removed`: those lines' texts), such as a journal's page header.
+ */
+export function dropRunningLines(text: string, removed: string[]): string {
+  const shapes = new Set(removed.map(_looseShape).filter((s) => s.length > 0));
+  if (shapes.size === 0) return text;
+  return text
+    .split('\n')
+    .filter((line) => !line.trim() || !shapes.has(_looseShape(line)))
+    .join('\n');
+}
