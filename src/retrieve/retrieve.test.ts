@@ -5,7 +5,7 @@ import type { Store } from '../spec/store.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import { makeWrite } from '../testing/store/fixtures.js';
 import { recordStoreCalls } from '../testing/store/record-store-calls.js';
-import { fakeEmbedder, fakeReranker, letterVector } from './__fixtures__/fake-store.js';
+import { fakeEmbedder, fakeReranker, letterVector } from './__fixtures__/doubles.js';
 import { retrieve } from './index.js';
 
 // retrieve()'s own logic (depths, stages, fusion, reranking, MMR, parents, recency, sufficiency) on a real SQLite
