@@ -9,11 +9,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Principal } from '../spec/access.js';
-import type { RetrievalMode } from '../spec/retrieve.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import { createBagOfWordsEmbedder } from '../testing/bag-of-words-embedder.js';
 import { hashReranker as reranker } from '../testing/permissions/hash-reranker.js';
-import { applyAclUpdates, canRead, commitPermissionCorpus, permissionCorpusArb, permissionPeople, permissionTenants, permissionWords } from '../testing/permissions/permission-corpus.js';
+import { applyAclUpdates, canRead, commitPermissionCorpus, permissionCorpusArb, permissionPeople, permissionQueryFields, permissionTenants } from '../testing/permissions/permission-corpus.js';
 import { retrieve } from './index.js';
 
 /** The trusted caller (no principal) and the four principals. */
@@ -22,13 +21,7 @@ const principals: Array<Principal | undefined> = [undefined, ...permissionPeople
 const queryArb = fc.record({
   tenant: fc.constantFrom(...permissionTenants),
   principal: fc.integer({ min: 0, max: principals.length - 1 }),
-  word: fc.constantFrom(...permissionWords),
-  mode: fc.constantFrom<RetrievalMode>('bm25', 'vector', 'hybrid'),
-  topK: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.constant(1000)),
-  team: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
-  mmr: fc.boolean(),
-  rerank: fc.boolean(),
-  parent: fc.boolean(),
+  ...permissionQueryFields,
 });
 const corpusArb = permissionCorpusArb(queryArb, 100);
 

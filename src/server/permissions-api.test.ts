@@ -13,12 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { RetrievalMode } from '../spec/retrieve.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
 import { createBagOfWordsEmbedder } from '../testing/bag-of-words-embedder.js';
 import { hashReranker as reranker } from '../testing/permissions/hash-reranker.js';
 import type { PermissionDoc } from '../testing/permissions/permission-corpus.js';
-import { applyAclUpdates, canRead, commitPermissionCorpus, permissionCorpusArb, permissionPeople as people, permissionTenants as tenants, permissionWords } from '../testing/permissions/permission-corpus.js';
+import { applyAclUpdates, canRead, commitPermissionCorpus, permissionCorpusArb, permissionPeople as people, permissionQueryFields, permissionTenants as tenants } from '../testing/permissions/permission-corpus.js';
 import { createServer } from './create-server.js';
 import { createApiKey } from './keys/create-api-key.js';
 
@@ -26,13 +25,7 @@ const queryArb = fc.record({
   via: fc.constantFrom('search', 'search', 'ask', 'chat'),
   tenant: fc.constantFrom(...tenants),
   person: fc.nat({ max: people.length - 1 }),
-  word: fc.constantFrom(...permissionWords),
-  mode: fc.constantFrom<RetrievalMode>('bm25', 'vector', 'hybrid'),
-  k: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.constant(1000)),
-  team: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
-  mmr: fc.boolean(),
-  rerank: fc.boolean(),
-  parent: fc.boolean(),
+  ...permissionQueryFields,
 });
 const corpusArb = permissionCorpusArb(queryArb, 400);
 
@@ -68,17 +61,17 @@ describe('document permissions through the API (property)', () => {
             };
             if (q.via === 'search') {
               counts.search++;
-              const body = { query: q.word, mode: q.mode, k: q.k, mmr: q.mmr, rerank: q.rerank, parent: q.parent, ...(q.team ? { filter: { team: q.team } } : {}) };
+              const body = { query: q.word, mode: q.mode, k: q.topK, mmr: q.mmr, rerank: q.rerank, parent: q.parent, ...(q.team ? { filter: { team: q.team } } : {}) };
               const { hits } = (await post('/v1/search', body)) as { hits: Array<{ document: { id: string }; chunk: { documentId: string; tenant: string } }> };
               for (const h of hits) assert.equal(h.chunk.tenant, q.tenant, 'tenant');
               leak(hits.flatMap((h) => [h.document.id, h.chunk.documentId]), filtered, 'search');
-              if (q.k === 1000) {
+              if (q.topK === 1000) {
                 const expected = q.mode === 'bm25' ? filtered.filter((d) => d.paragraphs.some((p) => p.split(' ').includes(q.word))) : filtered;
                 assert.deepEqual([...new Set(hits.map((h) => h.document.id))].sort(), expected.map((d) => d.id).sort(), `findable (${JSON.stringify(q)})`);
               }
             } else if (q.via === 'ask') {
               counts.ask++;
-              const a = (await post('/v1/ask', { question: `${q.word}?`, mode: q.mode, k: Math.min(q.k, 20), ...(q.team ? { filter: { team: q.team } } : {}), ...(q.rerank ? { pipeline: 'reranked' } : {}) })) as { sources: Array<{ documentId?: string }>; citations: Array<{ documentId?: string; valid: boolean }> };
+              const a = (await post('/v1/ask', { question: `${q.word}?`, mode: q.mode, k: Math.min(q.topK, 20), ...(q.team ? { filter: { team: q.team } } : {}), ...(q.rerank ? { pipeline: 'reranked' } : {}) })) as { sources: Array<{ documentId?: string }>; citations: Array<{ documentId?: string; valid: boolean }> };
               counts.sources += a.sources.length;
               leak(a.sources.map((s) => s.documentId), filtered, 'ask sources');
               leak(a.citations.filter((c) => c.valid).map((c) => c.documentId), filtered, 'ask citations');

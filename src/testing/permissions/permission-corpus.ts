@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { AccessList, Principal } from '../../spec/access.js';
 import type { EmbeddingModel } from '../../spec/embedding-model.js';
+import type { RetrievalMode } from '../../spec/retrieve.js';
 import type { Store } from '../../spec/store.js';
 import { makeWrite } from '../store/fixtures.js';
 
@@ -41,6 +42,20 @@ const docArb: fc.Arbitrary<DocDraft> = fc.record({
   paragraphs: fc.array(fc.array(fc.constantFrom(...permissionWords), { minLength: 2, maxLength: 5 }).map((ws) => ws.join(' ')), { minLength: 1, maxLength: 3 }),
   acl: aclArb,
 });
+
+/**
+ * The retrieval fields of a generated query, in generation order: a word, a mode, `topK` (1–8, or 1000 for "every
+ * hit"), an optional `team` filter, and whether to use MMR, reranking and parent expansion.
+ */
+export const permissionQueryFields = {
+  word: fc.constantFrom(...permissionWords),
+  mode: fc.constantFrom<RetrievalMode>('bm25', 'vector', 'hybrid'),
+  topK: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.constant(1000)),
+  team: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }),
+  mmr: fc.boolean(),
+  rerank: fc.boolean(),
+  parent: fc.boolean(),
+};
 
 /** 60–90 documents in t1, 30–60 in t2, `count` queries from `query`, and 5–15 ACL updates. */
 export function permissionCorpusArb<Q>(query: fc.Arbitrary<Q>, count: number): fc.Arbitrary<PermissionCorpus<Q>> {
