@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hit } from '../spec/hit.js';
-import { makeChunk } from './__fixtures__/fake-store.js';
+import { makeChunk } from './__fixtures__/doubles.js';
 import { applyRecency } from './index.js';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hit } from '../spec/hit.js';
-import { makeChunk } from './__fixtures__/fake-store.js';
+import { makeChunk } from './__fixtures__/doubles.js';
 import { fuse, fuseConvex, fuseRrf, normalizeScores } from './index.js';
 
 const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-6, `${a} ≠ ${b}`);

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hit } from '../spec/hit.js';
-import { makeChunk } from './__fixtures__/fake-store.js';
+import { makeChunk } from './__fixtures__/doubles.js';
 import { mmr } from './index.js';
 
 const hit = (id: string): Hit => ({ chunk: makeChunk({ id, text: id }), document: { id, title: id, source: id, collection: 'default' }, score: 1, stages: {} });

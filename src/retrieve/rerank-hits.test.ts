@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hit } from '../spec/hit.js';
 import type { Reranker } from '../spec/reranker.js';
-import { fakeReranker, makeChunk } from './__fixtures__/fake-store.js';
+import { fakeReranker, makeChunk } from './__fixtures__/doubles.js';
 import { rerankHits } from './index.js';
 
 const hit = (id: string, text: string, rank: number): Hit => ({ chunk: makeChunk({ id, text }), document: { id, title: id, source: id, collection: 'default' }, score: 10 - rank, stages: { bm25: { score: 10 - rank, rank } } });

@@ -9,12 +9,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { EmbeddingModel } from '../spec/embedding-model.js';
 import type { Hit } from '../spec/hit.js';
 import type { Reranker } from '../spec/reranker.js';
 import type { RetrievalMode, RetrieveOptions } from '../spec/retrieve.js';
 import type { Store } from '../spec/store.js';
 import { createSqliteStore } from '../store/sqlite/index.js';
+import { createBagOfWordsEmbedder } from '../testing/bag-of-words-embedder.js';
 import { makeWrite } from '../testing/store/fixtures.js';
 import { writeTinyBertModel } from '../testing/tiny-onnx/index.js';
 import { retrieve } from './index.js';
@@ -29,24 +29,7 @@ const createReranker = async (options: { localModelPath: string; maxBatchSize?: 
 };
 
 /** Bag of words hashed into 64 dimensions, unit length: cosine similarity follows shared words. */
-function bagOfWords(): EmbeddingModel {
-  const embed = (text: string): Float32Array => {
-    const v = new Float32Array(64);
-    for (const w of text.toLowerCase().match(/[a-z]+/g) ?? []) {
-      let h = 7;
-      for (const ch of w) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-      v[h % 64]! += 1;
-    }
-    const norm = Math.hypot(...v) || 1;
-    return v.map((x) => x / norm);
-  };
-  return {
-    specificationVersion: 'v1', provider: 'test', modelId: 'bow-64', dimensions: 64, maxBatchSize: 64, supportsParallelCalls: true, normalized: true,
-    doEmbed: async ({ values }) => ({ embeddings: values.map(embed) }),
-  };
-}
-
-const embedder = bagOfWords();
+const embedder = createBagOfWordsEmbedder({ dimensions: 64 });
 const write = async (id: string, paragraphs: string[]) => makeWrite({ id, paragraphs, vectors: (await embedder.doEmbed({ values: paragraphs })).embeddings.map((v) => [...v]) });
 
 let root: string;

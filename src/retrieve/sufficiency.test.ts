@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Hit } from '../spec/hit.js';
 import type { SufficiencyFeatures } from '../spec/retrieve.js';
 import { predictLogistic } from '../util/math/logistic.js';
-import { makeChunk } from './__fixtures__/fake-store.js';
+import { makeChunk } from './__fixtures__/doubles.js';
 import { SUFFICIENCY_FEATURES, _standardize } from './sufficiency-model.js';
 import { calibrateSufficiency, chooseSufficiencyThreshold, computeSufficiency, sufficiencyFeatures } from './index.js';
 

@@ -4,13 +4,13 @@
  * is set.
  */
 import type { Tracer } from '@opentelemetry/api';
-import { FathomError } from '../../util/errors.js';
-
-const INSTALL = 'npm install @opentelemetry/sdk-trace-base@2.12.1 @opentelemetry/exporter-trace-otlp-http@0.223.1';
+import { importOptional } from '../../util/import-optional.js';
 
 export async function _startTracing({ otlpUrl, serviceName = 'fathom' }: { otlpUrl: string; serviceName?: string }): Promise<{ tracer: Tracer; shutdown: () => Promise<void> }> {
-  const [sdk, otlp] = await Promise.all([import('@opentelemetry/sdk-trace-base'), import('@opentelemetry/exporter-trace-otlp-http')]).catch((cause: unknown) => {
-    throw new FathomError({ code: 'DEPENDENCY_MISSING', message: `Exporting traces to ${otlpUrl} needs the OpenTelemetry SDK: run \`${INSTALL}\`, or remove server.tracing.otlpUrl from the config.`, cause });
+  const [sdk, otlp] = await importOptional(() => Promise.all([import('@opentelemetry/sdk-trace-base'), import('@opentelemetry/exporter-trace-otlp-http')]), {
+    need: `Exporting traces to ${otlpUrl} needs the OpenTelemetry SDK`,
+    packages: ['@opentelemetry/sdk-trace-base@2.12.1', '@opentelemetry/exporter-trace-otlp-http@0.223.1'],
+    instead: 'remove server.tracing.otlpUrl from the config',
   });
   const provider = new sdk.BasicTracerProvider({ spanProcessors: [new sdk.BatchSpanProcessor(new otlp.OTLPTraceExporter({ url: otlpUrl }))] });
   return { tracer: provider.getTracer(serviceName), shutdown: () => provider.shutdown() };

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type * as NodeLlamaCppModule from 'node-llama-cpp';
 import type { Llama, LlamaModel } from 'node-llama-cpp';
 import { FathomError } from '../../util/errors.js';
+import { importOptional } from '../../util/import-optional.js';
 
 /** One model-loading event: download bytes (for `hf:` references), load progress, then ready. */
 export interface LlamaCppLoadProgress {
@@ -19,17 +20,12 @@ export interface LlamaCppLoadProgress {
 type NodeLlamaCpp = typeof NodeLlamaCppModule;
 
 /** Imports node-llama-cpp on first use. */
-export async function _importLlamaCpp(): Promise<NodeLlamaCpp> {
-  try {
-    return await import('node-llama-cpp');
-  } catch (error) {
-    throw new FathomError({
-      code: 'DEPENDENCY_MISSING',
-      message: "Local GGUF models need node-llama-cpp: run `npm install node-llama-cpp@3.21.1` (an optional peer dependency of fathom) or use the 'openai-compatible' or 'anthropic' provider.",
-      cause: error,
-      details: { package: 'node-llama-cpp' },
-    });
-  }
+export function _importLlamaCpp(): Promise<NodeLlamaCpp> {
+  return importOptional(() => import('node-llama-cpp'), {
+    need: 'Local GGUF models need node-llama-cpp',
+    packages: ['node-llama-cpp@3.21.1'],
+    instead: "use the 'openai-compatible' or 'anthropic' provider",
+  });
 }
 
 /** Creates a CPU llama.cpp binding limited to `threads` (default: the cores useful for math, one per physical core). */

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type * as TransformersModule from '@huggingface/transformers';
 import type { PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
 import { FathomError } from '../../util/errors.js';
+import { importOptional } from '../../util/import-optional.js';
 
 /** One model-loading event: files are opened, downloaded (with byte progress) and finished. */
 export interface ModelLoadProgress {
@@ -35,17 +36,13 @@ export interface TransformersLoadOptions {
 type Transformers = typeof TransformersModule;
 
 /** Imports transformers.js on first use. */
-export async function _importTransformers(): Promise<Transformers> {
-  try {
-    return await import('@huggingface/transformers');
-  } catch (error) {
-    throw new FathomError({
-      code: 'DEPENDENCY_MISSING',
-      message: "Local ONNX models need transformers.js: run `npm install @huggingface/transformers@4.3.1` (an optional peer dependency of fathom; set ONNXRUNTIME_NODE_INSTALL=skip where NuGet is unreachable) or use the 'openai-compatible' provider.",
-      cause: error,
-      details: { package: '@huggingface/transformers' },
-    });
-  }
+export function _importTransformers(): Promise<Transformers> {
+  return importOptional(() => import('@huggingface/transformers'), {
+    need: 'Local ONNX models need transformers.js',
+    packages: ['@huggingface/transformers@4.3.1'],
+    note: 'set ONNXRUNTIME_NODE_INSTALL=skip where NuGet is unreachable',
+    instead: "use the 'openai-compatible' provider",
+  });
 }
 
 const suffixes: Record<string, string> = { fp32: '', fp16: '_fp16', q8: '_quantized', int8: '_int8', uint8: '_uint8', q4: '_q4', bnb4: '_bnb4', q4f16: '_q4f16' };

@@ -12,7 +12,9 @@ import { analyze } from '../../util/text/analyzer.js';
 import { FathomError } from '../../util/errors.js';
 import { parseAccessList } from '../../util/parse-access-list.js';
 import { luceneLength } from '../sqlite/keyword-index.js';
-import { validateWrite } from '../sqlite/validate-write.js';
+import { checkVectorDims } from '../check-vector-dims.js';
+import { duplicateResult } from '../duplicate-result.js';
+import { validateWrite } from '../validate-write.js';
 import type { PgContext, Queryable } from './context.js';
 import { findNearDuplicate } from './near-duplicate.js';
 import { ensureVectorIndex } from './vector-index.js';
@@ -72,23 +74,13 @@ export async function commitWrites(ctx: PgContext, tenant: string, writes: Docum
       if (write.skipIfDuplicate) {
         const [dup] = await ctx.query<{ id: string }>('SELECT id FROM {documents} WHERE tenant_id = $1 AND content_hash = $2 AND id <> $3 ORDER BY row LIMIT 1', [tenantId, write.contentHash, write.document.id], c);
         const near = dup ? undefined : await findNearDuplicate(ctx, c, tenantId, write);
-        if (dup || near) {
-          const found = near ? { duplicateOf: near.id, similarity: near.similarity } : { duplicateOf: dup!.id, similarity: 1 };
-          results.push({ documentId: write.document.id, versionId: existing?.current_version_id ?? '', version: existing?.version_count ?? 0, status: 'duplicate', chunks: 0, ...found });
+        const duplicate = duplicateResult({ write, current: existing && { versionId: existing.current_version_id, version: existing.version_count }, exactOf: dup?.id, near });
+        if (duplicate) {
+          results.push(duplicate);
           continue;
         }
       }
-      for (const v of write.vectors ?? []) {
-        if (!v || v.length === 0) continue;
-        if (dims !== undefined && v.length !== dims) {
-          throw new FathomError({
-            code: 'EMBEDDING_MISMATCH',
-            message: `Vectors for document '${write.document.id}' have ${v.length} dimensions but tenant '${tenant}' stores ${dims}-dimensional vectors. Use the same embedding model for a tenant, or re-ingest into a new store or tenant.`,
-            details: { tenant, documentId: write.document.id, expected: dims, actual: v.length },
-          });
-        }
-        dims = v.length;
-      }
+      dims = checkVectorDims(tenant, write, dims);
       results.push(await _storeVersion(ctx, c, tenantId, write, existing, acls[i], stats, pending));
     }
     await _flush(ctx, c, tenantId, pending);

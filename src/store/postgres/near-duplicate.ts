@@ -5,7 +5,7 @@
  * of the tenant sharing an LSH band, estimated Jaccard at or over the threshold; the most similar wins.
  */
 import type { DocumentWrite } from '../../spec/store.js';
-import { estimateJaccard } from '../../util/text/minhash.js';
+import { nearestDuplicate } from '../nearest-duplicate.js';
 import type { PgContext, Queryable } from './context.js';
 
 export async function findNearDuplicate(ctx: PgContext, c: Queryable, tenantId: number, write: DocumentWrite): Promise<{ id: string; similarity: number } | undefined> {
@@ -17,12 +17,9 @@ export async function findNearDuplicate(ctx: PgContext, c: Queryable, tenantId: 
     [tenantId, write.signature.bands, write.document.id],
     c,
   );
-  let best: { id: string; similarity: number } | undefined;
-  for (const r of rows) {
+  return nearestDuplicate(write, rows.map((r) => {
     const signature = new Uint32Array(r.signature.byteLength / 4);
     new Uint8Array(signature.buffer).set(r.signature);
-    const similarity = estimateJaccard(write.signature.values, signature);
-    if (similarity >= threshold && (!best || similarity > best.similarity)) best = { id: r.id, similarity };
-  }
-  return best;
+    return { id: r.id, signature };
+  }));
 }

@@ -6,6 +6,7 @@
  */
 import type { Pool } from 'pg';
 import type { Store } from '../../spec/store.js';
+import { bindStore, type OwnStoreCalls, type StoreGuard } from '../bind-store.js';
 import type { Internal } from '../../util/clock.js';
 import { FathomError } from '../../util/errors.js';
 import { generateId } from '../../util/ids.js';
@@ -82,7 +83,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   let closed = false;
   // Each call gets its own context under RLS (it sets the tenant of the call in every transaction).
   const scoped = (): PgContext => (ctx.rls ? tenantScoped(ctx) : ctx);
-  const guard = async <T>(tenant: string | null, fn: (s: PgContext) => Promise<T>): Promise<T> => {
+  const guard: StoreGuard<PgContext> = async (tenant, fn) => {
     if (closed) throw new FathomError({ code: 'STORE_FAILED', message: `The PostgreSQL store ${location} is closed.` });
     if (tenant !== null) validateTenant(tenant);
     try {
@@ -91,39 +92,14 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       throw toStoreError(error, location);
     }
   };
-  return {
-    specificationVersion: 'v1',
-    provider: 'postgres',
-    location,
+  const own: OwnStoreCalls = {
     commit: ({ tenant, writes }) => guard(tenant, (s) => commitWrites(s, tenant, writes)),
-    getDocument: ({ tenant, id, principal }) => guard(tenant, (s) => reads.getDocument(s, tenant, id, principal)),
-    listDocuments: (o) => guard(o.tenant, (s) => reads.listDocuments(s, o)),
-    listDocumentKeys: (o) => {
-      validateTenant(o.tenant);
-      return reads.listDocumentKeys(scoped(), o);
-    },
-    countDocuments: ({ tenant }) => guard(tenant, (s) => reads.countDocuments(s, tenant)),
-    listVersions: ({ tenant, documentId, principal }) => guard(tenant, (s) => reads.listVersions(s, tenant, documentId, principal)),
-    listChunks: ({ tenant, documentId, versionId, principal }) => guard(tenant, (s) => reads.listChunks(s, tenant, documentId, versionId, principal)),
-    getChunks: ({ tenant, ids, principal }) => guard(tenant, (s) => reads.getChunks(s, tenant, ids, principal)),
-    setDocumentAcl: ({ tenant, id, acl }) => guard(tenant, (s) => setDocumentAcl(s, tenant, id, acl)),
-    findByContentHash: ({ tenant, contentHash }) => guard(tenant, (s) => reads.findByContentHash(s, tenant, contentHash)),
-    findBySignatureBands: ({ tenant, bands }) => guard(tenant, (s) => reads.findBySignatureBands(s, tenant, bands)),
     deleteDocuments: ({ tenant, ids }) => guard(tenant, (s) => deleteDocuments(s, tenant, ids)),
     purgeQueryLog: (o) => guard(o.tenant, async (s) => ({ ...(await logs.purgeQueryLog(s, o)), erasure: erasureNote })),
-    getCachedContexts: ({ tenant, keys }) => guard(tenant, (s) => logs.getCachedContexts(s, tenant, keys)),
-    putCachedContexts: ({ tenant, entries }) => guard(tenant, (s) => logs.putCachedContexts(s, tenant, entries)),
     searchKeyword: (o) => guard(o.tenant, (s) => searchKeyword(s, o)),
     searchVector: (o) => guard(o.tenant, (s) => searchVector(s, o)),
     keywordQueryStats: (o) => guard(o.tenant, (s) => keywordQueryStats(s, o)),
-    appendQueryLog: (entry) => guard(entry.tenant, (s) => logs.appendQueryLog(s, entry)),
-    listQueryLog: (o) => guard(o.tenant, (s) => logs.listQueryLog(s, o)),
-    getQueryLogEntry: (o) => guard(o.tenant, (s) => logs.getQueryLogEntry(s, o)),
-    annotateQueryLog: (o) => guard(o.tenant, (s) => logs.annotateQueryLog(s, o)),
     listTenants: () => guard(null, async () => (await ctx.query<{ name: string }>('SELECT name FROM {tenants} ORDER BY name')).map((r) => r.name)),
-    listMetaKeys: ({ tenant }) => guard(tenant, (s) => logs.listMetaKeys(s, tenant)),
-    getMeta: ({ tenant, key }) => guard(tenant, (s) => logs.getMeta(s, tenant, key)),
-    setMeta: ({ tenant, key, value }) => guard(tenant, (s) => logs.setMeta(s, tenant, key, value)),
     compact: () =>
       guard(null, async () => {
         const tables = await ctx.query<{ name: string }>('SELECT tablename AS name FROM pg_tables WHERE schemaname = $1', [schema]);
@@ -135,4 +111,5 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       if (!given) await pool.end().catch(() => {});
     },
   };
+  return bindStore({ provider: 'postgres', location, context: scoped, guard, ops: { ...reads, ...logs, setDocumentAcl }, own });
 }

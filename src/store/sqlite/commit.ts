@@ -5,14 +5,15 @@
  * the vectors (its chunk rows stay for audit, never searchable again).
  */
 import type { CommitResult, DocumentWrite } from '../../spec/store.js';
-import { FathomError } from '../../util/errors.js';
 import type { SqliteContext } from './context.js';
 import { writeAcl } from './acl-store.js';
 import { captureRemoved, startDelta, writeAddedTerms, type IndexDelta } from './index-delta.js';
 import { encodeTerms } from './keyword-index.js';
-import { validateWrite } from './validate-write.js';
+import { validateWrite } from '../validate-write.js';
 import { findBySignatureBands } from './reads.js';
-import { estimateJaccard } from '../../util/text/minhash.js';
+import { checkVectorDims } from '../check-vector-dims.js';
+import { duplicateResult } from '../duplicate-result.js';
+import { nearestDuplicate } from '../nearest-duplicate.js';
 
 type Result = CommitResult['results'][number];
 
@@ -55,25 +56,14 @@ export function commitWrites(ctx: SqliteContext, tenant: string, writes: Documen
           .pluck()
           .get(tenantId, write.contentHash, write.document.id) as string | undefined;
         const near = duplicateOf === undefined ? _nearDuplicate(ctx, tenant, write) : undefined;
-        if (duplicateOf !== undefined || near) {
-          const versionId = existing?.current_version_id ?? '';
-          const found = near ? { duplicateOf: near.id, similarity: near.similarity } : { duplicateOf: duplicateOf!, similarity: 1 };
-          results.push({ documentId: write.document.id, versionId, version: existing?.version_count ?? 0, status: 'duplicate', chunks: 0, ...found });
+        const duplicate = duplicateResult({ write, current: existing && { versionId: existing.current_version_id, version: existing.version_count }, exactOf: duplicateOf, near });
+        if (duplicate) {
+          results.push(duplicate);
           continue;
         }
       }
       changed = true;
-      for (const v of write.vectors ?? []) {
-        if (!v || v.length === 0) continue;
-        if (dims !== undefined && v.length !== dims) {
-          throw new FathomError({
-            code: 'EMBEDDING_MISMATCH',
-            message: `Vectors for document '${write.document.id}' have ${v.length} dimensions but tenant '${tenant}' stores ${dims}-dimensional vectors. Use the same embedding model for a tenant, or re-ingest into a new store or tenant.`,
-            details: { tenant, documentId: write.document.id, expected: dims, actual: v.length },
-          });
-        }
-        dims = v.length;
-      }
+      dims = checkVectorDims(tenant, write, dims);
       results.push(_storeVersion(ctx, tenantId, write, existing, delta));
     }
     if (!changed) return { result: { results } };
@@ -170,13 +160,6 @@ function _storeSignature(ctx: SqliteContext, tenantId: number, documentRowid: nu
 
 /** The most similar other document at or over `write.nearDuplicateThreshold`, read under the write lock. */
 function _nearDuplicate(ctx: SqliteContext, tenant: string, write: DocumentWrite): { id: string; similarity: number } | undefined {
-  const threshold = write.nearDuplicateThreshold;
-  if (threshold === undefined || !write.signature) return undefined;
-  let best: { id: string; similarity: number } | undefined;
-  for (const c of findBySignatureBands(ctx, tenant, write.signature.bands)) {
-    if (c.id === write.document.id) continue;
-    const similarity = estimateJaccard(write.signature.values, c.signature);
-    if (similarity >= threshold && (!best || similarity > best.similarity)) best = { id: c.id, similarity };
-  }
-  return best;
+  if (write.nearDuplicateThreshold === undefined || !write.signature) return undefined;
+  return nearestDuplicate(write, findBySignatureBands(ctx, tenant, write.signature.bands));
 }

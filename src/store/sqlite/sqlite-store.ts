@@ -3,13 +3,14 @@
  * tenants, documents, versions, chunks, the keyword index, vectors, MinHash signatures, the query log and meta.
  */
 import type { Store } from '../../spec/store.js';
+import { bindStore, type OwnStoreCalls, type StoreGuard } from '../bind-store.js';
 import type { Internal } from '../../util/clock.js';
 import { FathomError } from '../../util/errors.js';
 import { generateId } from '../../util/ids.js';
 import { validateTenant } from '../../util/validate-tenant.js';
 import { setDocumentAcl } from './acl-store.js';
 import { commitWrites } from './commit.js';
-import { createContext } from './context.js';
+import { createContext, type SqliteContext } from './context.js';
 import { getCachedContexts, putCachedContexts } from './context-cache.js';
 import { checkpoint, deleteDocuments } from './delete-documents.js';
 import { clearPendingErasure, erasePhysically, finishPendingErasure } from './erase-physically.js';
@@ -74,37 +75,21 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     }
   };
   /** Run a tenant-scoped call (the tenant id is validated first), or a store-wide one (`tenant` null). */
-  const guard = <T>(tenant: string | null, fn: () => T): Promise<T> => {
+  const guard: StoreGuard<SqliteContext> = async (tenant, fn) => {
     try {
       if (tenant !== null) validateTenant(tenant);
-      return Promise.resolve(fn());
+      return await fn(ctx);
     } catch (error) {
-      return Promise.reject(toStoreError(error, path));
+      throw toStoreError(error, path);
     }
   };
-  return {
-    specificationVersion: 'v1',
-    provider: 'sqlite',
-    location: path,
+  const own: OwnStoreCalls = {
     commit: ({ tenant, writes }) =>
       guard(tenant, () => {
         const { result, delta } = commitWrites(ctx, tenant, writes);
         apply(delta);
         return result;
       }),
-    getDocument: ({ tenant, id, principal }) => guard(tenant, () => reads.getDocument(ctx, tenant, id, principal)),
-    listDocuments: (o) => guard(o.tenant, () => reads.listDocuments(ctx, o)),
-    listDocumentKeys: (o) => {
-      validateTenant(o.tenant);
-      return reads.listDocumentKeys(ctx, o);
-    },
-    countDocuments: ({ tenant }) => guard(tenant, () => reads.countDocuments(ctx, tenant)),
-    listVersions: ({ tenant, documentId, principal }) => guard(tenant, () => reads.listVersions(ctx, tenant, documentId, principal)),
-    listChunks: ({ tenant, documentId, versionId, principal }) => guard(tenant, () => reads.listChunks(ctx, tenant, documentId, versionId, principal)),
-    getChunks: ({ tenant, ids, principal }) => guard(tenant, () => reads.getChunks(ctx, tenant, ids, principal)),
-    setDocumentAcl: ({ tenant, id, acl }) => guard(tenant, () => setDocumentAcl(ctx, tenant, id, acl)),
-    findByContentHash: ({ tenant, contentHash }) => guard(tenant, () => reads.findByContentHash(ctx, tenant, contentHash)),
-    findBySignatureBands: ({ tenant, bands }) => guard(tenant, () => reads.findBySignatureBands(ctx, tenant, bands)),
     deleteDocuments: async ({ tenant, ids }) => {
       const { result, changedTenantId } = await guard(tenant, () => {
         const out = deleteDocuments(ctx, tenant, ids);
@@ -124,18 +109,9 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
       const erasure = tenantId !== undefined ? await guard(o.tenant, () => erasePhysically(ctx, tenantId)) : { status: 'complete' as const, attempts: 0, message: 'Nothing was purged.' };
       return { ...counts, erasure };
     },
-    getCachedContexts: ({ tenant, keys }) => guard(tenant, () => getCachedContexts(ctx, tenant, keys)),
-    putCachedContexts: ({ tenant, entries }) => guard(tenant, () => putCachedContexts(ctx, tenant, entries)),
     searchKeyword: (o) => guard(o.tenant, () => searchKeyword(ctx, caches, o)),
     searchVector: (o) => guard(o.tenant, () => searchVector(ctx, caches, o)),
     keywordQueryStats: (o) => guard(o.tenant, () => keywordQueryStats(ctx, caches, o)),
-    appendQueryLog: (entry) => guard(entry.tenant, () => appendQueryLog(ctx, entry)),
-    annotateQueryLog: (o) => guard(o.tenant, () => annotateQueryLog(ctx, o)),
-    listQueryLog: (o) => guard(o.tenant, () => listQueryLog(ctx, o)),
-    getQueryLogEntry: (o) => guard(o.tenant, () => getQueryLogEntry(ctx, o)),
-    listMetaKeys: ({ tenant }) => guard(tenant, () => listMetaKeys(ctx, tenant)),
-    getMeta: ({ tenant, key }) => guard(tenant, () => getMeta(ctx, tenant, key)),
-    setMeta: ({ tenant, key, value }) => guard(tenant, () => setMeta(ctx, tenant, key, value)),
     compact: () =>
       guard(null, () => {
         saveGraphs();
@@ -154,4 +130,6 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
         if (db.open) db.close();
       }),
   };
+  const ops = { ...reads, setDocumentAcl, getCachedContexts, putCachedContexts, appendQueryLog, annotateQueryLog, listQueryLog, getQueryLogEntry, listMetaKeys, getMeta, setMeta };
+  return bindStore({ provider: 'sqlite', location: path, context: () => ctx, guard, ops, own });
 }

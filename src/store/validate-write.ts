@@ -1,5 +1,5 @@
-import type { DocumentWrite } from '../../spec/store.js';
-import { FathomError } from '../../util/errors.js';
+import type { DocumentWrite } from '../spec/store.js';
+import { FathomError } from '../util/errors.js';
 
 /** Reject a malformed write before anything is stored, naming what is wrong. */
 export function validateWrite(write: DocumentWrite, index: number): void {
