@@ -63,7 +63,7 @@ export async function _finishAnswer(options: AnswerOptions, p: _Prepared, reply?
 
   const answer: Answer = {
     question, text, abstained: abstainReason !== undefined, abstainReason, citations, unsupportedClaims, sources: p.sources,
-    sufficiency: p.sufficiency, context: p.context, model: modelName, json: abstainReason ? undefined : reply?.json, usage,
+    sufficiency: p.sufficiency, context: p.context, model: modelName, json: abstainReason ? undefined : (reply ? reply.json : p.extractive?.json), usage,
     ...(!abstainReason && !reply && p.extractive?.span ? { span: p.extractive.span } : {}),
     promptTokens: p.prompt?.promptTokens ?? 0, costUsd, latencyMs, trace: p.trace, warnings,
   };
