@@ -31,6 +31,10 @@ describe('extractiveAnswer: the answer, its evidence, its citation', () => {
     assert.equal(extractAnswerSpan({ question: 'Who founded the company?', sentence: 'The company was founded in 1999 by Ada Lovelace in London.' }), 'Ada Lovelace');
     assert.equal(extractAnswerSpan({ question: 'When was the company founded?', sentence: 'The company was founded in 1999 by Ada Lovelace in London.' }), '1999');
   });
+  it('reads "what is the term for …" off a copular sentence: the subject of "S is a …", or the name after "is called"', () => {
+    assert.equal(extractAnswerSpan({ question: 'What is the term for a mathematical model that theoretically represents a general computing machine?', sentence: 'A Turing machine is a mathematical model of a general computing machine.' }), 'Turing machine');
+    assert.equal(extractAnswerSpan({ question: 'What is the Rankine cycle sometimes called?', sentence: 'The Rankine cycle is sometimes referred to as a practical Carnot cycle because, when an efficient turbine is used, the TS diagram begins to resemble the Carnot cycle.' }), 'a practical Carnot cycle');
+  });
   it('finds the phrase after a cue such as "called"', () => {
     assert.equal(extractAnswerSpan({ question: 'What is the main defense mechanism of bacteria known as?', sentence: 'Bacteria use a unique defense mechanism, called the restriction modification system, to protect themselves.' }), 'restriction modification system');
   });
