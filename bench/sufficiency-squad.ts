@@ -53,6 +53,7 @@ const result = {
   questions: runs.length,
   setup: 'BM25 top 5 over one chunk per paragraph; the sufficiency features of the retrieve() trace; logistic model fitted on one half of the articles, threshold chosen on that half for answerable recall >= 0.85, scored on the other half',
   targets: { auroc: 0.75, noAnswerAccuracy: 0.7, answerableRecall: 0.85 },
+  previousRun: { trainA_testB: { auroc: 0.6787, noAnswerAccuracy: 0.3261, answerableRecall: 0.88 }, trainB_testA: { auroc: 0.6779, noAnswerAccuracy: 0.4406, answerableRecall: 0.7994 }, note: 'before sentenceMissingTop, oneMissing, nameMissing and antonym (2026-12-05, morning)' },
   folds,
   aurocPerFeature: features,
   shippedModel: shipped,

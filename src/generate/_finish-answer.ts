@@ -63,7 +63,7 @@ export async function _finishAnswer(options: AnswerOptions, p: _Prepared, reply?
 
   const answer: Answer = {
     question, text, abstained: abstainReason !== undefined, abstainReason, citations, unsupportedClaims, sources: p.sources,
-    sufficiency: p.sufficiency, context: p.context, model: modelName, json: abstainReason ? undefined : reply?.json, usage,
+    sufficiency: p.sufficiency, context: p.context, model: modelName, json: abstainReason ? undefined : (reply ? reply.json : p.extractive?.json), usage,
     ...(!abstainReason && !reply && p.extractive?.span ? { span: p.extractive.span } : {}),
     promptTokens: p.prompt?.promptTokens ?? 0, costUsd, latencyMs, trace: p.trace, warnings,
   };
@@ -91,7 +91,7 @@ function _logEntry(a: Answer, { tenant, id, at, options, prepared, judge }: { te
       sources: a.sources.map((s) => ({ n: s.n, chunkId: s.chunkId, documentId: s.documentId, title: s.title, start: s.start, end: s.end, pages: s.pages })),
       prompt: prepared.prompt?.messages,
       unsupportedClaims: a.unsupportedClaims,
-      retrieval: a.trace ? { mode: a.trace.mode, stages: a.trace.stages, sufficiency: a.trace.sufficiency, features: a.trace.sufficiencyFeatures } : undefined,
+      retrieval: a.trace ? { mode: a.trace.mode, stages: a.trace.stages, sufficiency: a.trace.sufficiency, features: a.trace.sufficiencyFeatures, ...(a.trace.hops ? { hops: a.trace.hops } : {}) } : undefined,
       verifier: options.verify === false ? 'none' : (options.verify?.method ?? 'lexical'),
       judge: judge ? `${judge.provider}:${judge.modelId}` : undefined,
       warnings: a.warnings,

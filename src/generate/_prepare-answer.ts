@@ -61,7 +61,7 @@ export async function _prepareAnswer(options: AnswerOptions): Promise<_Prepared>
   if (!model) {
     if (kind === 'none') return { ...prepared, abstainReason: 'no-sources' };
     const t0 = perfNow();
-    const extractive = extractiveAnswer({ question, sources });
+    const extractive = extractiveAnswer({ question, sources, schema: options.responseFormat?.schema });
     latencyMs.extract = perfNow() - t0;
     prepared.extractive = extractive;
     if (extractive.text === '') prepared.abstainReason = 'insufficient-context';

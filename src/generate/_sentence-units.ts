@@ -9,6 +9,8 @@ export interface _Unit {
   quote: string;
   /** The nearest Markdown heading above the unit in the source, '' when none. */
   heading: string;
+  /** A table row under a header: the header's cells, the row's cells and where the table's header starts. */
+  table?: { header: string[]; cells: string[]; at: number };
 }
 
 /** Splits a source into quotable units, skipping headings, table separators and fences. */
@@ -16,6 +18,7 @@ export function _sentenceUnits(text: string): _Unit[] {
   const units: _Unit[] = [];
   let header: string[] | undefined;
   let headerEnd = -1;
+  let headerStart = -1;
   let heading = '';
   for (const [start, end] of splitSentences(text)) {
     const raw = text.slice(start, end);
@@ -31,11 +34,12 @@ export function _sentenceUnits(text: string): _Unit[] {
       if (next && /-{2,}/.test(next[1]!)) {
         header = cells;
         headerEnd = end;
+        headerStart = start;
         continue;
       }
       const usable = header && start > headerEnd && header.length === cells.length;
       const quote = usable ? cells.map((c, i) => (header![i] ? `${header![i]}: ${c}` : c)).join('; ') : cells.join('; ');
-      units.push({ start, end, quote: _plain(quote), heading });
+      units.push({ start, end, quote: _plain(quote), heading, ...(usable ? { table: { header: header!.map(_plain), cells: cells.map(_plain), at: headerStart } } : {}) });
       continue;
     }
     header = undefined;
@@ -45,5 +49,5 @@ export function _sentenceUnits(text: string): _Unit[] {
 }
 
 function _plain(s: string): string {
-  return s.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+  return s.replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '').replace(/\*\*|__/g, '').replace(/(^|[\s(])\*(\S(?:[^*]*\S)?)\*(?=$|[\s.,;:)])/g, '$1$2').replace(/^\*(?=[\p{L}\p{N}])|(?<=[.!?])\*$/gu, '').replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,6 @@
 import { analyze } from '../util/text/analyzer.js';
 import { _answerType, _candidates } from '../util/text/answer-types.js';
+import { _copulaSpan } from './_copula-span.js';
 import { _questionTerms } from './_question-terms.js';
 import { _scoreSpans, _words } from './_score-spans.js';
 
@@ -39,6 +40,9 @@ export function extractAnswerSpan({ question, sentence }: ExtractAnswerSpanOptio
     const unit = type === 'number' && /\bhow\s+(?:long|far|old|often|high|tall|wide|deep|heavy|large|big)\b/i.test(question) ? UNIT.exec(sentence.slice(best.end)) : null;
     return unit ? sentence.slice(best.start, best.end + unit[0].length) : best.text;
   }
+  // "What is the term for …": the name or the subject of a copular sentence about the question's words.
+  const copula = type === 'other' ? _copulaSpan(sentence, qSet) : undefined;
+  if (copula) return copula;
   const scored = _words(sentence, qSet);
   const span = _scoreSpans(scored, _headNoun(question), undefined, typed);
   return span ? sentence.slice(scored[span.a]!.start, scored[span.b]!.end) : typed[0]?.text;

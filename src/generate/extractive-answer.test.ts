@@ -31,7 +31,48 @@ describe('extractiveAnswer: the answer, its evidence, its citation', () => {
     assert.equal(extractAnswerSpan({ question: 'Who founded the company?', sentence: 'The company was founded in 1999 by Ada Lovelace in London.' }), 'Ada Lovelace');
     assert.equal(extractAnswerSpan({ question: 'When was the company founded?', sentence: 'The company was founded in 1999 by Ada Lovelace in London.' }), '1999');
   });
+  it('reads "what is the term for …" off a copular sentence: the subject of "S is a …", or the name after "is called"', () => {
+    assert.equal(extractAnswerSpan({ question: 'What is the term for a mathematical model that theoretically represents a general computing machine?', sentence: 'A Turing machine is a mathematical model of a general computing machine.' }), 'Turing machine');
+    assert.equal(extractAnswerSpan({ question: 'What is the Rankine cycle sometimes called?', sentence: 'The Rankine cycle is sometimes referred to as a practical Carnot cycle because, when an efficient turbine is used, the TS diagram begins to resemble the Carnot cycle.' }), 'a practical Carnot cycle');
+  });
   it('finds the phrase after a cue such as "called"', () => {
     assert.equal(extractAnswerSpan({ question: 'What is the main defense mechanism of bacteria known as?', sentence: 'Bacteria use a unique defense mechanism, called the restriction modification system, to protect themselves.' }), 'restriction modification system');
+  });
+});
+
+describe('extractiveAnswer: answers of other shapes', () => {
+  const table = '## Rate limits\n\n| Plan | Requests per minute | Burst |\n| --- | --- | --- |\n| Team | 100 | 20 per second |\n| Business | 600 | 50 per second |\n| Enterprise | 3,000 | 100 per second |\n';
+  it('a "per key" question lists every row of the table, with the value column as the unit', () => {
+    const a = extractiveAnswer({ question: 'What are the API rate limits per plan?', sources: [src(1, table, 'Integrations')] });
+    assert.equal(a.span, 'Team: 100 requests per minute; Business: 600 requests per minute; Enterprise: 3,000 requests per minute');
+    assert.equal(a.sentences.length, 3, 'every row is quoted as evidence');
+    const one = extractiveAnswer({ question: 'What is the rate limit per minute on the Enterprise plan?', sources: [src(1, table, 'Integrations')] });
+    assert.equal(one.span, '3,000', 'a question naming a row is not a per-key question');
+  });
+  it('a table row whose key cell the question names wins, and its span is a cell, never a header', () => {
+    const a = extractiveAnswer({
+      question: 'Summarise the Enterprise SLA in one sentence with a citation.',
+      sources: [src(1, '*Applies to the Business and Enterprise plans.*', 'Service Level Agreement (SLA)'), src(2, '| Plan | Monthly uptime commitment |\n| --- | --- |\n| Business | 99.9% |\n| Enterprise | 99.95% |\n', 'Service Level Agreement (SLA)')],
+    });
+    assert.match(a.text, /^Plan: Enterprise; Monthly uptime commitment: 99\.95%\. \[2\]/);
+    assert.equal(a.span, '99.95%');
+    const seats = extractiveAnswer({ question: 'What is the minimum number of seats for Enterprise?', sources: [src(1, '| Plan | Seats |\n| --- | --- |\n| Team | 1 or more |\n| Enterprise | minimum 20 |\n')] });
+    assert.equal(seats.span, '20', "the question's own words are trimmed from the cell");
+  });
+  it('a question about two things answers both, in parallel positions', () => {
+    const a = extractiveAnswer({ question: "Where are Tallyo's EU and US data regions?", sources: [src(1, 'Customers choose a data region: the EU region is hosted in AWS eu-central-1 (Frankfurt) and the US region in AWS us-east-2 (Ohio).')] });
+    assert.equal(a.span, 'Frankfurt and Ohio');
+    const b = extractiveAnswer({ question: 'How long is the audit log kept on Business and on Enterprise?', sources: [src(1, 'Audit logs are retained for 90 days on the Business plan and 365 days on the Enterprise plan.')] });
+    assert.equal(b.span, '90 days and 365 days');
+  });
+  it('fills a flat JSON schema from the quoted fields; without every required field it stays a quote', () => {
+    const pricing = '| Plan | Annual billing | Seats |\n| --- | --- | --- |\n| Team | $12 per seat per month | 1 or more |\n| Enterprise | $54 per seat per month | minimum 20 |\n';
+    const schema = { type: 'object', properties: { plan: { type: 'string' }, pricePerSeatUsd: { type: 'number' }, minimumSeats: { type: 'integer' } }, required: ['plan', 'pricePerSeatUsd', 'minimumSeats'] };
+    const a = extractiveAnswer({ question: "Give the Enterprise plan's price per seat per month and minimum seats.", sources: [src(1, pricing)], schema });
+    assert.deepEqual(a.json, { plan: 'Enterprise', pricePerSeatUsd: 54, minimumSeats: 20 });
+    assert.equal(a.text, '{"plan":"Enterprise","pricePerSeatUsd":54,"minimumSeats":20}');
+    const none = extractiveAnswer({ question: "Give the Enterprise plan's price per seat per month and minimum seats.", sources: [src(1, pricing)], schema: { ...schema, properties: { ...schema.properties, founded: { type: 'integer' } }, required: ['founded'] } });
+    assert.equal(none.json, undefined);
+    assert.match(none.text, /Enterprise.*\[1\]/);
   });
 });

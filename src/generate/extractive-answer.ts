@@ -1,8 +1,12 @@
 import type { AnswerSource } from '../spec/answer.js';
+import type { JsonSchema } from '../spec/chat-model.js';
 import { analyze } from '../util/text/analyzer.js';
 import { _answerType, _candidates, type AnswerType } from '../util/text/answer-types.js';
+import { _coordinatedSpan } from './_coordinated-span.js';
+import { _fillSchema } from './_fill-schema.js';
+import { _cellSpan, _perKeyAnswer } from './_per-key-answer.js';
 import { _questionTerms } from './_question-terms.js';
-import { _sentenceUnits } from './_sentence-units.js';
+import { _sentenceUnits, type _Unit } from './_sentence-units.js';
 import { extractAnswerSpan } from './extract-answer-span.js';
 
 /** Options of {@link extractiveAnswer}. */
@@ -14,6 +18,8 @@ export interface ExtractiveAnswerOptions {
   maxSentences?: number;
   /** A second sentence is quoted when its score is at least this share of the best. @default 0.9 */
   secondSentenceRatio?: number;
+  /** JSON Schema of a structured answer (`responseFormat.schema`): a flat object is filled from the quoted table fields. */
+  schema?: JsonSchema;
 }
 
 /** Answer-level evidence of whether the quoted sentence answers the question (inputs of the confidence model). */
@@ -65,6 +71,8 @@ export interface ExtractiveAnswer {
   span?: string;
   answerType: AnswerType;
   features: ExtractiveFeatures;
+  /** The structured answer filled from the quoted fields when a `schema` was given and every required property was found; `text` is then its JSON. */
+  json?: Record<string, unknown>;
 }
 
 const K1 = 1.2;
@@ -78,11 +86,11 @@ const B = 0.75;
  * higher-ranked sources, and quotes the best one or two with `[n]` citations. Deterministic; never writes a
  * word that is not in a source.
  */
-export function extractiveAnswer({ question, sources, maxSentences = 2, secondSentenceRatio = 0.9 }: ExtractiveAnswerOptions): ExtractiveAnswer {
+export function extractiveAnswer({ question, sources, maxSentences = 2, secondSentenceRatio = 0.9, schema }: ExtractiveAnswerOptions): ExtractiveAnswer {
   const answerType = _answerType(question);
   const qTerms = _questionTerms(question);
   const qSet = new Set(qTerms);
-  const pool: Array<{ n: number; rank: number; start: number; end: number; quote: string; terms: string[]; context: Set<string>; cue: boolean }> = [];
+  const pool: Array<{ n: number; rank: number; start: number; end: number; quote: string; heading: string; table?: _Unit['table']; terms: string[]; context: Set<string>; cue: boolean }> = [];
   const seenInSources = new Set<string>();
   sources.forEach((source, rank) => {
     const sourceContext = [source.title, ...(source.hit?.chunk.headingPath ?? [])].join(' ');
@@ -90,7 +98,7 @@ export function extractiveAnswer({ question, sources, maxSentences = 2, secondSe
       const terms = analyze(unit.quote);
       for (const t of terms) if (qSet.has(t)) seenInSources.add(t);
       const cue = answerType !== 'other' && _candidates(unit.quote, answerType).some((c) => !_inQuestion(c.text, qSet));
-      pool.push({ n: source.n, rank, start: unit.start, end: unit.end, quote: unit.quote, terms, context: new Set(analyze(`${sourceContext} ${unit.heading}`)), cue });
+      pool.push({ ...unit, n: source.n, rank, terms, context: new Set(analyze(`${sourceContext} ${unit.heading}`)), cue });
     }
   });
   const df = new Map<string, number>();
@@ -112,6 +120,9 @@ export function extractiveAnswer({ question, sources, maxSentences = 2, secondSe
     // Question terms only in the unit's title or headings ("Enterprise plans") count as weaker evidence.
     for (const t of qTerms) if (!tf.has(t) && s.context.has(t)) bm25 += (CONTEXT_WEIGHT * idf(t) * (K1 + 1)) / (1 + K1 * (1 - B + (B * s.terms.length) / avgLen));
     const cueBonus = s.cue && tf.size > 0 ? 0.35 * (idfSum / Math.max(1, qTerms.length)) : 0;
+    // A table row whose key cell the question names ("Plan: Enterprise" for "the Enterprise SLA") is about it.
+    const key = s.table ? analyze(s.table.cells[0] ?? '') : [];
+    if (key.length > 0 && key.every((t) => qSet.has(t))) bm25 += key.reduce((a, t) => a + idf(t), 0);
     const score = (bm25 + cueBonus) * (1 - 0.03 * Math.min(s.rank, 5));
     return { ...s, score, coverage: covered / idfSum, matched: tf.size };
   });
@@ -131,15 +142,26 @@ export function extractiveAnswer({ question, sources, maxSentences = 2, secondSe
     numberMissing: best && (question.match(/\d[\d,.]*/g) ?? []).some((num) => !best.quote.includes(num.replace(/[.,]$/, ''))) ? 1 : 0,
   };
   if (!best) return { text: '', sentences: [], answerType, features };
-  const chosen = [best];
-  for (const s of ranked.slice(1)) {
+  const perKey = _isYesNo(question) ? undefined : _perKeyAnswer(question, best, pool, qSet);
+  const chosen = perKey ? perKey.rows.map((u) => scored.find((s) => s.n === u.n && s.start === u.start)!) : [best];
+  for (const s of perKey ? [] : ranked.slice(1)) {
     if (chosen.length >= maxSentences || s.score < secondSentenceRatio * best.score) break;
     if (!chosen.some((c) => c.quote === s.quote)) chosen.push(s);
   }
   const sentences = chosen.map((s) => ({ n: s.n, text: s.quote, start: s.start, end: s.end, score: s.score }));
+  const filled = schema ? _fillSchema({ schema, units: [...chosen, ...ranked.slice(0, 5)] }) : undefined;
+  if (filled) return { text: JSON.stringify(filled.json), sentences: sentences.filter((s) => filled.cited.includes(s.n)), json: filled.json, answerType, features };
   const text = sentences.map((s) => `${/[.!?…:]$/.test(s.text) ? s.text : `${s.text}.`} [${s.n}]`).join(' ');
-  const span = _isYesNo(question) ? _yesNo(best.quote) : extractAnswerSpan({ question, sentence: best.quote });
+  // The span comes from the best quoted sentence, or for a date or number (when it has no digit) from the best quoted one holding one.
+  const from = (answerType === 'date' || answerType === 'number') && !/\d/.test(best.quote) ? (chosen.find((c) => c.cue) ?? best) : best;
+  const span = _isYesNo(question) ? _yesNo(best.quote) : (perKey?.span ?? _rowSpan(question, from.table, qSet) ?? _coordinatedSpan({ question, sentence: from.quote, qSet }) ?? extractAnswerSpan({ question, sentence: from.quote }));
   return { text, sentences, span, answerType, features };
+}
+
+/** For a table row, the answer cell (dates and numbers are found in the row by their type instead). */
+function _rowSpan(question: string, table: _Unit['table'], qSet: ReadonlySet<string>): string | undefined {
+  const type = _answerType(question);
+  return table && type !== 'date' && type !== 'number' ? _cellSpan(table, qSet) : undefined;
 }
 
 /** A question answered by yes or no: it opens with an auxiliary verb ("Is…", "Does…", "Can…"). */

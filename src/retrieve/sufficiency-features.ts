@@ -5,6 +5,7 @@ import { contentTerms } from '../util/text/content-terms.js';
 import { _answerType, _candidates } from '../util/text/answer-types.js';
 import { sigmoid } from '../util/math/logistic.js';
 import { splitSentences } from '../util/text/sentences.js';
+import { _antonyms } from './_antonyms.js';
 import { _salientTerms } from './_salient-terms.js';
 
 /** Options of {@link sufficiencyFeatures}. */
@@ -59,7 +60,7 @@ export function sufficiencyFeatures({ hits, query, queryMaxScore, termWeights, r
   };
 }
 
-type SupportFeatures = Pick<SufficiencyFeatures, 'idfCoverage' | 'sentenceCoverage' | 'unseen' | 'missingTop' | 'unindexed' | 'typed' | 'typeMatch' | 'negated' | 'numberMissing' | 'bigramCoverage' | 'sentenceMissing' | 'questionTerms'>;
+type SupportFeatures = Omit<SufficiencyFeatures, 'rerankTop' | 'bm25Norm' | 'vectorTop' | 'coverage' | 'margin' | 'hasHits'>;
 
 /** Evidence that a passage answers the question: which salient terms it holds, weighted by how rare they are. */
 function _support(query: string, hits: readonly Hit[], termWeights?: ReadonlyMap<string, number>): SupportFeatures {
@@ -90,6 +91,9 @@ function _support(query: string, hits: readonly Hit[], termWeights?: ReadonlyMap
   const maxWeight = Math.max(0, ...salient.map((t) => weights.get(t)!));
   const qSet = new Set(salient);
   const numbers = query.match(/\d[\d,.]*/g) ?? [];
+  const missing = salient.filter((t) => !sentenceTerms.has(t));
+  const queryTerms = analyze(query);
+  const lowerBest = bestText.toLowerCase();
   return {
     idfCoverage: best.coverage,
     sentenceCoverage: sentence.coverage,
@@ -103,7 +107,16 @@ function _support(query: string, hits: readonly Hit[], termWeights?: ReadonlyMap
     bigramCoverage: _bigramCoverage(analyze(query), sentence.terms),
     sentenceMissing: Math.log(1 + salient.filter((t) => !sentenceTerms.has(t)).length),
     questionTerms: Math.log(1 + salient.length),
+    sentenceMissingTop: maxWeight === 0 ? 0 : Math.max(0, ...missing.map((t) => weights.get(t)!)) / maxWeight,
+    oneMissing: missing.length === 1 ? 1 : 0,
+    nameMissing: _names(query).some((n) => !lowerBest.includes(n.toLowerCase())) ? 1 : 0,
+    antonym: queryTerms.some((t) => !sentenceTerms.has(t) && _antonyms(t).some((a) => sentenceTerms.has(a))) ? 1 : 0,
   };
+}
+
+/** Capitalised words of the question after its first word (names), question words excluded. */
+function _names(query: string): string[] {
+  return [...query.matchAll(/(?<=\S\s+)\p{Lu}[\p{L}\p{M}'’-]+/gu)].map((m) => m[0]).filter((w) => !/^(?:What|Which|Who|Whom|Whose|When|Where|How|Why|The|A|An|In|On|Of|For|And|Or|I)$/.test(w));
 }
 
 /** Corpus weights when given (a term in no chunk weighs as much as the question's rarest indexed term), else IDF over the passages. */

@@ -24,7 +24,7 @@ describe('sufficiencyFeatures', () => {
     assert.deepEqual({ ...f, rerankTop: 0, bm25Norm: 0, vectorTop: 0, coverage: 0, margin: 0, hasHits: 0 }, {
       rerankTop: 0, bm25Norm: 0, vectorTop: 0, coverage: 0, margin: 0, hasHits: 0,
       idfCoverage: 1, sentenceCoverage: 1, unseen: 0, missingTop: 0, unindexed: null, typed: 1, typeMatch: 1, negated: 0, numberMissing: 0,
-      bigramCoverage: 2 / 3, sentenceMissing: 0, questionTerms: Math.log(4),
+      bigramCoverage: 2 / 3, sentenceMissing: 0, questionTerms: Math.log(4), sentenceMissingTop: 0, oneMissing: 0, nameMissing: 0, antonym: 0,
     });
   });
   it('weighs terms found in no passage, and names a term the index has never seen', () => {
@@ -38,6 +38,22 @@ describe('sufficiencyFeatures', () => {
     assert.equal(ceo.unindexed, 1);
     assert.equal(ceo.idfCoverage, 0);
     assert.ok(computeSufficiency({ hits, query: 'Who is the CEO?', termWeights: weights }) < computeSufficiency({ hits, query: 'Are refunds possible?', termWeights: weights }));
+  });
+  it('notices a changed word: the rarest term missing from the best sentence, one word missing, a name not in the passage, an antonym', () => {
+    const hits = [hit('The largest church in Warsaw was built by Jan Kowalski in 1890. It burned in 1944.', 5)];
+    const weights = new Map([['largest', 1], ['smallest', 1], ['church', 1], ['warsaw', 3], ['built', 1], ['krakow', 3], ['nowak', 3]]);
+    const same = sufficiencyFeatures({ hits, query: 'Who built the largest church in Warsaw?', termWeights: weights });
+    assert.deepEqual([same.sentenceMissingTop, same.oneMissing, same.nameMissing, same.antonym], [0, 0, 0, 0]);
+    const swapped = sufficiencyFeatures({ hits, query: 'Who built the largest church in Krakow?', termWeights: weights });
+    assert.deepEqual([swapped.sentenceMissingTop, swapped.oneMissing, swapped.nameMissing, swapped.antonym], [1, 1, 1, 0]);
+    const opposite = sufficiencyFeatures({ hits, query: 'Who built the smallest church in Warsaw?', termWeights: weights });
+    assert.deepEqual([opposite.oneMissing, opposite.nameMissing, opposite.antonym], [1, 0, 1]);
+    assert.equal(opposite.sentenceMissingTop, 1 / 3);
+  });
+  it('reads a model written before a feature existed at that feature\'s mean', () => {
+    const f = sufficiencyFeatures({ hits: [hit('alpha beta', 1)], query: 'alpha beta' });
+    const old = { bias: 0, weights: { coverage: 1 }, means: { coverage: 0.5 }, stds: { coverage: 0.25 } } as never;
+    assert.ok(Number.isFinite(computeSufficiency({ hits: [], query: '', model: old, features: f })));
   });
   it('marks unavailable features null and applies a sigmoid to logits', () => {
     const f = sufficiencyFeatures({ hits: [hit('alpha', 1, { rerank: { score: 0, rank: 1 } })], query: 'alpha beta', rerankScoresAreProbabilities: false });
@@ -61,7 +77,7 @@ describe('computeSufficiency', () => {
 describe('calibrateSufficiency', () => {
   const features = (coverage: number, margin: number): SufficiencyFeatures => ({
     rerankTop: null, bm25Norm: null, vectorTop: null, coverage, margin, hasHits: 1, idfCoverage: 0.5, sentenceCoverage: 0.5, unseen: 0, missingTop: 0.5,
-    unindexed: null, typed: 0, typeMatch: 0, negated: 0, numberMissing: 0, bigramCoverage: 0, sentenceMissing: 0, questionTerms: 1,
+    unindexed: null, typed: 0, typeMatch: 0, negated: 0, numberMissing: 0, bigramCoverage: 0, sentenceMissing: 0, questionTerms: 1, sentenceMissingTop: 0, oneMissing: 0, nameMissing: 0, antonym: 0,
   });
   // Answerable iff coverage > 0.5; margin is noise (pseudo-random, deterministic).
   const samples = Array.from({ length: 80 }, (_, i) => {

@@ -194,6 +194,14 @@ export interface SufficiencyFeatures {
   sentenceMissing: number;
   /** ln(1 + number of salient question terms). */
   questionTerms: number;
+  /** Weight of the rarest salient term missing from the best sentence / the largest salient-term weight, [0, 1]. */
+  sentenceMissingTop: number;
+  /** 1 when exactly one salient term is missing from the best sentence (a word changed from the passage's), else 0. */
+  oneMissing: number;
+  /** 1 when a capitalised question word (a name) is absent from the best passage, else 0. */
+  nameMissing: number;
+  /** 1 when the best sentence holds an antonym of a question word but not the word itself ("largest" ↔ "smallest"), else 0. */
+  antonym: number;
 }
 
 export type SufficiencyFeatureName = keyof SufficiencyFeatures;

@@ -9,4 +9,4 @@
  * for the same inputs — answer choice, abstention, retrieval ranking, normalisation, a metric. Not for
  * refactors that keep every answer and score identical.
  */
-export const ANSWERER_REVISION = '2026-12-05.1';
+export const ANSWERER_REVISION = '2026-12-05.trust2';

@@ -39,7 +39,7 @@ function _answer(question: string, mode: EvalMode, o: ModeOutcome, f: FixtureIte
     model: 'openai-compatible:gpt-4o-mini', usage: { inputTokens, outputTokens }, promptTokens: inputTokens,
     costUsd: (inputTokens * 0.15 + outputTokens * 0.6) / 1e6,
     latencyMs: { retrieve: mode === 'rag' ? 240 : 0, generate: Math.round(latency[mode] * (0.8 + 0.4 * jitter)), total: Math.round(latency[mode] * (0.8 + 0.4 * jitter)) + (mode === 'rag' ? 240 : 0) },
-    trace: mode === 'rag' ? { mode: 'bm25', stages: [{ name: 'bm25', ms: 12, count: 20 }], sufficiency: 0.6, sufficiencyFeatures: { rerankTop: null, bm25Norm: 0.5, vectorTop: null, coverage: 0.7, margin: f.margin ?? 0.3, hasHits: 1, idfCoverage: 0.7, sentenceCoverage: 0.6, unseen: 0, missingTop: 0.4, unindexed: 0, typed: 0, typeMatch: 0, negated: 0, numberMissing: 0, bigramCoverage: 0.3, sentenceMissing: 0.7, questionTerms: 1.4 } } : undefined,
+    trace: mode === 'rag' ? { mode: 'bm25', stages: [{ name: 'bm25', ms: 12, count: 20 }], sufficiency: 0.6, sufficiencyFeatures: { rerankTop: null, bm25Norm: 0.5, vectorTop: null, coverage: 0.7, margin: f.margin ?? 0.3, hasHits: 1, idfCoverage: 0.7, sentenceCoverage: 0.6, unseen: 0, missingTop: 0.4, unindexed: 0, typed: 0, typeMatch: 0, negated: 0, numberMissing: 0, bigramCoverage: 0.3, sentenceMissing: 0.7, questionTerms: 1.4, sentenceMissingTop: 0.4, oneMissing: 0, nameMissing: 0, antonym: 0 } } : undefined,
     warnings: [],
   };
 }
