@@ -4,31 +4,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { DocumentWrite, Store } from '../spec/store.js';
+import type { Store } from '../spec/store.js';
 import type { HopTrace } from '../spec/retrieve.js';
-import { createSqliteStore } from '../store/sqlite/index.js';
-import { sha256 } from '../util/hash.js';
+import { bridgeDocs, bridgeQuestion, openBridgeStore } from '../testing/retrieval/bridge-corpus.js';
 import { answer } from './answer.js';
 
-const docs = [
-  { id: 'lumen', title: 'Lumen Library', text: 'The Lumen Library was designed by the architect Mara Velik and opened in 1931.' },
-  { id: 'velik', title: 'Mara Velik', text: 'Mara Velik spent her childhood in Dornfeld, a small town on the river Isel.' },
-  ...['bakery', 'tram', 'glacier', 'orchard'].map((w) => ({ id: w, title: w, text: `Notes on the ${w}: its history, its upkeep and its place in daily life.` })),
-];
-const write = (d: (typeof docs)[number]): DocumentWrite => ({
-  document: { id: d.id, source: `${d.id}.md`, title: d.title, text: d.text, format: 'markdown', metadata: {} },
-  contentHash: sha256(d.text),
-  chunks: [{ text: d.text, start: 0, end: d.text.length, headingPath: [d.title], tokenCount: 12, role: 'leaf' }],
-  indexTexts: [`${d.title}\n${d.text}`],
-  at: 1_000,
-});
-const question = 'Which river runs through the hometown of the architect who designed the Lumen Library?';
+const docs = bridgeDocs(['bakery', 'tram', 'glacier', 'orchard']);
+const question = bridgeQuestion;
 
 describe('ask audit entry of a multi-hop answer', () => {
   let store: Store;
   before(async () => {
-    store = await createSqliteStore({ path: ':memory:' });
-    await store.commit({ tenant: 't', writes: docs.map(write) });
+    store = await openBridgeStore(docs);
   });
   after(() => store.close());
 

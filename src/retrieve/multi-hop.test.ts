@@ -5,34 +5,22 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { DocumentWrite, Store } from '../spec/store.js';
-import { createSqliteStore } from '../store/sqlite/index.js';
+import type { Store } from '../spec/store.js';
 import { createMockChatModel } from '../testing/index.js';
-import { sha256 } from '../util/hash.js';
+import { bridgeDocs, bridgeQuestion, openBridgeStore } from '../testing/retrieval/bridge-corpus.js';
 import { proposeBridgeEntities, retrieve } from './index.js';
 
-const docs = [
-  { id: 'lumen', title: 'Lumen Library', text: 'The Lumen Library was designed by the architect Mara Velik and opened in 1931.' },
-  { id: 'velik', title: 'Mara Velik', text: 'Mara Velik spent her childhood in Dornfeld, a small town on the river Isel.' },
+const docs = bridgeDocs(['bakery', 'tram', 'glacier', 'orchard', 'lighthouse', 'violin'], [
   { id: 'library', title: 'City library', text: 'The new city library was designed by a young architect in 1950.' },
   { id: 'museum', title: 'Museum', text: 'The museum architect designed a hall along the harbour.' },
-  ...['bakery', 'tram', 'glacier', 'orchard', 'lighthouse', 'violin'].map((w) => ({ id: w, title: w, text: `Notes on the ${w}: its history, its upkeep and its place in daily life.` })),
-];
-const question = 'Which river runs through the hometown of the architect who designed the Lumen Library?';
-const write = (d: (typeof docs)[number]): DocumentWrite => ({
-  document: { id: d.id, source: `${d.id}.md`, title: d.title, text: d.text, format: 'markdown', metadata: {} },
-  contentHash: sha256(d.text),
-  chunks: [{ text: d.text, start: 0, end: d.text.length, headingPath: [d.title], tokenCount: 12, role: 'leaf' }],
-  indexTexts: [`${d.title}\n${d.text}`],
-  at: 1_000,
-});
+]);
+const question = bridgeQuestion;
 const ids = (hits: { document: { id: string } }[]) => hits.map((h) => h.document.id);
 
 describe('multi-hop retrieval', () => {
   let store: Store;
   before(async () => {
-    store = await createSqliteStore({ path: ':memory:' });
-    await store.commit({ tenant: 't', writes: docs.map(write) });
+    store = await openBridgeStore(docs);
   });
   after(() => store.close());
 
