@@ -56,6 +56,19 @@ describe('ask', () => {
     assert.match(final.text, /54 dollars/);
   });
 
+  it('retrieves in two hops on request (hops in the answer trace and the audit entry); hops 3 is a 400', async () => {
+    const r = await t.req('/v1/ask', { json: { question: 'Within how many days can an Enterprise customer get a full refund?', hops: 2 } });
+    assert.equal(r.status, 200);
+    const a = await json<Answer>(r);
+    assert.equal(a.trace?.hops?.length, 2, 'two hops ran');
+    const entry = (await t.store.listQueryLog({ tenant: 't1', limit: 50 })).find((e) => e.id === a.logId)!;
+    assert.equal((entry.metadata as { retrieval?: { hops?: unknown[] } }).retrieval?.hops?.length, 2);
+    const one = await json<Answer>(await t.req('/v1/ask', { json: { question: 'Within how many days can an Enterprise customer get a full refund?' } }));
+    assert.equal(one.trace?.hops, undefined, 'one hop by default');
+    const bad = await t.req('/v1/ask', { json: { question: 'x', hops: 3 } });
+    assert.equal(bad.status, 400);
+  });
+
   it('rejects an unknown pipeline with 404', async () => {
     const r = await t.req('/v1/ask', { json: { question: 'x', pipeline: 'nope' } });
     assert.equal(r.status, 404);

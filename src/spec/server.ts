@@ -134,6 +134,8 @@ export interface AskRequest {
   stream?: boolean;
   /** Pipeline name (`GET /v1/models`). @default 'fathom-rag' */
   pipeline?: string;
+  /** 2: multi-hop retrieval (a second query from the first hop's bridge entities); the hops are in the audit entry. @default 1 */
+  hops?: 1 | 2;
 }
 
 /** `POST /v1/audit/{id}/feedback`: feedback on an answer, stored with its audit entry. */

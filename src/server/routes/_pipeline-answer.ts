@@ -19,6 +19,7 @@ export interface PipelineCall {
   k?: number;
   mode?: RetrievalMode;
   filter?: MetadataFilter;
+  hops?: 1 | 2;
   maxOutputTokens?: number;
   temperature?: number;
   requestId: string;
@@ -34,7 +35,7 @@ export function pipelineAnswerOptions(s: _ServerContext, call: PipelineCall): An
   if (mode !== 'bm25' && !embedder) throw new FathomError({ code: 'INVALID_CONFIG', message: `mode "${mode}" needs an embedding model, and this server has none: use mode "bm25" or configure "embedding".` });
   return {
     store: s.store, tenant: call.identity.tenant, principal: readerOf(call.identity), question: call.question, model: p.model, prices: s.options.prices, signal: call.signal,
-    retrieval: { topK: call.k ?? p.topK, mode, embedder: mode === 'bm25' ? undefined : embedder, filter: call.filter, reranker: p.rerank && reranker ? { model: reranker, topN: rerankTopN } : undefined },
+    retrieval: { topK: call.k ?? p.topK, mode, embedder: mode === 'bm25' ? undefined : embedder, filter: call.filter, reranker: p.rerank && reranker ? { model: reranker, topN: rerankTopN } : undefined, ...(call.hops ? { hops: call.hops } : {}) },
     ...(p.abstentionThreshold !== undefined ? { abstention: { threshold: p.abstentionThreshold } } : {}),
     ...(call.maxOutputTokens ?? p.maxOutputTokens ? { maxOutputTokens: call.maxOutputTokens ?? p.maxOutputTokens } : {}),
     ...(call.temperature !== undefined ? { temperature: call.temperature } : {}),
