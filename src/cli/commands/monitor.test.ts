@@ -96,7 +96,8 @@ describe('fathom feedback and fathom monitor', () => {
       assert.equal(quiet.code, 0, 'the last hour holds too few entries to alert');
       assert.equal((posted[0] as { report: { alert: boolean; advice: string[] } }).report.alert, true, 'the whole report is posted');
       assert.equal((await cli('monitor', 'check', '--webhook', 'ftp://x')).code, 2);
-      const down = await cli('monitor', 'check', '--webhook', 'http://127.0.0.1:9/hook', '--json');
+      const down = await cli('monitor', 'check', '--webhook', 'http://127.0.0.1:9/hook/T0SECRET', '--json');
+      assert.ok(!`${down.out}${down.err}`.includes('T0SECRET'), 'the webhook URL\'s path (its secret) is not printed');
       assert.equal(down.code, 1, 'a webhook that fails does not hide the alert');
       assert.equal(down.json().alert, true);
       assert.deepEqual([down.json().webhook.delivered, down.json().webhook.error.code], [false, 'PROVIDER_REQUEST_FAILED']);
