@@ -4,12 +4,13 @@
  * recall@100 and query latency. Writes bench/results/bm25-scifact.json.
  * Run: node --import tsx bench/bm25-scifact.ts
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 import type { DocumentWrite } from '../src/spec/store.js';
 import { sha256 } from '../src/util/hash.js';
+import { readScifact } from './_scifact.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '..', '..', 'shared', 'data', 'beir-scifact');
@@ -18,17 +19,7 @@ if (!existsSync(join(dataDir, 'corpus.jsonl'))) {
   process.exit(0);
 }
 
-const readJsonl = (file: string) =>
-  readFileSync(join(dataDir, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
-const corpus = readJsonl('corpus.jsonl');
-const queries = new Map(readJsonl('queries.jsonl').map((q) => [q._id!, q.text!]));
-const qrels = new Map<string, Map<string, number>>();
-for (const line of readFileSync(join(dataDir, 'qrels', 'test.tsv'), 'utf8').split('\n').slice(1)) {
-  const [qid, docId, score] = line.trim().split('\t');
-  if (!qid || !docId) continue;
-  if (!qrels.has(qid)) qrels.set(qid, new Map());
-  qrels.get(qid)!.set(docId, Number(score));
-}
+const { corpus, queries, qrels } = readScifact(dataDir);
 
 const store = await createSqliteStore({ path: ':memory:' });
 const tenant = 'scifact';

@@ -19,6 +19,7 @@ import { postgresServerUnavailable, startPostgresServer } from '../src/testing/p
 import { startPglite } from '../src/testing/postgres/start-pglite.js';
 import { clusteredVectors } from '../src/testing/store/approximate-cases.js';
 import { sha256 } from '../src/util/hash.js';
+import { readScifact } from './_scifact.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sizes = (process.env.BENCH_POSTGRES_SIZES ?? '10000').split(',').filter(Boolean).map(Number);
@@ -51,16 +52,7 @@ const scifactBackends = (process.env.BENCH_POSTGRES_SCIFACT ?? 'sqlite,postgres1
 if (scifactBackends.length === 0) {
   result.scifact = 'skipped: BENCH_POSTGRES_SCIFACT is empty';
 } else if (existsSync(join(dataDir, 'corpus.jsonl'))) {
-  const readJsonl = (file: string) => readFileSync(join(dataDir, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
-  const corpus = readJsonl('corpus.jsonl');
-  const queries = new Map(readJsonl('queries.jsonl').map((q) => [q._id!, q.text!]));
-  const qrels = new Map<string, Map<string, number>>();
-  for (const line of readFileSync(join(dataDir, 'qrels', 'test.tsv'), 'utf8').split('\n').slice(1)) {
-    const [qid, docId, score] = line.trim().split('\t');
-    if (!qid || !docId) continue;
-    if (!qrels.has(qid)) qrels.set(qid, new Map());
-    qrels.get(qid)!.set(docId, Number(score));
-  }
+  const { corpus, queries, qrels } = readScifact(dataDir);
   const writes: DocumentWrite[] = corpus.map((d) => {
     const text = `${d.title}\n${d.text}`;
     return { document: { id: d._id!, source: `scifact#${d._id}`, title: d.title!, text, format: 'beir', metadata: {} }, contentHash: sha256(text), chunks: [{ text, start: 0, end: text.length, headingPath: [], tokenCount: 0, role: 'leaf' }], at: 0 };
