@@ -2,7 +2,7 @@ import type { JsonSchema } from '../spec/chat-model.js';
 import { analyze } from '../util/text/analyzer.js';
 import type { _Unit } from './_sentence-units.js';
 
-type Field = { name: string; value: string; n: number };
+type Field<U> = { name: string; value: string; unit: U };
 const MONEY = /^(?:price|cost|usd|eur|gbp|fee|amount|dollar|euro)/;
 
 /**
@@ -10,29 +10,29 @@ const MONEY = /^(?:price|cost|usd|eur|gbp|fee|amount|dollar|euro)/;
  * properties) from the "Header: value" fields of the quoted units, best unit first. A property takes the value of
  * the field whose header and value share most words with its name (`minimumSeats` ← "Seats: minimum 20"; a
  * money-named property prefers a value with a currency sign), converted to the property's type. Undefined when
- * a required property finds no value: the answer then stays a quote.
+ * a required property finds no value: the answer then stays a quote. `cited`: the units the values came from.
  */
-export function _fillSchema({ schema, units }: { schema: JsonSchema; units: ReadonlyArray<Pick<_Unit, 'quote' | 'table'> & { n: number }> }): { json: Record<string, unknown>; cited: number[] } | undefined {
+export function _fillSchema<U extends Pick<_Unit, 'quote' | 'table'> & { n: number }>({ schema, units }: { schema: JsonSchema; units: readonly U[] }): { json: Record<string, unknown>; cited: U[] } | undefined {
   const props = schema.type === 'object' ? (schema.properties as Record<string, { type?: string }> | undefined) : undefined;
   if (!props) return undefined;
-  const fields: Field[] = units.flatMap((u) => (u.table ? u.table.header.map((h, i) => ({ name: h, value: u.table!.cells[i] ?? '', n: u.n })) : []));
+  const fields: Array<Field<U>> = units.flatMap((u) => (u.table ? u.table.header.map((h, i) => ({ name: h, value: u.table!.cells[i] ?? '', unit: u })) : []));
   const json: Record<string, unknown> = {};
-  const cited = new Set<number>();
+  const cited = new Set<U>();
   for (const [name, prop] of Object.entries(props)) {
     const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
     const want = new Set(analyze(words));
     const money = words.toLowerCase().split(' ').some((w) => MONEY.test(w));
-    let best: { value: unknown; score: number; n: number } | undefined;
+    let best: { value: unknown; score: number; unit: U } | undefined;
     for (const f of fields) {
       const value = _convert(f.value, prop.type);
       if (value === undefined) continue;
       const have = new Set(analyze(`${f.name} ${f.value}`));
       const score = [...want].filter((t) => have.has(t)).length + (money && /[$€£]/.test(f.value) ? 1 : 0);
-      if (score > 0 && (!best || score > best.score)) best = { value, score, n: f.n };
+      if (score > 0 && (!best || score > best.score)) best = { value, score, unit: f.unit };
     }
     if (best) {
       json[name] = best.value;
-      cited.add(best.n);
+      cited.add(best.unit);
     }
   }
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : Object.keys(props);

@@ -70,7 +70,9 @@ describe('extractiveAnswer: answers of other shapes', () => {
     const schema = { type: 'object', properties: { plan: { type: 'string' }, pricePerSeatUsd: { type: 'number' }, minimumSeats: { type: 'integer' } }, required: ['plan', 'pricePerSeatUsd', 'minimumSeats'] };
     const a = extractiveAnswer({ question: "Give the Enterprise plan's price per seat per month and minimum seats.", sources: [src(1, pricing)], schema });
     assert.deepEqual(a.json, { plan: 'Enterprise', pricePerSeatUsd: 54, minimumSeats: 20 });
-    assert.equal(a.text, '{"plan":"Enterprise","pricePerSeatUsd":54,"minimumSeats":20}');
+    assert.equal(a.text, '{"plan":"Enterprise","pricePerSeatUsd":54,"minimumSeats":20} [1]', 'the JSON carries the citation of the row it was read from');
+    assert.deepEqual(a.sentences.map((s) => [s.n, s.text]), [[1, a.sentences[0]!.text]]);
+    assert.match(a.sentences[0]!.text, /Enterprise.*\$54.*minimum 20/);
     const none = extractiveAnswer({ question: "Give the Enterprise plan's price per seat per month and minimum seats.", sources: [src(1, pricing)], schema: { ...schema, properties: { ...schema.properties, founded: { type: 'integer' } }, required: ['founded'] } });
     assert.equal(none.json, undefined);
     assert.match(none.text, /Enterprise.*\[1\]/);

@@ -71,7 +71,7 @@ export interface ExtractiveAnswer {
   span?: string;
   answerType: AnswerType;
   features: ExtractiveFeatures;
-  /** The structured answer filled from the quoted fields when a `schema` was given and every required property was found; `text` is then its JSON. */
+  /** The structured answer filled from the quoted fields when a `schema` was given and every required property was found; `text` is then its JSON followed by the `[n]` citations of the rows its values came from, and `sentences` are those rows. */
   json?: Record<string, unknown>;
 }
 
@@ -150,7 +150,12 @@ export function extractiveAnswer({ question, sources, maxSentences = 2, secondSe
   }
   const sentences = chosen.map((s) => ({ n: s.n, text: s.quote, start: s.start, end: s.end, score: s.score }));
   const filled = schema ? _fillSchema({ schema, units: [...chosen, ...ranked.slice(0, 5)] }) : undefined;
-  if (filled) return { text: JSON.stringify(filled.json), sentences: sentences.filter((s) => filled.cited.includes(s.n)), json: filled.json, answerType, features };
+  if (filled) {
+    // The JSON carries the citations of the rows its values came from, as a quoted answer does: `{…} [1]`.
+    const cited = filled.cited.filter((u, i) => filled.cited.findIndex((v) => v.n === u.n && v.start === u.start) === i).sort((a, b) => a.n - b.n || a.start - b.start);
+    const marks = [...new Set(cited.map((u) => u.n))].map((n) => `[${n}]`).join('');
+    return { text: `${JSON.stringify(filled.json)} ${marks}`, sentences: cited.map((s) => ({ n: s.n, text: s.quote, start: s.start, end: s.end, score: s.score })), json: filled.json, answerType, features };
+  }
   const text = sentences.map((s) => `${/[.!?…:]$/.test(s.text) ? s.text : `${s.text}.`} [${s.n}]`).join(' ');
   // The span comes from the best quoted sentence, or for a date or number (when it has no digit) from the best quoted one holding one.
   const from = (answerType === 'date' || answerType === 'number') && !/\d/.test(best.quote) ? (chosen.find((c) => c.cue) ?? best) : best;
