@@ -65,6 +65,7 @@ const result = {
     pointwiseRefitWith5NewFeatures: 'features: sentence subject before a verb/comma, capitalised span for a "what X" question, span within 3 words after the head noun, appositive, after a preposition; pointwise logistic refit: A 0.2610/0.3282, B 0.2215/0.3061',
     handWeightsForNewFeatures: 'old 27 weights kept, new ones 0.7/0.3/0.3/0/0: A 0.2727/0.3384, B 0.2301/0.3264',
     softmaxRefit: 'per-question softmax (listwise) refit of all 32 weights: A 0.2704/0.3447, B 0.2289/0.3232',
+    sentenceChoice: 'sentence score + 0.6 x (question bigrams in the sentence) x mean IDF, and rank penalty 0.08 instead of 0.03 per rank: A 0.2774/0.3443, B 0.2319/0.3262 (bigram alone: B 0.2319/0.3281; rank penalty alone: B 0.2313/0.3264)',
     conclusion: 'gains on half A do not transfer to half B; the shipped span model is unchanged. Per question type on half A: "what" (other) questions are 553 of 1,276 with EM 0.139 (0.213 when the quoted sentence holds the answer); when/date EM 0.566; the span ceiling is the quoted sentence (holds the answer for 0.725)',
   },
   answerableHeldOutHalfB: { note: 'the span model (generate/_score-spans.ts) was fitted on half A: half B is held out', ...score(answerable.filter((r) => splitHalf(r.article) === 'B'), () => false) },

@@ -61,6 +61,7 @@ const result = {
     boostedTrees: 'gradient-boosted trees on the same 22 features, fit A, test B: depth 1 x200 0.7094, depth 2 x150 0.7085, depth 3 x100 0.7113 (train AUROC up to 0.80: interactions overfit, no held-out gain)',
     sentenceFeatures: 'each added alone to the 22 (A->B / B->A): name missing from best sentence 0.7169/0.7050, number missing from best sentence 0.7180/0.7073, year/number swap 0.7158/0.7022, negation mismatch question vs sentence 0.7172/0.7021, absolute IDF of missing terms 0.7129/0.7032, max missing IDF 0.7140/0.7028, top1-top2 margin 0.7163/0.7043, question length 0.7162/0.7032, matched-term compactness 0.7145/0.7006, term order agreement 0.7173/0.7050, modifier of a matched word missing 0.7175/0.7035; all 15 together 0.7143/0.7005',
     answererFeatures: "the extractive answerer's own evidence (best-sentence IDF coverage, margin, missing IDF, number missing, answer-span model score, top-2 span margin, candidate count) added: best single 0.7196/0.7102 (number missing from the quoted sentence), all together 0.7206/0.7100",
+    supportDepth: 'features read from the top 1 / 2 passages instead of 5: 0.7108/0.7026, 0.7178/0.7059',
     conclusion: 'no lexical or answer-span feature moves held-out AUROC by more than 0.006; the shipped model is unchanged. SQuAD 2.0 unanswerables are written against the retrieved paragraph (entity/number/antonym swaps, negation), so separating them needs a reader or NLI model, not term statistics',
   },
   aurocPerFeature: features,
