@@ -31,6 +31,8 @@ import { documentAclRoute } from './routes/document-acl-route.js';
 import { monitorRoute } from './routes/monitor-route.js';
 import { monitorSeriesRoute } from './routes/monitor-series-route.js';
 import { keysRoute } from './routes/keys-route.js';
+import { whoamiRoute } from './routes/whoami-route.js';
+import { promptsRoute } from './routes/prompts-route.js';
 import { scheduleOnlineScoring, type OnlineScoringSchedule } from './monitor/schedule-online-scoring.js';
 import { ingestRoute } from './routes/ingest-route.js';
 import { openaiRoute } from './routes/openai-route.js';
@@ -142,6 +144,8 @@ export function createServer(options: CreateServerOptions): FathomServer {
   monitorRoute(app, s);
   monitorSeriesRoute(app, s);
   keysRoute(app, s);
+  whoamiRoute(app);
+  promptsRoute(app, s);
   const onlineScoring = options.onlineScoring ? scheduleOnlineScoring({ ...options.onlineScoring, jobs, store, logger: s.logger }) : undefined;
 
   return {

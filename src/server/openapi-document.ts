@@ -25,8 +25,14 @@ export function openapiDocument({ version }: { version: string }): Record<string
       schemas[$id] = schema;
       op.requestBody = { required: true, content: { [r.body.contentType ?? 'application/json']: { schema: { $ref: `#/components/schemas/${$id}` } } } };
     }
+    let ok: object = { type: 'object' };
+    if (r.response) {
+      const { $id, ...schema } = r.response.schema as { $id: string };
+      schemas[$id] = schema;
+      ok = { $ref: `#/components/schemas/${$id}` };
+    }
     op.responses = {
-      200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } }, ...(r.sse ? { 'text/event-stream': { schema: { type: 'string' } } } : {}) } },
+      200: { description: 'OK', content: { 'application/json': { schema: ok }, ...(r.sse ? { 'text/event-stream': { schema: { type: 'string' } } } : {}) } },
       ...(r.role ? { 400: { description: 'Invalid request', ...errorRef }, 401: { description: 'No or bad credentials', ...errorRef }, 403: { description: 'Role too low', ...errorRef }, 429: { description: 'Rate limited (Retry-After)', ...errorRef } } : {}),
     };
     (paths[r.path] ??= {})[r.method] = op;

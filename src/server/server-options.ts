@@ -4,7 +4,7 @@
  */
 import type { Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
-import type { PriceTable } from '../spec/answer.js';
+import type { PriceTable, PromptVariant } from '../spec/answer.js';
 import type { ChatModel } from '../spec/chat-model.js';
 import type { Chunker } from '../spec/chunker.js';
 import type { EmbeddingModel } from '../spec/embedding-model.js';
@@ -45,6 +45,8 @@ export interface CreateServerOptions {
   chat?: ChatModel;
   /** More pipelines by name; `fathom-rag` is always there (built from `chat`) unless given here. */
   pipelines?: Record<string, Pipeline>;
+  /** Prompt variants a caller may choose by id (`prompt` of `/v1/ask`, listed by `GET /v1/prompts`); ids are unique, 1–64 characters. @default none (the built-in prompt only) */
+  prompts?: readonly PromptVariant[];
   /** Default search settings. @default { mode: 'bm25' (or 'hybrid' with an embedder), topK: 5 } */
   search?: { mode?: RetrievalMode; topK?: number };
   prices?: PriceTable;

@@ -136,6 +136,8 @@ export interface AskRequest {
   pipeline?: string;
   /** 2: multi-hop retrieval (a second query from the first hop's bridge entities); the hops are in the audit entry. @default 1 */
   hops?: 1 | 2;
+  /** A prompt variant's id (`GET /v1/prompts`); recorded in the audit entry's metadata as `promptVariant`. Generative pipelines only (the extractive answerer has no prompt). @default the built-in prompt */
+  prompt?: string;
 }
 
 /** `POST /v1/audit/{id}/feedback`: feedback on an answer, stored with its audit entry. */

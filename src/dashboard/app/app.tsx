@@ -13,7 +13,7 @@ import { SearchPage } from './search-page.js';
 import { DriftPage } from './drift-page.js';
 import { KeysPage } from './keys-page.js';
 import { TuneJobsPage } from './tune-jobs-page.js';
-import { useAdmin } from './use-admin.js';
+import { useWhoami } from './use-whoami.js';
 import { useHashRoute } from './use-hash-route.js';
 
 const _NAV: Array<[string, string]> = [['documents', 'Knowledge base'], ['ask', 'Ask'], ['search', 'Search explain'], ['evals', 'Evaluation'], ['audit', 'Audit log'], ['drift', 'Drift'], ['tune', 'Fine-tuning'], ['keys', 'API keys']];
@@ -31,7 +31,8 @@ export function App() {
   const route = useHashRoute();
   const [routes, setRoutes] = useState<Record<string, boolean>>({});
   useEffect(() => void Promise.all(Object.entries(_NEEDS).map(async ([id, n]) => [id, await hasRoute(...n.route)] as const)).then((r) => setRoutes(Object.fromEntries(r))), []);
-  const admin = useAdmin(key);
+  const me = useWhoami(key);
+  const admin = me === undefined ? undefined : me?.role === 'admin';
   const shown = (id: string) => !_NEEDS[id] || (routes[id] === true && (!_NEEDS[id]!.admin || admin === true));
   useEffect(() => {
     const out = () => {
@@ -50,6 +51,7 @@ export function App() {
         <nav aria-label="Main">
           {_NAV.filter(([id]) => shown(id)).map(([id, label]) => <a key={id} href={`#/${id}`} aria-current={page === id ? 'page' : undefined}>{label}</a>)}
         </nav>
+        {me ? <span class="who" data-testid="whoami" title={me.groups.length ? `groups: ${me.groups.join(', ')}` : 'no groups'}>{me.principal} · {me.role} · {me.tenant}</span> : null}
         <button type="button" class="link" onClick={() => window.dispatchEvent(new Event('fathom:signed-out'))}>Sign out</button>
       </header>
       <main id="main">
@@ -61,7 +63,7 @@ export function App() {
         {page === 'evals' && route[1] === undefined ? <EvalRunsPage /> : null}
         {page === 'evals' && route[1] === 'compare' ? <EvalComparePage a={route[2] ?? ''} b={route[3] ?? ''} /> : null}
         {page === 'evals' && route[1] !== undefined && route[1] !== 'compare' ? <EvalRunPage key={route[1]} id={route[1]} /> : null}
-        {page === 'drift' ? (admin === false ? <p role="alert" class="error">FORBIDDEN: the drift view summarises every user’s queries and needs an admin key.</p> : <DriftPage />) : null}
+        {page === 'drift' ? (admin === undefined ? <p aria-busy="true">Checking your role…</p> : admin ? <DriftPage /> : <p role="alert" class="error">FORBIDDEN: the drift view summarises every user’s queries and needs an admin key.</p>) : null}
         {page === 'tune' ? <TuneJobsPage key={route[1] ?? ''} id={route[1]} /> : null}
         {page === 'keys' ? <KeysPage admin={admin} /> : null}
         {!_PAGES.includes(page) ? <p role="alert">No page “{page}”: pick one above.</p> : null}

@@ -11,7 +11,7 @@ export function LoginPage({ onSignIn }: { onSignIn: (key: string) => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      await api('/v1/documents?limit=1', { key: key.trim() });
+      await api('/v1/whoami', { key: key.trim() });
       onSignIn(key.trim());
     } catch (err) {
       setError(errorText(err));

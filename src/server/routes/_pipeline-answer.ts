@@ -11,6 +11,7 @@ import { FathomError } from '../../util/errors.js';
 import type { _ServerContext } from '../_context.js';
 import { DEFAULT_PIPELINE } from '../_context.js';
 import { readerOf } from '../reader-of.js';
+import { promptVariant } from './prompts-route.js';
 
 export interface PipelineCall {
   identity: Identity;
@@ -20,6 +21,8 @@ export interface PipelineCall {
   mode?: RetrievalMode;
   filter?: MetadataFilter;
   hops?: 1 | 2;
+  /** A prompt variant's id (`CreateServerOptions.prompts`). */
+  prompt?: string;
   maxOutputTokens?: number;
   temperature?: number;
   requestId: string;
@@ -31,6 +34,7 @@ export function pipelineAnswerOptions(s: _ServerContext, call: PipelineCall): An
   const p = s.pipelines.get(name);
   if (!p) throw new FathomError({ code: 'NOT_FOUND', message: `No pipeline "${name}": use one of ${[...s.pipelines.keys()].join(', ')} (GET /v1/models).`, details: { pipeline: name } });
   const mode = call.mode ?? p.mode;
+  const variant = call.prompt === undefined ? undefined : promptVariant(s, call.prompt);
   const { embedder, reranker, rerankTopN = 50 } = s.options;
   if (mode !== 'bm25' && !embedder) throw new FathomError({ code: 'INVALID_CONFIG', message: `mode "${mode}" needs an embedding model, and this server has none: use mode "bm25" or configure "embedding".` });
   return {
@@ -39,7 +43,8 @@ export function pipelineAnswerOptions(s: _ServerContext, call: PipelineCall): An
     ...(p.abstentionThreshold !== undefined ? { abstention: { threshold: p.abstentionThreshold } } : {}),
     ...(call.maxOutputTokens ?? p.maxOutputTokens ? { maxOutputTokens: call.maxOutputTokens ?? p.maxOutputTokens } : {}),
     ...(call.temperature !== undefined ? { temperature: call.temperature } : {}),
-    metadata: { principal: call.identity.principal, groups: call.identity.groups, via: 'server', requestId: call.requestId, pipeline: name },
+    ...(variant ? { prompt: { variant } } : {}),
+    metadata: { principal: call.identity.principal, groups: call.identity.groups, via: 'server', requestId: call.requestId, pipeline: name, ...(variant ? { promptVariant: variant.id } : {}) },
   };
 }
 

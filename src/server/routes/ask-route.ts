@@ -23,7 +23,7 @@ export function askRoute(app: Hono<_Env>, s: _ServerContext): void {
     const startedAt = s.now();
     const abort = new AbortController();
     const signal = AbortSignal.any([c.get('signal'), abort.signal]);
-    const options = pipelineAnswerOptions(s, { identity, question: body.question, pipeline: body.pipeline, k: body.k, mode: body.mode, filter: body.filter, hops: body.hops, requestId: c.get('requestId'), signal });
+    const options = pipelineAnswerOptions(s, { identity, question: body.question, pipeline: body.pipeline, k: body.k, mode: body.mode, filter: body.filter, hops: body.hops, prompt: body.prompt, requestId: c.get('requestId'), signal });
     if (!body.stream) {
       const a = await answer(options);
       reportAnswer({ tracer: s.tracer, parent: c.get('span'), metrics: s.metrics, startedAt }, a);

@@ -45,7 +45,7 @@ export const askRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['question'],
-  properties: { question: { type: 'string', minLength: 1, maxLength: 10_000 }, k, mode, filter, stream: { type: 'boolean' }, pipeline: { type: 'string' }, hops: { enum: [1, 2] } },
+  properties: { question: { type: 'string', minLength: 1, maxLength: 10_000 }, k, mode, filter, stream: { type: 'boolean' }, pipeline: { type: 'string' }, hops: { enum: [1, 2] }, prompt: { type: 'string', minLength: 1, maxLength: 64 } },
 } as const;
 
 export const feedbackRequestSchema = {

@@ -5,6 +5,7 @@
 import type { Role } from '../../spec/server.js';
 import { askRequestSchema, chatCompletionRequestSchema, compareRunsRequestSchema, decideRequestSchema, evalRunRequestSchema, tuneJobRequestSchema, deleteDocumentsRequestSchema, embeddingsRequestSchema, feedbackRequestSchema, ingestPathsRequestSchema, searchRequestSchema, uploadRequestSchema, documentAclRequestSchema, monitorScoreRequestSchema } from './request-schemas.js';
 import { apiKeyRequestSchema } from './api-key-request-schema.js';
+import { whoamiResponseSchema } from './whoami-response-schema.js';
 
 export interface RouteInfo {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -17,6 +18,8 @@ export interface RouteInfo {
   query?: Array<{ name: string; description: string; type: 'string' | 'integer' }>;
   /** Also answers as text/event-stream. */
   sse?: boolean;
+  /** The 200 body's JSON Schema (its `$id` becomes the component name). @default any object */
+  response?: { schema: object };
 }
 
 export const routeTable: RouteInfo[] = [
@@ -58,5 +61,7 @@ export const routeTable: RouteInfo[] = [
   { method: 'get', path: '/v1/monitor/drift/series', summary: 'The drift check of each of the last windows, oldest first: a time series per signal with its threshold and status', role: 'admin', query: [{ name: 'window', description: 'hour, day (default) or week', type: 'string' }, { name: 'baseline', description: 'windows in each baseline, 1–90 (default 7)', type: 'integer' }, { name: 'points', description: 'windows in the series, 1–60 (default 14)', type: 'integer' }] },
   { method: 'get', path: '/v1/keys', summary: 'API keys of your tenant, without their hashes (as `fathom keys list`)', role: 'admin' },
   { method: 'post', path: '/v1/keys', summary: 'Create an API key in your tenant (201); the secret is in this answer only', role: 'admin', body: { schema: apiKeyRequestSchema } },
+  { method: 'get', path: '/v1/prompts', summary: 'Prompt variants offered by this server (`prompt` of /v1/ask): id, system line, instructions, number of examples', role: 'reader' },
+  { method: 'get', path: '/v1/whoami', summary: 'Your own identity: tenant, principal, groups, role (what the dashboard shows and hides by)', role: 'reader', response: { schema: whoamiResponseSchema } },
   { method: 'post', path: '/v1/keys/{id}/revoke', summary: 'Revoke an API key of your tenant', role: 'admin' },
 ];
