@@ -1,10 +1,10 @@
 /**
- * The dashboard end to end: a real server on loopback (SQLite, chunker, embedder, extractive answers) and one
- * headless Chromium for the whole file. Covers the acceptance list of issue 17 that the API supports today.
+ * The dashboard end to end: a real server on loopback (SQLite, chunker, embedder, extractive answers, a scripted
+ * generative pipeline) and one headless Chromium for the whole run (the operations pages' tests are registered
+ * in this suite: dashboard-operations.chromium.ts). Covers the acceptance list of issue 17.
  * FATHOM_DASHBOARD_SCREENSHOTS=1 writes each page's screenshot to docs/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
@@ -12,33 +12,26 @@ import type { Answer } from '../spec/answer.js';
 import type { Chunk } from '../spec/chunk.js';
 import type { Hit } from '../spec/hit.js';
 import { ensureDashboard } from './build-dashboard.js';
-import { CHROMIUM, launchChromium, requestsOf, seriousViolations, signIn } from './__fixtures__/browser.js';
-import { REFUNDS_V1, RESTRICTED, serverRoutes, startDashboardServer, type DashboardServer } from './__fixtures__/dashboard-server.js';
+import { CHROMIUM, goHash as go, launchChromium, requestsOf, screenshot as shot, seriousViolations, signIn } from './__fixtures__/browser.js';
+import { PROMPTS, REFUNDS_V1, RESTRICTED, serverRoutes, startDashboardServer, type DashboardServer } from './__fixtures__/dashboard-server.js';
+import { operationsPages } from './dashboard-operations.chromium.js';
 
 
 // Page-side globals of the functions handed to page.evaluate (this project type-checks without the DOM lib).
 /* eslint-disable @typescript-eslint/no-explicit-any */
-declare const window: any, document: any, location: any, sessionStorage: any, DataTransfer: any, DragEvent: any;
+declare const window: any, document: any, sessionStorage: any, DataTransfer: any, DragEvent: any;
 
-const SHOTS = process.env.FATHOM_DASHBOARD_SCREENSHOTS ? new URL('../../docs/screenshots/', import.meta.url) : undefined;
 const BIG = 1050;
 const EVAL_ROUTES = serverRoutes.some((r) => r.path === '/v1/eval/runs');
 
-describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium is not installed (apt-get install -y chromium)', timeout: 180_000 }, () => {
+describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium is not installed (apt-get install -y chromium)', timeout: 300_000 }, () => {
   let s: DashboardServer;
   let browser: Browser;
+  const env = {} as { s: DashboardServer; browser: Browser };
   let writer: Page;
   const api = async <T>(path: string, init: { key?: string; json?: unknown } = {}): Promise<T> => {
     const r = await fetch(`${s.url}${path}`, { method: init.json ? 'POST' : 'GET', headers: { authorization: `Bearer ${init.key ?? s.keys.writer}`, 'content-type': 'application/json' }, body: init.json ? JSON.stringify(init.json) : undefined });
     return (await r.json()) as T;
-  };
-  const shot = async (page: Page, name: string) => {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: false });
-  };
-  const go = async (page: Page, hash: string) => {
-    await page.evaluate((h) => { location.hash = h; }, hash);
   };
   const ask = async (page: Page, question: string) => {
     await go(page, '#/ask');
@@ -62,7 +55,8 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
 
   before(async () => {
     await ensureDashboard();
-    [s, browser] = await Promise.all([startDashboardServer({ bigTenant: BIG }), launchChromium()]);
+    [s, browser] = await Promise.all([startDashboardServer({ bigTenant: BIG, operations: true }), launchChromium()]);
+    Object.assign(env, { s, browser });
     writer = await signIn(browser, s.url, s.keys.writer);
   });
   after(async () => {
@@ -190,7 +184,7 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
 
   it('asks through the pipeline and collection chosen in the playground, as the API answers that same request', async () => {
     const question = 'Within how many days can an Enterprise customer get a full refund?';
-    assert.deepEqual((await api<{ data: Array<{ id: string }> }>('/v1/models')).data.map((m) => m.id), ['fathom-rag', 'strict']);
+    assert.deepEqual((await api<{ data: Array<{ id: string }> }>('/v1/models')).data.map((m) => m.id), ['fathom-rag', 'strict', 'drafter']);
     await go(writer, '#/search');
     await go(writer, '#/ask');
     await writer.locator('select option', { hasText: 'strict' }).waitFor({ state: 'attached' });
@@ -208,6 +202,39 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
     await shot(writer, 'ask-pipeline');
     await writer.getByRole('combobox', { name: /^Pipeline/ }).selectOption('');
     await writer.getByLabel('Collection').fill('');
+  });
+
+  it('asks with the prompt variant and the hops chosen in the playground: they reach the request, the answer follows the variant, the trace shows each hop', async () => {
+    const question = 'Within how many days can an Enterprise customer get a full refund?';
+    const body = { question, pipeline: 'drafter', prompt: 'quote', hops: 2 };
+    assert.deepEqual((await api<{ data: Array<{ id: string }> }>('/v1/prompts')).data.map((p) => p.id), PROMPTS.map((p) => p.id));
+    await go(writer, '#/search');
+    await go(writer, '#/ask');
+    await writer.locator('select option', { hasText: 'quote' }).waitFor({ state: 'attached' });
+    await writer.getByRole('combobox', { name: /^Pipeline/ }).selectOption('drafter');
+    await writer.getByRole('combobox', { name: /^Prompt/ }).selectOption('quote');
+    await writer.getByRole('combobox', { name: /^Hops/ }).selectOption('2');
+    const sent = writer.waitForRequest((r) => r.url().endsWith('/v1/ask') && r.method() === 'POST');
+    await ask(writer, question);
+    assert.deepEqual(JSON.parse((await sent).postData() ?? '{}'), { ...body, stream: true }, 'the choices reach the request');
+    const [entry] = (await api<{ entries: Array<{ query: string; metadata?: { pipeline?: string; promptVariant?: string } }> }>('/v1/audit?limit=1')).entries;
+    assert.deepEqual([entry!.metadata?.pipeline, entry!.metadata?.promptVariant], ['drafter', 'quote'], 'the server answered with the chosen pipeline and variant');
+    const expected = await api<Answer>('/v1/ask', { json: body });
+    const plain = await api<Answer>('/v1/ask', { json: { question, pipeline: 'drafter' } });
+    assert.notEqual(expected.text, plain.text, 'the fixture’s drafter answers differently under the variant');
+    assert.equal(await writer.getByTestId('answer-text').textContent(), expected.text);
+    assert.equal(expected.trace?.hops?.length, 2);
+    const hops = await writer.locator('[data-testid="trace-hops"] tbody tr').evaluateAll((trs) => trs.map((tr: any) => [...tr.children].map((td: any) => td.textContent)));
+    assert.deepEqual(hops, expected.trace!.hops!.map((h) => [String(h.hop), h.query ?? 'no second query', String(h.count), h.entities?.length ? h.entities.join(', ') : '—']));
+    const stageHops = await writer.locator('.trace tr[data-stage]').evaluateAll((trs) => trs.map((tr: any) => [tr.dataset.stage, tr.dataset.hop ?? null]));
+    assert.deepEqual(stageHops, expected.trace!.stages.map((st) => [st.name, st.hop === undefined ? null : String(st.hop)]));
+    assert.match(await writer.getByTestId('answer-meta').textContent() ?? '', /^drafter, prompt quote, 2 hops · /);
+    await writer.locator('.trace').scrollIntoViewIfNeeded();
+    await shot(writer, 'ask-prompt-hops');
+    assert.deepEqual(await seriousViolations(writer), []);
+    await writer.getByRole('combobox', { name: /^Pipeline/ }).selectOption('');
+    await writer.getByRole('combobox', { name: /^Prompt/ }).selectOption('');
+    await writer.getByRole('combobox', { name: /^Hops/ }).selectOption('1');
   });
 
   it('explains one query in BM25, vector and hybrid side by side with the API’s hits and stage scores', async () => {
@@ -388,4 +415,6 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
     assert.deepEqual((requestsOf.get(writer) ?? []).filter((u) => new URL(u).origin !== origin), []);
     assert.deepEqual(await writer.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
   });
+
+  describe('operations pages', () => operationsPages(env));
 });

@@ -1,14 +1,15 @@
 /**
- * One headless Chromium (Debian's, via playwright-core) per test file, plus the helpers the dashboard tests
- * share: sign in, run axe-core in the page (injected from node_modules: @axe-core/playwright needs Node 22).
+ * One headless Chromium (Debian's, via playwright-core) for the dashboard's test run, plus the helpers its tests
+ * share: sign in, go to a hash route, screenshot, run axe-core in the page (injected from node_modules:
+ * @axe-core/playwright needs Node 22).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 // Page-side globals of the functions handed to page.evaluate (this project type-checks without the DOM lib).
 /* eslint-disable @typescript-eslint/no-explicit-any */
-declare const window: any, document: any;
+declare const window: any, document: any, location: any;
 
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
@@ -37,6 +38,16 @@ export async function signIn(browser: Browser, url: string, key: string): Promis
   return page;
 }
 
+/** Open hash route `hash` (e.g. `#/ask`) in the signed-in page. */
+export const goHash = (page: Page, hash: string): Promise<void> => page.evaluate((h) => { location.hash = h; }, hash);
+
+const _SHOTS = process.env.FATHOM_DASHBOARD_SCREENSHOTS ? new URL('../../../docs/screenshots/', import.meta.url) : undefined;
+/** With FATHOM_DASHBOARD_SCREENSHOTS=1: the page as it is now, to docs/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!_SHOTS) return;
+  mkdirSync(_SHOTS, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, _SHOTS).pathname, fullPage: false });
+}
 
 const _AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 

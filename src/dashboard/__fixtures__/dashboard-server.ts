@@ -2,7 +2,8 @@
  * A real `fathom serve` stack on loopback for the dashboard's browser tests and bench: SQLite in a temp dir,
  * the structure chunker, a bag-of-words hashing embedder (so vector and hybrid search work offline), the
  * extractive answerer, a small knowledge base with one restricted document (and an older version of the
- * refunds page), two recorded fine-tuning jobs, and keys for each role. `operations: true` adds tenant `ops`
+ * refunds page), two recorded fine-tuning jobs, keys for each role, a generative pipeline `drafter` (a scripted
+ * chat model whose reply follows the prompt variant) and the prompt variants {@link PROMPTS}. `operations: true` adds tenant `ops`
  * (admin key `keys.ops`) with ten days of logged answers whose last two days drift to a topic the knowledge base
  * does not cover.
  */
@@ -23,6 +24,8 @@ import { saveTuneJob } from '../../tune/index.js';
 import { driftingLog } from './drifting-log.js';
 import { tuneJobs } from './tune-jobs.js';
 import { createGptTokenizer } from '../../util/tokenizers/index.js';
+import { createMockChatModel } from '../../testing/mock-chat-model.js';
+import type { PromptVariant } from '../../spec/answer.js';
 
 export const KB: Record<string, string> = {
   'kb/refunds.md': '# Refunds\n\nEnterprise customers get a full refund within thirty days of purchase. Refunds are paid to the original card.\n\n## Exceptions\n\nHardware orders are refunded only when the seal is unbroken.\n',
@@ -33,6 +36,13 @@ export const KB: Record<string, string> = {
 export const REFUNDS_V1 = '# Refunds\n\nEnterprise customers get a full refund within 30 days of purchase. Refunds are paid to the original card.\n';
 /** Readable by user:wendy only. */
 export const RESTRICTED = { id: 'kb/merger.md', text: '# Merger\n\nThe confidential merger with Globex closes on the ninth of March.\n' };
+
+/** The prompt variants the server offers; `drafter` quotes the refund sentence only under `quote`. */
+export const PROMPTS: PromptVariant[] = [{ id: 'quote', instructions: 'Quote the sentence that answers, then cite it.' }, { id: 'terse', system: 'You answer in as few words as possible, using only the numbered sources.' }];
+const _drafter = createMockChatModel({
+  modelId: 'drafter',
+  reply: (call) => (call.messages[0]!.content.includes(PROMPTS[0]!.instructions!) ? 'Enterprise customers get a full refund within thirty days of purchase [1].' : 'Thirty days [1].'),
+});
 
 /** The routes this server serves (features of the dashboard appear only when their route exists). */
 export const serverRoutes: ReadonlyArray<{ method: string; path: string }> = routeTable;
@@ -78,7 +88,7 @@ export async function startDashboardServer({ bigTenant = 0, operations = false }
   if (operations) await driftingLog({ store, tenant: 'ops' });
   const key = async (tenant: string, principal: string, role: 'reader' | 'writer' | 'admin') => (await createApiKey({ store, tenant, principal, role })).key;
   const keys = { reader: await key('t1', 'user:rita', 'reader'), writer: await key('t1', 'user:wendy', 'writer'), admin: await key('t1', 'user:ada', 'admin'), big: await key('big', 'user:bo', 'admin'), ops: await key('ops', 'user:olga', 'admin') };
-  const server = createServer({ store, chunker, embedder, search: { mode: 'hybrid' }, pipelines: { 'fathom-rag': { mode: 'bm25' }, strict: { mode: 'vector', topK: 2, abstentionThreshold: 0.99 } }, config: { rateLimit: false } });
+  const server = createServer({ store, chunker, embedder, search: { mode: 'hybrid' }, pipelines: { 'fathom-rag': { mode: 'bm25' }, strict: { mode: 'vector', topK: 2, abstentionThreshold: 0.99 }, drafter: { model: _drafter, mode: 'bm25', topK: 3 } }, prompts: PROMPTS, config: { rateLimit: false } });
   const http = await listen(server);
   return {
     url: http.url, store, keys,

@@ -8,6 +8,10 @@ export interface AskBody {
   pipeline?: string;
   k?: number;
   mode?: string;
+  /** A prompt variant's id (`GET /v1/prompts`). */
+  prompt?: string;
+  /** 2: multi-hop retrieval. */
+  hops?: 1 | 2;
   /** A metadata filter, e.g. `{ collection: 'kb' }`. */
   filter?: Record<string, unknown>;
 }
