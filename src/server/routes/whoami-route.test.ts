@@ -3,13 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { startTestServer, type TestServer } from '../__fixtures__/test-server.js';
 
-let t: TestServer;
-before(async () => {
-  t = await startTestServer();
-});
-after(() => t.close());
-
 describe('GET /v1/whoami', () => {
+  let t: TestServer;
+  before(async () => void (t = await startTestServer()));
+  after(() => t.close());
+
   it('answers each key with its own tenant, principal, groups and role, in the shape /openapi.json declares', async () => {
     const doc = (await (await t.req('/openapi.json', { key: null })).json()) as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>>; components: { schemas: Record<string, object> } };
     const ref = doc.paths['/v1/whoami']!.get!.responses['200']!.content['application/json']!.schema.$ref;
