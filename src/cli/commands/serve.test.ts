@@ -82,7 +82,8 @@ describe('fathom serve (a real process)', () => {
   before(async () => {
     key = (await cli('keys', 'create', '--tenant', 'acme', '--principal', 'user:bob', '--json')).json().key;
     writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ monitor: { online: { rate: 1, intervalMinutes: 60 } } }));
-    const proc = spawnServe({ cwd: dir });
+    writeFileSync(join(dir, 'prompts.json'), JSON.stringify([{ id: 'terse', instructions: 'Answer in one sentence.' }]));
+    const proc = spawnServe({ cwd: dir, args: ['--prompt', 'prompts.json'] });
     ({ child, logs } = proc);
     url = await proc.url;
   });
@@ -99,6 +100,14 @@ describe('fathom serve (a real process)', () => {
     assert.ok(line, logs());
     const entry = JSON.parse(line!) as { route: string; status: number; tenant: string; principal: string };
     assert.deepEqual([entry.route, entry.status, entry.tenant, entry.principal], ['/v1/ask', 200, 'acme', 'user:bob']);
+  });
+
+  it('offers the --prompt variants (GET /v1/prompts) and answers /v1/ask with one', async () => {
+    const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    assert.deepEqual(await (await fetch(`${url}/v1/prompts`, { headers: auth })).json(), { data: [{ id: 'terse', instructions: 'Answer in one sentence.', examples: 0 }] });
+    const r = await fetch(`${url}/v1/ask`, { method: 'POST', headers: auth, body: JSON.stringify({ question: 'What does the Enterprise plan cost per seat?', prompt: 'terse' }) });
+    assert.equal(r.status, 200);
+    assert.equal((await fetch(`${url}/v1/ask`, { method: 'POST', headers: auth, body: JSON.stringify({ question: 'x', prompt: 'long' }) })).status, 404);
   });
 
   it('logs the dashboard URL at start, and starts the configured online scoring', () => {

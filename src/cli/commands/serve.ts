@@ -3,7 +3,7 @@
  * chunker from the config (the server itself reads no config), logs JSON lines (pino) to stdout, and on
  * SIGTERM / SIGINT stops accepting connections, drains in-flight requests and jobs, then exits 0.
  */
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { defineCommand } from 'citty';
 import pino from 'pino';
@@ -15,6 +15,7 @@ import { commonArgs } from '../common-args.js';
 import { cliContext, type CliContext } from '../context.js';
 import { knownTenants } from '../known-tenants.js';
 import { openStore } from '../open-store.js';
+import { readPromptVariants } from '../read-prompt-variants.js';
 import { _startTracing } from './_serve-tracing.js';
 import { defaultTuneBackends, tuneBackendFor } from './tune/start.js';
 
@@ -43,6 +44,7 @@ export const serveCommand = defineCommand({
     host: { type: 'string', description: 'Interface to listen on (default: config server.host, else 127.0.0.1 — loopback only)', valueHint: 'addr' },
     model: { type: 'string', description: 'Generator of the default pipeline fathom-rag: llama-cpp:<file.gguf>, openai-compatible:<model>, anthropic:<model> or extractive (default: config "generation")', valueHint: 'spec' },
     'instance-id': { type: 'string', description: 'Name of this process among those sharing the store: it resumes its own unfinished jobs after a restart (default: config server.instanceId, else <host>:<port>; with --port 0, <host>:0:<pid>)', valueHint: 'name' },
+    prompt: { type: 'string', description: 'Prompt variants callers may choose (`prompt` of /v1/ask, the dashboard\'s Prompt choice; listed by GET /v1/prompts): JSON [{ "id", "system"?, "instructions"?, "examples"? }, …] as for `eval run --prompt`', valueHint: 'prompts.json' },
     'log-level': { type: 'string', schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, description: 'fatal | error | warn | info | debug | silent (default info)', valueHint: 'level' },
   },
   async run(ctx) {
@@ -64,11 +66,12 @@ export const serveCommand = defineCommand({
     const tracing = cfg.tracing ? await _startTracing(cfg.tracing) : undefined;
     const store = await openStore({ location: c.storeUrl ?? c.storePath, config: c.config });
     const tuneBackends = _tuneBackends(c);
+    const prompts = ctx.args.prompt === undefined ? undefined : readPromptVariants(resolve(c.io.cwd, String(ctx.args.prompt))).variants;
     const online = c.config.monitor?.online;
     // SQLite cannot list its tenants through the Store contract: the configured tenant and those holding documents.
     const onlineScoring = online && { ...online, tenants: [...new Set([c.tenant, ...(c.storeUrl ? [] : knownTenants(c.storePath))])] };
     const server = createServer({
-      tuneBackends, store, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer, onlineScoring,
+      tuneBackends, store, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, prompts, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer, onlineScoring,
       search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
       ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize },
     });
