@@ -395,6 +395,11 @@ describe('dashboard in headless Chromium', { skip: CHROMIUM ? false : 'chromium 
     await check('ask', writer);
     await searchColumns(writer, 'enterprise plan');
     await check('search', writer);
+    if (EVAL_ROUTES) {
+      await go(writer, '#/evals');
+      await writer.locator('section[aria-labelledby="evals-title"] a').first().waitFor();
+      await check('evals', writer);
+    }
     await go(writer, '#/audit');
     await writer.locator('table.grid tbody tr').first().waitFor();
     await shot(writer, 'audit-log');
