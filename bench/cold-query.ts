@@ -213,6 +213,13 @@ if (!existsSync(join(root, 'dist', 'cli', 'run.js'))) {
   console.log('cold-query: building the CLI (npm run build) — the benchmark times the built CLI');
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
+const _commit = () => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+};
 const results: Record<string, unknown> = {};
 const file = join(here, 'results', 'cold-query.json');
 const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { results?: Record<string, unknown> }).results ?? {} : {};
@@ -233,7 +240,8 @@ for (const size of sizes) {
     continue;
   }
   if (corpus.dims && !embedder) embedder = await startEmbedder(corpus.dims);
-  results[corpus.name] = await measure(corpus, embedder?.port);
+  // Each result names its own run: results of other corpora from earlier runs are kept in the file (merged by corpus).
+  results[corpus.name] = { ...(await measure(corpus, embedder?.port)), run: { command: `npm run bench -- cold-query ${process.argv.slice(2).join(' ')}`.trim(), date: new Date().toISOString(), commit: _commit() } };
   console.log(JSON.stringify(results[corpus.name], null, 2));
 }
 embedder?.stop();

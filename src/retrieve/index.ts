@@ -1,4 +1,4 @@
-export { retrieve } from './retrieve.js';
+export { retrieve, retrieveHits } from './retrieve.js';
 export { fuse } from './fuse.js';
 export { fuseRrf } from './fuse-rrf.js';
 export { fuseConvex } from './fuse-convex.js';

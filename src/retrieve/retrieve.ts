@@ -1,5 +1,5 @@
 import type { Hit } from '../spec/hit.js';
-import type { RetrievalMode, RetrievalStage, RetrieveOptions, RetrieveResult } from '../spec/retrieve.js';
+import type { RetrievalMode, RetrievalStage, RetrievalTrace, RetrieveOptions, RetrieveResult } from '../spec/retrieve.js';
 import { FathomError } from '../util/errors.js';
 import { _embedQuery, _hitVectors, _keywordCandidates, _vectorCandidates } from './_candidates.js';
 import { _recencyTimes } from './_recency-times.js';
@@ -21,11 +21,31 @@ import { _termWeights } from './_term-weights.js';
  * count of each step and the sufficiency signal.
  */
 export async function retrieve(options: RetrieveOptions): Promise<RetrieveResult> {
+  const { store, tenant, query } = options;
+  if (options.hops === 2) {
+    _validate(options, options.mode ?? (options.embedder ? 'hybrid' : 'bm25'));
+    return retrieveMultiHop({ ...options, retrieveOnce: retrieve });
+  }
+  const { hits, trace } = await retrieveHits(options);
+  const stats = trace.mode !== 'vector' && store.keywordQueryStats ? await store.keywordQueryStats({ tenant, query, bm25: options.bm25 }) : undefined;
+  const termWeights = store.keywordQueryStats ? await _termWeights(store, tenant, query, options.bm25) : undefined;
+  const featureOptions = { hits, query, queryMaxScore: stats?.maxScore, termWeights, rerankScoresAreProbabilities: options.reranker?.model.scoresAreProbabilities ?? true };
+  const features = sufficiencyFeatures(featureOptions); // computed once: the score and the trace share them
+  const sufficiency = computeSufficiency({ ...featureOptions, features, model: options.sufficiency });
+  return { hits, trace: { ...trace, sufficiency, sufficiencyFeatures: features } };
+}
+
+/**
+ * {@link retrieve} without the sufficiency signal: the same hits and stage timings, none of the work of scoring
+ * whether they suffice (a plain `fathom search` prints only the hits: that work was a fifth of a cold search).
+ * With `hops: 2` it is `retrieve` (multi-hop needs each hop's signal).
+ */
+export async function retrieveHits(options: RetrieveOptions): Promise<{ hits: Hit[]; trace: Pick<RetrievalTrace, 'mode' | 'stages'> & Partial<RetrievalTrace> }> {
   const { store, tenant, query, embedder, topK = 10, filter, principal, signal, _internal = {} } = options;
   const mode: RetrievalMode = options.mode ?? (embedder ? 'hybrid' : 'bm25');
   const perfNow = _internal.perfNow ?? (() => performance.now());
   _validate(options, mode);
-  if (options.hops === 2) return retrieveMultiHop({ ...options, retrieveOnce: retrieve });
+  if (options.hops === 2) return retrieve(options);
 
   const stages: RetrievalStage[] = [];
   const step = async (name: string, run: () => Promise<Hit[]> | Hit[]): Promise<Hit[]> => {
@@ -76,12 +96,7 @@ export async function retrieve(options: RetrieveOptions): Promise<RetrieveResult
     const window = options.expand.window;
     hits = await step('expand', () => expandWindow({ hits, store, tenant, window, principal }));
   }
-
-  const stats = wantKeyword && store.keywordQueryStats ? await store.keywordQueryStats({ tenant, query, bm25: options.bm25 }) : undefined;
-  const termWeights = store.keywordQueryStats ? await _termWeights(store, tenant, query, options.bm25) : undefined;
-  const featureOptions = { hits, query, queryMaxScore: stats?.maxScore, termWeights, rerankScoresAreProbabilities: options.reranker?.model.scoresAreProbabilities ?? true };
-  const sufficiency = computeSufficiency({ ...featureOptions, model: options.sufficiency });
-  return { hits, trace: { mode, stages, sufficiency, sufficiencyFeatures: sufficiencyFeatures(featureOptions) } };
+  return { hits, trace: { mode, stages } };
 }
 
 function _validate({ tenant, query, topK = 10, embedder, mmr, hops }: RetrieveOptions, mode: RetrievalMode): void {

@@ -18,7 +18,7 @@
  * and renames them into place; a pairing of one process's graph with another's meta fails the identity and hash
  * checks and is rebuilt, never opened.
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../util/node-crypto.js';
 import { closeSync, copyFileSync, existsSync, fstatSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SideFileIdentity } from './side-file-identity.js';
@@ -239,7 +239,7 @@ export function removeAnnFiles(file: string): void {
 const _align = (n: number) => Math.ceil(n / 8) * 8;
 
 function _tmpName(file: string): string {
-  return `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  return `${file}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
 }
 
 /** Temporaries of `file` (and of its meta) whose writer process is gone (crashed mid-save). */

@@ -8,7 +8,7 @@
  * identity it read first (a write in between only makes the file look stale). Removed when the tenant uses HNSW,
  * and by any commit of this process that removes vectors, so a deleted vector never outlives its deletion on disk.
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../util/node-crypto.js';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { ExactVectorIndex } from './exact-vector-index.js';
 import { isCurrent, type SideFileIdentity } from './side-file-identity.js';
@@ -49,7 +49,7 @@ export function writeExactFile(file: string, index: ExactVectorIndex, identity: 
   Buffer.from(index.chunkRowids.buffer, index.chunkRowids.byteOffset, rows * 8).copy(out, at);
   Buffer.from(index.documentRowids.buffer, index.documentRowids.byteOffset, rows * 8).copy(out, at + rows * 8);
   Buffer.from(index.matrix.buffer, index.matrix.byteOffset, rows * index.dims * 4).copy(out, at + rows * 16);
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = `${file}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
   try {
     writeFileSync(tmp, out);
     renameSync(tmp, file);
