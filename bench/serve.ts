@@ -7,19 +7,22 @@
  *    rate limit off, logs silent, one reader API key;
  *  - load: autocannon at 1, 8 and 32 connections, `POST /v1/search` (k 5) and `POST /v1/ask` (extractive,
  *    every answer audit-logged), 40 different queries cycled, `--seconds` each (default 4);
- *  - in-process floor: the same calls (`retrieve()`, `answer()`) in this process with the same number of
+ *  - in-process floor: the same calls (`retrieve()`, `answer()`, as the key's principal) in this process with the same number of
  *    concurrent callers for the same time, on the same file after the server stopped;
  *  - the server's code alone: `app.request()` in this process (no socket, no second process) at the same
  *    concurrency;
- *  - overhead = server p50 − in-process p50 (and app.request p50 − in-process p50) at the same concurrency. Errors = transport errors + timeouts +
- *    non-2xx (so any SQLITE_BUSY reaching a client counts). Both sides are warmed up first (one pass of the
- *    queries).
- *  - paired overhead (idle server, 1 client): per query, loopback vs in-process vs app.request() back to back in a
- *    rotating order; the median of the per-query differences (robust to load drifting during the run).
- * Run: node --import tsx bench/serve.ts [--seconds 5] [--docs 50000] [--paired-rounds 150] → bench/results/serve.json (the store is cached in
+ *  - overhead = server p50 − in-process p50 (and app.request p50 − in-process p50) at the same concurrency (unpaired:
+ *    separate phases, so load drift on a shared machine lands in it). Errors = transport errors + timeouts +
+ *    non-2xx (so any SQLITE_BUSY reaching a client counts). Both sides are warmed up first (one pass of the queries).
+ *  - paired overhead (bench/_serve-paired.ts; idle server, no ingest) at 1, 8 and 32 clients: rounds of loopback,
+ *    a bare node:http floor in the server's process returning the same bytes, in-process and app.request(), each a
+ *    burst of c concurrent calls, in a rotating order; medians of the per-round differences: server − in-process and
+ *    server − bare floor; the server process's CPU per request; the load average per level.
+ * Run: node --import tsx bench/serve.ts [--seconds 5] [--docs 50000] [--paired-rounds 60] [--paired-seconds 15] → bench/results/serve.json (the store is cached in
  * $TMPDIR/fathom-bench-serve-cache/store-<docs>.db; the first run builds it)
  */
 import { spawn } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +36,7 @@ import { sha256 } from '../src/util/hash.js';
 import { mulberry32 } from '../src/util/math/random.js';
 import { listen } from '../src/server/__fixtures__/listen.js';
 import { createChunker } from '../src/ingest/index.js';
+import { pairedOverhead } from './_serve-paired.js';
 import { createGptTokenizer } from '../src/util/tokenizers/index.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -40,6 +44,8 @@ const arg = (name: string, fallback: number): number => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const tenant = 'bench';
+/** The server's reader key's principal: in-process calls run as it too (the same ACL-aware search). */
+const benchPrincipal = { id: 'user:bench', groups: [] as string[] };
 
 if (process.argv[2] === '--child') {
   const store = await createSqliteStore({ path: process.argv[3]! });
@@ -48,7 +54,28 @@ if (process.argv[2] === '--child') {
   const chunker = createChunker({ name: 'structure', tokenizer: createGptTokenizer({ encoding: 'o200k_base' }), maxTokens: 256, overlapTokens: 0 });
   const server = createServer({ store, chunker, config: { rateLimit: false } });
   const { url } = await listen(server);
-  process.stdout.write(`${JSON.stringify({ url, key, writerKey })}\n`);
+  // The floor: a bare node:http server in this same process returning the bytes the fathom server returned for the
+  // same route and body (computed through the app on first sight, then cached), and the process's CPU time.
+  const bytes = new Map<string, Buffer>();
+  const bare = createHttpServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (b: Buffer) => parts.push(b)).on('end', async () => {
+      const body = Buffer.concat(parts).toString();
+      const k = `${req.url}\n${body}`;
+      let out = bytes.get(k);
+      if (!out) {
+        const r = await server.app.request(req.url!, { method: 'POST', headers: { authorization: req.headers.authorization!, 'content-type': 'application/json' }, body });
+        bytes.set(k, (out = Buffer.from(await r.arrayBuffer())));
+      }
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': out.length }).end(out);
+    });
+  });
+  const cpu = createHttpServer((_req, res) => {
+    const u = process.cpuUsage();
+    res.end(String(u.user + u.system));
+  });
+  const port = (h: ReturnType<typeof createHttpServer>) => new Promise<number>((r) => h.listen(0, '127.0.0.1', () => r((h.address() as { port: number }).port)));
+  process.stdout.write(`${JSON.stringify({ url, key, writerKey, bareUrl: `http://127.0.0.1:${await port(bare)}`, cpuUrl: `http://127.0.0.1:${await port(cpu)}/` })}\n`);
   process.on('SIGTERM', async () => {
     await server.drain(2000);
     await store.close();
@@ -58,6 +85,7 @@ if (process.argv[2] === '--child') {
 
 async function main(): Promise<void> {
   const seconds = arg('seconds', 4);
+  const loadAverage1mAtStart = +loadavg()[0]!.toFixed(1);
   const random = mulberry32(20261205);
   const syl = 'ba be bi bo bu ca ce co cu da de di do fa fe fi fo ga ge go ha he hi ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no pa pe pi po ra re ri ro ru sa se si so ta te ti to tu'.split(' ');
   const vocab = [...new Set(Array.from({ length: 12_000 }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => syl[Math.floor(random() * syl.length)]).join('')))].slice(0, 10_000);
@@ -116,7 +144,7 @@ async function main(): Promise<void> {
 
     // Server in a child process.
     const child = spawn(process.execPath, [...(process.env.FATHOM_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FATHOM_BENCH_PROFILE}`] : []), '--import', 'tsx', import.meta.filename, '--child', path], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const { url, key, writerKey } = await new Promise<{ url: string; key: string; writerKey: string }>((resolve, reject) => {
+    const { url, key, writerKey, bareUrl, cpuUrl } = await new Promise<{ url: string; key: string; writerKey: string; bareUrl: string; cpuUrl: string }>((resolve, reject) => {
       let out = '';
       child.stdout!.on('data', (b: Buffer) => {
         out += b.toString();
@@ -150,16 +178,18 @@ async function main(): Promise<void> {
         console.log(route, connections, JSON.stringify(server[`${route}@${connections}`]));
       }
     }
-    const paired = await _pairedOverhead({ url, key, path, queries, routes, rounds: arg('paired-rounds', 150) });
-    console.log('paired (idle, 1 client)', JSON.stringify(paired));
+    const paired = await pairedOverhead({
+      url, bareUrl, cpuUrl, key, path, tenant, principal: 'user:bench', queries, routes, concurrency: [1, 8, 32],
+      rounds: arg('paired-rounds', 60), secondsPerLevel: arg('paired-seconds', 15),
+    });
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
 
     // In-process floor at the same concurrency.
     const local = await createSqliteStore({ path });
     const calls = {
-      search: (q: string) => retrieve({ store: local, tenant, query: q, topK: 5, mode: 'bm25' }),
-      ask: (q: string) => answer({ store: local, tenant, question: `What about ${q}?`, retrieval: { topK: 5, mode: 'bm25' } }),
+      search: (q: string) => retrieve({ store: local, tenant, principal: benchPrincipal, query: q, topK: 5, mode: 'bm25' }),
+      ask: (q: string) => answer({ store: local, tenant, principal: benchPrincipal, question: `What about ${q}?`, retrieval: { topK: 5, mode: 'bm25' }, metadata: { principal: benchPrincipal.id, via: 'bench' } }),
     };
     for (const q of queries) await calls.search(q);
     const inProcess: Record<string, unknown> = {};
@@ -192,7 +222,9 @@ async function main(): Promise<void> {
         await Promise.all(Array.from({ length: connections }, async (_, w) => {
           for (let i = w; performance.now() < end; i += connections) {
             const t0 = performance.now();
-            const r = await app.request(`/v1/${route}`, { method: 'POST', headers: { authorization: `Bearer ${localKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body(queries[i % queries.length]!)) });
+            const json = JSON.stringify(body(queries[i % queries.length]!));
+            // Content-Length as every HTTP client sends it: without it the body limit counts a stream (~0.6 ms more).
+            const r = await app.request(`/v1/${route}`, { method: 'POST', headers: { authorization: `Bearer ${localKey}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(json)) }, body: json });
             await r.arrayBuffer();
             if (r.status !== 200) throw new Error(`app.request ${route}: ${r.status}`);
             latencies.push(performance.now() - t0);
@@ -206,7 +238,7 @@ async function main(): Promise<void> {
     const appOverheadP50Ms = Object.fromEntries(Object.keys(appRequest).map((k) => [k, +((appRequest[k] as { p50: number }).p50 - (inProcess[k] as { p50: number }).p50).toFixed(3)]));
     const overheadP50Ms = Object.fromEntries(Object.keys(server).map((k) => [k, +((server[k] as { p50: number }).p50 - (inProcess[k] as { p50: number }).p50).toFixed(3)]));
     const result = {
-      benchmark: 'serve', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage1mAtEnd: +loadavg()[0]!.toFixed(1),
+      benchmark: 'serve', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage1mAtStart, loadAverage1mAtEnd: +loadavg()[0]!.toFixed(1),
       store: { ...counts, mode: 'bm25', answerer: 'extractive', buildSeconds, cachedAt: cached }, secondsPerRun: seconds,
       concurrentIngest: 'during every loopback run, ingest jobs (POST /v1/ingest, a JSONL of 100 records each, one after the other) write to the same store; `ingest` per run: jobs, documents written, their failures and any non-2xx', latencyUnit: 'ms',
       server, inProcess, appRequest, overheadP50Ms, appOverheadP50Ms, pairedOverhead: paired,
@@ -216,63 +248,10 @@ async function main(): Promise<void> {
     };
     mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
     writeFileSync(join(import.meta.dirname, 'results', 'serve.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(JSON.stringify({ pairedOverheadP50Ms: Object.fromEntries(Object.entries(paired.routes).map(([k, v]) => [k, v.loopbackOverheadP50Ms])), overheadP50Ms, appOverheadP50Ms, errorsTotal: result.errorsTotal, ingestFailures: result.ingestFailures }));
+    console.log(JSON.stringify({ pairedOverheadP50Ms: Object.fromEntries(Object.entries(paired).map(([k, v]) => [k, v.overheadP50Ms])), overheadP50Ms, appOverheadP50Ms, errorsTotal: result.errorsTotal, ingestFailures: result.ingestFailures }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * The overhead on an idle server, paired per request: for each query, the loopback request (child process), the same
- * call in this process (`retrieve()` / `answer()`) and `app.request()`, one after the other in a rotating order, no
- * ingest running. The median of the per-query differences is robust to the machine's load drifting during the run
- * (unpaired p50s of separate phases are not, on a shared 2-core machine).
- */
-async function _pairedOverhead(o: {
-  url: string; key: string; path: string; queries: string[]; rounds: number;
-  routes: Record<'search' | 'ask', (q: string) => Record<string, unknown>>;
-}): Promise<{ rounds: number; loadAverage1m: number; routes: Record<string, { loopbackOverheadP50Ms: number; appRequestOverheadP50Ms: number; inProcessP50Ms: number; loopbackP50Ms: number }> }> {
-  const local = await createSqliteStore({ path: o.path });
-  const { key: localKey } = await createApiKey({ store: local, tenant, principal: 'user:bench-paired', role: 'reader' });
-  const app = createServer({ store: local, config: { rateLimit: false } }).app;
-  const inProcess = {
-    search: (q: string) => retrieve({ store: local, tenant, query: q, topK: 5, mode: 'bm25' }),
-    ask: (q: string) => answer({ store: local, tenant, question: `What about ${q}?`, retrieval: { topK: 5, mode: 'bm25' } }),
-  };
-  const time = async (run: () => Promise<unknown>) => {
-    const t0 = performance.now();
-    await run();
-    return performance.now() - t0;
-  };
-  const median = (xs: number[]) => +[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(3);
-  const routes: Record<string, { loopbackOverheadP50Ms: number; appRequestOverheadP50Ms: number; inProcessP50Ms: number; loopbackP50Ms: number }> = {};
-  try {
-    for (const route of ['search', 'ask'] as const) {
-      const request = (base: string, k: string) => ({ method: 'POST', headers: { authorization: `Bearer ${k}`, 'content-type': 'application/json' }, body: JSON.stringify(o.routes[route](base)) });
-      const d = { loop: [] as number[], app: [] as number[], local: [] as number[], http: [] as number[] };
-      for (let i = 0; i < o.rounds; i++) {
-        const q = o.queries[i % o.queries.length]!;
-        const steps = [
-          ['http', () => fetch(`${o.url}/v1/${route}`, request(q, o.key)).then((r) => { if (r.status !== 200) throw new Error(`loopback ${route}: ${r.status}`); return r.arrayBuffer(); })],
-          ['local', () => inProcess[route](q)],
-          ['app', () => app.request(`/v1/${route}`, request(q, localKey)).then((r) => { if (r.status !== 200) throw new Error(`app.request ${route}: ${r.status}`); return r.arrayBuffer(); })],
-        ] as const;
-        const t: Record<string, number> = {};
-        for (let j = 0; j < 3; j++) {
-          const [name, run] = steps[(i + j) % 3]!;
-          t[name] = await time(run);
-        }
-        d.loop.push(t.http! - t.local!);
-        d.app.push(t.app! - t.local!);
-        d.local.push(t.local!);
-        d.http.push(t.http!);
-      }
-      routes[route] = { loopbackOverheadP50Ms: median(d.loop), appRequestOverheadP50Ms: median(d.app), inProcessP50Ms: median(d.local), loopbackP50Ms: median(d.http) };
-    }
-  } finally {
-    await local.close();
-  }
-  return { rounds: o.rounds, loadAverage1m: +loadavg()[0]!.toFixed(1), routes };
 }
 
 /** Ingest jobs one after the other for `ms`: each uploads 100 JSONL records and waits for its job to end. */

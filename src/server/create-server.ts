@@ -6,7 +6,6 @@
  * buckets, jobs and verifiers belong to this instance.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import pino from 'pino';
 import { FathomError } from '../util/errors.js';
@@ -17,6 +16,7 @@ import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { _SERVER_TENANT } from './keys/key-store.js';
 import { createServerMetrics, type ServerMetrics } from './metrics.js';
 import { authenticate } from './middleware/authenticate.js';
+import { jsonBodyLimit } from './middleware/json-body-limit.js';
 import { observe } from './middleware/observe.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { openapiDocument } from './openapi-document.js';
@@ -121,7 +121,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   app.get('/openapi.json', (c) => c.json(openapiDocument({ version: SERVER_VERSION })));
   app.use('*', serveDashboard());
 
-  const jsonLimit = bodyLimit({ maxSize: s.config.bodyLimitBytes, onError: () => {
+  const jsonLimit = jsonBodyLimit({ maxSize: s.config.bodyLimitBytes, onError: () => {
     throw new FathomError({ code: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${s.config.bodyLimitBytes} bytes: send less or raise server.bodyLimitBytes.`, details: { limitBytes: s.config.bodyLimitBytes } });
   } });
   app.use('/v1/*', async (c, next) => (c.req.path === '/v1/ingest' || c.req.path === '/v1/tune/jobs' ? next() : jsonLimit(c, next)));

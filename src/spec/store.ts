@@ -95,8 +95,10 @@ export interface Store {
   /**
    * Entries with `at >= since` (epoch ms), newest first, at most `limit`. `until` (optional, exclusive) bounds the
    * range from above; a backend that ignores it returns newer entries too, so callers also filter by `at`.
+   * `principal` (optional) keeps only the entries caused by that principal id (`entry.metadata.principal`), in the
+   * query itself, so `limit` counts that principal's entries (the server's non-admin audit listing).
    */
-  listQueryLog(options: { tenant: string; since?: number; until?: number; limit?: number }): Promise<QueryLogEntry[]>;
+  listQueryLog(options: { tenant: string; since?: number; until?: number; limit?: number; principal?: string }): Promise<QueryLogEntry[]>;
   /** Optional: one audit entry by id (an indexed lookup), or undefined when the tenant has none with that id. */
   getQueryLogEntry?(options: { tenant: string; id: string }): Promise<QueryLogEntry | undefined>;
 

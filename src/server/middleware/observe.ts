@@ -16,14 +16,25 @@ export function observe(s: _ServerContext): MiddlewareHandler<_Env> {
     const requestId = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : s.generateId('req_');
     c.set('requestId', requestId);
     c.header('X-Request-Id', requestId);
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new FathomError({ code: 'REQUEST_TIMEOUT', message: `The request took longer than ${s.config.requestTimeoutMs} ms and was stopped; narrow it or raise server.requestTimeoutMs.` })), s.config.requestTimeoutMs);
-    timer.unref?.();
-    const signal = AbortSignal.any([c.req.raw.signal, timeout.signal]);
-    c.set('signal', signal);
+    // One controller aborted by the client going away or by the timeout (not AbortSignal.any, whose weak-ref
+    // bookkeeping cost ~10% of a request's CPU in the server's profile).
+    const abort = new AbortController();
+    const client = c.req.raw.signal;
+    if (client.aborted) abort.abort(client.reason);
+    else client.addEventListener('abort', () => abort.abort(client.reason), { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const error = new FathomError({ code: 'REQUEST_TIMEOUT', message: `The request took longer than ${s.config.requestTimeoutMs} ms and was stopped; narrow it or raise server.requestTimeoutMs.` });
+        abort.abort(error);
+        reject(error);
+      }, s.config.requestTimeoutMs);
+      timer.unref?.();
+    });
+    c.set('signal', abort.signal);
     const span = s.tracer?.startSpan(`${c.req.method} ${c.req.path}`, { attributes: { 'http.request.method': c.req.method, 'url.path': c.req.path, 'fathom.request_id': requestId } });
     c.set('span', span);
-    const run = () => Promise.race([next(), new Promise<never>((_, reject) => timeout.signal.addEventListener('abort', () => reject(timeout.signal.reason), { once: true }))]);
+    const run = () => Promise.race([next(), timedOut]);
     try {
       await (span ? context.with(trace.setSpan(context.active(), span), run) : run());
     } finally {

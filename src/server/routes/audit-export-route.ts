@@ -22,7 +22,7 @@ export function auditExportRoute(app: Hono<_Env>, s: _ServerContext): void {
     const until = _time('until', c.req.query('until'));
     const identity = c.get('identity');
     const admin = hasRole(identity.role, 'admin');
-    const entries = (await s.store.listQueryLog({ tenant: identity.tenant, since, limit: Number.MAX_SAFE_INTEGER }))
+    const entries = (await s.store.listQueryLog({ tenant: identity.tenant, since, until: until === undefined ? undefined : until + 1, principal: admin ? undefined : identity.principal }))
       .filter((e: QueryLogEntry) => (until === undefined || e.at <= until) && (admin || (e.metadata as { principal?: string } | undefined)?.principal === identity.principal))
       .reverse();
     const body = entries.map((e) => `${JSON.stringify(e)}\n`).join('');

@@ -49,7 +49,7 @@ export const routeTable: RouteInfo[] = [
   { method: 'get', path: '/v1/tune/jobs/{id}', summary: 'A fine-tuning job with its events (polls the provider once while it runs)', role: 'reader' },
   { method: 'post', path: '/v1/tune/jobs/{id}/cancel', summary: 'Ask the provider to cancel a fine-tuning job', role: 'admin' },
   { method: 'post', path: '/v1/eval/compare', summary: 'Per-metric deltas of two runs with paired bootstrap CIs and gates (as `fathom eval compare`)', role: 'reader', body: { schema: compareRunsRequestSchema } },
-  { method: 'get', path: '/v1/audit', summary: 'Audit log, newest first (own entries; admin: all)', role: 'reader', query: [{ name: 'limit', description: '1–1000 (default 20)', type: 'integer' }, { name: 'since', description: 'epoch ms or ISO date', type: 'string' }] },
+  { method: 'get', path: '/v1/audit', summary: 'Audit log, newest first (own entries; admin: all)', role: 'reader', query: [{ name: 'limit', description: '1–1000 (default 20)', type: 'integer' }, { name: 'since', description: 'epoch ms or ISO date', type: 'string' }, { name: 'cursor', description: 'nextCursor of the previous page', type: 'string' }] },
   { method: 'get', path: '/v1/audit/export', summary: 'The audit log as JSON Lines, oldest first (own entries; admin: all)', role: 'reader', query: [{ name: 'since', description: 'epoch ms or ISO date', type: 'string' }, { name: 'until', description: 'epoch ms or ISO date', type: 'string' }] },
   { method: 'get', path: '/v1/audit/{id}', summary: 'One audit entry with its feedback', role: 'reader' },
   { method: 'post', path: '/v1/audit/{id}/feedback', summary: 'Feedback on an answer: thumbs, correction, text', role: 'reader', body: { schema: feedbackRequestSchema } },

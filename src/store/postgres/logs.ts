@@ -11,13 +11,17 @@ export async function appendQueryLog(ctx: PgContext, entry: QueryLogEntry): Prom
   await ctx.query('INSERT INTO {query_log} (tenant_id, id, at, entry, document_ids) VALUES ($1, $2, $3, $4, $5::text[])', [tenantId, entry.id, entry.at, JSON.stringify(entry), [...entryDocumentIds(entry)]]);
 }
 
-/** Entries at or after `since`, newest first. */
-export async function listQueryLog(ctx: PgContext, o: { tenant: string; since?: number; until?: number; limit?: number }): Promise<QueryLogEntry[]> {
+/** Entries at or after `since`, newest first; with `principal`, only theirs (index `query_log_principal`, schema 2). */
+export async function listQueryLog(ctx: PgContext, o: { tenant: string; since?: number; until?: number; limit?: number; principal?: string }): Promise<QueryLogEntry[]> {
   const tenantId = await ctx.tenantId(o.tenant);
   if (tenantId === undefined) return [];
-  const rows = await ctx.query<{ entry: string }>('SELECT entry FROM {query_log} WHERE tenant_id = $1 AND at >= $2 AND at < $4 ORDER BY at DESC, row DESC LIMIT $3', [
-    tenantId, o.since ?? Number.MIN_SAFE_INTEGER, o.limit === undefined || o.limit < 0 ? null : o.limit, o.until ?? Number.MAX_SAFE_INTEGER,
-  ]);
+  const args = [tenantId, o.since ?? Number.MIN_SAFE_INTEGER, o.limit === undefined || o.limit < 0 ? null : o.limit, o.until ?? Number.MAX_SAFE_INTEGER];
+  const rows = o.principal === undefined
+    ? await ctx.query<{ entry: string }>('SELECT entry FROM {query_log} WHERE tenant_id = $1 AND at >= $2 AND at < $4 ORDER BY at DESC, row DESC LIMIT $3', args)
+    : await ctx.query<{ entry: string }>(
+      "SELECT entry FROM {query_log} WHERE tenant_id = $1 AND (entry::jsonb -> 'metadata' ->> 'principal') = $5 AND at >= $2 AND at < $4 ORDER BY at DESC, row DESC LIMIT $3",
+      [...args, o.principal],
+    );
   return rows.map((r) => JSON.parse(r.entry) as QueryLogEntry);
 }
 

@@ -66,6 +66,11 @@ CREATE TABLE {document_acl} (
 CREATE INDEX document_acl_value ON {document_acl} (tenant_id, kind, value);
 `,
   },
+  {
+    // v2: a principal's own audit entries (non-admin GET /v1/audit) in the query, not by filtering the newest N.
+    version: 2,
+    sql: `CREATE INDEX query_log_principal ON {query_log} (tenant_id, (entry::jsonb -> 'metadata' ->> 'principal'), at);`,
+  },
 ];
 
 /** The schema version this code writes. */

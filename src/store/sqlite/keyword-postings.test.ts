@@ -138,8 +138,8 @@ describe('keyword postings on disk', () => {
     const before = await search(store, 'storm beacon reef');
     await store.close();
     const raw = new Database(path);
-    // Back to schema 3: drop what migrations 4 (postings), 5 (document ACLs) and 6 (audit id index) add.
-    raw.exec('DROP TABLE keyword_blocks; DROP TABLE keyword_collection; DROP TABLE document_acl; ALTER TABLE tenants DROP COLUMN acl_generation; DROP INDEX query_log_id; PRAGMA user_version = 3');
+    // Back to schema 3: drop what migrations 4 (postings), 5 (document ACLs), 6 (audit id index) and 7 (audit principal index) add.
+    raw.exec('DROP TABLE keyword_blocks; DROP TABLE keyword_collection; DROP TABLE document_acl; ALTER TABLE tenants DROP COLUMN acl_generation; DROP INDEX query_log_id; DROP INDEX query_log_principal; PRAGMA user_version = 3');
     raw.close();
     const migrated = await createSqliteStore({ path });
     assert.deepEqual(await search(migrated, 'storm beacon reef'), before);

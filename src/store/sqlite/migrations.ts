@@ -125,6 +125,11 @@ ALTER TABLE tenants ADD COLUMN acl_generation INTEGER NOT NULL DEFAULT 0;
     version: 6,
     sql: `CREATE INDEX query_log_id ON query_log (tenant_id, id);`,
   },
+  {
+    // v7: a principal's own audit entries (non-admin GET /v1/audit) in the query, not by filtering the newest N.
+    version: 7,
+    sql: `CREATE INDEX query_log_principal ON query_log (tenant_id, json_extract(entry, '$.metadata.principal'), at);`,
+  },
 ];
 
 /** The schema version this code writes. */

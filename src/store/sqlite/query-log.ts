@@ -7,14 +7,17 @@ export function appendQueryLog(ctx: SqliteContext, entry: QueryLogEntry): void {
   ctx.stmt('INSERT INTO query_log (tenant_id, id, at, entry) VALUES (?, ?, ?, ?)').run(tenantId, entry.id, entry.at, JSON.stringify(entry));
 }
 
-/** Entries at or after `since`, newest first. */
-export function listQueryLog(ctx: SqliteContext, options: { tenant: string; since?: number; until?: number; limit?: number }): QueryLogEntry[] {
+/** The indexed expression (migration v7): the same text here and in the index, or SQLite cannot use it (named: without ANALYZE statistics the planner picks query_log_at and filters). */
+const _PRINCIPAL = "json_extract(entry, '$.metadata.principal')";
+
+/** Entries at or after `since`, newest first; with `principal`, only theirs (index `query_log_principal`). */
+export function listQueryLog(ctx: SqliteContext, options: { tenant: string; since?: number; until?: number; limit?: number; principal?: string }): QueryLogEntry[] {
   const tenantId = ctx.tenantId(options.tenant);
   if (tenantId === undefined) return [];
-  const rows = ctx
-    .stmt('SELECT entry FROM query_log WHERE tenant_id = ? AND at >= ? AND at < ? ORDER BY at DESC, rowid DESC LIMIT ?')
-    .pluck()
-    .all(tenantId, options.since ?? Number.MIN_SAFE_INTEGER, options.until ?? Number.MAX_SAFE_INTEGER, options.limit ?? -1) as string[];
+  const range = [options.since ?? Number.MIN_SAFE_INTEGER, options.until ?? Number.MAX_SAFE_INTEGER, options.limit ?? -1];
+  const rows = (options.principal === undefined
+    ? ctx.stmt('SELECT entry FROM query_log WHERE tenant_id = ? AND at >= ? AND at < ? ORDER BY at DESC, rowid DESC LIMIT ?').pluck().all(tenantId, ...range)
+    : ctx.stmt(`SELECT entry FROM query_log INDEXED BY query_log_principal WHERE tenant_id = ? AND ${_PRINCIPAL} = ? AND at >= ? AND at < ? ORDER BY at DESC, rowid DESC LIMIT ?`).pluck().all(tenantId, options.principal, ...range)) as string[];
   return rows.map((r) => JSON.parse(r) as QueryLogEntry);
 }
 

@@ -110,6 +110,27 @@ export function lifecycleCases(create: () => Promise<Store>): void {
       assert.deepEqual((await store.listQueryLog({ tenant, since: 150, limit: 5 }))[1], entry('q2', 200));
     }));
 
+  it("lists one principal's query log entries in the query: older ones behind many newer entries of others still come, others' never", () =>
+    withStore(create, async (store) => {
+      const entry = (id: string, at: number, principal?: string, t = tenant): QueryLogEntry => ({
+        tenant: t, id, at, kind: 'search', query: `q ${id}`, retrieved: [], latencyMs: {}, ...(principal ? { metadata: { principal } } : {}),
+      });
+      await store.appendQueryLog(entry('mine-1', 100, 'user:alice'));
+      await store.appendQueryLog(entry('mine-2', 110, 'user:alice'));
+      for (let i = 0; i < 30; i++) await store.appendQueryLog(entry(`bob-${i}`, 200 + i, 'user:bob'));
+      await store.appendQueryLog(entry('anonymous', 250));
+      await store.appendQueryLog(entry('mine-other-tenant', 260, 'user:alice', 'l-other'));
+      await store.appendQueryLog(entry('mine-3', 300, 'user:alice'));
+      const ids = async (o: { since?: number; until?: number; limit?: number }) => (await store.listQueryLog({ tenant, principal: 'user:alice', ...o })).map((e) => e.id);
+      assert.deepEqual(await ids({}), ['mine-3', 'mine-2', 'mine-1']);
+      assert.deepEqual(await ids({ limit: 2 }), ['mine-3', 'mine-2'], 'limit counts the principal\'s entries, not the newest of everyone');
+      assert.deepEqual(await ids({ until: 300, limit: 2 }), ['mine-2', 'mine-1']);
+      assert.deepEqual(await ids({ since: 105 }), ['mine-3', 'mine-2']);
+      assert.deepEqual((await store.listQueryLog({ tenant, principal: 'user:bob', limit: 100 })).length, 30);
+      assert.deepEqual(await store.listQueryLog({ tenant, principal: 'user:nobody' }), []);
+      assert.equal((await store.listQueryLog({ tenant })).length, 34, 'no principal: every entry');
+    }));
+
   it('gets and sets tenant-scoped meta values', () =>
     withStore(create, async (store) => {
       assert.equal(await store.getMeta({ tenant, key: 'embedding' }), undefined);
