@@ -110,3 +110,35 @@ test('running headers and footers repeated on most pages are removed (page numbe
   for (const topic of ['apples', 'pears', 'plums', 'figs', 'dates']) for (let i = 0; i < 8; i++) assert.match(text, new RegExp(`Body line ${i} is about ${topic}\\.`));
   assert.equal((metadata.extraction as { runningLinesRemoved: number }).runningLinesRemoved, 10);
 });
+
+test('a first-page-only publisher footer below the running page number is removed; body text, even a page running lower, stays', async () => {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const topics = ['apples', 'pears', 'plums', 'figs', 'dates'];
+  for (let n = 1; n <= 5; n++) {
+    const page = pdf.addPage([400, 400]);
+    for (let i = 0; i < 8; i++) page.drawText(`Body line ${i} is about ${topics[n - 1]}.`, { x: 40, y: 350 - i * 14, size: 11, font });
+    page.drawText(String(4968 + n), { x: 190, y: 40, size: 9, font });
+    if (n === 1) {
+      page.drawText('Proceedings of the 58th Annual Meeting of the Example Society, pages 4969-4973', { x: 40, y: 24, size: 8, font });
+      page.drawText('July 5 - 10, 2020. (c) 2020 Example Society', { x: 90, y: 14, size: 8, font });
+    }
+  }
+  const [event] = await load(await pdf.save());
+  assert.equal(event?.type, 'document');
+  if (event?.type !== 'document') return;
+  const { text } = event.document;
+  assert.doesNotMatch(text, /Proceedings of the 58th|July 5 - 10|\b49(69|7\d)\b/);
+  for (const topic of topics) for (let i = 0; i < 8; i++) assert.match(text, new RegExp(`Body line ${i} is about ${topic}\\.`));
+
+  // Without a running footer there is no margin to trust: a last body line lower on one page is kept.
+  const plain = await PDFDocument.create();
+  const plainFont = await plain.embedFont(StandardFonts.Helvetica);
+  for (let n = 1; n <= 5; n++) {
+    const page = plain.addPage([400, 400]);
+    for (let i = 0; i < 8; i++) page.drawText(`Body line ${i} is about ${topics[n - 1]}.`, { x: 40, y: 350 - i * 14, size: 11, font: plainFont });
+    if (n === 1) page.drawText('A closing sentence near the bottom of page one stays.', { x: 40, y: 20, size: 11, font: plainFont });
+  }
+  const [plainEvent] = await load(await plain.save());
+  assert.ok(plainEvent?.type === 'document' && plainEvent.document.text.includes('A closing sentence near the bottom of page one stays.'));
+});
