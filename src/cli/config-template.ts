@@ -28,6 +28,7 @@ export const configTemplate = `{
       "near": true
     },
     "batchSize": 64                    // documents per transaction
+    // "ocr": "auto"                   // PDF pages without a text layer: auto (OCR with tesseract when installed) | off
   },
 
   // Embeddings for vector and hybrid search. null = keyword (BM25) only.

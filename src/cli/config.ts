@@ -29,6 +29,8 @@ export interface FathomConfig {
     batchSize: number;
     /** Follow symbolic links out of the named folders. @default false */
     followSymlinks?: boolean;
+    /** PDF pages without a usable text layer: 'auto' OCRs them when tesseract is installed, 'off' skips them. @default 'auto' */
+    ocr?: 'auto' | 'off';
     /** Per-document resource limits (see schemas/fathom-config.schema.json). */
     limits?: { decompressedBytes?: number; extractedChars?: number; elements?: number; pages?: number; chunksPerDocument?: number; fileTimeoutMs?: number; memoryMb?: number; depth?: number; recordChars?: number; isolate?: boolean };
   };

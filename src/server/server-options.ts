@@ -50,8 +50,8 @@ export interface CreateServerOptions {
   /** Default search settings. @default { mode: 'bm25' (or 'hybrid' with an embedder), topK: 5 } */
   search?: { mode?: RetrievalMode; topK?: number };
   prices?: PriceTable;
-  /** Ingest defaults for uploads. */
-  ingest?: { collection?: string; maxFileBytes?: number; batchSize?: number };
+  /** Ingest defaults for uploads. `ocr`: PDF pages without a text layer (a request's `ocr` field overrides). @default ocr 'auto' */
+  ingest?: { collection?: string; maxFileBytes?: number; batchSize?: number; ocr?: 'auto' | 'off' };
   /** Structured JSON logs; @default silent */
   logger?: Logger;
   /** OpenTelemetry tracer: a span per request and per pipeline stage. @default none (no spans) */

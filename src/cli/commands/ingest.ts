@@ -33,7 +33,7 @@ export const ingestCommand = defineCommand({
     'acl-field': { type: 'string', schema: { type: 'string', minLength: 1, maxLength: 256 }, description: 'JSONL/CSV: field holding a record\'s access list (default: acl)', valueHint: 'field' },
     contextual: { type: 'boolean', description: 'Contextual retrieval: a chat model writes a short context for each chunk, prepended for BM25 and embeddings (cached)' },
     'contextual-model': { type: 'string', description: 'Model for --contextual (default: config generation): llama-cpp:<gguf>, openai-compatible:<model>, anthropic:<model>', valueHint: 'spec' },
-    ocr: { type: 'string', schema: { enum: ['auto', 'off'] }, description: 'PDF pages without a text layer: auto (OCR with tesseract when installed) | off', default: 'auto' },
+    ocr: { type: 'string', schema: { enum: ['auto', 'off'] }, description: 'PDF pages without a text layer: auto (OCR with tesseract when installed) | off (default: config ingest.ocr, else auto)', valueHint: 'mode' },
     progress: { type: 'string', schema: { enum: ['auto', 'json', 'none'] }, description: 'auto (bar on a terminal) | json (JSON lines on stderr) | none', default: 'auto' },
   },
   async run(ctx) {
@@ -78,7 +78,7 @@ export const ingestCommand = defineCommand({
           titleField: args['title-field'] as string | undefined,
           idField: args['id-field'] as string | undefined,
           aclField: args['acl-field'] as string | undefined,
-          ocr: args.ocr === 'off' ? 'off' : 'auto',
+          ocr: ((args.ocr as string | undefined) ?? cfg.ocr) === 'off' ? 'off' : 'auto',
         },
         acl,
         chunker,

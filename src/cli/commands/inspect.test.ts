@@ -50,3 +50,27 @@ test('fathom ingest records extraction warnings in the manifest and prints a one
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('fathom inspect --ocr auto|off (default: config ingest.ocr): a page without a text layer is skipped with the reason; a bad value is refused', { timeout: 120_000 }, async () => {
+  const { PDFDocument, rgb } = await import('pdf-lib');
+  const pdf = await PDFDocument.create();
+  pdf.addPage([100, 100]).drawRectangle({ x: 20, y: 20, width: 60, height: 30, color: rgb(0.2, 0.2, 0.2) });
+  const dir = mkdtempSync(join(tmpdir(), 'fathom-inspect-'));
+  try {
+    writeFileSync(join(dir, 'scan.pdf'), await pdf.save());
+    const off = await runCliCaptured({ cwd: dir, args: ['inspect', 'scan.pdf', '--ocr', 'off'] });
+    assert.equal(off.code, 1, 'nothing extracted: not a success');
+    assert.match(off.out, /skipped scan\.pdf: .*page 1 no usable text layer .*OCR is off \(ocr: auto turns it on\)/);
+    writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ ingest: { ocr: 'off' } }));
+    const fromConfig = await runCliCaptured({ cwd: dir, args: ['inspect', 'scan.pdf', '--json'] });
+    assert.match(fromConfig.json().skipped[0].reason, /OCR is off/);
+    const auto = await runCliCaptured({ cwd: dir, args: ['inspect', 'scan.pdf', '--ocr', 'auto', '--json'] });
+    assert.doesNotMatch(auto.json().skipped[0].reason, /OCR is off/, 'the flag wins over the config');
+    assert.match(auto.json().skipped[0].reason, /OCR found no text|install OCR/);
+    const bad = await runCliCaptured({ cwd: dir, args: ['inspect', 'scan.pdf', '--ocr', 'maybe'] });
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.err, /INVALID_ARGUMENT.*--ocr "maybe"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -20,6 +20,7 @@ export const inspectCommand = defineCommand({
     ...commonArgs,
     file: { type: 'positional', description: 'The file to inspect', required: true },
     chunker: { type: 'string', description: 'fixed | recursive | structure | hierarchical (default: config)', valueHint: 'name' },
+    ocr: { type: 'string', schema: { enum: ['auto', 'off'] }, description: 'PDF pages without a text layer: auto (OCR with tesseract when installed) | off (default: config ingest.ocr, else auto)', valueHint: 'mode' },
   },
   async run(ctx) {
     const c = cliContext(ctx);
@@ -37,7 +38,8 @@ export const inspectCommand = defineCommand({
     }
     const documents: LoadedDocument[] = [];
     const skipped: Array<{ path: string; code: string; reason: string }> = [];
-    for await (const event of loader.load({ path, relativePath: rel, bytes, options: {} })) {
+    const ocr = ((ctx.args.ocr as string | undefined) ?? c.config.ingest.ocr) === 'off' ? 'off' : 'auto';
+    for await (const event of loader.load({ path, relativePath: rel, bytes, options: { ocr } })) {
       if (event.type === 'document') documents.push(event.document);
       else skipped.push(event.skip);
     }

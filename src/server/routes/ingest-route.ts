@@ -2,6 +2,7 @@
  * Ingest as jobs. `POST /v1/ingest` (writer): multipart upload of files (`files` fields; JSONL and CSV
  * records become documents); each file is written to a private temp folder and its name becomes the
  * document id. `POST /v1/ingest/paths` (admin): server-side paths. Both return `202` with the job;
+ * both take `ocr` (auto | off: PDF pages without a text layer; default the server's `ingest.ocr`, else auto);
  * `GET /v1/jobs/{id}` gives status, progress and, when done, the IngestReport.
  */
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -25,7 +26,7 @@ interface _IngestParams {
   uploadDir?: string;
   collection?: string;
   sync?: boolean;
-  loaderOptions?: { textFields?: string[]; titleField?: string; idField?: string };
+  loaderOptions?: { textFields?: string[]; titleField?: string; idField?: string; ocr?: 'auto' | 'off' };
 }
 
 const _uploads = async (workDir: string) => {
@@ -46,7 +47,7 @@ export function ingestRoute(app: Hono<_Env>, s: _ServerContext): void {
       return ingest({
         store: s.store, tenant: identity.tenant, paths: p.paths, cwd: p.cwd, chunker: chunker(), embedder: s.options.embedder,
         collection: p.collection ?? s.options.ingest?.collection, sync: p.sync, maxFileBytes: s.options.ingest?.maxFileBytes, batchSize: s.options.ingest?.batchSize,
-        loaderOptions: p.loaderOptions, onProgress: (x) => progress({ ...x }), signal,
+        loaderOptions: { ...p.loaderOptions, ocr: p.loaderOptions?.ocr ?? s.options.ingest?.ocr ?? 'auto' }, onProgress: (x) => progress({ ...x }), signal,
       });
     },
     cleanup: async (params) => {
@@ -74,17 +75,19 @@ export function ingestRoute(app: Hono<_Env>, s: _ServerContext): void {
       await writeFile(join(dir, name), Buffer.from(await f.arrayBuffer()));
     }
     const textField = field('textField');
+    const ocr = field('ocr');
+    if (ocr !== undefined && ocr !== 'auto' && ocr !== 'off') throw new FathomError({ code: 'INVALID_ARGUMENT', message: `The "ocr" field must be auto or off, got "${ocr.slice(0, 40)}".` });
     const params: _IngestParams = {
       paths: [dir], cwd: dir, uploadDir: dir, collection: field('collection'),
-      loaderOptions: { textFields: textField ? textField.split(',') : undefined, titleField: field('titleField'), idField: field('idField') },
+      loaderOptions: { textFields: textField ? textField.split(',') : undefined, titleField: field('titleField'), idField: field('idField'), ...(ocr ? { ocr } : {}) },
     };
     return c.json(publicJob(await s.jobs.start({ identity: c.get('identity'), kind: 'ingest', params })), 202);
   });
 
   app.post('/v1/ingest/paths', requireRole('admin'), async (c) => {
-    const body = validateBody<{ paths: string[]; collection?: string; sync?: boolean }>(ingestPathsRequestSchema, await readJson(c));
+    const body = validateBody<{ paths: string[]; collection?: string; sync?: boolean; ocr?: 'auto' | 'off' }>(ingestPathsRequestSchema, await readJson(c));
     chunker();
-    const params: _IngestParams = { paths: body.paths, collection: body.collection, sync: body.sync };
+    const params: _IngestParams = { paths: body.paths, collection: body.collection, sync: body.sync, ...(body.ocr ? { loaderOptions: { ocr: body.ocr } } : {}) };
     return c.json(publicJob(await s.jobs.start({ identity: c.get('identity'), kind: 'ingest', params })), 202);
   });
 

@@ -64,12 +64,13 @@ export const deleteDocumentsRequestSchema = {
   properties: { ids: { type: 'array', minItems: 1, maxItems: 10_000, items: { type: 'string', minLength: 1 } } },
 } as const;
 
+const _ocr = { enum: ['auto', 'off'], description: 'PDF pages without a text layer: auto = OCR with tesseract when the server has it, off = skip them. Default: the server config (ingest.ocr), else auto.' } as const;
 export const ingestPathsRequestSchema = {
   $id: 'IngestPathsRequest',
   type: 'object',
   additionalProperties: false,
   required: ['paths'],
-  properties: { paths: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }, collection: { type: 'string', minLength: 1 }, sync: { type: 'boolean' } },
+  properties: { paths: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }, collection: { type: 'string', minLength: 1 }, sync: { type: 'boolean' }, ocr: _ocr },
 } as const;
 
 const content = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'object', required: ['type'], properties: { type: { type: 'string' }, text: { type: 'string' } } } }, { type: 'null' }] };
@@ -104,6 +105,7 @@ export const uploadRequestSchema = {
     textField: { type: 'string' },
     titleField: { type: 'string' },
     idField: { type: 'string' },
+    ocr: _ocr,
   },
 } as const;
 
