@@ -142,3 +142,25 @@ test('a first-page-only publisher footer below the running page number is remove
   const [plainEvent] = await load(await plain.save());
   assert.ok(plainEvent?.type === 'document' && plainEvent.document.text.includes('A closing sentence near the bottom of page one stays.'));
 });
+
+test('a spacing accent drawn back over the glyph before it accents that glyph (iText order), one drawn before its letter accents the letter (TeX order)', async () => {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([400, 200]);
+  const w = (s: string) => font.widthOfTextAtSize(s, 10);
+  // iText: "Aviac", then "¸a" moved back over the c, then "˜o" moved back over the a → Aviação (not Aviaçaõ).
+  const x = 40;
+  page.drawText('Aviac', { x, y: 150, size: 10, font });
+  const x2 = x + w('Aviac') - w('c');
+  page.drawText('\u00b8a', { x: x2, y: 150, size: 10, font });
+  page.drawText('\u02dco Civil', { x: x2 + w('\u00b8a') - w('a'), y: 150, size: 10, font });
+  // TeX: "F", the accent where the next letter goes, then "arber" drawn under it → Färber.
+  page.drawText('F', { x, y: 120, size: 10, font });
+  page.drawText('\u00a8', { x: x + w('F'), y: 120, size: 10, font });
+  page.drawText('arber', { x: x + w('F'), y: 120, size: 10, font });
+  const [event] = await load(await pdf.save());
+  assert.equal(event?.type, 'document');
+  if (event?.type !== 'document') return;
+  assert.match(event.document.text, /Aviação Civil/);
+  assert.match(event.document.text, /Färber/);
+});

@@ -5,6 +5,8 @@
  * usual spacing start a new paragraph (blank line).
  */
 
+import { composeAccent, startsWithSpacingAccent } from './join-spacing-accents.js';
+
 /** A positioned text item (from pdf.js `getTextContent`): baseline origin, width and font height in points. */
 export interface TextItem {
   str: string;
@@ -113,7 +115,11 @@ function _line(row: TextItem[]): PageLine {
   for (const i of row) {
     // A gap wider than a fifth of the font size is a word break the text layer did not spell out.
     if (text && !/\s$/.test(text) && !/^\s/.test(i.str) && i.x - end > Math.max(1, i.height) * 0.2) text += ' ';
-    text += i.str;
+    // An item that starts with a spacing accent drawn back over the previous glyph (its x a quarter of the font
+    // size or more left of where the line had reached: iText's `Aviac` `¸a` `˜o`) accents that glyph, whatever
+    // the text order says; TeX draws the accent before its letter and does not move back, so this never fires there.
+    const onPrevious = text && startsWithSpacingAccent(i.str) && end - i.x >= Math.max(1, i.height) * 0.25 ? composeAccent(text.at(-1)!, i.str[0]!) : undefined;
+    text = onPrevious ? text.slice(0, -1) + onPrevious + i.str.slice(1) : text + i.str;
     end = Math.max(end, i.x + i.width);
   }
   return { text: text.replace(/\s+/g, ' ').trim(), y: row[0]!.y, x0: row[0]!.x, x1: end };
