@@ -3,7 +3,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { runLoaderConformance, type LoaderSample } from '../../testing/loader-conformance.js';
 import { zipFiles } from '../../testing/hostile/zip-files.js';
-import { csvLoader, docxLoader, htmlLoader, ipynbLoader, jsonlLoader, markdownLoader, odsLoader, odtLoader, pdfLoader, rtfLoader, textLoader } from './index.js';
+import { asciidocLoader, csvLoader, docxLoader, htmlLoader, ipynbLoader, jsonlLoader, markdownLoader, odsLoader, odtLoader, pdfLoader, pptxLoader, rstLoader, rtfLoader, textLoader, xlsxLoader } from './index.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const good = (relativePath: string, text: string | Uint8Array): LoaderSample => ({ relativePath, bytes: typeof text === 'string' ? utf8(text) : text, expect: 'document' });
@@ -37,3 +37,13 @@ const odf = (body: string) => `<office:document-content><office:body>${body}</of
 runLoaderConformance({ loader: odtLoader, samples: [good('policy.odt', zipFiles([{ name: 'content.xml', data: odf('<office:text><text:h text:outline-level="1">Refunds</text:h><text:p>Refunds take 30 days.</text:p></office:text>') }])), bad('empty.odt', zipFiles([{ name: 'content.xml', data: odf('<office:text/>') }])), bad('not-a.odt', binary)] });
 runLoaderConformance({ loader: odsLoader, samples: [good('prices.ods', zipFiles([{ name: 'content.xml', data: odf('<office:spreadsheet><table:table table:name="Plans"><table:table-row><table:table-cell><text:p>Team</text:p></table:table-cell><table:table-cell office:value="14"/></table:table-row></table:table></office:spreadsheet>') }])), bad('not-a.ods', binary)] });
 runLoaderConformance({ loader: rtfLoader, samples: [good('notes.rtf', utf8('{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\pard Refunds take 30 days.\\par Support answers fast.\\par}')), bad('not-a.rtf', binary), bad('cut.rtf', utf8('{\\rtf1\\ansi\\pard Refunds take'))] });
+runLoaderConformance({ loader: rstLoader, samples: [good('guide.rst', 'Refunds\n=======\n\nRefunds take 30 days.\n\n.. code-block:: sh\n\n   # list refunds\n   fathom search refunds\n'), bad('blank.rst', utf8('\n\n')), bad('not-a.rst', binary)] });
+runLoaderConformance({ loader: asciidocLoader, samples: [good('guide.adoc', '= Refunds\n\nRefunds take 30 days.\n\n[source,sh]\n----\n# list refunds\nfathom search refunds\n----\n'), bad('blank.adoc', utf8('\n')), bad('not-a.adoc', binary)] });
+const xlsx = (sheet: string) => zipFiles([
+  { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="Plans" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+  { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
+  { name: 'xl/worksheets/sheet1.xml', data: sheet },
+]);
+runLoaderConformance({ loader: xlsxLoader, samples: [good('plans.xlsx', xlsx('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Team</t></is></c><c r="B1"><v>14</v></c></row></sheetData></worksheet>')), bad('not-a.xlsx', binary)] });
+const slide = '<p:sld><p:cSld><p:spTree><p:sp><p:nvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:txBody><a:p><a:r><a:t>Refunds</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>';
+runLoaderConformance({ loader: pptxLoader, samples: [good('deck.pptx', zipFiles([{ name: 'ppt/slides/slide1.xml', data: slide }])), bad('not-a.pptx', binary)] });
