@@ -11,7 +11,7 @@ test('terminalSafe escapes ESC/CSI/OSC/BEL/CR and bidi overrides visibly, keeps 
   assert.equal(terminalSafe('Grüße – “ok” 東京'), 'Grüße – “ok” 東京');
 });
 
-test('search and docs show never print a document\'s escape sequences raw', async () => {
+test('search, ask and docs show never print a document\'s escape sequences raw', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fathom-term-'));
   try {
     mkdirSync(join(dir, 'kb'));
@@ -24,6 +24,9 @@ test('search and docs show never print a document\'s escape sequences raw', asyn
     assert.doesNotMatch(search.out, /[\u001b\u0007]/);
     const show = await runCliCaptured({ cwd: dir, args: ['docs', 'show', 'kb/evil.md', '--text'] });
     assert.doesNotMatch(show.out + show.err, /[\u001b\u0007]/);
+    const ask = await runCliCaptured({ cwd: dir, args: ['ask', 'Which refund policy turns red?'] });
+    assert.equal(ask.code, 0, ask.err);
+    assert.doesNotMatch(ask.out + ask.err, /[\u001b\u0007]/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
