@@ -29,3 +29,10 @@ test('MkDocs dialect: { #id } heading attributes, inline heading HTML, md: comme
   assert.match(doc.text, /```python\n# keep \{ #this \} and <!-- this -->\n\/\/\/\n```/);
   assert.equal((doc.text.match(/\{ #/g) ?? []).length, 1);
 });
+
+test('a block attribute list on its own line ({ #feedback style="…" }) is removed outside code; braces in prose stay', async () => {
+  const doc = await load(['Was this page helpful?', '{ #feedback style="margin: 0; height: 0" }', '', 'Use {name} in the template.', '{: .note }', '', '```text', '{ #kept-in-code }', '```', ''].join('\n'));
+  assert.doesNotMatch(doc.text, /#feedback|\{: \.note \}/);
+  assert.match(doc.text, /Use \{name\} in the template\./);
+  assert.match(doc.text, /```text\n\{ #kept-in-code \}\n```/);
+});

@@ -1,6 +1,6 @@
 /**
  * Remove Markdown-dialect artefacts that are not text a reader sees (outside fenced code only):
- * attribute lists on headings (`## Title { #id .class }`), inline HTML tags in headings (their text stays:
+ * attribute lists on headings (`## Title { #id .class }`) and alone on a line (a block's), inline HTML tags in headings (their text stays:
  * `Browser <small>optional</small>` → `Browser optional`), HTML comments (`<!-- md:version 9.5.0 -->`),
  * and pymdownx block markers: `/// note | Title` becomes `**Note: Title**`, a closing `///` goes.
  */
@@ -34,6 +34,7 @@ export function cleanMarkdownDialect(text: string): string {
       l = l.slice(0, open);
       inComment = true;
     }
+    if (/^[ \t]*\{:?[ \t]*[#.][^}\n]*\}[ \t]*$/.test(l)) continue; // a block attribute list (attr_list): `{ #id .class }` alone on a line
     if (/^ {0,3}#{1,6}[ \t]/.test(l)) l = l.replace(/[ \t]*\{:?[ \t]*[#.][^}\n]*\}[ \t]*$/, '').replace(/<\/?[a-zA-Z][^>\n]*>/g, '');
     const block = /^[ \t]*\/{3,}[ \t]*([A-Za-z][\w-]*)?[ \t]*(?:\|[ \t]*(.*))?$/.exec(l);
     if (block) {
