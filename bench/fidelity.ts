@@ -41,7 +41,17 @@ const REFERENCE_REGIONS: Array<[RegExp, string]> = [
   [/^carbon-aware-sdk-/, 'article .theme-doc-markdown'],
   [/^luajit-/, 'div#main'],
   [/^junit4-/, 'START OF CLASS DATA|END OF CLASS DATA'],
+  // AsciiDoc-built manual pages (below): the title and NAME section sit in #header, the rest in #content.
+  [/^git-/, '#header, #content'],
 ];
+
+/**
+ * AsciiDoc-built pages: git's manual pages as Debian's `git-doc` package ships them (AsciiDoc 10, the shape
+ * git-scm.com serves), the pages on which Readability kept 28–31% (issue 12). Measured when the package is
+ * installed (`apt-get install git-doc`): kept share of the visible #header + #content text per extractor.
+ */
+const ASCIIDOC_DIR = '/usr/share/doc/git-doc';
+const ASCIIDOC_PAGES = ['git-add', 'git-branch', 'git-checkout', 'git-clone', 'git-commit', 'git-diff', 'git-fetch', 'git-log', 'git-merge', 'git-pull', 'git-push', 'git-rebase', 'git-reset', 'git-stash', 'git-status', 'git-tag'];
 
 async function load(loader: Loader, path: string): Promise<string> {
   const bytes = readFileSync(path);
@@ -63,17 +73,21 @@ async function defuddle(path: string): Promise<string> {
 function referenceVisible(name: string, html: string): string {
   const selector = REFERENCE_REGIONS.find(([re]) => re.test(name))?.[1];
   if (!selector) return '';
-  let region;
+  let regions;
   if (selector.includes('|')) {
     const [a, b] = selector.split('|') as [string, string];
-    region = parseHTML(`<html><body><div>${html.slice(html.indexOf(a), html.indexOf(b))}</div></body></html>`).document.querySelector('div');
-  } else region = parseHTML(html).document.querySelector(selector);
-  if (!region) return '';
-  for (const el of [...region.querySelectorAll('.headerlink, .hash-link, a.anchor')]) el.remove();
-  // A reader sees a line break at <br> and between blocks; textContent would glue the words together.
-  for (const br of [...region.querySelectorAll('br')]) br.replaceWith('\n');
-  for (const b of [...region.querySelectorAll('p, div, li, td, th, tr, h1, h2, h3, h4, h5, h6, pre, dt, dd, span.token-line')]) b.append(' ');
-  return visibleText(region).replace(/^[^>]*-->/, '');
+    regions = [parseHTML(`<html><body><div>${html.slice(html.indexOf(a), html.indexOf(b))}</div></body></html>`).document.querySelector('div')];
+  } else regions = [...parseHTML(html).document.querySelectorAll(selector)]; // `a, b`: every region, in page order
+  const texts = [];
+  for (const region of regions) {
+    if (!region) continue;
+    for (const el of [...region.querySelectorAll('.headerlink, .hash-link, a.anchor')]) el.remove();
+    // A reader sees a line break at <br> and between blocks; textContent would glue the words together.
+    for (const br of [...region.querySelectorAll('br')]) br.replaceWith('\n');
+    for (const b of [...region.querySelectorAll('p, div, li, td, th, tr, h1, h2, h3, h4, h5, h6, pre, dt, dd, span.token-line')]) b.append(' ');
+    texts.push(visibleText(region).replace(/^[^>]*-->/, ''));
+  }
+  return texts.join(' ');
 }
 
 const agg = (rows: Figures[]): Record<string, number> => {
@@ -121,6 +135,26 @@ for (const [ex, r] of Object.entries(html)) {
   htmlSummary[ex] = { ...agg(r.figures), minKeptShare: Math.round(Math.min(...r.shares) * 1000) / 1000, meanKeptShare: Math.round((r.shares.reduce((a, b) => a + b, 0) / r.shares.length) * 1000) / 1000, pagesUnder90Pct: r.shares.filter((s) => s < 0.9).length, extractDocsPerSecond: Math.round((r.shares.length / (r.ms / 1000)) * 10) / 10, perFile: r.perFile };
 }
 results.html = htmlSummary;
+
+if (existsSync(join(ASCIIDOC_DIR, 'git-log.html'))) {
+  const shares: Record<string, Record<string, unknown>> = {};
+  const perExtractor: Record<string, number[]> = {};
+  for (const page of ASCIIDOC_PAGES) {
+    const file = join(ASCIIDOC_DIR, `${page}.html`);
+    const visible = referenceVisible(page, readFileSync(file, 'utf8'));
+    shares[page] = {};
+    for (const [ex, run] of Object.entries(extractors)) {
+      const text = await run(file);
+      const kept = keptShare(visible, text);
+      (perExtractor[ex] ??= []).push(kept.share);
+      const f = figures(text, {});
+      shares[page]![ex] = { visibleChars: kept.visibleChars, keptChars: kept.keptChars, keptShare: Math.round(kept.share * 1000) / 1000, headingArtefacts: f.headings.artefacts.length };
+    }
+  }
+  const summary: Record<string, unknown> = {};
+  for (const [ex, s] of Object.entries(perExtractor)) summary[ex] = { pages: s.length, minKeptShare: Math.round(Math.min(...s) * 1000) / 1000, meanKeptShare: Math.round((s.reduce((a, b) => a + b, 0) / s.length) * 1000) / 1000, pagesUnder90Pct: s.filter((x) => x < 0.9).length, pagesUnder70Pct: s.filter((x) => x < 0.7).length };
+  results.asciidocHtml = { source: `${ASCIIDOC_DIR} (Debian git-doc: git manual pages built by AsciiDoc)`, ...summary, perFile: shares };
+} else results.asciidocHtml = { skipped: `${ASCIIDOC_DIR} not found: apt-get install git-doc` };
 
 for (const [format, ext] of [['pdf', '.pdf'], ['docx', '.docx']] as const) {
   const perFile: Record<string, unknown> = {};
@@ -181,4 +215,4 @@ for (const run of ['cold', 'warm']) {
 writeFileSync(join(import.meta.dirname, 'results/fidelity.json'), `${JSON.stringify(results, null, 2)}\n`);
 const short = (r: Record<string, unknown>): string => Object.entries(r).filter(([k]) => k !== 'perFile' && k !== 'filesWithFindings').map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
 for (const [ex, r] of Object.entries(htmlSummary)) console.log(`html ${ex}: ${short(r as Record<string, unknown>)}`);
-for (const f of ['pdf', 'docx', 'markdown', 'htmlIngest']) console.log(`${f}: ${short(results[f] as Record<string, unknown>)}`);
+for (const f of ['asciidocHtml', 'pdf', 'docx', 'markdown', 'htmlIngest']) console.log(`${f}: ${short(results[f] as Record<string, unknown>)}`);
