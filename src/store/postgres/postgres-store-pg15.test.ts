@@ -66,4 +66,44 @@ if (unavailable) {
       }
     });
   });
+
+  describe('postgres bulk commit and pool safety', () => {
+    it('commits a batch set-based with exactly the per-write results and rows (unchanged, updated, duplicate in write order, ACLs, parents)', async () => {
+      const ids = () => {
+        let n = 0;
+        return (prefix = '') => `${prefix}${n++}`;
+      };
+      const open = (bulkCommit: boolean) => createPostgresStore({ connectionString: server.connectionString, schema: `bulk_${bulkCommit}_${n++}`, bulkCommit, _internal: { generateId: ids(), now: () => 5 } });
+      const dup = (w: ReturnType<typeof makeWrite>) => ({ ...w, skipIfDuplicate: true });
+      const batches = [
+        [makeWrite({ id: 'a', paragraphs: ['otters swim', 'river stone'] }), dup(makeWrite({ id: 'b', paragraphs: ['otters swim', 'river stone'] })), { ...makeWrite({ id: 'c', paragraphs: ['maple cloud'], parent: true }), acl: { principals: ['user:x'], groups: ['g'] } }],
+        [
+          makeWrite({ id: 'a', paragraphs: ['otters swim', 'river stone'] }),
+          { ...makeWrite({ id: 'c', paragraphs: ['maple ember', 'cloud'], at: 2_000 }), acl: { principals: [], groups: ['h'] } },
+          dup(makeWrite({ id: 'd', paragraphs: ['maple cloud'], parent: true })), // c's old text: c moved on earlier in this batch
+          dup(makeWrite({ id: 'e', paragraphs: ['maple ember', 'cloud'] })), // c's new text
+          { ...makeWrite({ id: 'a2', paragraphs: ['lantern'] }), acl: { principals: ['user:y'], groups: [] } },
+        ],
+      ];
+      const seen = [];
+      for (const bulk of [true, false]) {
+        const store = await open(bulk);
+        try {
+          const results = [];
+          for (const writes of batches) results.push((await store.commit({ tenant: 't', writes })).results);
+          const docs = await store.listDocuments({ tenant: 't' });
+          const rows = [];
+          for (const d of docs) {
+            for (const v of await store.listVersions({ tenant: 't', documentId: d.id })) rows.push([v, await store.listChunks({ tenant: 't', documentId: d.id, versionId: v.id })]);
+          }
+          const hits = (await store.searchKeyword({ tenant: 't', query: 'otters maple cloud ember lantern', topK: 50 })).map((h) => [h.chunk.id, h.score]);
+          seen.push({ results, docs, rows, hits, counts: await store.countDocuments({ tenant: 't' }) });
+        } finally {
+          await store.close();
+        }
+      }
+      assert.deepEqual(seen[0]!.results.flat().map((r) => r.status), ['created', 'duplicate', 'created', 'unchanged', 'updated', 'created', 'duplicate', 'created']);
+      assert.deepEqual(seen[0], seen[1]);
+    });
+  });
 }
