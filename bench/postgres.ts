@@ -10,6 +10,7 @@
  * Run: node --import tsx bench/postgres.ts
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentWrite, Store } from '../src/spec/store.js';
@@ -43,6 +44,7 @@ const backends: Array<{ name: string; vectors: boolean; open: () => Promise<Stor
   ...(pglite ? [{ name: 'pglite', vectors: true, open: () => createPostgresStore({ connectionString: pglite.connectionString, schema: `bench_${schemas++}`, maxConnections: 1 }) }] : []),
   ...(pg15 ? [{ name: 'postgres15', vectors: false, open: () => createPostgresStore({ connectionString: pg15.connectionString, schema: `bench_${schemas++}` }) }] : []),
 ];
+const started = { at: new Date().toISOString(), wall: performance.now(), cpu: process.cpuUsage(), loadavg: loadavg().map((x) => round(x, 1)) };
 const result: Record<string, unknown> = { machine: '2 shared cores, ~7 concurrent engineers (loaded)', pglite: pglite?.connectionString.replace(/:\d+\//, ':*/') ?? 'not run', postgres15: pg15?.version ?? `skipped: ${unavailable}` };
 
 // 1. SciFact: quality and identity of rankings.
@@ -123,9 +125,11 @@ for (const n of sizes) {
   for (const b of backends) {
     const store = await b.open();
     const batch = b.vectors ? docs : docs.map(({ vectors: _v, embeddingModel: _m, ...w }) => w);
+    const cpu0 = process.cpuUsage();
     const ingestMs = await time(async () => {
       for (let i = 0; i < batch.length; i += 250) await store.commit({ tenant: 'bench', writes: batch.slice(i, i + 250) });
     });
+    const cpu = process.cpuUsage(cpu0);
     await store.compact(); // ANALYZE on Postgres: planner statistics after the load
     const kw: number[] = [], vec: number[] = [], hyb: number[] = [], acl: number[] = [];
     for (let i = 0; i < queryTexts.length; i++) {
@@ -136,7 +140,7 @@ for (const n of sizes) {
       hyb.push(await time(() => Promise.all([store.searchKeyword({ tenant: 'bench', query: queryTexts[i]!, topK: 50 }), store.searchVector({ tenant: 'bench', vector: queryVectors[i]!, topK: 50 })])));
     }
     const stat = (xs: number[]) => (xs.length ? { p50Ms: round(pct(xs, 50)), p95Ms: round(pct(xs, 95)) } : 'keyword-only (no pgvector)');
-    out[b.name] = { ingestChunksPerSec: round(n / (ingestMs / 1000), 0), bm25: stat(kw), bm25FilterAcl: stat(acl), vector: stat(vec), hybrid: stat(hyb) };
+    out[b.name] = { ingestChunksPerSec: round(n / (ingestMs / 1000), 0), ingestWallSec: round(ingestMs / 1000, 1), ingestBenchProcessCpuSec: round((cpu.user + cpu.system) / 1e6, 1), loadavgAfterIngest: round(loadavg()[0]!, 1), bm25: stat(kw), bm25FilterAcl: stat(acl), vector: stat(vec), hybrid: stat(hyb) };
     console.log(n, b.name, JSON.stringify(out[b.name]));
     await store.close();
   }
@@ -151,6 +155,9 @@ for (const n of sizes) {
 
 await pglite?.stop();
 await pg15?.stop();
+const cpu = process.cpuUsage(started.cpu);
+// Bench-process CPU includes PGlite (in-process WASM) and the client side of PostgreSQL 15 (its server runs in other processes).
+result[sizes.length ? 'syntheticRun' : 'scifactRun'] = { at: started.at, sizes, backends: backends.map((b) => b.name), wallSec: round((performance.now() - started.wall) / 1000, 1), benchProcessCpuSec: round((cpu.user + cpu.system) / 1e6, 1), loadavgStart: started.loadavg, loadavgEnd: loadavg().map((x) => round(x, 1)) };
 const file = join(here, 'results', 'postgres.json');
 mkdirSync(dirname(file), { recursive: true });
 // Runs of other sizes (or SciFact only, BENCH_POSTGRES_SIZES=) are merged into the file.

@@ -9,6 +9,9 @@ import { runStoreConformance } from '../../testing/store-conformance.js';
 import { makeWrite, rejectsWithCode } from '../../testing/store/fixtures.js';
 import { postgresServerUnavailable, startPostgresServer } from '../../testing/postgres/start-postgres-server.js';
 import { createSqliteStore } from '../sqlite/sqlite-store.js';
+import pg from 'pg';
+import { tenantLockKey } from './commit.js';
+import { postgresPoolConfig } from './pool-config.js';
 import { createPostgresStore } from './postgres-store.js';
 
 const unavailable = postgresServerUnavailable();
@@ -104,6 +107,30 @@ if (unavailable) {
       }
       assert.deepEqual(seen[0]!.results.flat().map((r) => r.status), ['created', 'duplicate', 'created', 'unchanged', 'updated', 'created', 'duplicate', 'created']);
       assert.deepEqual(seen[0], seen[1]);
+    });
+
+    it('cuts off a pool connection silent inside a transaction holding the tenant writer lock, so the next writer commits', { timeout: 120_000 }, async () => {
+      const schema = `idle_${n++}`;
+      const writer = await createPostgresStore({ connectionString: server.connectionString, schema });
+      const silent = new pg.Client(postgresPoolConfig({ connectionString: server.connectionString, idleInTransactionTimeoutMs: 1_000 }));
+      try {
+        await writer.commit({ tenant: 't', writes: [makeWrite({ id: 'a', paragraphs: ['otters'] })] });
+        const cutOff = new Promise<Error>((resolve) => silent.on('error', resolve));
+        await silent.connect();
+        const show = async (name: string) => Object.values((await silent.query(`SHOW ${name}`)).rows[0] as object)[0];
+        assert.equal(await show('idle_in_transaction_session_timeout'), '1s');
+        assert.equal(await show('statement_timeout'), '30s');
+        const [{ id }] = (await silent.query(`SELECT id FROM "${schema}".tenants WHERE name = 't'`)).rows as Array<{ id: number }>;
+        await silent.query('BEGIN');
+        await silent.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [tenantLockKey(schema), id]);
+        // Silent from here on, lock held. Without the timeout the writer waits until its statement timeout (30 s) and fails.
+        await writer.commit({ tenant: 't', writes: [makeWrite({ id: 'b', paragraphs: ['beavers'] })] });
+        assert.match((await cutOff).message, /idle-in-transaction timeout/);
+        assert.equal((await writer.countDocuments({ tenant: 't' })).documents, 2);
+      } finally {
+        await silent.end().catch(() => {});
+        await writer.close();
+      }
     });
   });
 }
