@@ -1,7 +1,8 @@
 /**
  * Ingest throughput on a real PostgreSQL 15 (keyword-only, started by the bench): N documents of 5 chunks each,
  * committed 250 documents per call. Prints chunks/s; merges `ingestPg15` into bench/results/postgres.json under
- * the label BENCH_LABEL (e.g. before/after a change). Bounded: N=1000 by default (BENCH_INGEST_DOCS).
+ * the label BENCH_LABEL (e.g. before/after a change). Bounded: N=1000 by default (BENCH_INGEST_DOCS). BENCH_BULK=0:
+ * the per-write commit path (A/B of the set-based commit).
  * Run: node --import tsx bench/postgres-ingest.ts
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ const words = ['otter', 'river', 'stone', 'fish', 'night', 'swim', 'den', 'pup',
 const para = (i: number, j: number) => Array.from({ length: 40 }, (_, w) => words[(i * 7 + j * 3 + w * 5) % words.length]).join(' ') + ` doc${i}`;
 const writes = Array.from({ length: n }, (_, i) => makeWrite({ id: `d${i}`, paragraphs: [0, 1, 2, 3, 4].map((j) => para(i, j)) }));
 const server = await startPostgresServer();
-const store = await createPostgresStore({ connectionString: server.connectionString, schema: `ingest_${Date.now()}` });
+const store = await createPostgresStore({ connectionString: server.connectionString, schema: `ingest_${Date.now()}`, bulkCommit: process.env.BENCH_BULK !== '0' });
 const t0 = performance.now();
 for (let i = 0; i < writes.length; i += 250) await store.commit({ tenant: 'bench', writes: writes.slice(i, i + 250) });
 const sec = (performance.now() - t0) / 1000;

@@ -1,6 +1,6 @@
 /**
  * Copy everything from one store to another through the Store contract (any pair: SQLite → Postgres, back, …):
- * per tenant, every document with its whole version history (each version committed in order, with its chunks,
+ * per tenant, every document with its whole version history (versions committed in order, one commit per version round of a page of 200 documents, with its chunks,
  * contexts and the same index texts ingest builds), its access list, vectors of the current version, signatures
  * are not carried (near-duplicate detection re-learns them on the next ingest), the query log and meta values.
  * Resumable: a document already complete in the target (same version count and current hash) is skipped, a partial
@@ -50,6 +50,9 @@ async function _tenant(o: MigrateStoreOptions, tenant: string): Promise<TenantMi
   for (let after: string | undefined; ; ) {
     const docs = await from.listDocuments({ tenant, limit: 200, ...(after ? { afterId: after } : {}) });
     if (docs.length === 0) break;
+    // Round r commits the r-th version of every document of the page that has one, in one call: distinct ids, so
+    // the target writes the round set-based (Postgres: a fixed number of statements per round, not per version).
+    const rounds: DocumentWrite[][] = [];
     for (const doc of docs) {
       const existing = await to.getDocument({ tenant, id: doc.id });
       if (existing && existing.versionCount === doc.versionCount && existing.contentHash === doc.contentHash) {
@@ -58,19 +61,20 @@ async function _tenant(o: MigrateStoreOptions, tenant: string): Promise<TenantMi
       }
       if (existing) await to.deleteDocuments({ tenant, ids: [doc.id] }); // a partial copy from an interrupted run
       const versions = (await from.listVersions({ tenant, documentId: doc.id })).reverse();
-      for (const v of versions) {
+      for (const [i, v] of versions.entries()) {
         const current = v.id === doc.currentVersionId;
         const chunks = await from.listChunks({ tenant, documentId: doc.id, versionId: v.id });
         const write = await _write(from, tenant, doc.collection, doc.title, doc.source, doc.format, v, chunks, current && dims ? dims : undefined);
         if (current && doc.acl) write.acl = doc.acl;
         if (current && doc.modifiedAt !== undefined) write.document.modifiedAt = doc.modifiedAt;
-        await to.commit({ tenant, writes: [write] });
+        (rounds[i] ??= []).push(write);
         r.versions++;
         r.chunks += chunks.length;
         r.vectors += write.vectors?.filter((x) => x && x.length).length ?? 0;
       }
       r.documents.copied++;
     }
+    for (const writes of rounds) await to.commit({ tenant, writes });
     after = docs[docs.length - 1]!.id;
     o.onProgress?.({ tenant, documents: r.documents.copied + r.documents.skipped });
   }

@@ -8,25 +8,22 @@
  */
 import type { AccessList } from '../../spec/access.js';
 import type { CommitResult, DocumentWrite } from '../../spec/store.js';
-import { analyze } from '../../util/text/analyzer.js';
 import { FathomError } from '../../util/errors.js';
 import { parseAccessList } from '../../util/parse-access-list.js';
-import { luceneLength } from '../sqlite/keyword-index.js';
 import { checkVectorDims } from '../check-vector-dims.js';
 import { duplicateResult } from '../duplicate-result.js';
 import { validateWrite } from '../validate-write.js';
 import type { PgContext, Queryable } from './context.js';
+import { batchable, commitBatch } from './commit-batch.js';
+import { createPendingIndexRows, flushIndexRows, pendIndexRows, unindexVersions, type PendingIndexRows } from './index-rows.js';
 import { findNearDuplicate } from './near-duplicate.js';
 import { ensureVectorIndex } from './vector-index.js';
+import { writeAcls } from './write-acls.js';
 
 type Result = CommitResult['results'][number];
-/** Index rows of the commit's writes, inserted with one multi-row statement per table (`_flush`). */
-interface Pending {
-  k: { chunk: string[]; doc: string[]; length: number[] };
-  p: { term: string[]; chunk: string[]; doc: string[]; tf: number[]; dl: number[] };
-  x: { chunk: string[]; doc: string[]; model: Array<string | null>; vector: string[]; dims: number[] };
-}
-const _pending = (): Pending => ({ k: { chunk: [], doc: [], length: [] }, p: { term: [], chunk: [], doc: [], tf: [], dl: [] }, x: { chunk: [], doc: [], model: [], vector: [], dims: [] } });
+type Pending = PendingIndexRows;
+const _pending = createPendingIndexRows;
+const _flush = flushIndexRows;
 interface Existing {
   row: string;
   content_hash: string;
@@ -54,8 +51,10 @@ export async function commitWrites(ctx: PgContext, tenant: string, writes: Docum
     let dims = ctx.vectors ? (await ctx.query<{ dims: number }>('SELECT dims FROM {vectors} WHERE tenant_id = $1 LIMIT 1', [tenantId], c))[0]?.dims : undefined;
     const stats = { chunks: 0, length: 0 };
     const pending = _pending();
+    const bulk = ctx.bulkCommit !== false && batchable(writes);
     const results: Result[] = [];
-    for (const [i, write] of writes.entries()) {
+    if (bulk) ({ dims } = await commitBatch(ctx, c, { tenant, tenantId, writes, acls, dims, stats, pending, results }));
+    for (const [i, write] of (bulk ? [] : writes).entries()) {
       const [existing] = await ctx.query<Existing>(
         'SELECT row::text, content_hash, current_version_row::text, current_version_id, version_count FROM {documents} WHERE tenant_id = $1 AND id = $2',
         [tenantId, write.document.id],
@@ -105,19 +104,6 @@ export function vectorsUnavailable(ctx: PgContext, what: string): FathomError {
   });
 }
 
-/** Remove chunks of `versionRow` from the keyword index and vectors; returns what left the statistics. */
-export async function unindexVersion(ctx: PgContext, c: Queryable, versionRow: string, stats: { chunks: number; length: number }): Promise<void> {
-  const [gone] = await ctx.query<{ n: number; length: number }>(
-    'WITH d AS (DELETE FROM {keyword_docs} WHERE chunk_row IN (SELECT row FROM {chunks} WHERE version_row = $1) RETURNING length) SELECT count(*)::int AS n, coalesce(sum(length), 0)::float8 AS length FROM d',
-    [versionRow],
-    c,
-  );
-  stats.chunks -= gone!.n;
-  stats.length -= gone!.length;
-  await ctx.query('DELETE FROM {postings} WHERE chunk_row IN (SELECT row FROM {chunks} WHERE version_row = $1)', [versionRow], c);
-  if (ctx.vectors) await ctx.query('DELETE FROM {vectors} WHERE chunk_row IN (SELECT row FROM {chunks} WHERE version_row = $1)', [versionRow], c);
-}
-
 async function _storeVersion(ctx: PgContext, c: Queryable, tenantId: number, write: DocumentWrite, existing: Existing | undefined, acl: AccessList | undefined, stats: { chunks: number; length: number }, pending: Pending): Promise<Result> {
   const { document: doc, at } = write;
   const versionId = ctx.internal.generateId('ver_');
@@ -127,7 +113,7 @@ async function _storeVersion(ctx: PgContext, c: Queryable, tenantId: number, wri
     documentRow = existing.row;
     await _flush(ctx, c, tenantId, pending); // the old version's index rows may still be pending (same id twice in a batch)
     await ctx.query("UPDATE {versions} SET status = 'superseded', superseded_at = $1 WHERE row = $2", [at, existing.current_version_row], c);
-    await unindexVersion(ctx, c, existing.current_version_row, stats);
+    await unindexVersions(ctx, c, [existing.current_version_row], stats);
   } else {
     const [r] = await ctx.query<{ row: string }>(
       `INSERT INTO {documents} (tenant_id, id, collection, source, title, format, content_hash, current_version_row, current_version_id, version_count, metadata, meta, created_at, updated_at)
@@ -173,58 +159,7 @@ async function _storeChunks(ctx: PgContext, c: Queryable, tenantId: number, docu
     c,
   );
   const rowOf = new Map(rows.map((r) => [r.ordinal, r.row]));
-  const { k, p, x } = pending;
-  write.chunks.forEach((d, i) => {
-    if (d.role !== 'leaf') return;
-    const chunk = rowOf.get(i)!;
-    const terms = analyze(write.indexTexts?.[i] ?? d.text);
-    const counts = new Map<string, number>();
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    k.chunk.push(chunk);
-    k.doc.push(documentRow);
-    k.length.push(terms.length);
-    stats.chunks += 1;
-    stats.length += terms.length;
-    const dl = luceneLength(terms.length);
-    for (const [term, tf] of counts) {
-      p.term.push(term);
-      p.chunk.push(chunk);
-      p.doc.push(documentRow);
-      p.tf.push(tf);
-      p.dl.push(dl);
-    }
-    const vector = write.vectors?.[i];
-    if (vector && vector.length > 0) {
-      x.chunk.push(chunk);
-      x.doc.push(documentRow);
-      x.model.push(write.embeddingModel ?? null);
-      x.vector.push(`[${Array.from(vector).join(',')}]`);
-      x.dims.push(vector.length);
-    }
-  });
-}
-
-/** Insert the pending index rows: one statement per table for the whole commit (not per document), then reset. */
-async function _flush(ctx: PgContext, c: Queryable, tenantId: number, pending: Pending): Promise<void> {
-  const { k, p, x } = pending;
-  if (k.chunk.length) {
-    await ctx.query('INSERT INTO {keyword_docs} (chunk_row, tenant_id, document_row, length) SELECT u.c, $1, u.d, u.l FROM unnest($2::bigint[], $3::bigint[], $4::int[]) AS u(c, d, l)', [tenantId, k.chunk, k.doc, k.length], c);
-  }
-  if (p.term.length) {
-    await ctx.query(
-      'INSERT INTO {postings} (tenant_id, term, chunk_row, document_row, tf, dl) SELECT $1, u.t, u.c, u.d, u.f, u.l FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::int[], $6::int[]) AS u(t, c, d, f, l)',
-      [tenantId, p.term, p.chunk, p.doc, p.tf, p.dl],
-      c,
-    );
-  }
-  if (x.chunk.length) {
-    await ctx.query(
-      'INSERT INTO {vectors} (chunk_row, tenant_id, document_row, model, dims, embedding) SELECT u.c, $1, u.d, u.m, u.n, u.v::vector FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::int[]) AS u(c, d, m, v, n)',
-      [tenantId, x.chunk, x.doc, x.model, x.vector, x.dims],
-      c,
-    );
-  }
-  Object.assign(pending, _pending());
+  pendIndexRows(write, write.chunks.map((_, i) => rowOf.get(i)!), documentRow, stats, pending);
 }
 
 async function _storeSignature(ctx: PgContext, c: Queryable, tenantId: number, documentRow: string, write: DocumentWrite, replace: boolean): Promise<void> {
@@ -241,15 +176,4 @@ async function _storeSignature(ctx: PgContext, c: Queryable, tenantId: number, d
 }
 
 /** Replace a document's access-list rows (none for an empty or absent list). */
-export async function writeAcl(ctx: PgContext, c: Queryable, tenantId: number, documentRow: string, acl: AccessList | undefined): Promise<void> {
-  await ctx.query('DELETE FROM {document_acl} WHERE document_row = $1', [documentRow], c);
-  if (!acl) return;
-  const kinds = [...acl.principals.map(() => 'principal'), ...acl.groups.map(() => 'group')];
-  const values = [...acl.principals, ...acl.groups];
-  if (values.length === 0) return;
-  await ctx.query(
-    'INSERT INTO {document_acl} (document_row, tenant_id, kind, value) SELECT $1, $2, u.k, u.v FROM unnest($3::text[], $4::text[]) AS u(k, v) ON CONFLICT DO NOTHING',
-    [documentRow, tenantId, kinds, values],
-    c,
-  );
-}
+export const writeAcl = (ctx: PgContext, c: Queryable, tenantId: number, documentRow: string, acl: AccessList | undefined): Promise<void> => writeAcls(ctx, c, tenantId, [{ row: documentRow, acl }]);

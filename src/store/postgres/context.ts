@@ -19,6 +19,8 @@ export interface PgContext {
   vectors: boolean;
   /** Vectors per tenant from which searches use an HNSW index (exact below). */
   hnswThreshold: number;
+  /** Set-based commit of batches with distinct ids (false: the per-write path, for A/B measurement). @default true */
+  bulkCommit?: boolean;
   /** Whether the schema's tables force row-level security (statements then need `fathom.tenant_id`; see rls.ts). */
   rls: boolean;
   /** Replace `{table}` with the schema-qualified, quoted table name. */
@@ -34,7 +36,7 @@ export interface PgContext {
 /** Quote an identifier for SQL. */
 export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
-export function createPgContext(options: { pool: Pool; schema: string; location: string; internal: Internal; bm25: { k1: number; b: number }; maxRetries?: number; hnswThreshold?: number }): PgContext {
+export function createPgContext(options: { pool: Pool; schema: string; location: string; internal: Internal; bm25: { k1: number; b: number }; maxRetries?: number; hnswThreshold?: number; bulkCommit?: boolean }): PgContext {
   const { pool, schema, location, maxRetries = 8 } = options;
   const prefix = `${quoteIdent(schema)}.`;
   const cache = new Map<string, string>();

@@ -9,6 +9,9 @@ import { runStoreConformance } from '../../testing/store-conformance.js';
 import { makeWrite, rejectsWithCode } from '../../testing/store/fixtures.js';
 import { postgresServerUnavailable, startPostgresServer } from '../../testing/postgres/start-postgres-server.js';
 import { createSqliteStore } from '../sqlite/sqlite-store.js';
+import pg from 'pg';
+import { tenantLockKey } from './commit.js';
+import { postgresPoolConfig } from './pool-config.js';
 import { createPostgresStore } from './postgres-store.js';
 
 const unavailable = postgresServerUnavailable();
@@ -63,6 +66,70 @@ if (unavailable) {
       } finally {
         await pg.close();
         await lite.close();
+      }
+    });
+  });
+
+  describe('postgres bulk commit and pool safety', () => {
+    it('commits a batch set-based with exactly the per-write results and rows (unchanged, updated, duplicate in write order, ACLs, parents)', async () => {
+      const ids = () => {
+        let n = 0;
+        return (prefix = '') => `${prefix}${n++}`;
+      };
+      const open = (bulkCommit: boolean) => createPostgresStore({ connectionString: server.connectionString, schema: `bulk_${bulkCommit}_${n++}`, bulkCommit, _internal: { generateId: ids(), now: () => 5 } });
+      const dup = (w: ReturnType<typeof makeWrite>) => ({ ...w, skipIfDuplicate: true });
+      const batches = [
+        [makeWrite({ id: 'a', paragraphs: ['otters swim', 'river stone'] }), dup(makeWrite({ id: 'b', paragraphs: ['otters swim', 'river stone'] })), { ...makeWrite({ id: 'c', paragraphs: ['maple cloud'], parent: true }), acl: { principals: ['user:x'], groups: ['g'] } }],
+        [
+          makeWrite({ id: 'a', paragraphs: ['otters swim', 'river stone'] }),
+          { ...makeWrite({ id: 'c', paragraphs: ['maple ember', 'cloud'], at: 2_000 }), acl: { principals: [], groups: ['h'] } },
+          dup(makeWrite({ id: 'd', paragraphs: ['maple cloud'], parent: true })), // c's old text: c moved on earlier in this batch
+          dup(makeWrite({ id: 'e', paragraphs: ['maple ember', 'cloud'] })), // c's new text
+          { ...makeWrite({ id: 'a2', paragraphs: ['lantern'] }), acl: { principals: ['user:y'], groups: [] } },
+        ],
+      ];
+      const seen = [];
+      for (const bulk of [true, false]) {
+        const store = await open(bulk);
+        try {
+          const results = [];
+          for (const writes of batches) results.push((await store.commit({ tenant: 't', writes })).results);
+          const docs = await store.listDocuments({ tenant: 't' });
+          const rows = [];
+          for (const d of docs) {
+            for (const v of await store.listVersions({ tenant: 't', documentId: d.id })) rows.push([v, await store.listChunks({ tenant: 't', documentId: d.id, versionId: v.id })]);
+          }
+          const hits = (await store.searchKeyword({ tenant: 't', query: 'otters maple cloud ember lantern', topK: 50 })).map((h) => [h.chunk.id, h.score]);
+          seen.push({ results, docs, rows, hits, counts: await store.countDocuments({ tenant: 't' }) });
+        } finally {
+          await store.close();
+        }
+      }
+      assert.deepEqual(seen[0]!.results.flat().map((r) => r.status), ['created', 'duplicate', 'created', 'unchanged', 'updated', 'created', 'duplicate', 'created']);
+      assert.deepEqual(seen[0], seen[1]);
+    });
+
+    it('cuts off a pool connection silent inside a transaction holding the tenant writer lock, so the next writer commits', { timeout: 120_000 }, async () => {
+      const schema = `idle_${n++}`;
+      const writer = await createPostgresStore({ connectionString: server.connectionString, schema });
+      const silent = new pg.Client(postgresPoolConfig({ connectionString: server.connectionString, idleInTransactionTimeoutMs: 1_000 }));
+      try {
+        await writer.commit({ tenant: 't', writes: [makeWrite({ id: 'a', paragraphs: ['otters'] })] });
+        const cutOff = new Promise<Error>((resolve) => silent.on('error', resolve));
+        await silent.connect();
+        const show = async (name: string) => Object.values((await silent.query(`SHOW ${name}`)).rows[0] as object)[0];
+        assert.equal(await show('idle_in_transaction_session_timeout'), '1s');
+        assert.equal(await show('statement_timeout'), '30s');
+        const [{ id }] = (await silent.query(`SELECT id FROM "${schema}".tenants WHERE name = 't'`)).rows as Array<{ id: number }>;
+        await silent.query('BEGIN');
+        await silent.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [tenantLockKey(schema), id]);
+        // Silent from here on, lock held. Without the timeout the writer waits until its statement timeout (30 s) and fails.
+        await writer.commit({ tenant: 't', writes: [makeWrite({ id: 'b', paragraphs: ['beavers'] })] });
+        assert.match((await cutOff).message, /idle-in-transaction timeout/);
+        assert.equal((await writer.countDocuments({ tenant: 't' })).documents, 2);
+      } finally {
+        await silent.end().catch(() => {});
+        await writer.close();
       }
     });
   });

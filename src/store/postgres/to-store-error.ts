@@ -1,8 +1,11 @@
 /** Map a `pg` / server error to a FathomError: connection failures, timeouts and contention named for the user. */
 import { FathomError } from '../../util/errors.js';
 
-/** SQLSTATEs worth retrying the whole transaction for: serialization failure, deadlock. */
-export const retryableStates = new Set(['40001', '40P01']);
+/**
+ * SQLSTATEs worth retrying the whole transaction for: serialization failure, deadlock, and the server ending a
+ * session idle in its transaction (25P03: rolled back as a whole, so a retry on a fresh connection is safe).
+ */
+export const retryableStates = new Set(['40001', '40P01', '25P03']);
 
 export function toStoreError(error: unknown, location: string): FathomError {
   if (FathomError.isInstance(error)) return error;
