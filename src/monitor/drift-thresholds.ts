@@ -1,5 +1,12 @@
 import type { DriftSignalName } from '../spec/monitor.js';
 
+/** A freshness rule: documents older than `maxAgeDays` (by source modification time, else last ingest) are stale. */
+export interface FreshnessRule {
+  maxAgeDays: number;
+  /** Per-collection overrides. */
+  collections?: Record<string, number>;
+}
+
 /** Thresholds of {@link checkDrift}: a signal alerts only when the change is both large and significant. */
 export interface DriftThresholds {
   /** Entries needed on each side before a signal may alert. @default 30 */

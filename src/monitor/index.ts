@@ -1,5 +1,6 @@
 export { addFeedback, maxFeedbackText, type AddFeedbackOptions } from './add-feedback.js';
 export { checkDrift, type CheckDriftOptions, type FreshnessRule } from './check-drift.js';
+export { checkDriftSeries, type CheckDriftSeriesOptions } from './check-drift-series.js';
 export { defaultDriftThresholds, driftAdvice, type DriftThresholds } from './drift-thresholds.js';
 export { postDriftAlert, type PostDriftAlertOptions } from './post-drift-alert.js';
 export { pipelineOf, sampleEntry, stratumOf, type SamplerOptions } from './sample-entry.js';
