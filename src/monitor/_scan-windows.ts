@@ -11,7 +11,7 @@ import { _observe } from './_observe.js';
 import { _addObservation, _newWindow, type _Window } from './_window-stats.js';
 
 /** Entries held at once, at most (default). */
-const _page = 10_000;
+const _page = 5000;
 /** Longest time range read at once (windows are read in slices of this, each newest first). */
 const _slice = 6 * 3_600_000;
 const _base = 2 ** 20;
@@ -35,6 +35,7 @@ export async function _scanWindows(o: _ScanOptions): Promise<_Window[]> {
   const windows = Array.from({ length: o.count }, (_, i) => _newWindow(i + 1));
   // term → (last window it was seen in) * _base + (the window before that, + 1)
   const seen = new Map<string, number>();
+  let span = _slice; // the time range a page covers, learned from the density of the log
   for (let i = 0; i < o.count; i++) {
     const from = o.start + i * o.length;
     const to = from + o.length;
@@ -52,16 +53,19 @@ export async function _scanWindows(o: _ScanOptions): Promise<_Window[]> {
       _addObservation(windows[i]!, obs, gap, o.baselineWindows);
       o.onEntry?.(e, i);
     };
-    for (let since = from; since < to; since += _slice) await _readNewestFirst(o, since, Math.min(to, since + _slice), observe);
+    for (let since = from; since < to; since += _slice) span = await _readNewestFirst(o, since, Math.min(to, since + _slice), span, observe);
   }
   return windows;
 }
 
-/** Entries of [since, until) newest first, in pages of at most `_page` (shorter ranges where the log is dense). */
-async function _readNewestFirst(o: _ScanOptions, since: number, until: number, observe: (e: QueryLogEntry) => void): Promise<void> {
+/**
+ * Entries of [since, until) newest first, in pages of at most `pageSize` (shorter ranges where the log is dense);
+ * returns the range length that last fit a page.
+ */
+async function _readNewestFirst(o: _ScanOptions, since: number, until: number, initialSpan: number, observe: (e: QueryLogEntry) => void): Promise<number> {
   const max = o.pageSize ?? _page;
   let end = until;
-  let span = until - since;
+  let span = initialSpan;
   while (end > since) {
     if (o.signal?.aborted) throw new FathomError({ code: 'INTERRUPTED', message: 'The drift check was interrupted; run it again.' });
     const begin = Math.max(since, end - span);
@@ -73,6 +77,7 @@ async function _readNewestFirst(o: _ScanOptions, since: number, until: number, o
     }
     for (const e of page) observe(e);
     end = begin;
-    if (page.length < max / 4) span *= 2;
+    if (page.length < max / 4) span = Math.min(_slice, span * 2);
   }
+  return span;
 }
