@@ -54,8 +54,12 @@ export interface FathomConfig {
   prices?: Record<string, { inputPerMillion: number; outputPerMillion: number }>;
   /** `fathom serve`: port, host, limits, CORS, OIDC, tracing (see ServerConfig in src/spec/server.ts). */
   server?: ServerConfig;
-  /** `monitor.online`: `fathom serve` scores sampled answers in the background (off when absent). */
-  monitor?: { online?: { rate: number; intervalMinutes: number } };
+  /**
+   * `monitor.online`: `fathom serve` scores sampled answers in the background (off when absent). `monitor.judge`: the
+   * judge model of that scoring and of `fathom monitor score` (verdicts `runs` times on a `rate` share of the scored
+   * answers, at most `maxPerCycle` per run, `timeoutMs` per answer).
+   */
+  monitor?: { online?: { rate: number; intervalMinutes: number }; judge?: { model: string; runs?: number; rate?: number; maxPerCycle?: number; timeoutMs?: number } };
 }
 
 /** `generation` in fathom.config.json. */

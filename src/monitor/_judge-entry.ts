@@ -9,9 +9,12 @@ import type { Store } from '../spec/store.js';
  * logged sources' chunks, read from the store), any other judge the question and the answer. Abstained, redacted and
  * search-only entries are not judged (empty list); a faithfulness judge is skipped when no passage is left.
  */
+/** Whether the judges look at an entry: an answer that did not abstain and was not redacted. */
+export const _judgeable = (entry: QueryLogEntry): entry is QueryLogEntry & { answer: string } => entry.kind === 'ask' && !entry.abstained && !entry.redacted && Boolean(entry.answer);
+
 export async function _judgeEntry(o: { store: Store; tenant: string; entry: QueryLogEntry; judges: Judge[]; signal?: AbortSignal }): Promise<OnlineVerdict[]> {
   const { store, tenant, entry, judges, signal } = o;
-  if (entry.kind !== 'ask' || entry.abstained || entry.redacted || !entry.answer) return [];
+  if (!_judgeable(entry)) return [];
   let passages: string[] | undefined;
   const verdicts: OnlineVerdict[] = [];
   for (const judge of judges) {

@@ -5,5 +5,6 @@ export { defaultDriftThresholds, driftAdvice, type DriftThresholds } from './dri
 export { postDriftAlert, type PostDriftAlertOptions } from './post-drift-alert.js';
 export { pipelineOf, sampleEntry, stratumOf, type SamplerOptions } from './sample-entry.js';
 export { scoreEntry } from './score-entry.js';
-export { onlineScorer, scoreCursorKey, scoreOnline, type ScoreOnlineOptions, type ScoreOnlineResult } from './score-online.js';
+export { onlineScorer, scoreCursorKey, scoreOnline, type OnlineJudging, type ScoreOnlineOptions, type ScoreOnlineResult } from './score-online.js';
+export { createOnlineJudges, type CreateOnlineJudgesOptions } from './create-online-judges.js';
 export { findQueryLogEntry } from './find-query-log-entry.js';

@@ -1,4 +1,5 @@
 import type { QueryLogEntry } from '../spec/audit.js';
+import { _draw } from './_draw.js';
 
 /** Options of {@link sampleEntry}. */
 export interface SamplerOptions {
@@ -15,13 +16,6 @@ export const pipelineOf = (e: QueryLogEntry): string => String((e.metadata as Re
 
 /** The stratum key of an entry (tenant and pipeline). */
 export const stratumOf = (e: QueryLogEntry): string => `${e.tenant}/${pipelineOf(e)}`;
-
-/** FNV-1a of the id in [0, 1): a stable draw, so a resumed or repeated run samples the same entries. */
-function _draw(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h >>> 0) / 2 ** 32;
-}
 
 /**
  * Whether to score an entry, and at which rate: answered (`ask`), not redacted, passing the filter, and drawn at

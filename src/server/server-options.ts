@@ -13,6 +13,7 @@ import type { RetrievalMode } from '../spec/retrieve.js';
 import type { ServerConfig } from '../spec/server.js';
 import type { Store } from '../spec/store.js';
 import type { TuneBackend } from '../spec/tune-backend.js';
+import type { OnlineJudging } from '../monitor/index.js';
 import type { OnlineScoringConfig } from './monitor/schedule-online-scoring.js';
 
 /** A named RAG pipeline: the `model` of the OpenAI-compatible endpoint and `pipeline` of `/v1/ask`. */
@@ -64,5 +65,7 @@ export interface CreateServerOptions {
   ready?: () => boolean;
   /** Score sampled answers in the background (`monitor.online` in fathom.config.json): at start, then every interval. @default off */
   onlineScoring?: OnlineScoringConfig;
+  /** Judge verdicts in every `monitor-score` job, background or `POST /v1/monitor/score` (`monitor.judge` in fathom.config.json). @default none */
+  onlineJudge?: OnlineJudging;
   _internal?: { now?: () => number; generateId?: (prefix?: string) => string; fetchJwks?: typeof fetch; jobHeartbeatMs?: number };
 }

@@ -73,4 +73,33 @@ describe('fathom monitor score --judge: structured judge verdicts on sampled ans
     assert.equal(failed.code, 4, failed.err);
     assert.equal(failed.json().error.code, 'PROVIDER_AUTH_FAILED');
   });
+
+  it('with monitor.judge in the config, judges as the config says (model, runs, maxPerCycle) without --judge', async () => {
+    for (const q of ['How much does the Team plan cost?', 'How much does the Pro plan cost per month?']) assert.equal((await cli(['ask', q, '--model', 'extractive'])).code, 0);
+    const before = judge.requests.length;
+    writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ monitor: { judge: { model: 'openai-compatible:config-judge', runs: 2, maxPerCycle: 1, timeoutMs: 30000 } } }));
+    try {
+      const r = await cli(['monitor', 'score', '--rate', '1', '--json']);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(r.json().judged, 1);
+      assert.ok(r.json().judgeSkipped.overLimit >= 1, 'the other unscored answers are past the limit');
+      const bodies = judge.requests.slice(before).map((q) => q.body as Body);
+      assert.equal(bodies.length, 1 * 2 * 2, '1 answer (maxPerCycle) × 2 criteria × 2 runs');
+      assert.ok(bodies.every((b) => b.model === 'config-judge'));
+    } finally {
+      writeFileSync(join(dir, 'fathom.config.json'), '{}');
+    }
+  });
+
+  it('a bad monitor.judge is an INVALID_CONFIG naming each key (exit 2)', async () => {
+    writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ monitor: { judge: { model: 'gpt-4o', runs: 0, maxPerCycle: 1.5, timeout: 5 } } }));
+    try {
+      const r = await cli(['monitor', 'score', '--json']);
+      assert.equal(r.code, 2);
+      assert.equal(r.json().error.code, 'INVALID_CONFIG');
+      for (const key of ['monitor.judge.model', 'monitor.judge.runs', 'monitor.judge.maxPerCycle', 'timeout']) assert.ok(r.json().error.message.includes(key), `${key} in ${r.json().error.message}`);
+    } finally {
+      writeFileSync(join(dir, 'fathom.config.json'), '{}');
+    }
+  });
 });

@@ -11,6 +11,7 @@ import { createServer } from '../../server/index.js';
 import type { ServerConfig } from '../../spec/server.js';
 import { FathomError } from '../../util/errors.js';
 import { buildChatModel, buildChunker, buildEmbedder, buildReranker } from '../build.js';
+import { buildOnlineJudging } from '../build-online-judging.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, type CliContext } from '../context.js';
 import { knownTenants } from '../known-tenants.js';
@@ -70,8 +71,9 @@ export const serveCommand = defineCommand({
     const online = c.config.monitor?.online;
     // SQLite cannot list its tenants through the Store contract: the configured tenant and those holding documents.
     const onlineScoring = online && { ...online, tenants: [...new Set([c.tenant, ...(c.storeUrl ? [] : knownTenants(c.storePath))])] };
+    const onlineJudge = await buildOnlineJudging(c.config, c.io);
     const server = createServer({
-      tuneBackends, store, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, prompts, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer, onlineScoring,
+      tuneBackends, store, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, prompts, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer, onlineScoring, onlineJudge,
       search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
       ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize, ...(c.config.ingest.ocr ? { ocr: c.config.ingest.ocr } : {}) },
     });
@@ -84,7 +86,7 @@ export const serveCommand = defineCommand({
     const resumed = await server.resumeJobs();
     if (resumed.length) logger.info({ jobs: resumed.map((j) => j.id) }, 'resumed unfinished jobs');
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
-    logger.info({ url, dashboard: `${url}/`, onlineScoring: online ?? false, store: store.location, tenantScoped: true, pipelines: ['fathom-rag'], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
+    logger.info({ url, dashboard: `${url}/`, onlineScoring: online ?? false, onlineJudge: c.config.monitor?.judge ?? false, store: store.location, tenantScoped: true, pipelines: ['fathom-rag'], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
 
     await new Promise<void>((resolve) => {
       if (c.io.signal?.aborted) resolve();

@@ -1,7 +1,9 @@
 /**
  * Continuous evaluation through the API, with the functions `fathom monitor score|check` use:
  * - `POST /v1/monitor/score` (admin) runs `scoreOnline` over the tenant's audit log as a job (202; the result in
- *   `GET /v1/jobs/{id}`). Resumable: the scoring cursor is kept in the store, so a resumed job continues.
+ *   `GET /v1/jobs/{id}`). Resumable: the scoring cursor is kept in the store, so a resumed job continues. With the
+ *   server's `onlineJudge` (`monitor.judge`), every `monitor-score` job — these and the background ones — stores the
+ *   judges' verdicts as `fathom monitor score --judge` does.
  * - `GET /v1/monitor/drift` (admin: it summarises every user's queries) returns the `checkDrift` report.
  */
 import type { Hono } from 'hono';
@@ -21,8 +23,8 @@ export function monitorRoute(app: Hono<_Env>, s: _ServerContext): void {
   s.jobs.handle('monitor-score', {
     run: async ({ identity, params, progress, signal }) => {
       const p = params as _ScoreParams;
-      const result = await scoreOnline({ store: s.store, tenant: identity.tenant, rate: p.rate, since: p.since, restart: p.restart, signal, _internal: { now: s.now } });
-      progress({ read: result.read, scored: result.scored });
+      const result = await scoreOnline({ store: s.store, tenant: identity.tenant, rate: p.rate, since: p.since, restart: p.restart, ...s.options.onlineJudge, signal, _internal: { now: s.now } });
+      progress({ read: result.read, scored: result.scored, judged: result.judged });
       return result;
     },
   });
