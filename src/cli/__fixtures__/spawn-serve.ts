@@ -12,9 +12,9 @@ export interface ServeProcess {
   url: Promise<string>;
 }
 
-/** Starts `fathom serve --port 0 --log-level info …args` in `cwd`. */
-export function spawnServe({ cwd, args = [] }: { cwd: string; args?: string[] }): ServeProcess {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--log-level', 'info', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `fathom serve --port 0 --log-level info …args` in `cwd` (with `env` added to this process's environment). */
+export function spawnServe({ cwd, args = [], env }: { cwd: string; args?: string[]; env?: Record<string, string> }): ServeProcess {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--log-level', 'info', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
   let logs = '';
   child.stdout!.on('data', (d: Buffer) => void (logs += d.toString()));
   child.stderr!.on('data', (d: Buffer) => void (logs += d.toString()));
