@@ -47,7 +47,7 @@ test('a title and numbered section titles set larger than the body become Markdo
 });
 
 test('body text at body size stays text, even a short line without a period', async () => {
-  const doc = await load(await makePdf([[...body('the setup'), ['Results', 10], ...body('the outcome'), ['Summary of findings', 10, 'bold'], ...body('the end')]]));
+  const doc = await load(await makePdf([[...body('the setup'), ['Results', 10], ...body('the outcome'), ['Summary of findings', 10], ...body('the end')]]));
   assert.deepEqual(headings(doc.text), []);
   assert.match(doc.text, /\nResults\n/);
   assert.match(doc.text, /\nSummary of findings\n/);
@@ -58,6 +58,10 @@ test('a larger or bold line that ends like a sentence, is long, or is a figure l
     ...body('the context'),
     ['This emphasised line ends with a period.', 13, 'bold'],
     ...body('more context'),
+    ['A bold line at body size that ends with a period.', 10, 'bold'],
+    ...body('the detail'),
+    ['Definition 3', 10, 'bold'],
+    ...body('the definition'),
     ['An emphasised line that runs on for far too many words to be a section title here', 13],
     ...body('the figure'),
     ['X', 14],
@@ -78,4 +82,18 @@ test('author lines at title size followed by more large lines are not headings; 
   ]]));
   assert.deepEqual(headings(doc.text), ['# Retrieval Faithfulness', '## 1 Introduction']);
   assert.match(doc.text, /Ada Lovelace Charles Babbage\nAnalytical Engine Society/);
+});
+
+test('a line on its own in a bold font at body size, followed by body text, is a heading below the larger ones', async () => {
+  const doc = await load(await makePdf([[
+    ['Quarterly Operations Report', 18],
+    ...body('the summary'),
+    ['Background', 10, 'bold'],
+    ...body('the history'),
+    ['2.1 Data Sources', 10, 'bold'],
+    ...body('the data'),
+    ['Costs of Compliance', 10, 'bold'],
+    ...body('the costs'),
+  ]]));
+  assert.deepEqual(headings(doc.text), ['# Quarterly Operations Report', '## Background', '## 2.1 Data Sources', '## Costs of Compliance']);
 });

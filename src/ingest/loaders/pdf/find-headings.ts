@@ -8,6 +8,8 @@ interface _Block {
   start: number;
   end: number;
   size: number;
+  /** A title at body size in its own (bold) font: levelled below every larger heading. */
+  runIn?: boolean;
   level?: number;
 }
 
@@ -26,33 +28,57 @@ const _MAX_LEVEL = 4;
  * heading at body size (bold run-in titles) stays text.
  */
 export function findHeadings(pages: PageLine[][]): PageHeadings[] {
-  const body = _bodySize(pages);
+  const { size: body, font } = _body(pages);
   const blocks: _Block[] = [];
-  if (body > 0) pages.forEach((lines, page) => blocks.push(..._pageBlocks(lines, page, body)));
+  if (body > 0) pages.forEach((lines, page) => blocks.push(..._pageBlocks(lines, page, body, font)));
   const first = blocks.filter((b) => b.page === 0);
   const titleSize = Math.max(0, ...(pages[0] ?? []).map((l) => l.size));
   const title = first.find((b) => b.size >= titleSize - 0.3);
   if (title) title.level = 1;
   const sizes: number[] = [];
-  for (const s of blocks.filter((b) => b !== title).map((b) => b.size).sort((a, b) => b - a)) if (!sizes.some((x) => Math.abs(x - s) <= 0.3)) sizes.push(s);
+  for (const s of blocks.filter((b) => b !== title && !b.runIn).map((b) => b.size).sort((a, b) => b - a)) if (!sizes.some((x) => Math.abs(x - s) <= 0.3)) sizes.push(s);
   const base = title ? 2 : 1;
-  for (const b of blocks) b.level ??= Math.min(_MAX_LEVEL, base + sizes.findIndex((x) => Math.abs(x - b.size) <= 0.3));
+  for (const b of blocks) b.level ??= Math.min(_MAX_LEVEL, base + (b.runIn ? sizes.length : sizes.findIndex((x) => Math.abs(x - b.size) <= 0.3)));
   const out = pages.map((): PageHeadings => new Map());
   for (const b of blocks) out[b.page]!.set(b.start, { level: b.level!, end: b.end });
   return out;
 }
 
-function _bodySize(pages: PageLine[][]): number {
-  const chars = new Map<number, number>();
-  for (const lines of pages) for (const l of lines) chars.set(l.size, (chars.get(l.size) ?? 0) + l.text.length);
-  return [...chars].reduce((a, b) => (b[1] > a[1] ? b : a), [0, 0])[0];
+/** The body text's size and font: those carrying the most characters. */
+function _body(pages: PageLine[][]): { size: number; font: string } {
+  const sizes = new Map<number, number>();
+  const fonts = new Map<string, number>();
+  for (const lines of pages) {
+    for (const l of lines) {
+      sizes.set(l.size, (sizes.get(l.size) ?? 0) + l.text.length);
+      fonts.set(l.font, (fonts.get(l.font) ?? 0) + l.text.length);
+    }
+  }
+  const most = <K>(m: Map<K, number>, empty: K): K => [...m].reduce<[K, number]>((a, b) => (b[1] > a[1] ? b : a), [empty, 0])[0];
+  return { size: most(sizes, 0), font: most(fonts, '') };
 }
 
-function _pageBlocks(lines: PageLine[], page: number, body: number): _Block[] {
+/**
+ * A title at body size: a line of words only (after an optional section number `2.1`), in a font other
+ * than the body's (bold), on its own between lines of other fonts, followed by body text. A run-in label
+ * with a number or a formula (`Definition 3`, `Satz 1.1 (Heine-Borel)`), or a line with sentence
+ * punctuation, stays text.
+ */
+function _runIn(l: PageLine, prev: PageLine | undefined, next: PageLine | undefined, body: number, font: string): boolean {
+  const near = (x: PageLine | undefined): boolean => !!x && Math.abs(x.size - body) <= 0.3;
+  return near(l) && near(next) && l.oneFont && l.font !== '' && l.font !== font && next!.font === font && next!.oneFont && (!prev || prev.font !== l.font)
+    && /^(?:\d+(?:\.\d+)*\.?\s+)?\p{Lu}(?:[\p{L}\p{M}’'\- ]*\p{L})?$/u.test(l.text) && /\p{L}{3}/u.test(l.text) && l.text.split(' ').length <= 8;
+}
+
+function _pageBlocks(lines: PageLine[], page: number, body: number, font: string): _Block[] {
   const big = (l: PageLine | undefined): boolean => !!l && l.size >= body * _MIN_RATIO && /\p{L}{2}/u.test(l.text);
   const same = (a: PageLine, b: PageLine): boolean => Math.abs(a.size - b.size) <= 0.3 && a.font === b.font;
   const out: _Block[] = [];
   for (let k = 0; k < lines.length; k++) {
+    if (_runIn(lines[k]!, lines[k - 1], lines[k + 1], body, font)) {
+      out.push({ page, start: k, end: k + 1, size: body, runIn: true });
+      continue;
+    }
     if (!big(lines[k])) continue;
     const head = lines[k]!;
     let end = k + 1;
@@ -67,6 +93,8 @@ function _pageBlocks(lines: PageLine[], page: number, body: number): _Block[] {
       && (text.match(/,/g) ?? []).length <= 1
       && !/[.,;]$/.test(text)
       && letters >= text.replace(/\s/g, '').length * 0.5
+      // An all-capitals line barely larger than the body is a table or figure title (`ESTIMATED COSTS—Continued`).
+      && !(head.size < body * 1.2 && (text.match(/\p{Lu}/gu) ?? []).length >= letters * 0.6)
       && (!next || (next.size < head.size - 0.3 && next.size >= body * 0.88))
       && (!prev || Math.abs(prev.size - head.size) > 0.3);
     if (ok) out.push({ page, start: k, end, size: head.size });

@@ -30,6 +30,8 @@ export interface PageLine {
   size: number;
   /** pdf.js font id carrying most of the line's characters ('' when unknown). */
   font: string;
+  /** Whether every character of the line is in that font. */
+  oneFont: boolean;
 }
 
 /** Rows of a page (items on one baseline, across columns), top first: used to find running headers and footers. */
@@ -141,7 +143,7 @@ function _line(row: TextItem[]): PageLine {
     end = Math.max(end, i.x + i.width);
   }
   const most = <K>(m: Map<K, number>, empty: K): K => [...m].reduce<[K, number]>((a, b) => (b[1] > a[1] ? b : a), [empty, -1])[0];
-  return { text: text.replace(/\s+/g, ' ').trim(), y: row[0]!.y, x0: row[0]!.x, x1: end, size: most(bySize, 0), font: most(byFont, '') };
+  return { text: text.replace(/\s+/g, ' ').trim(), y: row[0]!.y, x0: row[0]!.x, x1: end, size: most(bySize, 0), font: most(byFont, ''), oneFont: [...byFont.values()].filter((n) => n > 0).length <= 1 };
 }
 
 /** x ranges that at most a few rows cross, with enough text on both sides: the gaps between columns. */
