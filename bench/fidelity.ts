@@ -162,6 +162,8 @@ for (const [format, ext] of [['pdf', '.pdf'], ['docx', '.docx']] as const) {
   for (const file of files(format, ext)) {
     const text = await load(loaderForPath(file, defaultLoaders)!, file);
     const f = figures(text, expectOf(file), { isMarkdown: format !== 'pdf' });
+    // real-docs lists PDF section titles without their numbers (`1 Introduction`, `A Background`, `2.1 Data` → the title).
+    if (format === 'pdf') f.headings = figures(text.replace(/^(#{1,6} )(?:[A-Z]|\d+(?:\.\d+)*)\.?[ \t]+/gm, '$1'), { headings: expectOf(file).headings ?? [] }).headings;
     rows.push(f);
     perFile[file.split('/').pop()!] = { ...f, storedChars: text.length };
   }

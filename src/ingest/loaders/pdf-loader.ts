@@ -8,7 +8,8 @@ import { assessPageText } from './pdf/assess-page-text.js';
 import { joinHyphenation } from './pdf/join-hyphenation.js';
 import { joinSpacingAccents } from './pdf/join-spacing-accents.js';
 import { type OcrCandidate, ocrPages } from './pdf/ocr-pages.js';
-import { lineKey, pageRows, pageText } from './pdf/page-layout.js';
+import { findHeadings } from './pdf/find-headings.js';
+import { lineKey, linesText, pageLines, pageRows } from './pdf/page-layout.js';
 import { readPdfPage } from './pdf/read-pdf-page.js';
 import { dropRunningLines, runningLines } from './pdf/running-lines.js';
 
@@ -20,7 +21,8 @@ import { dropRunningLines, runningLines } from './pdf/running-lines.js';
  * `assessPageText`) or none on a page that paints something (a scan) — is OCRed with tesseract when
  * `options.ocr` is 'auto' and the programs are installed (`metadata.extraction.ocrPages`, and a warning);
  * otherwise it is skipped and listed in `metadata.extraction.garbagePages` and `metadata.extractionWarnings`
- * with the reason. A PDF left without any text is FILE_EMPTY with the first page's reason.
+ * with the reason. A PDF left without any text is FILE_EMPTY with the first page's reason. Section titles set
+ * clearly larger than the body text become Markdown headings (`findHeadings`; `metadata.extraction.headings`).
  */
 export const pdfLoader = _defineFileLoader({
   name: 'pdf',
@@ -41,12 +43,11 @@ export const pdfLoader = _defineFileLoader({
       const rows = read.map((p) => pageRows(p.items));
       const skip = runningLines(rows);
       const removedLines = rows.flatMap((r, i) => r.filter((line) => skip[i]!.has(lineKey(line))).map((line) => line.text));
-      let columnsPages = 0;
-      const raws = read.map((p, i) => {
-        const { text, columns } = pageText(p.items, skip[i]);
-        if (columns > 1) columnsPages++;
-        return text;
-      });
+      const laid = read.map((p, i) => pageLines(p.items, skip[i]));
+      const columnsPages = laid.filter((l) => l.columns > 1).length;
+      // Section titles (larger than the body text) become Markdown headings, so chunks get heading paths.
+      const headings = findHeadings(laid.map((l) => l.lines));
+      const raws = laid.map((l, i) => linesText(l.lines, headings[i]));
       const candidates: OcrCandidate[] = [];
       for (const [i, raw] of raws.entries()) {
         const problem = assessPageText(raw) ?? (raw.trim() === '' && (await read[i]!.paints()) ? 'no text on a page that draws something (a scan?)' : undefined);
@@ -84,6 +85,7 @@ export const pdfLoader = _defineFileLoader({
           ocrPages: ocrPageList,
           runningLinesRemoved: skip.reduce((n, s) => n + s.size, 0),
           multiColumnPages: columnsPages,
+          headings: headings.reduce((n, h) => n + h.size, 0),
         },
       };
       const warnings = garbage.map((g) => `page ${g.page} skipped: ${g.reason}`);

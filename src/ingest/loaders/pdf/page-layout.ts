@@ -16,6 +16,8 @@ export interface TextItem {
   height: number;
   /** Rotated text (a margin note or a landscape table). */
   rotated?: boolean;
+  /** pdf.js font id (`g_d0_f3`): the same id is the same font throughout the document. */
+  fontName?: string;
 }
 
 /** One line of a page: its text, baseline y and x extent. */
@@ -24,6 +26,12 @@ export interface PageLine {
   y: number;
   x0: number;
   x1: number;
+  /** Font size (item height) carrying most of the line's characters, rounded to 0.1 pt. */
+  size: number;
+  /** pdf.js font id carrying most of the line's characters ('' when unknown). */
+  font: string;
+  /** Whether every character of the line is in that font. */
+  oneFont: boolean;
 }
 
 /** Rows of a page (items on one baseline, across columns), top first: used to find running headers and footers. */
@@ -40,12 +48,18 @@ function _kept(items: TextItem[]): TextItem[] {
 
 /** The page's text in reading order, with `skip` rows (by baseline y) left out. */
 export function pageText(items: TextItem[], skipRows: Set<number> = new Set()): { text: string; columns: number } {
+  const { lines, columns } = pageLines(items, skipRows);
+  return { text: linesText(lines), columns };
+}
+
+/** The page's lines in reading order (what `pageText` joins), with `skip` rows left out. */
+export function pageLines(items: TextItem[], skipRows: Set<number> = new Set()): { lines: PageLine[]; columns: number } {
   const kept = _kept(items).filter((i) => !skipRows.has(Math.round(i.y)));
   const rows = _rows(kept).filter((r) => !skipRows.has(_rowKey(r)));
   const gutters = _gutters(rows);
   // The text layer's own order is kept when it already reads column by column (most producers write it
   // so); it is rebuilt from positions only when it interleaves the columns line by line.
-  if (gutters.length === 0 || !_interleaves(kept, gutters, rows.length)) return { text: _paragraphs(_streamLines(kept)), columns: gutters.length + 1 };
+  if (gutters.length === 0 || !_interleaves(kept, gutters, rows.length)) return { lines: _streamLines(kept), columns: gutters.length + 1 };
   const regions: TextItem[][][] = []; // regions → columns → items
   let current: TextItem[][] | undefined;
   for (const row of rows) {
@@ -60,7 +74,7 @@ export function pageText(items: TextItem[], skipRows: Set<number> = new Set()): 
   }
   const lines: PageLine[] = [];
   for (const region of regions) for (const column of region) for (const row of _rows(column)) lines.push(_line(row));
-  return { text: _paragraphs(lines), columns: gutters.length + 1 };
+  return { lines, columns: gutters.length + 1 };
 }
 
 /** Whether the stream order switches between columns more often than a column-by-column layout would. */
@@ -112,7 +126,13 @@ function _rows(items: TextItem[]): TextItem[][] {
 function _line(row: TextItem[]): PageLine {
   let text = '';
   let end = -Infinity;
+  const bySize = new Map<number, number>();
+  const byFont = new Map<string, number>();
   for (const i of row) {
+    const chars = i.str.replace(/\s/g, '').length;
+    const size = Math.round(i.height * 10) / 10;
+    bySize.set(size, (bySize.get(size) ?? 0) + chars);
+    byFont.set(i.fontName ?? '', (byFont.get(i.fontName ?? '') ?? 0) + chars);
     // A gap wider than a fifth of the font size is a word break the text layer did not spell out.
     if (text && !/\s$/.test(text) && !/^\s/.test(i.str) && i.x - end > Math.max(1, i.height) * 0.2) text += ' ';
     // An item that starts with a spacing accent drawn back over the previous glyph (its x a quarter of the font
@@ -122,7 +142,8 @@ function _line(row: TextItem[]): PageLine {
     text = onPrevious ? text.slice(0, -1) + onPrevious + i.str.slice(1) : text + i.str;
     end = Math.max(end, i.x + i.width);
   }
-  return { text: text.replace(/\s+/g, ' ').trim(), y: row[0]!.y, x0: row[0]!.x, x1: end };
+  const most = <K>(m: Map<K, number>, empty: K): K => [...m].reduce<[K, number]>((a, b) => (b[1] > a[1] ? b : a), [empty, -1])[0];
+  return { text: text.replace(/\s+/g, ' ').trim(), y: row[0]!.y, x0: row[0]!.x, x1: end, size: most(bySize, 0), font: most(byFont, ''), oneFont: [...byFont.values()].filter((n) => n > 0).length <= 1 };
 }
 
 /** x ranges that at most a few rows cross, with enough text on both sides: the gaps between columns. */
@@ -168,8 +189,12 @@ function _column(i: TextItem, gutters: Array<[number, number]>): number {
   return c;
 }
 
-/** Lines joined with newlines; a vertical gap well above the usual spacing starts a paragraph (a jump upwards, to the next column, continues it). */
-function _paragraphs(lines: PageLine[]): string {
+/**
+ * Lines joined with newlines; a vertical gap well above the usual spacing starts a paragraph (a jump upwards,
+ * to the next column, continues it). `headings` (see `findHeadings`) maps a line index to a heading that
+ * spans lines `[index, end)`: it is written as one Markdown heading line set apart by blank lines.
+ */
+export function linesText(lines: PageLine[], headings: Map<number, { level: number; end: number }> = new Map()): string {
   const gaps: number[] = [];
   for (let k = 1; k < lines.length; k++) {
     const g = lines[k - 1]!.y - lines[k]!.y;
@@ -178,13 +203,23 @@ function _paragraphs(lines: PageLine[]): string {
   gaps.sort((a, b) => a - b);
   const usual = gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)]! : 0;
   let out = '';
+  let afterHeading = false;
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
+    const heading = headings.get(k);
+    if (heading) {
+      const title = lines.slice(k, heading.end).map((l) => l.text).filter(Boolean).join(' ');
+      out += `${out ? '\n\n' : ''}${'#'.repeat(heading.level)} ${title}`;
+      afterHeading = true;
+      k = heading.end - 1;
+      continue;
+    }
     if (!line.text) continue;
     if (out) {
       const g = lines[k - 1]!.y - line.y;
-      out += usual > 0 && g > usual * 1.6 ? '\n\n' : '\n';
+      out += afterHeading || (usual > 0 && g > usual * 1.6) ? '\n\n' : '\n';
     }
+    afterHeading = false;
     out += line.text;
   }
   return out;

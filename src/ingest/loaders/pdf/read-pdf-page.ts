@@ -5,7 +5,7 @@ const _PAINT_OPS = ['constructPath', 'fill', 'eoFill', 'fillStroke', 'eoFillStro
 
 interface _Page {
   view: number[];
-  getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
+  getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number; fontName?: string }> }>;
   getOperatorList(): Promise<{ fnArray: number[] }>;
 }
 
@@ -17,7 +17,7 @@ export async function readPdfPage(pdf: { getPage(n: number): Promise<unknown> },
   for (const i of items) {
     if (typeof i.str !== 'string' || !i.transform) continue;
     const [a, b, c, d, x, y] = i.transform as [number, number, number, number, number, number];
-    out.push({ str: i.str, x, y, width: i.width ?? 0, height: i.height || Math.hypot(c, d) || 10, ...(Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a < 0 ? { rotated: true } : {}) });
+    out.push({ str: i.str, x, y, width: i.width ?? 0, height: i.height || Math.hypot(c, d) || 10, ...(Math.abs(b) > 0.01 || Math.abs(c) > 0.01 || a < 0 ? { rotated: true } : {}), ...(i.fontName ? { fontName: i.fontName } : {}) });
   }
   const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view ?? [];
   const paints = async () => {
