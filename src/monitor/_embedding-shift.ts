@@ -5,24 +5,14 @@ import type { DriftSignal } from '../spec/monitor.js';
 import { mulberry32 } from '../util/math/random.js';
 import { _centroidShift } from './_divergence.js';
 import type { DriftThresholds } from './drift-thresholds.js';
+import { _offer, type _Sample } from './_window-stats.js';
 import { _divergenceSignal } from './_signals.js';
 
 /** A uniform sample of at most `cap` of the texts added (reservoir sampling, seeded). */
 export function _reservoir(cap: number, seed: number): { add: (text: string) => void; items: string[] } {
-  const items: string[] = [];
+  const sample: _Sample<string> = { items: [], seen: 0 };
   const random = mulberry32(seed);
-  let seen = 0;
-  return {
-    items,
-    add(text) {
-      seen++;
-      if (items.length < cap) items.push(text);
-      else {
-        const j = Math.floor(random() * seen);
-        if (j < cap) items[j] = text;
-      }
-    },
-  };
+  return { items: sample.items, add: (text) => _offer(sample, text, cap, random) };
 }
 
 export async function _embeddingShift(o: { model: EmbeddingModel; current: string[]; baseline: string[]; t: DriftThresholds; signal?: AbortSignal }): Promise<DriftSignal> {

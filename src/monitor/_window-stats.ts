@@ -42,7 +42,8 @@ export function _newWindow(seed: number): _Window {
   };
 }
 
-function _offer<T>(s: _Sample<T>, x: T, cap: number, random: () => number): void {
+/** Offer `x` to the sample `s` (reservoir sampling): kept while under `cap`, else in place of a uniform pick. */
+export function _offer<T>(s: _Sample<T>, x: T, cap: number, random: () => number): void {
   s.seen++;
   if (s.items.length < cap) s.items.push(x);
   else {
