@@ -70,7 +70,12 @@ export function createServer(options: CreateServerOptions): FathomServer {
   const searchMode = options.search?.mode ?? (options.embedder ? 'hybrid' : 'bm25');
   const pipelines: _ServerContext['pipelines'] = new Map();
   const all: Record<string, Pipeline> = { [DEFAULT_PIPELINE]: { model: options.chat }, ...options.pipelines };
-  for (const [name, p] of Object.entries(all)) pipelines.set(name, { ...p, mode: p.mode ?? searchMode, topK: p.topK ?? 5 });
+  for (const [name, p] of Object.entries(all)) {
+    if (p.prompt !== undefined && !options.prompts?.some((v) => v.id === p.prompt)) {
+      throw new FathomError({ code: 'INVALID_CONFIG', message: `Pipeline "${name}" uses prompt variant "${p.prompt}", which is not among the server's prompts (${(options.prompts ?? []).map((v) => v.id).join(', ') || 'none'}): add it to the prompts file or fix the id.`, details: { pipeline: name, prompt: p.prompt } });
+    }
+    pipelines.set(name, { ...p, mode: p.mode ?? searchMode, topK: p.topK ?? 5 });
+  }
   const metrics = createServerMetrics({ processMetrics: false });
   const jobs = createJobRunner({ store, now, generateId, instanceId: config.instanceId, heartbeatMs: options._internal?.jobHeartbeatMs });
   const s: _ServerContext = {

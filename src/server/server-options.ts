@@ -30,6 +30,8 @@ export interface Pipeline {
   abstentionThreshold?: number;
   /** Reply limit in tokens. @default 512 */
   maxOutputTokens?: number;
+  /** A prompt variant's id (`prompts`): this pipeline's answers use it unless a request names another. @default the built-in prompt */
+  prompt?: string;
 }
 
 export interface CreateServerOptions {

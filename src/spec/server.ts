@@ -105,6 +105,31 @@ export interface ServerConfig {
   instanceId?: string;
   /** OpenTelemetry export (`fathom serve`): spans sent over OTLP/HTTP to this URL, e.g. `http://127.0.0.1:4318/v1/traces`. @default none */
   tracing?: { otlpUrl: string; serviceName?: string };
+  /**
+   * Prompt variants callers may choose (`prompt` of `/v1/ask`, a pipeline's `prompt`): a JSON file of
+   * `[{ id, system?, instructions?, examples? }]`, relative to the config file. `fathom serve --prompt` overrides it. @default none
+   */
+  prompts?: string;
+  /**
+   * More named pipelines (`fathom serve` builds them; `createServer` takes them as `pipelines`): the `model` of
+   * `/v1/chat/completions`, listed by `GET /v1/models`. `fathom-rag` is always there unless redefined here. @default none
+   */
+  pipelines?: Record<string, PipelineConfig>;
+}
+
+/** One pipeline in fathom.config.json (`server.pipelines.<name>`): retrieval settings + generator + prompt. */
+export interface PipelineConfig {
+  /** `llama-cpp:<file.gguf>`, `openai-compatible:<model>`, `anthropic:<model>` or `extractive`. @default the server's generator */
+  model?: string;
+  mode?: RetrievalMode;
+  /** @default 5 */
+  topK?: number;
+  /** Use the configured reranker. @default false */
+  rerank?: boolean;
+  abstentionThreshold?: number;
+  maxOutputTokens?: number;
+  /** A prompt variant's id (from `server.prompts` / `--prompt`): every answer of this pipeline uses it unless a request names another. @default the built-in prompt */
+  prompt?: string;
 }
 
 /** `POST /v1/search`: every option of `fathom search`. */

@@ -81,9 +81,9 @@ describe('fathom serve (a real process)', () => {
 
   before(async () => {
     key = (await cli('keys', 'create', '--tenant', 'acme', '--principal', 'user:bob', '--json')).json().key;
-    writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ monitor: { online: { rate: 1, intervalMinutes: 60 } } }));
+    writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ monitor: { online: { rate: 1, intervalMinutes: 60 } }, server: { prompts: 'prompts.json', pipelines: { 'support-terse': { model: 'extractive', topK: 3, prompt: 'terse' } } } }));
     writeFileSync(join(dir, 'prompts.json'), JSON.stringify([{ id: 'terse', instructions: 'Answer in one sentence.' }]));
-    const proc = spawnServe({ cwd: dir, args: ['--prompt', 'prompts.json'] });
+    const proc = spawnServe({ cwd: dir, args: [] });
     ({ child, logs } = proc);
     url = await proc.url;
   });
@@ -108,6 +108,30 @@ describe('fathom serve (a real process)', () => {
     const r = await fetch(`${url}/v1/ask`, { method: 'POST', headers: auth, body: JSON.stringify({ question: 'What does the Enterprise plan cost per seat?', prompt: 'terse' }) });
     assert.equal(r.status, 200);
     assert.equal((await fetch(`${url}/v1/ask`, { method: 'POST', headers: auth, body: JSON.stringify({ question: 'x', prompt: 'long' }) })).status, 404);
+  });
+
+  it('serves the configured pipelines (server.pipelines): listed by /v1/models, answering /v1/chat/completions with their prompt', async () => {
+    const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    const models = (await (await fetch(`${url}/v1/models`, { headers: auth })).json()) as { data: Array<{ id: string }> };
+    assert.deepEqual(models.data.map((m) => m.id), ['fathom-rag', 'support-terse']);
+    const r = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: auth, body: JSON.stringify({ model: 'support-terse', messages: [{ role: 'user', content: 'What does the Enterprise plan cost per seat?' }] }) });
+    assert.equal(r.status, 200);
+    const completion = (await r.json()) as { choices: Array<{ message: { content: string } }> };
+    assert.match(completion.choices[0]!.message.content, /54 dollars/);
+    const audit = (await (await fetch(`${url}/v1/audit?limit=1`, { headers: auth })).json()) as { entries: Array<{ metadata: { pipeline?: string; promptVariant?: string } }> };
+    assert.deepEqual([audit.entries[0]!.metadata.pipeline, audit.entries[0]!.metadata.promptVariant], ['support-terse', 'terse']);
+  });
+
+  it('refuses a pipeline whose prompt id is unknown, at start (exit 2, named)', async () => {
+    const cfgDir = mkdtempSync(join(tmpdir(), 'fathom-serve-cfg-'));
+    try {
+      writeFileSync(join(cfgDir, 'fathom.config.json'), JSON.stringify({ server: { port: 0, pipelines: { p1: { model: 'extractive', prompt: 'missing' } } } }));
+      const bad = await runCliCaptured({ cwd: cfgDir, args: ['serve'] });
+      assert.equal(bad.code, 2, bad.err);
+      assert.match(bad.err, /Pipeline "p1" uses prompt variant "missing"/);
+    } finally {
+      rmSync(cfgDir, { recursive: true, force: true });
+    }
   });
 
   it('logs the dashboard URL at start, and starts the configured online scoring', () => {

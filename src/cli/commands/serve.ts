@@ -7,10 +7,12 @@ import { dirname, join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { defineCommand } from 'citty';
 import pino from 'pino';
-import { createServer } from '../../server/index.js';
+import { createServer, type Pipeline } from '../../server/index.js';
+import type { ChatModel } from '../../spec/chat-model.js';
 import type { ServerConfig } from '../../spec/server.js';
 import { FathomError } from '../../util/errors.js';
 import { buildChatModel, buildChunker, buildEmbedder, buildReranker } from '../build.js';
+import { resolvePath } from '../config.js';
 import { buildOnlineJudging } from '../build-online-judging.js';
 import { commonArgs } from '../common-args.js';
 import { cliContext, type CliContext } from '../context.js';
@@ -35,6 +37,22 @@ function _tuneBackends(c: CliContext): Record<string, ReturnType<typeof tuneBack
     } catch { /* no API key for it: not offered */ }
   }
   return out;
+}
+
+/** `server.pipelines` of the config: each generator built once per model spec (and loaded), the server's own reused. */
+async function _buildPipelines(c: CliContext, cfg: ServerConfig, chat: ChatModel | undefined): Promise<{ byName: Record<string, Pipeline>; models: ChatModel[] }> {
+  const bySpec = new Map<string, ChatModel | undefined>();
+  const byName: Record<string, Pipeline> = {};
+  for (const [name, p] of Object.entries(cfg.pipelines ?? {})) {
+    const { model: spec, ...rest } = p;
+    let model = chat;
+    if (spec !== undefined) {
+      if (!bySpec.has(spec)) bySpec.set(spec, await buildChatModel(c.config, c.io, spec));
+      model = bySpec.get(spec);
+    }
+    byName[name] = { ...rest, model };
+  }
+  return { byName, models: [...bySpec.values()].filter((m): m is ChatModel => m !== undefined) };
 }
 
 export const serveCommand = defineCommand({
@@ -67,13 +85,15 @@ export const serveCommand = defineCommand({
     const tracing = cfg.tracing ? await _startTracing(cfg.tracing) : undefined;
     const store = await openStore({ location: c.storeUrl ?? c.storePath, config: c.config });
     const tuneBackends = _tuneBackends(c);
-    const prompts = ctx.args.prompt === undefined ? undefined : readPromptVariants(resolve(c.io.cwd, String(ctx.args.prompt))).variants;
+    const promptsFile = ctx.args.prompt !== undefined ? resolve(c.io.cwd, String(ctx.args.prompt)) : cfg.prompts !== undefined ? resolvePath(c.config, cfg.prompts) : undefined;
+    const prompts = promptsFile === undefined ? undefined : readPromptVariants(promptsFile).variants;
+    const pipelines = await _buildPipelines(c, cfg, chat);
     const online = c.config.monitor?.online;
     // SQLite cannot list its tenants through the Store contract: the configured tenant and those holding documents.
     const onlineScoring = online && { ...online, tenants: [...new Set([c.tenant, ...(c.storeUrl ? [] : knownTenants(c.storePath))])] };
     const onlineJudge = await buildOnlineJudging(c.config, c.io);
     const server = createServer({
-      tuneBackends, store, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, prompts, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer, onlineScoring, onlineJudge,
+      tuneBackends, store, pipelines: pipelines.byName, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, prompts, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer, onlineScoring, onlineJudge,
       search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
       ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize, ...(c.config.ingest.ocr ? { ocr: c.config.ingest.ocr } : {}) },
     });
@@ -86,7 +106,7 @@ export const serveCommand = defineCommand({
     const resumed = await server.resumeJobs();
     if (resumed.length) logger.info({ jobs: resumed.map((j) => j.id) }, 'resumed unfinished jobs');
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
-    logger.info({ url, dashboard: `${url}/`, onlineScoring: online ?? false, onlineJudge: c.config.monitor?.judge ?? false, store: store.location, tenantScoped: true, pipelines: ['fathom-rag'], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
+    logger.info({ url, dashboard: `${url}/`, onlineScoring: online ?? false, onlineJudge: c.config.monitor?.judge ?? false, store: store.location, tenantScoped: true, pipelines: ['fathom-rag', ...Object.keys(pipelines.byName)].filter((n, i, all) => all.indexOf(n) === i), tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
 
     await new Promise<void>((resolve) => {
       if (c.io.signal?.aborted) resolve();
@@ -100,7 +120,7 @@ export const serveCommand = defineCommand({
     await closed;
     await tracing?.shutdown();
     await store.close();
-    await (chat as { dispose?: () => Promise<void> } | undefined)?.dispose?.();
+    for (const m of new Set([chat, ...pipelines.models])) await (m as { dispose?: () => Promise<void> } | undefined)?.dispose?.();
     logger.info('stopped');
     return 0;
   },

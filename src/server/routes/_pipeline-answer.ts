@@ -34,7 +34,8 @@ export function pipelineAnswerOptions(s: _ServerContext, call: PipelineCall): An
   const p = s.pipelines.get(name);
   if (!p) throw new FathomError({ code: 'NOT_FOUND', message: `No pipeline "${name}": use one of ${[...s.pipelines.keys()].join(', ')} (GET /v1/models).`, details: { pipeline: name } });
   const mode = call.mode ?? p.mode;
-  const variant = call.prompt === undefined ? undefined : promptVariant(s, call.prompt);
+  const promptId = call.prompt ?? p.prompt;
+  const variant = promptId === undefined ? undefined : promptVariant(s, promptId);
   const { embedder, reranker, rerankTopN = 50 } = s.options;
   if (mode !== 'bm25' && !embedder) throw new FathomError({ code: 'INVALID_CONFIG', message: `mode "${mode}" needs an embedding model, and this server has none: use mode "bm25" or configure "embedding".` });
   return {

@@ -38,6 +38,23 @@ describe('prompt variants through the API', () => {
     assert.throws(() => createServer({ store: t.store, prompts: [{ id: 'a' }, { id: 'a' }] }), { code: 'INVALID_CONFIG' });
   });
 
+  it('a pipeline with a prompt answers /v1/chat/completions and /v1/ask with it (a request\'s own prompt wins); an unknown id fails at start', async () => {
+    const piped = await startTestServer({ chat, prompts: [QUOTE], pipelines: { careful: { model: chat, prompt: 'quote' } } });
+    try {
+      const systemOfLastCall = () => chat.calls.at(-1)!.messages.find((m) => m.role === 'system')!.content;
+      const r = await piped.req('/v1/chat/completions', { json: { model: 'careful', messages: [{ role: 'user', content: 'Within how many days can an Enterprise customer get a full refund?' }] } });
+      assert.equal(r.status, 200, await r.clone().text());
+      assert.ok(systemOfLastCall().includes(QUOTE.instructions), systemOfLastCall());
+      assert.equal((await piped.req('/v1/ask', { json: { question: 'refund days?', pipeline: 'careful' } })).status, 200);
+      assert.ok(systemOfLastCall().includes(QUOTE.instructions));
+      assert.equal((await piped.req('/v1/chat/completions', { json: { model: 'fathom-rag', messages: [{ role: 'user', content: 'refund days?' }] } })).status, 200);
+      assert.ok(!systemOfLastCall().includes(QUOTE.instructions), 'the default pipeline has no variant');
+    } finally {
+      await piped.close();
+    }
+    assert.throws(() => createServer({ store: t.store, prompts: [QUOTE], pipelines: { careful: { prompt: 'terse' } } }), (e: { code?: string; message?: string }) => e.code === 'INVALID_CONFIG' && /Pipeline "careful" uses prompt variant "terse"/.test(e.message ?? ''));
+  });
+
   it('lists none on a server without variants', async () => {
     const bare = await startTestServer();
     try {

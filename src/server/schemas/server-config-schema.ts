@@ -23,6 +23,24 @@ export const serverConfigSchema = {
         clockToleranceSec: { type: 'number', minimum: 0 }, principalClaim: { type: 'string' }, groupsClaim: { type: 'string' }, roleClaim: { type: 'string' }, defaultRole: role, tenantClaim: { type: 'string' }, tenant: { type: 'string' },
       },
     },
+    prompts: { type: 'string', minLength: 1 },
+    pipelines: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          model: { type: 'string', pattern: '^(extractive|(llama-cpp|openai-compatible|anthropic):.+)$' },
+          mode: { enum: ['bm25', 'vector', 'hybrid'] },
+          topK: { type: 'integer', minimum: 1, maximum: 100 },
+          rerank: { type: 'boolean' },
+          abstentionThreshold: { type: 'number', minimum: 0, maximum: 1 },
+          maxOutputTokens: { type: 'integer', minimum: 1 },
+          prompt: { type: 'string', minLength: 1, maxLength: 64 },
+        },
+      },
+    },
     tracing: { type: 'object', additionalProperties: false, required: ['otlpUrl'], properties: { otlpUrl: { type: 'string', pattern: '^https?://' }, serviceName: { type: 'string' } } },
   },
 } as const;
