@@ -81,9 +81,11 @@ describe('fathom serve (a real process)', () => {
 
   before(async () => {
     key = (await cli('keys', 'create', '--tenant', 'acme', '--principal', 'user:bob', '--json')).json().key;
-    writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ monitor: { online: { rate: 1, intervalMinutes: 60 } }, server: { prompts: 'prompts.json', pipelines: { 'support-terse': { model: 'extractive', topK: 3, prompt: 'terse' } } } }));
+    writeFileSync(join(dir, 'fathom.config.json'), JSON.stringify({ monitor: { online: { rate: 1, intervalMinutes: 60 } }, server: { prompts: 'config-prompts.json', pipelines: { 'support-terse': { model: 'extractive', topK: 3, prompt: 'terse' } } } }));
+    writeFileSync(join(dir, 'config-prompts.json'), JSON.stringify([{ id: 'from-config' }]));
     writeFileSync(join(dir, 'prompts.json'), JSON.stringify([{ id: 'terse', instructions: 'Answer in one sentence.' }]));
-    const proc = spawnServe({ cwd: dir, args: [] });
+    // --prompt overrides server.prompts (the pipeline's "terse" exists only in prompts.json).
+    const proc = spawnServe({ cwd: dir, args: ['--prompt', 'prompts.json'] });
     ({ child, logs } = proc);
     url = await proc.url;
   });
@@ -125,10 +127,11 @@ describe('fathom serve (a real process)', () => {
   it('refuses a pipeline whose prompt id is unknown, at start (exit 2, named)', async () => {
     const cfgDir = mkdtempSync(join(tmpdir(), 'fathom-serve-cfg-'));
     try {
-      writeFileSync(join(cfgDir, 'fathom.config.json'), JSON.stringify({ server: { port: 0, pipelines: { p1: { model: 'extractive', prompt: 'missing' } } } }));
+      writeFileSync(join(cfgDir, 'fathom.config.json'), JSON.stringify({ server: { port: 0, prompts: 'p.json', pipelines: { p1: { model: 'extractive', prompt: 'missing' } } } }));
+      writeFileSync(join(cfgDir, 'p.json'), JSON.stringify([{ id: 'brief' }]));
       const bad = await runCliCaptured({ cwd: cfgDir, args: ['serve'] });
       assert.equal(bad.code, 2, bad.err);
-      assert.match(bad.err, /Pipeline "p1" uses prompt variant "missing"/);
+      assert.match(bad.err, /Pipeline "p1" uses prompt variant "missing", which is not among the server's prompts \(brief\)/);
     } finally {
       rmSync(cfgDir, { recursive: true, force: true });
     }
