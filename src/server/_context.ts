@@ -13,7 +13,7 @@ import type { CreateServerOptions, Pipeline } from './server-options.js';
 export interface _ServerContext {
   options: CreateServerOptions;
   store: CreateServerOptions['store'];
-  config: Required<Pick<ServerConfig, 'bodyLimitBytes' | 'uploadLimitBytes' | 'requestTimeoutMs' | 'drainTimeoutMs'>> & ServerConfig;
+  config: Required<Pick<ServerConfig, 'bodyLimitBytes' | 'uploadLimitBytes' | 'requestTimeoutMs' | 'drainTimeoutMs' | 'apiKeyCacheMs'>> & ServerConfig;
   pipelines: Map<string, Required<Pick<Pipeline, 'mode' | 'topK'>> & Pipeline>;
   search: { mode: RetrievalMode; topK: number };
   metrics: ServerMetrics;

@@ -80,7 +80,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   const jobs = createJobRunner({ store, now, generateId, instanceId: config.instanceId, heartbeatMs: options._internal?.jobHeartbeatMs });
   const s: _ServerContext = {
     options, store, metrics, jobs, now, generateId, pipelines, tracer: options.tracer,
-    config: { bodyLimitBytes: 1 << 20, uploadLimitBytes: 50 << 20, requestTimeoutMs: 60_000, drainTimeoutMs: 10_000, ...config },
+    config: { bodyLimitBytes: 1 << 20, uploadLimitBytes: 50 << 20, requestTimeoutMs: 60_000, drainTimeoutMs: 10_000, apiKeyCacheMs: 1000, ...config },
     search: { mode: searchMode, topK: options.search?.topK ?? 5 },
     logger: options.logger ?? pino({ level: 'silent' }),
   };
@@ -124,7 +124,9 @@ export function createServer(options: CreateServerOptions): FathomServer {
   });
   app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
   app.get('/openapi.json', (c) => c.json(openapiDocument({ version: SERVER_VERSION })));
-  app.use('*', serveDashboard());
+  // Mounted on its own paths only: API requests do not pass through it.
+  const dashboard = serveDashboard();
+  for (const path of ['/', '/index.html', '/ui/*']) app.use(path, dashboard);
 
   const jsonLimit = jsonBodyLimit({ maxSize: s.config.bodyLimitBytes, onError: () => {
     throw new FathomError({ code: 'PAYLOAD_TOO_LARGE', message: `The body is larger than ${s.config.bodyLimitBytes} bytes: send less or raise server.bodyLimitBytes.`, details: { limitBytes: s.config.bodyLimitBytes } });

@@ -115,6 +115,12 @@ export interface ServerConfig {
    * `/v1/chat/completions`, listed by `GET /v1/models`. `fathom-rag` is always there unless redefined here. @default none
    */
   pipelines?: Record<string, PipelineConfig>;
+  /**
+   * How long a verified API key is remembered, ms (no hash and no store read per request). A revocation through this
+   * process's store is effective at once; one made by another process (`fathom keys revoke`, another server) within
+   * this bound. 0 looks every request up. @default 1000
+   */
+  apiKeyCacheMs?: number;
 }
 
 /** One pipeline in fathom.config.json (`server.pipelines.<name>`): retrieval settings + generator + prompt. */

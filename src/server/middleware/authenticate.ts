@@ -18,7 +18,7 @@ export function authenticate(s: _ServerContext): MiddlewareHandler<_Env> {
     const credential = m[1]!;
     let identity: Identity;
     if (credential.startsWith('fk_') || !oidc) {
-      const record = await resolveApiKey({ store: s.store, key: credential });
+      const record = await resolveApiKey({ store: s.store, key: credential, cacheMs: s.config.apiKeyCacheMs, now: s.now });
       if (!record) throw new FathomError({ code: 'UNAUTHENTICATED', message: 'Unknown or revoked API key: create one with `fathom keys create` (list keys with `fathom keys list`).' });
       identity = { tenant: record.tenant, principal: record.principal, groups: record.groups, role: record.role, via: 'api-key', keyId: record.id };
     } else identity = await oidc(credential);

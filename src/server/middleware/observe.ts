@@ -10,10 +10,13 @@ import { FathomError } from '../../util/errors.js';
 import type { _Env, _ServerContext } from '../_context.js';
 
 export function observe(s: _ServerContext): MiddlewareHandler<_Env> {
+  // Request ids: one random id per server and a counter (unique across processes sharing a log, no random bytes per request).
+  const idPrefix = `${s.generateId('req_')}-`;
+  let requests = 0;
   return async (c, next) => {
     const started = performance.now();
     const incoming = c.req.header('x-request-id');
-    const requestId = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : s.generateId('req_');
+    const requestId = incoming && /^[\w.:-]{1,128}$/.test(incoming) ? incoming : idPrefix + (++requests).toString(36);
     c.set('requestId', requestId);
     c.header('X-Request-Id', requestId);
     // One controller aborted by the client going away or by the timeout (not AbortSignal.any, whose weak-ref
@@ -45,7 +48,7 @@ export function observe(s: _ServerContext): MiddlewareHandler<_Env> {
       s.metrics.requests.inc({ method: c.req.method, route, status: String(status) });
       s.metrics.requestSeconds.observe({ method: c.req.method, route }, ms / 1000);
       const id = c.get('identity');
-      s.logger.info({ reqId: requestId, method: c.req.method, route, path: c.req.path, status, ms: Math.round(ms * 100) / 100, tenant: id?.tenant, principal: id?.principal }, 'request');
+      if (s.logger.isLevelEnabled('info')) s.logger.info({ reqId: requestId, method: c.req.method, route, path: c.req.path, status, ms: Math.round(ms * 100) / 100, tenant: id?.tenant, principal: id?.principal }, 'request');
       if (span) {
         span.setAttribute('http.route', route);
         span.setAttribute('http.response.status_code', status);

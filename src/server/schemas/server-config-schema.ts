@@ -11,6 +11,7 @@ export const serverConfigSchema = {
     uploadLimitBytes: { type: 'integer', minimum: 1 },
     requestTimeoutMs: { type: 'integer', minimum: 1 },
     drainTimeoutMs: { type: 'integer', minimum: 0 },
+    apiKeyCacheMs: { type: 'integer', minimum: 0 },
     instanceId: { type: 'string', minLength: 1, maxLength: 200 },
     rateLimit: { oneOf: [{ const: false }, { type: 'object', additionalProperties: false, required: ['requestsPerMinute'], properties: { requestsPerMinute: { type: 'number', exclusiveMinimum: 0 }, burst: { type: 'integer', minimum: 1 } } }] },
     cors: { oneOf: [{ const: false }, { type: 'object', additionalProperties: false, required: ['origins'], properties: { origins: { type: 'array', items: { type: 'string' } } } }] },
