@@ -1,13 +1,16 @@
 /**
- * The serve bench's paired overhead phase (bench/serve.ts). At each concurrency c (1, 8, 32), rounds of four
- * variants one after another in a rotating order, each a burst of c concurrent calls (c different queries):
+ * The serve bench's paired overhead phase (bench/serve.ts). At each concurrency c (1, 8, 32), rounds of the
+ * variants one after another in a rotating order, each a closed loop of c workers (as autocannon's connections and
+ * the in-process phase): each worker issues its next call when the previous one returns, `callsPerWorker` calls,
+ * latency = issue → completion; a worker's first call (all c start at once) is not counted in the latency:
  *  - loopback: the fathom server in the child process, over HTTP/1.1 keep-alive (`http.request`, one Agent);
  *  - bare: a `node:http` server in the same child process returning the same JSON bytes the fathom server
  *    returned for that body (cached on first sight), with the same client: the floor any Node HTTP service pays
  *    (socket, parser, second process, client);
  *  - in-process: `retrieve()` / `answer()` in this process with the same principal (the same library work);
- *  - app: `app.request()` on a server in this process (the server's code without sockets or a second process).
- * Each variant's round latency is the median of its c calls; the reported overheads are medians over rounds of the
+ *  - app: `app.request()` on a server in this process (the server's code without sockets or a second process);
+ *  - workers (when `workersUrl` is given): the same server as N node:cluster processes on one port and one store.
+ * Each variant's round latency is the median of its counted calls; the reported overheads are medians over rounds of the
  * per-round differences (robust to the machine's load drifting during the run). The child's CPU time per request
  * (loopback and bare) is read from a control endpoint around each burst: CPU is far less sensitive to a loaded
  * machine than wall time.
@@ -31,22 +34,27 @@ export interface PairedTargets {
   routes: Record<'search' | 'ask', (q: string) => Record<string, unknown>>;
   concurrency: number[];
   rounds: number;
+  /** Calls each of the c workers makes back to back per round (the first one is not counted in the latency). @default 4 */
+  callsPerWorker?: number;
+  /** The same server as several processes (node:cluster) on one store: one more variant, `workers`. */
+  workersUrl?: string;
+  workersKey?: string;
   /** Stop a concurrency level's rounds after this many seconds (bounded run). */
   secondsPerLevel: number;
 }
 
-type Variant = 'loopback' | 'bare' | 'inProcess' | 'app';
+type Variant = 'loopback' | 'bare' | 'inProcess' | 'app' | 'workers';
 export interface PairedLevel {
   rounds: number;
   loadAverage1m: number;
-  p50Ms: Record<Variant, number>;
+  p50Ms: Partial<Record<Variant, number>>;
   /** Medians of per-round differences. */
   /**
    * overInProcess: loopback − in-process (the acceptance number); overBareFloor: loopback − bare (the library work
    * included); ownCode: loopback − in-process − bare, the server's own code once the floor any Node HTTP service
    * pays and the library work are both taken out (additive at 1 client; at 8 and 32 queueing multiplies each part).
    */
-  overheadP50Ms: { overInProcess: number; overBareFloor: number; ownCode: number; bareFloorOverInProcess: number; appOverInProcess: number };
+  overheadP50Ms: { overInProcess: number; overBareFloor: number; ownCode: number; bareFloorOverInProcess: number; appOverInProcess: number; workersOverInProcess?: number };
   serverCpuMsPerRequest: { loopback: number; bare: number };
   inProcessCpuMsPerCall: number;
   /** Requests sent again after meeting a keep-alive socket the server had just closed. */
@@ -80,7 +88,13 @@ export async function pairedOverhead(o: PairedTargets): Promise<Record<string, P
     req.on('error', reject);
     req.end(body);
   });
-  const childCpu = async () => Number(await call(o.cpuUrl, 'GET'));
+  const cpuNow = async () => Number(await call(o.cpuUrl, 'GET'));
+  // A CPU probe costs the child CPU too: the delta of two back-to-back probes (median of 21) is taken out of each burst's.
+  const probes: number[] = [];
+  for (let i = 0; i < 21; i++) probes.push(-(await cpuNow()) + (await cpuNow()));
+  const probeCost = median(probes);
+  const childCpu = cpuNow;
+  const k = o.callsPerWorker ?? 4;
   const levels: Record<string, PairedLevel> = {};
   try {
     for (const route of ['search', 'ask'] as const) {
@@ -96,13 +110,14 @@ export async function pairedOverhead(o: PairedTargets): Promise<Record<string, P
           if (r.status !== 200) throw new Error(`app.request ${route}: ${r.status}`);
           return r.arrayBuffer();
         }),
-      };
+        ...(o.workersUrl ? { workers: (q: string) => call(`${o.workersUrl}/v1/${route}`, 'POST', body(q), o.workersKey) } : {}),
+      } as Record<Variant, (q: string) => Promise<unknown>>;
       const variants = Object.keys(run) as Variant[];
       for (const q of o.queries) for (const v of variants) await run[v](q); // warm-up; fills the bare server's byte cache
       for (const c of o.concurrency) {
-        const per: Record<Variant, number[]> = { loopback: [], bare: [], inProcess: [], app: [] };
+        const per: Record<Variant, number[]> = { loopback: [], bare: [], inProcess: [], app: [], workers: [] };
         const cpu = { loopback: [] as number[], bare: [] as number[], inProcess: [] as number[] };
-        const d = { overInProcess: [] as number[], overBareFloor: [] as number[], ownCode: [] as number[], bareFloorOverInProcess: [] as number[], appOverInProcess: [] as number[] };
+        const d = { overInProcess: [] as number[], overBareFloor: [] as number[], ownCode: [] as number[], bareFloorOverInProcess: [] as number[], appOverInProcess: [] as number[], workersOverInProcess: [] as number[] };
         const end = performance.now() + o.secondsPerLevel * 1000;
         let r = 0;
         for (; r < o.rounds && performance.now() < end; r++) {
@@ -111,15 +126,18 @@ export async function pairedOverhead(o: PairedTargets): Promise<Record<string, P
             const v = variants[(r + j) % variants.length]!;
             const remote = v === 'loopback' || v === 'bare';
             const c0 = remote ? await childCpu() : process.cpuUsage();
-            const lat = await Promise.all(Array.from({ length: c }, async (_, w) => {
-              const t0 = performance.now();
-              await run[v](o.queries[(r * c + w) % o.queries.length]!);
-              return performance.now() - t0;
+            const lat: number[] = [];
+            await Promise.all(Array.from({ length: c }, async (_, w) => {
+              for (let i = 0; i < k; i++) {
+                const t0 = performance.now();
+                await run[v](o.queries[((r * c + w) * k + i) % o.queries.length]!);
+                if (i > 0) lat.push(performance.now() - t0);
+              }
             }));
-            if (remote) cpu[v as 'loopback' | 'bare'].push(((await childCpu()) - (c0 as number)) / 1000 / c);
+            if (remote) cpu[v as 'loopback' | 'bare'].push(((await childCpu()) - (c0 as number) - probeCost) / 1000 / (c * k));
             else if (v === 'inProcess') {
               const u = process.cpuUsage(c0 as NodeJS.CpuUsage);
-              cpu.inProcess.push((u.user + u.system) / 1000 / c);
+              cpu.inProcess.push((u.user + u.system) / 1000 / (c * k));
             }
             t[v] = median(lat);
             per[v].push(t[v]);
@@ -129,11 +147,15 @@ export async function pairedOverhead(o: PairedTargets): Promise<Record<string, P
           d.ownCode.push(t.loopback! - t.inProcess! - t.bare!);
           d.bareFloorOverInProcess.push(t.bare! - t.inProcess!);
           d.appOverInProcess.push(t.app! - t.inProcess!);
+          if (t.workers !== undefined) d.workersOverInProcess.push(t.workers - t.inProcess!);
         }
         levels[`${route}@${c}`] = {
           rounds: r, loadAverage1m: +loadavg()[0]!.toFixed(1),
-          p50Ms: { loopback: median(per.loopback), bare: median(per.bare), inProcess: median(per.inProcess), app: median(per.app) },
-          overheadP50Ms: { overInProcess: median(d.overInProcess), overBareFloor: median(d.overBareFloor), ownCode: median(d.ownCode), bareFloorOverInProcess: median(d.bareFloorOverInProcess), appOverInProcess: median(d.appOverInProcess) },
+          p50Ms: { loopback: median(per.loopback), bare: median(per.bare), inProcess: median(per.inProcess), app: median(per.app), ...(o.workersUrl ? { workers: median(per.workers) } : {}) },
+          overheadP50Ms: {
+            overInProcess: median(d.overInProcess), overBareFloor: median(d.overBareFloor), ownCode: median(d.ownCode), bareFloorOverInProcess: median(d.bareFloorOverInProcess), appOverInProcess: median(d.appOverInProcess),
+            ...(o.workersUrl ? { workersOverInProcess: median(d.workersOverInProcess) } : {}),
+          },
           serverCpuMsPerRequest: { loopback: median(cpu.loopback), bare: median(cpu.bare) },
           inProcessCpuMsPerCall: median(cpu.inProcess),
           resent,

@@ -37,6 +37,7 @@ import { mulberry32 } from '../src/util/math/random.js';
 import { listen } from '../src/server/__fixtures__/listen.js';
 import { createChunker } from '../src/ingest/index.js';
 import { pairedOverhead } from './_serve-paired.js';
+import { serveWorkers } from './_serve-workers.js';
 import { createGptTokenizer } from '../src/util/tokenizers/index.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -81,7 +82,8 @@ if (process.argv[2] === '--child') {
     await store.close();
     process.exit(0);
   });
-} else await main();
+} else if (process.argv[2] === '--child-workers') await serveWorkers({ workers: Number(process.argv[3]), path: process.argv[4]!, tenant });
+else await main();
 
 async function main(): Promise<void> {
   const seconds = arg('seconds', 4);
@@ -152,38 +154,59 @@ async function main(): Promise<void> {
       });
       child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
     });
+    // The same server as `--workers` node:cluster processes on the same store (its own row; 0 leaves it out).
+    const workers = arg('workers', 2);
+    const cluster = workers > 0 ? spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--child-workers', String(workers), path], { stdio: ['ignore', 'pipe', 'inherit'] }) : undefined;
+    const clustered = cluster && await new Promise<{ url: string; key: string; writerKey: string }>((resolve, reject) => {
+      let out = '';
+      cluster.stdout!.on('data', (b: Buffer) => {
+        out += b.toString();
+        if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
+      });
+      cluster.once('exit', (c) => reject(new Error(`workers exited ${c}`)));
+    });
     const pct = (xs: number[], p: number) => {
       const s = [...xs].sort((a, b) => a - b);
       return +s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!.toFixed(3);
     };
     const stats = (xs: number[], secs: number) => ({ requests: xs.length, throughputPerSec: +(xs.length / secs).toFixed(1), p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99) });
     const routes = { search: (q: string) => ({ query: q, k: 5 }), ask: (q: string) => ({ question: `What about ${q}?` }) };
-    // Warm-up (not measured): one pass of the queries fills the store's caches.
-    for (const [route, body] of Object.entries(routes)) {
-      for (const q of queries) await fetch(`${url}/v1/${route}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body(q)) }).then((r) => r.arrayBuffer());
-    }
-    const server: Record<string, unknown> = {};
-    for (const [route, body] of Object.entries(routes)) {
-      for (const connections of [1, 8, 32]) {
-        const latencies: number[] = [];
-        const inst = autocannon({
-          url: `${url}/v1/${route}`, connections, duration: seconds, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-          requests: queries.map((q) => ({ method: 'POST', body: JSON.stringify(body(q)) })),
-        });
-        inst.on('response', (_c: unknown, _s: number, _b: number, ms: number) => latencies.push(ms));
-        const ingesting = _ingestWhile(url, writerKey, `${route}-${connections}`, seconds * 1000);
-        const r = await inst;
-        const ingest = await ingesting;
-        server[`${route}@${connections}`] = { ...stats(latencies, seconds), errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, ingest };
-        console.log(route, connections, JSON.stringify(server[`${route}@${connections}`]));
+    const loadRows = async (target: { url: string; key: string; writerKey: string }, tag: string) => {
+      // Warm-up (not measured): one pass of the queries fills the store's caches (each worker's, over several passes).
+      for (const [route, body] of Object.entries(routes)) {
+        for (let i = 0; i < queries.length * (tag ? workers : 1); i++) await fetch(`${target.url}/v1/${route}`, { method: 'POST', headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' }, body: JSON.stringify(body(queries[i % queries.length]!)) }).then((r) => r.arrayBuffer());
       }
-    }
+      const rows: Record<string, unknown> = {};
+      for (const [route, body] of Object.entries(routes)) {
+        for (const connections of [1, 8, 32]) {
+          const latencies: number[] = [];
+          const inst = autocannon({
+            url: `${target.url}/v1/${route}`, connections, duration: seconds, headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' },
+            requests: queries.map((q) => ({ method: 'POST', body: JSON.stringify(body(q)) })),
+          });
+          inst.on('response', (_c: unknown, _s: number, _b: number, ms: number) => latencies.push(ms));
+          const ingesting = _ingestWhile(target.url, target.writerKey, `${tag}${route}-${connections}`, seconds * 1000);
+          const r = await inst;
+          const ingest = await ingesting;
+          rows[`${route}@${connections}`] = { ...stats(latencies, seconds), errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, ingest };
+          console.log(tag || 'server', route, connections, JSON.stringify(rows[`${route}@${connections}`]));
+        }
+      }
+      return rows;
+    };
+    const server = await loadRows({ url, key, writerKey }, '');
+    const serverWorkers = clustered ? await loadRows(clustered, `workers${workers}-`) : undefined;
     const paired = await pairedOverhead({
       url, bareUrl, cpuUrl, key, path, tenant, principal: 'user:bench', queries, routes, concurrency: [1, 8, 32],
-      rounds: arg('paired-rounds', 60), secondsPerLevel: arg('paired-seconds', 15),
+      rounds: arg('paired-rounds', 60), secondsPerLevel: arg('paired-seconds', 15), callsPerWorker: arg('paired-calls', 4),
+      workersUrl: clustered?.url, workersKey: clustered?.key,
     });
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    for (const p of [child, cluster]) {
+      if (!p) continue;
+      p.removeAllListeners('exit');
+      p.kill('SIGTERM');
+      await new Promise((r) => p.once('exit', r));
+    }
 
     // In-process floor at the same concurrency.
     const local = await createSqliteStore({ path });
@@ -237,18 +260,19 @@ async function main(): Promise<void> {
     await local.close();
     const appOverheadP50Ms = Object.fromEntries(Object.keys(appRequest).map((k) => [k, +((appRequest[k] as { p50: number }).p50 - (inProcess[k] as { p50: number }).p50).toFixed(3)]));
     const overheadP50Ms = Object.fromEntries(Object.keys(server).map((k) => [k, +((server[k] as { p50: number }).p50 - (inProcess[k] as { p50: number }).p50).toFixed(3)]));
+    const workersOverheadP50Ms = serverWorkers && Object.fromEntries(Object.keys(serverWorkers).map((k) => [k, +((serverWorkers[k] as { p50: number }).p50 - (inProcess[k] as { p50: number }).p50).toFixed(3)]));
     const result = {
       benchmark: 'serve', date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage1mAtStart, loadAverage1mAtEnd: +loadavg()[0]!.toFixed(1),
       store: { ...counts, mode: 'bm25', answerer: 'extractive', buildSeconds, cachedAt: cached }, secondsPerRun: seconds,
       concurrentIngest: 'during every loopback run, ingest jobs (POST /v1/ingest, a JSONL of 100 records each, one after the other) write to the same store; `ingest` per run: jobs, documents written, their failures and any non-2xx', latencyUnit: 'ms',
-      server, inProcess, appRequest, overheadP50Ms, appOverheadP50Ms, pairedOverhead: paired,
-      errorsTotal: Object.values(server).reduce((n: number, r) => n + (r as { errors: number; timeouts: number; non2xx: number }).errors + (r as { timeouts: number }).timeouts + (r as { non2xx: number }).non2xx, 0),
-      ingestFailures: Object.values(server).reduce((n: number, r) => n + (r as { ingest: { failed: number; non2xx: number } }).ingest.failed + (r as { ingest: { non2xx: number } }).ingest.non2xx, 0),
+      server, inProcess, appRequest, overheadP50Ms, appOverheadP50Ms, workers, serverWorkers, workersOverheadP50Ms, pairedOverhead: paired,
+      errorsTotal: [...Object.values(server), ...Object.values(serverWorkers ?? {})].reduce((n: number, r) => n + (r as { errors: number; timeouts: number; non2xx: number }).errors + (r as { timeouts: number }).timeouts + (r as { non2xx: number }).non2xx, 0),
+      ingestFailures: [...Object.values(server), ...Object.values(serverWorkers ?? {})].reduce((n: number, r) => n + (r as { ingest: { failed: number; non2xx: number } }).ingest.failed + (r as { ingest: { non2xx: number } }).ingest.non2xx, 0),
       notes: 'autocannon latency has 1 ms resolution per response event (responseTime, ms float); the machine is shared (2 cores), so absolute numbers vary run to run.',
     };
     mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
     writeFileSync(join(import.meta.dirname, 'results', 'serve.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(JSON.stringify({ pairedOverheadP50Ms: Object.fromEntries(Object.entries(paired).map(([k, v]) => [k, v.overheadP50Ms])), overheadP50Ms, appOverheadP50Ms, errorsTotal: result.errorsTotal, ingestFailures: result.ingestFailures }));
+    console.log(JSON.stringify({ pairedOverheadP50Ms: Object.fromEntries(Object.entries(paired).map(([k, v]) => [k, v.overheadP50Ms])), overheadP50Ms, appOverheadP50Ms, workersOverheadP50Ms, errorsTotal: result.errorsTotal, ingestFailures: result.ingestFailures }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
