@@ -14,11 +14,14 @@
  *  - overhead = server p50 − in-process p50 (and app.request p50 − in-process p50) at the same concurrency (unpaired:
  *    separate phases, so load drift on a shared machine lands in it). Errors = transport errors + timeouts +
  *    non-2xx (so any SQLITE_BUSY reaching a client counts). Both sides are warmed up first (one pass of the queries).
+ *  - several processes (bench/_serve-workers.ts, `--workers N`, default 2, 0 leaves it out): the same server as N
+ *    node:cluster workers on one port and one store, its own load row (`serverWorkers`, with ingest) and paired variant;
  *  - paired overhead (bench/_serve-paired.ts; idle server, no ingest) at 1, 8 and 32 clients: rounds of loopback,
- *    a bare node:http floor in the server's process returning the same bytes, in-process and app.request(), each a
- *    burst of c concurrent calls, in a rotating order; medians of the per-round differences: server − in-process and
- *    server − bare floor; the server process's CPU per request; the load average per level.
- * Run: node --import tsx bench/serve.ts [--seconds 5] [--docs 50000] [--paired-rounds 60] [--paired-seconds 15] → bench/results/serve.json (the store is cached in
+ *    a bare node:http floor in the server's process returning the same bytes, in-process, app.request() and the
+ *    workers, each a closed loop of c workers (`--paired-calls` calls each, the next when the previous returns), in a
+ *    rotating order; medians of the per-round differences: server − in-process and server − bare floor; the server
+ *    process's CPU per request; the load average per level.
+ * Run: node --import tsx bench/serve.ts [--seconds 5] [--docs 50000] [--paired-rounds 60] [--paired-seconds 15] [--paired-calls 4] [--workers 2] → bench/results/serve.json (the store is cached in
  * $TMPDIR/fathom-bench-serve-cache/store-<docs>.db; the first run builds it)
  */
 import { spawn } from 'node:child_process';
