@@ -103,6 +103,20 @@ describe('timeouts, client aborts, shutdown', () => {
     }
   });
 
+  it('stops a (non-streamed) chat completion at the timeout and aborts the model call', async () => {
+    const model = slowModel();
+    const t = await startTestServer({ chat: model, config: { requestTimeoutMs: 300 } });
+    try {
+      const r = await t.req('/v1/chat/completions', { json: { model: 'fathom-rag', messages: [{ role: 'user', content: 'What does the Enterprise plan cost?' }] } });
+      assert.equal(r.status, 504);
+      assert.equal((await err(r)).code, 'REQUEST_TIMEOUT');
+      await new Promise((res) => setTimeout(res, 50));
+      assert.equal(model.aborted, true);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('a client that disconnects from a stream stops the generation', async () => {
     const model = slowModel();
     const t = await startTestServer({ chat: model });

@@ -21,8 +21,10 @@ export function askRoute(app: Hono<_Env>, s: _ServerContext): void {
     const body = validateBody<AskRequest>(askRequestSchema, await readJson(c));
     const identity = c.get('identity');
     const startedAt = s.now();
+    // A stream also stops when its response stream is cancelled; a JSON answer needs only the request's signal
+    // (AbortSignal.any's bookkeeping is not free on every request).
     const abort = new AbortController();
-    const signal = AbortSignal.any([c.get('signal'), abort.signal]);
+    const signal = body.stream ? AbortSignal.any([c.get('signal'), abort.signal]) : c.get('signal');
     const options = pipelineAnswerOptions(s, { identity, question: body.question, pipeline: body.pipeline, k: body.k, mode: body.mode, filter: body.filter, hops: body.hops, prompt: body.prompt, requestId: c.get('requestId'), signal });
     if (!body.stream) {
       const a = await answer(options);

@@ -58,7 +58,7 @@ export function openaiRoute(app: Hono<_Env>, s: _ServerContext): void {
     const startedAt = s.now();
     const abort = new AbortController();
     const options = pipelineAnswerOptions(s, {
-      identity, question: _question(body.messages), pipeline: body.model, requestId: c.get('requestId'), signal: AbortSignal.any([c.get('signal'), abort.signal]),
+      identity, question: _question(body.messages), pipeline: body.model, requestId: c.get('requestId'), signal: body.stream ? AbortSignal.any([c.get('signal'), abort.signal]) : c.get('signal'),
       maxOutputTokens: body.max_completion_tokens ?? body.max_tokens, temperature: body.temperature,
     });
     const id = `chatcmpl-${s.generateId()}`;
