@@ -45,7 +45,7 @@ const list = defineCommand({
 });
 
 const revoke = defineCommand({
-  meta: { name: 'revoke', description: 'Revoke an API key by id; it stops working at once' },
+  meta: { name: 'revoke', description: 'Revoke an API key by id; running servers refuse it within server.apiKeyCacheMs (default 1 s)' },
   args: { ...commonArgs, id: { type: 'positional', description: 'Key id (key_…, from `fathom keys list`)', required: true } },
   async run(ctx) {
     const c = cliContext(ctx);
