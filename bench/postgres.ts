@@ -22,6 +22,7 @@ import { startPglite } from '../src/testing/postgres/start-pglite.js';
 import { clusteredVectors } from '../src/testing/store/approximate-cases.js';
 import { sha256 } from '../src/util/hash.js';
 import { readScifact } from './_scifact.js';
+import { syntheticDocs, syntheticQueries } from './postgres-synthetic.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sizes = (process.env.BENCH_POSTGRES_SIZES ?? '10000').split(',').filter(Boolean).map(Number);
@@ -102,36 +103,28 @@ if (scifactBackends.length === 0) {
 }
 
 // 2. Latency and ingest throughput at N chunks.
-const words = 'harbour lighthouse ferry anchor tide gull pier sail rope buoy keel mast river stone maple cloud ember lantern meadow quartz willow'.split(' ');
-const text = (i: number) => Array.from({ length: 12 + (i % 40) }, (_, j) => words[(i * 7 + j * j * 3 + (i >> 3)) % words.length]! + (j % 9 === 0 ? `${(i * 31 + j) % 997}` : '')).join(' ');
 result.synthetic = {};
 for (const n of sizes) {
-  const vectors = clusteredVectors(n, 7);
-  const dims = vectors[0]!.length;
-  const docs: DocumentWrite[] = Array.from({ length: n / 2 }, (_, d) => {
-    const paragraphs = [text(2 * d), text(2 * d + 1)];
-    const body = paragraphs.join('\n\n');
-    return {
-      document: { id: `d${d}`, source: `s${d}`, title: `T${d}`, text: body, format: 'markdown', metadata: { team: d % 4 === 0 ? 'red' : 'blue' } },
-      contentHash: sha256(body),
-      chunks: paragraphs.map((p, k) => ({ text: p, start: k ? paragraphs[0]!.length + 2 : 0, end: (k ? paragraphs[0]!.length + 2 : 0) + p.length, headingPath: [], tokenCount: 0, role: 'leaf' as const })),
-      vectors: [Float32Array.from(vectors[2 * d]!), Float32Array.from(vectors[2 * d + 1]!)],
-      embeddingModel: 'synthetic',
-      at: d,
-    };
-  });
-  const queryTexts = Array.from({ length: 60 }, (_, i) => `${words[i % words.length]} ${words[(i * 5 + 3) % words.length]} ${(i * 13) % 997}`);
+  const docs = syntheticDocs(n);
+  const dims = docs[0]!.vectors![0]!.length;
+  const queryTexts = syntheticQueries;
   const queryVectors = clusteredVectors(60, 99).map((v) => Float32Array.from(v));
   const out: Record<string, unknown> = { chunks: n, dims };
   for (const b of backends) {
     const store = await b.open();
     const batch = b.vectors ? docs : docs.map(({ vectors: _v, embeddingModel: _m, ...w }) => w);
     const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
     const ingestMs = await time(async () => {
-      for (let i = 0; i < batch.length; i += 250) await store.commit({ tenant: 'bench', writes: batch.slice(i, i + 250) });
+      for (let i = 0; i < batch.length; i += 250) {
+        await store.commit({ tenant: 'bench', writes: batch.slice(i, i + 250) });
+        // Progress, so a run stopped by its time bound still says how far the ingest got.
+        if ((i / 250) % 20 === 19) console.log(`${n} ${b.name}: ${(i + 250) * 2} chunks ingested at ${Math.round((performance.now() - t0) / 1000)} s (load ${round(loadavg()[0]!, 1)})`);
+      }
     });
     const cpu = process.cpuUsage(cpu0);
     await store.compact(); // ANALYZE on Postgres: planner statistics after the load
+    console.log(`${n} ${b.name}: ingested in ${Math.round(ingestMs / 1000)} s, ANALYZE done`);
     const kw: number[] = [], vec: number[] = [], hyb: number[] = [], acl: number[] = [];
     for (let i = 0; i < queryTexts.length; i++) {
       kw.push(await time(() => store.searchKeyword({ tenant: 'bench', query: queryTexts[i]!, topK: 10 })));

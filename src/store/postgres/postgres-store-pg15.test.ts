@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import type { MetadataFilter } from '../../spec/filter.js';
 import { runStoreConformance } from '../../testing/store-conformance.js';
 import { makeWrite, rejectsWithCode } from '../../testing/store/fixtures.js';
 import { postgresServerUnavailable, startPostgresServer } from '../../testing/postgres/start-postgres-server.js';
@@ -61,6 +62,35 @@ if (unavailable) {
             }
           }
           assert.deepEqual(await pg.keywordQueryStats!({ tenant: 'x', query }), await lite.keywordQueryStats!({ tenant: 'x', query }));
+        }
+        assert.ok(compared > 1_000, `compared ${compared} hits`);
+      } finally {
+        await pg.close();
+        await lite.close();
+      }
+    });
+
+    it('scores identically to SQLite with access lists, array metadata and more than 64 query terms', async () => {
+      // 90 distinct words (w0…w89): a query of all of them takes the ordered-aggregate form, a short one the per-term form.
+      const vocab = Array.from({ length: 90 }, (_, i) => `w${i.toString(36)}x`);
+      const writes = Array.from({ length: 80 }, (_, i) => ({
+        ...makeWrite({ id: `d${String(i).padStart(2, '0')}`, paragraphs: [0, 1].map((p) => Array.from({ length: 3 + ((i + p * 7) % 17) }, (_, j) => vocab[(i * 5 + j * (p + 3) + ((i * j) % 7)) % vocab.length]).join(' ')), metadata: { tags: i % 3 ? ['a', `t${i % 4}`] : `t${i % 4}`, deep: { on: i % 2 === 0 } } }),
+        ...(i % 5 === 0 ? { acl: { principals: ['user:ann'], groups: [] } } : i % 5 === 1 ? { acl: { principals: [], groups: ['eng'] } } : {}),
+      }));
+      const pg = await create();
+      const lite = await createSqliteStore({ path: ':memory:' });
+      try {
+        for (const s of [pg, lite]) await s.commit({ tenant: 'x', writes });
+        let compared = 0;
+        for (const query of [vocab.join(' '), `${vocab.slice(0, 30).join(' ')} ${vocab[3]} ${vocab[3]}`, `${vocab[1]} ${vocab[8]} ${vocab[40]}`]) {
+          for (const principal of [undefined, { id: 'user:ann' }, { id: 'user:bob', groups: ['eng'] }, { id: 'user:eve' }]) {
+            for (const filter of [undefined, { tags: 't1' }, { tags: { in: ['t2', 't3'] } }, { 'deep.on': true }, { tags: 'a', 'deep.on': false }] as Array<MetadataFilter | undefined>) {
+              const o = { tenant: 'x', query, topK: 500, ...(filter ? { filter } : {}), ...(principal ? { principal } : {}) };
+              const [a, b] = [await pg.searchKeyword(o), await lite.searchKeyword(o)];
+              assert.deepEqual(a.map((h) => [h.document.id, h.chunk.ordinal, h.score]), b.map((h) => [h.document.id, h.chunk.ordinal, h.score]), `${query.slice(0, 20)}… ${JSON.stringify(principal)} ${JSON.stringify(filter)}`);
+              compared += a.length;
+            }
+          }
         }
         assert.ok(compared > 1_000, `compared ${compared} hits`);
       } finally {

@@ -33,12 +33,18 @@ export function scopeSql(p: Params, options: { filter?: MetadataFilter; principa
   return `(${filterSql(p, options.filter)}) AND (${accessSql(p, options.principal)})`;
 }
 
-/** `true` without a principal (the trusted caller). */
-export function accessSql(p: Params, principal: Principal | undefined): string {
+/**
+ * `true` without a principal (the trusted caller). `row` is the document row the predicate tests (`d.row`, or a
+ * postings row's `p.document_row`, so a search checks access without visiting the documents table); over many rows
+ * the planner runs both EXISTS as hashed subplans (each computed once per statement), over the tenant's ACL rows
+ * only when `tenant` (its `$n`) is given.
+ */
+export function accessSql(p: Params, principal: Principal | undefined, row = 'd.row', tenant?: string): string {
   if (principal === undefined) return 'true';
   const { id, groups = [] } = validatePrincipal(principal);
-  return `NOT EXISTS (SELECT 1 FROM {document_acl} a WHERE a.document_row = d.row)
-    OR EXISTS (SELECT 1 FROM {document_acl} a WHERE a.document_row = d.row
+  const own = tenant === undefined ? '' : `a.tenant_id = ${tenant} AND `;
+  return `NOT EXISTS (SELECT 1 FROM {document_acl} a WHERE ${own}a.document_row = ${row})
+    OR EXISTS (SELECT 1 FROM {document_acl} a WHERE ${own}a.document_row = ${row}
       AND ((a.kind = 'principal' AND a.value = ${p.add(id)}) OR (a.kind = 'group' AND a.value = ANY(${p.add(groups)}::text[]))))`;
 }
 
@@ -95,16 +101,29 @@ function _metadata(p: Params, key: string, op: keyof FilterOperators, value: unk
     if (typeof v === 'number') return `(CASE WHEN jsonb_typeof(j.v) = 'number' THEN (j.v #>> '{}')::float8 = ${p.add(v)}::float8 ELSE false END)`;
     return `(jsonb_typeof(j.v) = 'string' AND (j.v #>> '{}') COLLATE "C" = ${p.add(v)}::text)`;
   };
-  if (op === 'eq') return any(equals(value));
+  if (op === 'eq') return _guard(p, key, [value]) + any(equals(value));
   if (op === 'ne') return `NOT ${any(equals(value))}`;
   if (op === 'in') {
     const values = value as unknown[];
-    return values.length === 0 ? 'false' : any(values.map((v) => `(${equals(v)})`).join(' OR '));
+    return values.length === 0 ? 'false' : _guard(p, key, values) + any(values.map((v) => `(${equals(v)})`).join(' OR '));
   }
   if (typeof value !== 'number' && typeof value !== 'string') throw _invalid(key, `'${op}' takes a number or a string`);
   const cmp = comparators[op as keyof typeof comparators];
   if (typeof value === 'number') return any(`(CASE WHEN jsonb_typeof(j.v) = 'number' THEN (j.v #>> '{}')::float8 ${cmp} ${p.add(value)}::float8 ELSE false END)`);
   return any(`(jsonb_typeof(j.v) = 'string' AND (j.v #>> '{}') COLLATE "C" ${cmp} ${p.add(value)}::text)`);
+}
+
+/**
+ * A containment test the `documents_meta` GIN index (jsonb_path_ops) answers, ANDed before the exact test: true
+ * whenever the exact test is (the value at the path is `v`, or an array with element `v`), so it only narrows the
+ * documents the exact test visits. Strings and booleans only (jsonb compares numbers as numeric, the exact test as
+ * float8), and not when a path step could index an array (`#>` reads `a.0` as an element of an array `a`).
+ */
+function _guard(p: Params, key: string, values: unknown[]): string {
+  const path = key.split('.');
+  if (path.some((s) => !/^[^\d\s+-]/.test(s)) || !values.every((v) => typeof v === 'string' || typeof v === 'boolean')) return '';
+  const nest = (leaf: unknown) => JSON.stringify(path.reduceRight<unknown>((inner, step) => ({ [step]: inner }), leaf));
+  return `(${values.flatMap((v) => [nest(v), nest([v])]).map((j) => `d.meta @> ${p.add(j)}::jsonb`).join(' OR ')}) AND `;
 }
 
 function _path(key: string): string[] {

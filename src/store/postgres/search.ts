@@ -14,7 +14,7 @@ import { maxKeywordScore, queryWeights } from '../sqlite/keyword-index.js';
 import { vectorsUnavailable } from './commit.js';
 import type { PgContext, Queryable } from './context.js';
 import { chunkColumns, chunkJoins, toChunk } from './rows.js';
-import { accessSql, createParams, scopeSql, type Params } from './scope-sql.js';
+import { accessSql, createParams, filterSql, scopeSql, type Params } from './scope-sql.js';
 import { hasVectorIndex, indexedType } from './vector-index.js';
 
 type Row = Record<string, unknown>;
@@ -31,7 +31,7 @@ async function _termStats(ctx: PgContext, c: Queryable, tenantId: number, terms:
 export async function searchKeyword(ctx: PgContext, o: KeywordSearchOptions): Promise<Hit[]> {
   const { tenant, query, topK: k, filter, principal, bm25 = {} } = o;
   const p = createParams();
-  const scope = filter !== undefined || principal !== undefined ? scopeSql(p, { filter, principal }) : undefined; // validates first
+  if (filter !== undefined || principal !== undefined) scopeSql(createParams(), { filter, principal }); // validates first
   const tenantId = await ctx.tenantId(tenant);
   if (tenantId === undefined || !(k > 0)) return [];
   const k1 = bm25.k1 ?? ctx.bm25.k1;
@@ -51,13 +51,32 @@ export async function searchKeyword(ctx: PgContext, o: KeywordSearchOptions): Pr
     const avg = (stats.chunks ? stats.totalLength / stats.chunks : 0) || 1;
     const t = p.add(tenantId);
     const [K1, B, AVG] = [p.add(k1), p.add(b), p.add(avg)];
-    const allowed = scope ? `AND p.document_row IN (SELECT d.row FROM {documents} d WHERE d.tenant_id = ${t} AND ${scope})` : '';
-    const ranked = `SELECT p.chunk_row, sum((q.w * p.tf) / (p.tf + ${K1}::float8 * (1 - ${B}::float8 + (${B}::float8 * p.dl) / ${AVG}::float8)) ORDER BY q.ord) AS score
-      FROM {postings} p JOIN unnest(${p.add(terms)}::text[], ${p.add(w)}::float8[]) WITH ORDINALITY AS q(term, w, ord) ON q.term = p.term
-      WHERE p.tenant_id = ${t} ${allowed} GROUP BY p.chunk_row ORDER BY score DESC, p.chunk_row LIMIT ${p.add(k)}`;
+    const filterPart = filterSql(p, filter);
+    const allowed = `${filterPart === 'true' ? '' : `AND p.document_row IN (SELECT d.row FROM {documents} d WHERE d.tenant_id = ${t} AND ${filterPart})`}
+      ${principal === undefined ? '' : `AND (${accessSql(p, principal, 'p.document_row', t)})`}`;
+    const ranked = `SELECT s.chunk_row, ${_sumInQueryOrder(p, terms, w)} AS score FROM (
+        SELECT p.chunk_row, p.term, p.tf, p.tf + ${K1}::float8 * (1 - ${B}::float8 + (${B}::float8 * p.dl) / ${AVG}::float8) AS den
+        FROM {postings} p WHERE p.tenant_id = ${t} AND p.term = ANY(${p.add(terms)}::text[]) ${allowed}) s
+      GROUP BY s.chunk_row ORDER BY score DESC, s.chunk_row LIMIT ${p.add(k)}`;
     return _hydrate(ctx, c, p, tenant, t, 'bm25', ranked, principal);
-  }, { readOnly: true });
+  }, { readOnly: true, setup: noJit });
 }
+
+/**
+ * Σ over the query terms, in query order, of w·tf / den — the SQLite backend's additions in its order, so the float8
+ * result is bit-identical. One filtered aggregate per term (a hash aggregate; 0 + x is exact for an absent term);
+ * above 64 terms an ordered aggregate (`sum(… ORDER BY position)`, a sort per chunk) keeps the expression small.
+ */
+function _sumInQueryOrder(p: Params, terms: string[], w: number[]): string {
+  if (terms.length > 64) {
+    const [T, W] = [p.add(terms), p.add(w)];
+    return `sum((${W}::float8[])[array_position(${T}::text[], s.term::text)] * s.tf / s.den ORDER BY array_position(${T}::text[], s.term::text))`;
+  }
+  return terms.map((term, i) => `coalesce(max((${p.add(w[i])}::float8 * s.tf) / s.den) FILTER (WHERE s.term = ${p.add(term)}::text), 0)`).join(' + ');
+}
+
+/** Search statements are short: JIT compilation (triggered by large cost estimates) costs more than it saves. */
+const noJit = 'SET LOCAL jit = off';
 
 export async function keywordQueryStats(ctx: PgContext, o: { tenant: string; query: string; bm25?: { k1?: number } }): Promise<KeywordQueryStats> {
   const weights = queryWeights(o.query);
