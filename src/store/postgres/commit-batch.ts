@@ -128,7 +128,7 @@ async function _storeAll(ctx: PgContext, c: Queryable, tenantId: number, stored:
     c,
   );
   await _insertChunks(ctx, c, tenantId, stored);
-  for (const s of stored) pendIndexRows(s.write, s.chunkRows, s.documentRow, stats, pending);
+  for (const s of stored) pendIndexRows(s.write, s.chunkRows, s.documentRow, stats, pending, ctx.keyword === 'pg_textsearch');
   const signed = stored.filter((s) => s.write.signature);
   if (signed.length) {
     await ctx.query('INSERT INTO {signatures} (document_row, tenant_id, signature) SELECT u.d, $1, u.s FROM unnest($2::bigint[], $3::bytea[]) AS u(d, s)', [tenantId, col(signed, (s) => s.documentRow), col(signed, (s) => { const v = s.write.signature!.values; return Buffer.from(v.buffer, v.byteOffset, v.byteLength); })], c);

@@ -17,6 +17,7 @@ import type { PgContext, Queryable } from './context.js';
 import { batchable, commitBatch } from './commit-batch.js';
 import { createPendingIndexRows, flushIndexRows, pendIndexRows, unindexVersions, type PendingIndexRows } from './index-rows.js';
 import { findNearDuplicate } from './near-duplicate.js';
+import { ensureTextIndex } from './text-index.js';
 import { ensureVectorIndex } from './vector-index.js';
 import { writeAcls } from './write-acls.js';
 
@@ -84,6 +85,7 @@ export async function commitWrites(ctx: PgContext, tenant: string, writes: Docum
     }
     await _flush(ctx, c, tenantId, pending);
     if (dims !== undefined && ctx.vectors) await ensureVectorIndex(ctx, c, tenantId, dims);
+    if (ctx.keyword === 'pg_textsearch') await ensureTextIndex(ctx, c, tenantId);
     if (stats.chunks !== 0 || stats.length !== 0) {
       await ctx.query(
         `INSERT INTO {keyword_stats} (tenant_id, chunks, total_length) VALUES ($1, $2, $3)
@@ -159,7 +161,7 @@ async function _storeChunks(ctx: PgContext, c: Queryable, tenantId: number, docu
     c,
   );
   const rowOf = new Map(rows.map((r) => [r.ordinal, r.row]));
-  pendIndexRows(write, write.chunks.map((_, i) => rowOf.get(i)!), documentRow, stats, pending);
+  pendIndexRows(write, write.chunks.map((_, i) => rowOf.get(i)!), documentRow, stats, pending, ctx.keyword === 'pg_textsearch');
 }
 
 async function _storeSignature(ctx: PgContext, c: Queryable, tenantId: number, documentRow: string, write: DocumentWrite, replace: boolean): Promise<void> {

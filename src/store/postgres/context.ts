@@ -21,6 +21,8 @@ export interface PgContext {
   hnswThreshold: number;
   /** Set-based commit of batches with distinct ids (false: the per-write path, for A/B measurement). @default true */
   bulkCommit?: boolean;
+  /** Keyword search over the postings tables (default) or the tenant's pg_textsearch bm25 index (text-index.ts). */
+  keyword?: 'postings' | 'pg_textsearch';
   /** Whether the schema's tables force row-level security (statements then need `fathom.tenant_id`; see rls.ts). */
   rls: boolean;
   /** Replace `{table}` with the schema-qualified, quoted table name. */
@@ -36,7 +38,7 @@ export interface PgContext {
 /** Quote an identifier for SQL. */
 export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
-export function createPgContext(options: { pool: Pool; schema: string; location: string; internal: Internal; bm25: { k1: number; b: number }; maxRetries?: number; hnswThreshold?: number; bulkCommit?: boolean }): PgContext {
+export function createPgContext(options: { pool: Pool; schema: string; location: string; internal: Internal; bm25: { k1: number; b: number }; maxRetries?: number; hnswThreshold?: number; bulkCommit?: boolean; keyword?: 'postings' | 'pg_textsearch' }): PgContext {
   const { pool, schema, location, maxRetries = 8 } = options;
   const prefix = `${quoteIdent(schema)}.`;
   const cache = new Map<string, string>();

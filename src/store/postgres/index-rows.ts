@@ -9,25 +9,30 @@ import type { PgContext, Queryable } from './context.js';
 
 /** Index rows waiting for {@link flushIndexRows}, column by column. */
 export interface PendingIndexRows {
-  k: { chunk: string[]; doc: string[]; length: number[] };
+  k: { chunk: string[]; doc: string[]; length: number[]; text: Array<string | null> };
   p: { term: string[]; chunk: string[]; doc: string[]; tf: number[]; dl: number[] };
   x: { chunk: string[]; doc: string[]; model: Array<string | null>; vector: string[]; dims: number[] };
 }
 
-export const createPendingIndexRows = (): PendingIndexRows => ({ k: { chunk: [], doc: [], length: [] }, p: { term: [], chunk: [], doc: [], tf: [], dl: [] }, x: { chunk: [], doc: [], model: [], vector: [], dims: [] } });
+export const createPendingIndexRows = (): PendingIndexRows => ({ k: { chunk: [], doc: [], length: [], text: [] }, p: { term: [], chunk: [], doc: [], tf: [], dl: [] }, x: { chunk: [], doc: [], model: [], vector: [], dims: [] } });
 
-/** Analyse the write's leaf chunks (rows `chunkRows[i]`) into pending keyword rows and vectors; counts go to `stats`. */
-export function pendIndexRows(write: DocumentWrite, chunkRows: ArrayLike<string>, documentRow: string, stats: { chunks: number; length: number }, pending: PendingIndexRows): void {
+/**
+ * Analyse the write's leaf chunks (rows `chunkRows[i]`) into pending keyword rows and vectors; counts go to `stats`.
+ * `keepText`: also keep each chunk's index text (the pg_textsearch keyword mode).
+ */
+export function pendIndexRows(write: DocumentWrite, chunkRows: ArrayLike<string>, documentRow: string, stats: { chunks: number; length: number }, pending: PendingIndexRows, keepText = false): void {
   const { k, p, x } = pending;
   write.chunks.forEach((d, i) => {
     if (d.role !== 'leaf') return;
     const chunk = chunkRows[i]!;
-    const terms = analyze(write.indexTexts?.[i] ?? d.text);
+    const indexText = write.indexTexts?.[i] ?? d.text;
+    const terms = analyze(indexText);
     const counts = new Map<string, number>();
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     k.chunk.push(chunk);
     k.doc.push(documentRow);
     k.length.push(terms.length);
+    k.text.push(keepText ? indexText : null);
     stats.chunks += 1;
     stats.length += terms.length;
     const dl = luceneLength(terms.length);
@@ -53,7 +58,7 @@ export function pendIndexRows(write: DocumentWrite, chunkRows: ArrayLike<string>
 export async function flushIndexRows(ctx: PgContext, c: Queryable, tenantId: number, pending: PendingIndexRows): Promise<void> {
   const { k, p, x } = pending;
   if (k.chunk.length) {
-    await ctx.query('INSERT INTO {keyword_docs} (chunk_row, tenant_id, document_row, length) SELECT u.c, $1, u.d, u.l FROM unnest($2::bigint[], $3::bigint[], $4::int[]) AS u(c, d, l)', [tenantId, k.chunk, k.doc, k.length], c);
+    await ctx.query('INSERT INTO {keyword_docs} (chunk_row, tenant_id, document_row, length, index_text) SELECT u.c, $1, u.d, u.l, u.t FROM unnest($2::bigint[], $3::bigint[], $4::int[], $5::text[]) AS u(c, d, l, t)', [tenantId, k.chunk, k.doc, k.length, k.text], c);
   }
   if (p.term.length) {
     await ctx.query(

@@ -8,6 +8,7 @@
 import { FathomError } from '../../util/errors.js';
 import { quoteIdent, type PgContext, type Queryable } from './context.js';
 import { enableRls, rlsEnabled } from './rls.js';
+import { ensureTextSearch } from './text-index.js';
 
 // Ids, terms and keys are COLLATE "C": byte order like SQLite, whatever the database's locale.
 const migrations: Array<{ version: number; sql: string }> = [
@@ -80,7 +81,9 @@ CREATE INDEX document_acl_value ON {document_acl} (tenant_id, kind, value);
 ALTER TABLE {postings} DROP CONSTRAINT postings_pkey, ADD CONSTRAINT postings_pkey PRIMARY KEY (tenant_id, term, chunk_row) INCLUDE (document_row, tf, dl);
 CREATE INDEX documents_meta ON {documents} USING gin (meta jsonb_path_ops);
 DROP INDEX {document_acl_value};
-CREATE INDEX document_acl_value ON {document_acl} (tenant_id, kind, value) INCLUDE (document_row);`,
+CREATE INDEX document_acl_value ON {document_acl} (tenant_id, kind, value) INCLUDE (document_row);
+-- The chunk's index text, kept only in the pg_textsearch keyword mode (text-index.ts).
+ALTER TABLE {keyword_docs} ADD COLUMN index_text text;`,
   },
 ];
 
@@ -99,7 +102,7 @@ CREATE INDEX IF NOT EXISTS vectors_document ON {vectors} (document_row);
  * Create or upgrade the schema; returns whether pgvector (and so the vectors table) is available and whether the
  * tables force row-level security (enabled here when `rls`, detected otherwise).
  */
-export async function migrate(ctx: PgContext, options: { rls?: boolean } = {}): Promise<{ vectors: boolean; rls: boolean }> {
+export async function migrate(ctx: PgContext, options: { rls?: boolean; keyword?: 'postings' | 'pg_textsearch' } = {}): Promise<{ vectors: boolean; rls: boolean }> {
   return ctx.tx(async (c) => {
     await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`fathom:${ctx.schema}`]);
     await c.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(ctx.schema)}`);
@@ -114,6 +117,7 @@ export async function migrate(ctx: PgContext, options: { rls?: boolean } = {}): 
     }
     for (const m of migrations) if (m.version > current) await c.query(ctx.sql(m.sql));
     await c.query(ctx.sql("INSERT INTO {schema_info} (key, value) VALUES ('version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value"), [String(schemaVersion)]);
+    if (options.keyword === 'pg_textsearch') await ensureTextSearch(ctx, c);
     const vectors = await _ensureVector(c);
     if (vectors) await c.query(ctx.sql(vectorSql));
     if (options.rls) await enableRls(ctx, c, { vectors });

@@ -40,6 +40,17 @@ if (unavailable) {
       }
     });
 
+    it('refuses keyword "pg_textsearch" with DEPENDENCY_MISSING naming the way out (PostgreSQL 15 has no pg_textsearch)', async () => {
+      const error = await createPostgresStore({ connectionString: server.connectionString, schema: `textsearch_${n++}`, keyword: 'pg_textsearch' }).then(
+        () => assert.fail('opened'),
+        (e: { code?: string; message?: string }) => e,
+      );
+      assert.equal(error.code, 'DEPENDENCY_MISSING');
+      assert.match(error.message!, /pg_textsearch/);
+      assert.match(error.message!, /store\.postgres\.keyword to "postings"/);
+      await rejectsWithCode(createPostgresStore({ connectionString: server.connectionString, keyword: 'bm25' as never }), 'INVALID_CONFIG');
+    });
+
     it('scores BM25 bit-identically to the SQLite backend (same documents, several k1/b, filters)', async () => {
       const words = ['river', 'stone', 'maple', 'cloud', 'ember', 'harbor', 'lantern', 'meadow', 'quartz', 'willow', 'the', 'running', 'runs'];
       const writes = Array.from({ length: 120 }, (_, i) =>

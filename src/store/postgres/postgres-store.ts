@@ -56,6 +56,12 @@ export interface PostgresStoreOptions {
    * than with several round trips per document. Same results; false only to measure the difference. @default true
    */
   bulkCommit?: boolean;
+  /**
+   * Keyword search: `postings` computes Lucene BM25 in plain SQL over postings tables (any PostgreSQL; scores
+   * identical to the SQLite store); `pg_textsearch` ranks with that extension's per-tenant `bm25` index (its own
+   * analyzer and scores; DEPENDENCY_MISSING when the server lacks the extension). @default 'postings'
+   */
+  keyword?: 'postings' | 'pg_textsearch';
   /** Injectable clock and id generator, for tests. */
   _internal?: Partial<Internal>;
 }
@@ -75,9 +81,12 @@ export function describeConnection(connectionString: string): string {
 
 /** Connect (creating or migrating the schema) and return the store. */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
-  const { connectionString, pool: given, schema = 'fathom', maxConnections = 10, statementTimeoutMs = 30_000, idleInTransactionTimeoutMs = 60_000, bm25 = {}, hnswThreshold, rls = false, bulkCommit = true, _internal = {} } = options;
+  const { connectionString, pool: given, schema = 'fathom', maxConnections = 10, statementTimeoutMs = 30_000, idleInTransactionTimeoutMs = 60_000, bm25 = {}, hnswThreshold, rls = false, bulkCommit = true, keyword = 'postings', _internal = {} } = options;
   if (!given && (typeof connectionString !== 'string' || connectionString.length === 0)) {
     throw new FathomError({ code: 'INVALID_CONFIG', message: 'The PostgreSQL store needs a `connectionString` (postgres://user:password@host:5432/database) or a `pool`.' });
+  }
+  if (keyword !== 'postings' && keyword !== 'pg_textsearch') {
+    throw new FathomError({ code: 'INVALID_CONFIG', message: `Invalid store.postgres.keyword ${JSON.stringify(keyword)}: use "postings" (default) or "pg_textsearch".` });
   }
   if (!SCHEMA.test(schema)) {
     throw new FathomError({ code: 'INVALID_CONFIG', message: `Invalid PostgreSQL schema name ${JSON.stringify(schema)}: use letters, digits and _ (at most 63, not starting with a digit).` });
@@ -85,9 +94,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const location = `${given ? 'postgres (pool)' : describeConnection(connectionString!)}#${schema}`;
   const pool = given ?? new (await loadPg()).Pool(postgresPoolConfig({ connectionString: connectionString!, maxConnections, statementTimeoutMs, idleInTransactionTimeoutMs }));
   if (!given) pool.on('error', () => {}); // an idle client lost: the next checkout reconnects (queries still report their own errors)
-  const ctx = createPgContext({ pool, schema, location, internal: { now: _internal.now ?? Date.now, generateId: _internal.generateId ?? generateId }, bm25: { k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 }, ...(hnswThreshold === undefined ? {} : { hnswThreshold }), bulkCommit });
+  const ctx = createPgContext({ pool, schema, location, internal: { now: _internal.now ?? Date.now, generateId: _internal.generateId ?? generateId }, bm25: { k1: bm25.k1 ?? 0.9, b: bm25.b ?? 0.4 }, ...(hnswThreshold === undefined ? {} : { hnswThreshold }), bulkCommit, keyword });
   try {
-    Object.assign(ctx, await migrate(ctx, { rls }));
+    Object.assign(ctx, await migrate(ctx, { rls, keyword }));
   } catch (error) {
     if (!given) await pool.end().catch(() => {});
     throw toStoreError(error, location);

@@ -12,7 +12,8 @@ import type { KeywordQueryStats, KeywordSearchOptions, VectorSearchOptions } fro
 import { FathomError } from '../../util/errors.js';
 import { maxKeywordScore, queryWeights } from '../sqlite/keyword-index.js';
 import { vectorsUnavailable } from './commit.js';
-import type { PgContext, Queryable } from './context.js';
+import { quoteIdent, type PgContext, type Queryable } from './context.js';
+import { textIndexName } from './text-index.js';
 import { chunkColumns, chunkJoins, toChunk } from './rows.js';
 import { accessSql, createParams, filterSql, scopeSql, type Params } from './scope-sql.js';
 import { hasVectorIndex, indexedType } from './vector-index.js';
@@ -36,6 +37,7 @@ export async function searchKeyword(ctx: PgContext, o: KeywordSearchOptions): Pr
   if (tenantId === undefined || !(k > 0)) return [];
   const k1 = bm25.k1 ?? ctx.bm25.k1;
   const b = bm25.b ?? ctx.bm25.b;
+  if (ctx.keyword === 'pg_textsearch' && k1 === ctx.bm25.k1 && b === ctx.bm25.b) return _searchTextIndex(ctx, { ...o, tenantId });
   const weights = queryWeights(query);
   return ctx.tx(async (c) => {
     const stats = await _termStats(ctx, c, tenantId, [...weights.keys()]);
@@ -73,6 +75,28 @@ function _sumInQueryOrder(p: Params, terms: string[], w: number[]): string {
     return `sum((${W}::float8[])[array_position(${T}::text[], s.term::text)] * s.tf / s.den ORDER BY array_position(${T}::text[], s.term::text))`;
   }
   return terms.map((term, i) => `coalesce(max((${p.add(w[i])}::float8 * s.tf) / s.den) FILTER (WHERE s.term = ${p.add(term)}::text), 0)`).join(' + ');
+}
+
+/**
+ * The pg_textsearch mode (text-index.ts): the tenant's bm25 index orders, the WHERE holds tenant, filter and access
+ * list (the executor pulls from the ordered index scan until k rows pass); scores are the index's BM25 (`<@>` is its
+ * negation). A tenant without an index yet (nothing written in this mode) has no hits.
+ */
+async function _searchTextIndex(ctx: PgContext, o: KeywordSearchOptions & { tenantId: number }): Promise<Hit[]> {
+  const { tenant, tenantId, query, topK: k, filter, principal } = o;
+  return ctx.tx(async (c) => {
+    const index = textIndexName(tenantId);
+    if (!(await ctx.query('SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = $2', [ctx.schema, index], c)).length) return [];
+    const p = createParams();
+    const t = p.add(tenantId);
+    const q = `to_bm25query(${p.add(query)}::text, ${p.add(`${quoteIdent(ctx.schema)}.${index}`)}::text)`;
+    const filterPart = filterSql(p, filter);
+    const ranked = `SELECT k.chunk_row, (-(k.index_text <@> ${q}))::float8 AS score FROM {keyword_docs} k
+      WHERE k.tenant_id = ${tenantId} ${filterPart === 'true' ? '' : `AND k.document_row IN (SELECT d.row FROM {documents} d WHERE d.tenant_id = ${t} AND ${filterPart})`}
+        ${principal === undefined ? '' : `AND (${accessSql(p, principal, 'k.document_row', t)})`}
+      ORDER BY k.index_text <@> ${q} LIMIT ${p.add(k)}`;
+    return (await _hydrate(ctx, c, p, tenant, t, 'bm25', ranked, principal)).filter((h) => h.score > 0);
+  }, { readOnly: true, setup: noJit });
 }
 
 /** Search statements are short: JIT compilation (triggered by large cost estimates) costs more than it saves. */

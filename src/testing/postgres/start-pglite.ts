@@ -23,12 +23,17 @@ const _version = (): string => {
   return (JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
 };
 
-/** Start PGlite with pgvector (from the cached snapshot when present) and a socket server on a free loopback port. */
-export async function startPglite(): Promise<PgliteServer> {
+/**
+ * Start PGlite with pgvector (from the cached snapshot when present) and a socket server on a free loopback port.
+ * `textsearch`: also load pg_textsearch (PGlite loads extensions at construction; the snapshot is the same — a store
+ * in the pg_textsearch keyword mode runs CREATE EXTENSION itself).
+ */
+export async function startPglite(options: { textsearch?: boolean } = {}): Promise<PgliteServer> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { vector } = await import('@electric-sql/pglite-pgvector');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-  const extensions = { vector };
+  const extensions: Record<string, typeof vector> = { vector };
+  if (options.textsearch) extensions.pg_textsearch = (await import('@electric-sql/pglite-pg_textsearch')).pg_textsearch;
   const dir = join(tmpdir(), 'fathom-pglite-snapshots');
   const file = join(dir, `pglite-${_version()}-vector.tar.gz`);
   let db;
