@@ -17,7 +17,7 @@ export interface FathomConfig {
   /** Path of the config file, when one was read. */
   file?: string;
   /** `vectorIndex`: exact / HNSW choice and settings of the SQLite store (see VectorIndexOptions). */
-  store: { path: string; vectorIndex?: VectorIndexOptions; /** PostgreSQL store URL (instead of `path`). */ url?: string; postgres?: { schema?: string; maxConnections?: number; statementTimeoutMs?: number; idleInTransactionTimeoutMs?: number; rls?: boolean } };
+  store: { path: string; vectorIndex?: VectorIndexOptions; /** PostgreSQL store URL (instead of `path`). */ url?: string; postgres?: { schema?: string; maxConnections?: number; statementTimeoutMs?: number; idleInTransactionTimeoutMs?: number; rls?: boolean; keyword?: 'postings' | 'pg_textsearch' } };
   tenant: string;
   ingest: {
     include?: string[];
