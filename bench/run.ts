@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const all = ['chunking', 'ingest', 'fidelity', 'hostile-files', 'beir', 'bm25-scifact', 'cold-query', 'vector', 'retrieval-peers', 'scale', 'embedding-throughput', 'embedding-adapter', 'squad-extractive', 'sufficiency-squad', 'answer-overhead', 'squad-report', 'tune-lint', 'install-weight', 'serve', 'monitor', 'dashboard', 'postgres', 'postgres-hnsw', 'postgres-ingest', 'multi-hop'];
+const all = ['chunking', 'ingest', 'fidelity', 'hostile-files', 'beir', 'bm25-scifact', 'cold-query', 'vector', 'retrieval-peers', 'scale', 'embedding-throughput', 'embedding-adapter', 'squad-extractive', 'sufficiency-squad', 'answer-overhead', 'squad-report', 'tune-lint', 'install-weight', 'serve', 'monitor', 'dashboard', 'postgres', 'postgres-hnsw', 'postgres-ingest', 'multi-hop', 'postgres-textsearch'];
 const args = process.argv.slice(2);
 const firstOption = args.findIndex((a) => a.startsWith('-'));
 const wanted = firstOption < 0 ? args : args.slice(0, firstOption);
