@@ -60,7 +60,7 @@ export function tenantScoped(ctx: PgContext): PgContext {
       if (found !== undefined) id = found;
       return found;
     },
-    tx: (fn, o = {}) => ctx.tx(fn, { ...o, setup: setup() }),
+    tx: (fn, o = {}) => ctx.tx(fn, { ...o, setup: [o.setup, setup()].filter(Boolean).join('; ') || undefined }),
     query: (text, params, on) => (on || id === undefined ? ctx.query(text, params, on) : scoped.tx((c) => ctx.query(text, params, c))),
   };
   return scoped;

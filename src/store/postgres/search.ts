@@ -13,7 +13,7 @@ import { FathomError } from '../../util/errors.js';
 import { maxKeywordScore, queryWeights } from '../sqlite/keyword-index.js';
 import { vectorsUnavailable } from './commit.js';
 import { quoteIdent, type PgContext, type Queryable } from './context.js';
-import { textIndexName } from './text-index.js';
+import { hasTextIndex, textIndexName } from './text-index.js';
 import { chunkColumns, chunkJoins, toChunk } from './rows.js';
 import { accessSql, createParams, filterSql, scopeSql, type Params } from './scope-sql.js';
 import { hasVectorIndex, indexedType } from './vector-index.js';
@@ -86,7 +86,7 @@ async function _searchTextIndex(ctx: PgContext, o: KeywordSearchOptions & { tena
   const { tenant, tenantId, query, topK: k, filter, principal } = o;
   return ctx.tx(async (c) => {
     const index = textIndexName(tenantId);
-    if (!(await ctx.query('SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = $2', [ctx.schema, index], c)).length) return [];
+    if (!(await hasTextIndex(ctx, c, tenantId))) return [];
     const p = createParams();
     const t = p.add(tenantId);
     const q = `to_bm25query(${p.add(query)}::text, ${p.add(`${quoteIdent(ctx.schema)}.${index}`)}::text)`;

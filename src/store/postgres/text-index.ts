@@ -31,6 +31,16 @@ export async function ensureTextSearch(ctx: PgContext, c: Queryable): Promise<vo
   });
 }
 
+/** Whether the tenant's bm25 index exists (positive answers cached per store). */
+export async function hasTextIndex(ctx: PgContext, c: Queryable, tenantId: number): Promise<boolean> {
+  const known = _known.get(ctx.sql) ?? new Set<number>();
+  _known.set(ctx.sql, known);
+  if (known.has(tenantId)) return true;
+  const found = (await ctx.query('SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = $2', [ctx.schema, textIndexName(tenantId)], c)).length > 0;
+  if (found) known.add(tenantId);
+  return found;
+}
+
 /** Create the tenant's bm25 index once (inside the writing transaction, under the tenant lock). */
 export async function ensureTextIndex(ctx: PgContext, c: Queryable, tenantId: number): Promise<void> {
   const known = _known.get(ctx.sql) ?? new Set<number>();
