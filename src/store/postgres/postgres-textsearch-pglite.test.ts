@@ -71,6 +71,33 @@ describe('postgres keyword mode pg_textsearch (PGlite)', () => {
       assert.deepEqual(await store.searchKeyword({ tenant: 't', query: 'zebra', topK: 5 }), []);
     }));
 
+  it('a tenant written in the postings mode is searched over the postings (complete), not the index that lacks its chunks', async () => {
+    const schema = `ts_${n++}`;
+    const at = (keyword: 'postings' | 'pg_textsearch') => createPostgresStore({ connectionString: server.connectionString, schema, maxConnections: 1, keyword });
+    const writes = ['river stone', 'stone maple', 'maple cloud river'].map((t, i) => makeWrite({ id: `d${i}`, paragraphs: [t] }));
+    const before = await using(at('postings'), async (s) => {
+      await s.commit({ tenant: 't', writes });
+      return (await s.searchKeyword({ tenant: 't', query: 'river', topK: 5 })).map((h) => [h.document.id, h.score]);
+    });
+    assert.equal(before.length, 2);
+    await using(at('pg_textsearch'), async (s) => {
+      assert.deepEqual((await s.searchKeyword({ tenant: 't', query: 'river', topK: 5 })).map((h) => [h.document.id, h.score]), before, 'postings scores, every chunk found');
+      // One new document written in this mode: the older chunks still have no index text, so still the postings.
+      await s.commit({ tenant: 't', writes: [makeWrite({ id: 'd9', paragraphs: ['river delta'] })] });
+      assert.deepEqual((await s.searchKeyword({ tenant: 't', query: 'river', topK: 5 })).map((h) => h.document.id).sort(), ['d0', 'd2', 'd9']);
+      // Re-written in this mode (deleted, ingested again): the index ranks, with its own scores.
+      await s.deleteDocuments({ tenant: 't', ids: ['d0', 'd1', 'd2'] });
+      await s.commit({ tenant: 't', writes });
+      const hits = await s.searchKeyword({ tenant: 't', query: 'river', topK: 5 });
+      assert.deepEqual(hits.map((h) => h.document.id).sort(), ['d0', 'd2', 'd9']);
+      const postings = await using(open('postings'), async (p) => {
+        await p.commit({ tenant: 't', writes: [...writes, makeWrite({ id: 'd9', paragraphs: ['river delta'] })] });
+        return (await p.searchKeyword({ tenant: 't', query: 'river', topK: 5 })).map((h) => [h.document.id, h.score]);
+      });
+      assert.notDeepEqual(hits.map((h) => [h.document.id, h.score]).sort(), postings.sort(), 'the bm25 index scores now');
+    });
+  });
+
   it('scores per-search k1/b over the postings, as the postings mode does', async () => {
     const writes = ['river stone', 'stone stone maple', 'maple cloud river river'].map((t, i) => makeWrite({ id: `d${i}`, paragraphs: [t] }));
     const scores = async (keyword: 'postings' | 'pg_textsearch') =>

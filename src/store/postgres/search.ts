@@ -13,7 +13,7 @@ import { FathomError } from '../../util/errors.js';
 import { maxKeywordScore, queryWeights } from '../sqlite/keyword-index.js';
 import { vectorsUnavailable } from './commit.js';
 import { quoteIdent, type PgContext, type Queryable } from './context.js';
-import { hasTextIndex, textIndexName } from './text-index.js';
+import { hasTextIndex, textIndexComplete, textIndexName } from './text-index.js';
 import { chunkColumns, chunkJoins, toChunk } from './rows.js';
 import { accessSql, createParams, filterSql, scopeSql, type Params } from './scope-sql.js';
 import { hasVectorIndex, indexedType } from './vector-index.js';
@@ -37,7 +37,7 @@ export async function searchKeyword(ctx: PgContext, o: KeywordSearchOptions): Pr
   if (tenantId === undefined || !(k > 0)) return [];
   const k1 = bm25.k1 ?? ctx.bm25.k1;
   const b = bm25.b ?? ctx.bm25.b;
-  if (ctx.keyword === 'pg_textsearch' && k1 === ctx.bm25.k1 && b === ctx.bm25.b) return _searchTextIndex(ctx, { ...o, tenantId });
+  if (ctx.keyword === 'pg_textsearch' && k1 === ctx.bm25.k1 && b === ctx.bm25.b && (await ctx.tx((c) => textIndexComplete(ctx, c, tenantId), { readOnly: true }))) return _searchTextIndex(ctx, { ...o, tenantId });
   const weights = queryWeights(query);
   return ctx.tx(async (c) => {
     const stats = await _termStats(ctx, c, tenantId, [...weights.keys()]);
@@ -80,7 +80,8 @@ function _sumInQueryOrder(p: Params, terms: string[], w: number[]): string {
 /**
  * The pg_textsearch mode (text-index.ts): the tenant's bm25 index orders, the WHERE holds tenant, filter and access
  * list (the executor pulls from the ordered index scan until k rows pass); scores are the index's BM25 (`<@>` is its
- * negation). A tenant without an index yet (nothing written in this mode) has no hits.
+ * negation). Only for tenants whose every chunk was written in this mode (`textIndexComplete`): others are searched
+ * over the postings.
  */
 async function _searchTextIndex(ctx: PgContext, o: KeywordSearchOptions & { tenantId: number }): Promise<Hit[]> {
   const { tenant, tenantId, query, topK: k, filter, principal } = o;

@@ -41,8 +41,28 @@ export async function hasTextIndex(ctx: PgContext, c: Queryable, tenantId: numbe
   return found;
 }
 
+const _complete = new WeakMap<PgContext['sql'], Map<number, boolean>>();
+
+/**
+ * Whether every keyword row of the tenant carries its index text under a bm25 index — false for a tenant written
+ * (even partly) in the postings mode, whose older chunks the index would silently miss: such a tenant is searched
+ * over the postings (Lucene BM25, complete) until it is re-ingested in this mode. Cached per store; a commit in this
+ * mode clears the tenant's entry (`ensureTextIndex`).
+ */
+export async function textIndexComplete(ctx: PgContext, c: Queryable, tenantId: number): Promise<boolean> {
+  const cache = _complete.get(ctx.sql) ?? new Map<number, boolean>();
+  _complete.set(ctx.sql, cache);
+  const cached = cache.get(tenantId);
+  if (cached !== undefined) return cached;
+  const complete = (await hasTextIndex(ctx, c, tenantId))
+    && (await ctx.query('SELECT 1 FROM {keyword_docs} WHERE tenant_id = $1 AND index_text IS NULL LIMIT 1', [tenantId], c)).length === 0;
+  cache.set(tenantId, complete);
+  return complete;
+}
+
 /** Create the tenant's bm25 index once (inside the writing transaction, under the tenant lock). */
 export async function ensureTextIndex(ctx: PgContext, c: Queryable, tenantId: number): Promise<void> {
+  _complete.get(ctx.sql)?.delete(tenantId);
   const known = _known.get(ctx.sql) ?? new Set<number>();
   _known.set(ctx.sql, known);
   if (known.has(tenantId) || !Number.isSafeInteger(tenantId)) return;
