@@ -23,14 +23,19 @@ import { build } from 'esbuild';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const outdir = `${dist}cli/bundle`;
 const outfile = `${outdir}/fathom.cjs`;
-/** ES-module-only dependencies (a CommonJS bundle cannot `require` them on every Node 20), and small start-up ones. */
-const bundled = ['citty', 'stemmer', 'jose', 'jsonc-parser'];
+/**
+ * ES-module-only dependencies (a CommonJS bundle cannot `require` them on every Node 20), and start-up ones: the
+ * JavaScript of better-sqlite3 (its addon is loaded by path, src/store/sqlite/open-sqlite.ts; `bindings`, which
+ * it uses only without that path, stays external).
+ */
+const bundled = ['citty', 'stemmer', 'jose', 'jsonc-parser', 'better-sqlite3'];
 const isBundled = (specifier) => bundled.some((p) => specifier === p || specifier.startsWith(`${p}/`));
 
 const plugin = {
   name: 'fathom-bundle',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, ({ path, importer }) => {
+      if (path === 'bindings') return { path, external: true };
       if (path.startsWith('node:') || !importer.startsWith(dist)) return undefined;
       return isBundled(path) ? undefined : { path, external: true };
     });

@@ -73,11 +73,16 @@ try {
   const probeCache = `const { runBundle } = await import(${JSON.stringify(loader)}); const r = await runBundle({ file: ${JSON.stringify(bundle)}, argvs: [['--version']] }); process.stdout.write(JSON.stringify(r));`;
   const pc = spawnSync(process.execPath, ['--input-type=module', '-e', probeCache], { cwd: dir, encoding: 'utf8' });
   assert.deepEqual(JSON.parse(pc.stdout.slice(pc.stdout.indexOf('{'))), { loaded: true, cache: 'accepted', wrote: false }, pc.stderr);
+  // better-sqlite3's JavaScript runs from the bundle (its code cache), its addon is loaded by path: no module of the
+  // package, nor `bindings` (the addon search), is read from node_modules by a bundled search.
+  const probeSqlite = `const { runBundle } = await import(${JSON.stringify(loader)}); await runBundle({ file: ${JSON.stringify(bundle)}, argvs: [['search', 'refunds', '--tenant', 't']] }); const { createRequire } = await import('node:module'); process.stdout.write('\\n' + JSON.stringify(Object.keys(createRequire(import.meta.url).cache).filter((f) => /node_modules[\\\\/](better-sqlite3[\\\\/]lib|bindings)[\\\\/]/.test(f))));`;
+  const ps = spawnSync(process.execPath, ['--input-type=module', '-e', probeSqlite], { cwd: dir, encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(ps.stdout.slice(ps.stdout.lastIndexOf('\n') + 1)), [], ps.stderr);
   mkdirSync(join(dir, 'html'));
   writeFileSync(join(dir, 'html', 'page.html'), '<html><head><title>Returns</title></head><body><main><h1>Returns</h1><p>Returns are accepted within thirty days of delivery for every order.</p></main></body></html>');
   assert.match(cli(['ingest', 'html', '--tenant', 'h']), /1 new/);
   assert.match(cli(['search', 'returns delivery', '--tenant', 'h']), /Returns/);
-  console.log('dist smoke: ok (import, ingest, bm25/vector/hybrid with exact and HNSW, answer; precompiled schemas equal ajv, a cold search loads no ajv; the bundled CLI equals the unbundled one, its code cache is accepted, HTML ingest through it works)');
+  console.log('dist smoke: ok (import, ingest, bm25/vector/hybrid with exact and HNSW, answer; precompiled schemas equal ajv, a cold search loads no ajv; the bundled CLI equals the unbundled one, its code cache is accepted, it loads better-sqlite3 from itself, HTML ingest through it works)');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

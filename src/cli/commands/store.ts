@@ -1,6 +1,5 @@
 /** `fathom store migrate --from <sqlite file | postgres://…> --to <…>`: copy every tenant between stores, verified. */
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { defineCommand } from 'citty';
 import type { Store } from '../../spec/store.js';
 import { FathomError } from '../../util/errors.js';
@@ -10,11 +9,12 @@ import { cliContext } from '../context.js';
 import { emit } from '../io.js';
 import { isPostgresUrl, openStore } from '../open-store.js';
 import { repeated } from '../repeated.js';
+import { openSqlite } from '../../store/sqlite/open-sqlite.js';
 import { assertDistinct, migrateStore } from './store-migrate.js';
 
 /** Tenants and meta keys of a SQLite store file read directly (the contract's inventory methods are optional). */
 function _sqliteInventory(path: string, sql: string, ...params: unknown[]): string[] {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = openSqlite(path, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).pluck().all(...params) as string[];
   } finally {

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { FathomError } from '../../util/errors.js';
 import { migrate } from './migrations.js';
+import { openSqlite } from './open-sqlite.js';
 
 /**
  * Open (or create) a store file: parent directories, pragmas, migrations. Switching a new file to WAL and the
@@ -26,7 +27,7 @@ function _openOnce(path: string): Database.Database {
   if (!memory) mkdirSync(dirname(resolve(path)), { recursive: true });
   let db: Database.Database | undefined;
   try {
-    db = new Database(path);
+    db = openSqlite(path);
     db.pragma('busy_timeout = 5000');
     if (!memory) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
