@@ -12,6 +12,7 @@
  * Filters are resolved in SQL to the set of allowed documents and applied while scoring, never after truncation.
  */
 import { analyze } from '../../util/text/analyzer.js';
+import { scoreKernel, scoreWithKernel } from './score-kernel.js';
 
 /** The analyzed form of a chunk's index text, as stored in `keyword_terms`. */
 export function encodeTerms(text: string): { length: number; terms: string } {
@@ -56,9 +57,16 @@ export interface TermPostings {
 export function scorePostings(
   lists: TermPostings[],
   stats: CollectionStats,
-  options: { k1: number; b: number; k: number; allowed?: Set<number> },
+  options: {
+    k1: number;
+    b: number;
+    k: number;
+    allowed?: Set<number>;
+    /** Run the windows in WebAssembly (score-kernel.ts: same doubles, no garbage, compiled from the start) or JavaScript. @default 'wasm' where available */
+    engine?: 'wasm' | 'js';
+  },
 ): Array<{ chunkRowid: number; score: number }> {
-  const { k1, b, k, allowed } = options;
+  const { k1, b, k, allowed, engine = 'wasm' } = options;
   const avg = (stats.chunks ? stats.totalLength / stats.chunks : 0) || 1;
   const terms = lists.filter((l) => l.entries.length > 0);
   const weights = terms.map((l) => {
@@ -67,12 +75,17 @@ export function scorePostings(
   });
   const denominators = new Float64Array(256);
   for (let n = 0; n < 256; n++) denominators[n] = k1 * (1 - b + (b * normLengths[n]!) / avg);
+  const top = _topChunks(Math.floor(Math.min(k, terms.reduce((n, l) => n + l.entries.length / 3, 0))));
+  const kernel = engine === 'wasm' ? scoreKernel() : undefined;
+  if (kernel) {
+    scoreWithKernel(kernel, terms.map((l) => l.entries), weights, denominators, top, allowed);
+    return top.sorted();
+  }
   const pos = new Int32Array(terms.length);
   const acc = new Float64Array(scoreWindow);
   const documents = new Uint32Array(scoreWindow);
   const seen = new Uint8Array(scoreWindow);
   const touched = new Int32Array(scoreWindow);
-  const top = _topChunks(Math.floor(Math.min(k, terms.reduce((n, l) => n + l.entries.length / 3, 0))));
   for (;;) {
     let base = Infinity;
     for (let t = 0; t < terms.length; t++) {

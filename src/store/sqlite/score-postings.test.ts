@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { scorePostings, scoreWindow, type TermPostings } from './keyword-index.js';
+import { buildScoreKernel } from './build-score-kernel.js';
+import { kernelBase64, scoreKernel } from './score-kernel.js';
 
 /** The definition, written plainly: sum each chunk's terms in query order, best first, ties to the lower rowid. */
 function reference(lists: TermPostings[], stats: { chunks: number; totalLength: number }, o: { k1: number; b: number; k: number; allowed?: Set<number> }) {
@@ -45,10 +47,30 @@ describe('scorePostings', () => {
           const stats = { chunks: 2_000_000, totalLength: 30_000_000 };
           const allowed = filtered ? new Set(Array.from({ length: 50 }, (_, d) => d * 2)) : undefined;
           const o = { k1: 0.9, b: 0.4, k, allowed };
-          assert.deepEqual(scorePostings(lists, stats, o), reference(lists, stats, o));
+          const expected = reference(lists, stats, o);
+          assert.deepEqual(scorePostings(lists, stats, o), expected, 'WebAssembly kernel');
+          assert.deepEqual(scorePostings(lists, stats, { ...o, engine: 'js' }), expected, 'JavaScript loop');
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('the kernel shipped as base64 is the one written from opcodes (build-score-kernel.ts)', () => {
+    assert.equal(kernelBase64, Buffer.from(buildScoreKernel()).toString('base64'));
+  });
+
+  it('runs in WebAssembly where it is available, and its memory grows for postings larger than it holds', () => {
+    assert.ok(scoreKernel(), 'WebAssembly is available under Node');
+    const n = 300_000; // 3.6 MB of postings: more than the kernel's first pages
+    const entries = new Uint32Array(n * 3);
+    for (let i = 0; i < n; i++) entries.set([i + 1, i + 1, (1 << 8) | (i % 24)], i * 3);
+    const lists = [{ weight: 1, entries }];
+    const stats = { chunks: n, totalLength: n * 12 };
+    const o = { k1: 0.9, b: 0.4, k: 5 };
+    const wasm = scorePostings(lists, stats, o);
+    assert.deepEqual(wasm, reference(lists, stats, o));
+    assert.ok(scoreKernel()!.memory.buffer.byteLength >= n * 12);
+    assert.deepEqual(scorePostings(lists, stats, { ...o, engine: 'js' }), wasm);
   });
 });
