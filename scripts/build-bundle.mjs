@@ -4,6 +4,8 @@
 // - Lazily imported commands stay lazy: esbuild turns `import('./commands/x.js')` into a deferred initialiser.
 // - Dependencies stay external (required from node_modules) except the ES-module-only ones statically imported,
 //   bundled so that no `require()` of an ES module is needed (Node < 20.19): see `bundled`.
+// - `createRequire(import.meta.url)('<package>')` of a bundled package becomes `require('<package>')`: bundled, and
+//   initialised at that call, not at start-up (src/cli/config.ts loads jsonc-parser only when a config file exists).
 // - A dynamic `import('<package>')` becomes `__fathomImport('<package>')`, a native import() that run-bundle.ts
 //   passes in: Node 20 loses a script's dynamic-import callback when V8 loads it from a code cache
 //   (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), so the bundle itself must contain no import().
@@ -43,6 +45,8 @@ const plugin = {
       if (!path.startsWith(dist)) return undefined;
       let contents = await readFile(path, 'utf8');
       contents = contents.replace(/\bimport\((['"])([^.'"][^'"]*)\1\)/g, '__fathomImport($1$2$1)');
+      // A bundled package required on first use (`createRequire(import.meta.url)('<package>')`) stays lazy and bundled.
+      contents = contents.replace(/\bcreateRequire\(import\.meta\.url\)\((['"])([^.'"][^'"]*)\1\)/g, (m, q, name) => (isBundled(name) ? `require(${q}${name}${q})` : m));
       if (contents.includes('import.meta')) {
         const rel = relative(outdir, path).split('\\').join('/');
         contents = contents.replaceAll('import.meta.url', `__fathomUrl(${JSON.stringify(rel)})`).replaceAll('import.meta.resolve(', '__fathomResolve(');

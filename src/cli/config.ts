@@ -3,7 +3,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parse, printParseErrorCode } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type * as Jsonc from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import type { SufficiencyModel } from '../spec/retrieve.js';
 import type { ServerConfig } from '../spec/server.js';
@@ -99,6 +100,9 @@ export function loadConfig({ cwd, path }: { cwd: string; path?: string }): Fatho
   const text = _readConfigText(file, Boolean(path));
   if (text === undefined) return defaultConfig(cwd);
   const errors: ParseError[] = [];
+  // Loaded only when there is a file to parse: initialising jsonc-parser builds its formatter's whitespace tables
+  // (~0.3 MB) that a command without a config file never uses (scripts/build-bundle.mjs keeps this lazy in the bundle).
+  const { parse, printParseErrorCode } = createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc;
   const raw = parse(text, errors, { allowTrailingComma: true }) as unknown;
   if (errors.length > 0) {
     const first = errors[0]!;

@@ -22,7 +22,7 @@ const TOUCHED = DOCS + W * 4;
 const OUT = TOUCHED + W * 4;
 const SEEN = OUT + W * 4;
 /** Where the postings are copied (byte offset, 16-aligned). */
-export const POSTINGS = (SEEN + W + 15) & ~15;
+const POSTINGS = (SEEN + W + 15) & ~15;
 
 /** The part of `WebAssembly.Memory` used here (the project's TypeScript libs do not declare WebAssembly). */
 interface KernelMemory {
