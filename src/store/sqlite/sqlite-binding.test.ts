@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -53,5 +53,15 @@ describe('sqliteBinding: where better-sqlite3 keeps its addon', () => {
       () => sqliteBinding({ packageDir: pkg }),
       (error) => FathomError.isInstance(error) && error.code === 'DEPENDENCY_MISSING' && /npm rebuild better-sqlite3/.test(error.message) && error.message.includes(pkg),
     );
+  });
+});
+
+describe('openSqlite is the only way fathom opens SQLite', () => {
+  it('no source file but open-sqlite.ts loads better-sqlite3 itself (the CLI bundle has no addon search to fall back on)', () => {
+    const src = join(import.meta.dirname, '..', '..');
+    const offenders = (readdirSync(src, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('open-sqlite.ts') && !f.includes('__fixtures__'))
+      .filter((f) => /(?:import\s+(?!type\b)[^;]*?from\s*|import\(\s*|require\(\s*)['"]better-sqlite3['"]/.test(readFileSync(join(src, f), 'utf8')));
+    assert.deepEqual(offenders, []);
   });
 });
