@@ -10,10 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { createSqliteStore } from '../src/store/sqlite/index.js';
 import type { DocumentWrite } from '../src/spec/store.js';
 import { sha256 } from '../src/util/hash.js';
+import { shared } from './_cli.js';
 import { readScifact } from './_scifact.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dataDir = join(here, '..', '..', 'shared', 'data', 'beir-scifact');
+const dataDir = join(shared, 'beir-scifact');
 if (!existsSync(join(dataDir, 'corpus.jsonl'))) {
   console.log(`SciFact not found at ${dataDir}; skipping the BM25 benchmark.`);
   process.exit(0);
