@@ -16,6 +16,8 @@ import { createPostgresStore } from '../src/store/postgres/index.js';
 import { startPglite } from '../src/testing/postgres/start-pglite.js';
 import { sha256 } from '../src/util/hash.js';
 import { readScifact } from './_scifact.js';
+import { ndcgAtK } from '../src/evaluate/metrics/retrieval/ndcg-at-k.js';
+import { recallAtK } from '../src/evaluate/metrics/retrieval/recall-at-k.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = [join(here, '..', '..', 'shared', 'data', 'beir-scifact'), join(here, '..', '..', '..', 'shared', 'data', 'beir-scifact')].find((d) => existsSync(join(d, 'corpus.jsonl')));
@@ -53,12 +55,8 @@ for (const keyword of ['postings', 'pg_textsearch'] as const) {
     lat.push(performance.now() - t);
     const ids = hits.map((h) => h.document.id);
     top.push(ids.slice(0, 10));
-    let dcg = 0;
-    ids.slice(0, 10).forEach((id, i) => (dcg += (rels.get(id) ?? 0) / Math.log2(i + 2)));
-    const idcg = [...rels.values()].sort((x, y) => y - x).slice(0, 10).reduce((s, g, i) => s + g / Math.log2(i + 2), 0);
-    ndcg += idcg ? dcg / idcg : 0;
-    const relevant = [...rels].filter(([, g]) => g > 0).map(([id]) => id);
-    recall += relevant.filter((id) => ids.includes(id)).length / relevant.length;
+    ndcg += ndcgAtK({ ranked: ids, judgments: rels, k: 10 });
+    recall += recallAtK({ ranked: ids, judgments: rels, k: 100 });
   }
   tops.set(keyword, top);
   out[keyword] = { ndcg10: round(ndcg / qrels.size), recall100: round(recall / qrels.size), ingestDocsPerSec: Math.round(writes.length / (ingestMs / 1000)), bm25: { p50Ms: round(pct(lat, 50), 2), p95Ms: round(pct(lat, 95), 2) } };

@@ -23,6 +23,8 @@ import { clusteredVectors } from '../src/testing/store/approximate-cases.js';
 import { sha256 } from '../src/util/hash.js';
 import { readScifact } from './_scifact.js';
 import { syntheticDocs, syntheticQueries } from './postgres-synthetic.js';
+import { ndcgAtK } from '../src/evaluate/metrics/retrieval/ndcg-at-k.js';
+import { recallAtK } from '../src/evaluate/metrics/retrieval/recall-at-k.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sizes = (process.env.BENCH_POSTGRES_SIZES ?? '10000').split(',').filter(Boolean).map(Number);
@@ -80,12 +82,8 @@ if (scifactBackends.length === 0) {
       lat.push(await time(async () => (hits = await store.searchKeyword({ tenant: 'scifact', query: queries.get(qid)!, topK: 100 }))));
       const ids = hits.map((h) => h.document.id);
       ranked.push(hits.map((h) => `${h.document.id}:${h.score}`));
-      let dcg = 0;
-      ids.slice(0, 10).forEach((id, i) => (dcg += (rels.get(id) ?? 0) / Math.log2(i + 2)));
-      const idcg = [...rels.values()].sort((x, y) => y - x).slice(0, 10).reduce((s, g, i) => s + g / Math.log2(i + 2), 0);
-      ndcg += idcg ? dcg / idcg : 0;
-      const relevant = [...rels].filter(([, g]) => g > 0).map(([id]) => id);
-      recall += relevant.filter((id) => ids.includes(id)).length / relevant.length;
+      ndcg += ndcgAtK({ ranked: ids, judgments: rels, k: 10 });
+      recall += recallAtK({ ranked: ids, judgments: rels, k: 100 });
     }
     rankings.set(b.name, ranked);
     scifact[b.name] = { ndcg10: round(ndcg / qrels.size, 4), recall100: round(recall / qrels.size, 4), ingestDocsPerSec: round(writes.length / (ingestMs / 1000), 0), bm25: { p50Ms: round(pct(lat, 50)), p95Ms: round(pct(lat, 95)) } };

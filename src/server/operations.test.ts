@@ -89,33 +89,25 @@ function slowModel(): ChatModel & { aborted: boolean; tokens: number } {
 }
 
 describe('timeouts, client aborts, shutdown', () => {
-  it('stops a request at the timeout with 504 REQUEST_TIMEOUT and aborts the model call', async () => {
-    const model = slowModel();
-    const t = await startTestServer({ chat: model, config: { requestTimeoutMs: 300 } });
-    try {
-      const r = await t.req('/v1/ask', { json: { question: 'What does the Enterprise plan cost?' } });
-      assert.equal(r.status, 504);
-      assert.equal((await err(r)).code, 'REQUEST_TIMEOUT');
-      await new Promise((res) => setTimeout(res, 50));
-      assert.equal(model.aborted, true);
-    } finally {
-      await t.close();
-    }
-  });
-
-  it('stops a (non-streamed) chat completion at the timeout and aborts the model call', async () => {
-    const model = slowModel();
-    const t = await startTestServer({ chat: model, config: { requestTimeoutMs: 300 } });
-    try {
-      const r = await t.req('/v1/chat/completions', { json: { model: 'fathom-rag', messages: [{ role: 'user', content: 'What does the Enterprise plan cost?' }] } });
-      assert.equal(r.status, 504);
-      assert.equal((await err(r)).code, 'REQUEST_TIMEOUT');
-      await new Promise((res) => setTimeout(res, 50));
-      assert.equal(model.aborted, true);
-    } finally {
-      await t.close();
-    }
-  });
+  const timedOut: Array<[string, string, unknown]> = [
+    ['an ask', '/v1/ask', { question: 'What does the Enterprise plan cost?' }],
+    ['a (non-streamed) chat completion', '/v1/chat/completions', { model: 'fathom-rag', messages: [{ role: 'user', content: 'What does the Enterprise plan cost?' }] }],
+  ];
+  for (const [what, path, json] of timedOut) {
+    it(`stops ${what} at the timeout with 504 REQUEST_TIMEOUT and aborts the model call`, async () => {
+      const model = slowModel();
+      const t = await startTestServer({ chat: model, config: { requestTimeoutMs: 300 } });
+      try {
+        const r = await t.req(path, { json });
+        assert.equal(r.status, 504);
+        assert.equal((await err(r)).code, 'REQUEST_TIMEOUT');
+        await new Promise((res) => setTimeout(res, 50));
+        assert.equal(model.aborted, true);
+      } finally {
+        await t.close();
+      }
+    });
+  }
 
   it('a client that disconnects from a stream stops the generation', async () => {
     const model = slowModel();

@@ -10,28 +10,16 @@ import type { Chunker } from '../spec/chunker.js';
 import type { EmbeddingModel } from '../spec/embedding-model.js';
 import type { Reranker } from '../spec/reranker.js';
 import type { RetrievalMode } from '../spec/retrieve.js';
-import type { ServerConfig } from '../spec/server.js';
+import type { PipelineConfig, ServerConfig } from '../spec/server.js';
 import type { Store } from '../spec/store.js';
 import type { TuneBackend } from '../spec/tune-backend.js';
 import type { OnlineJudging } from '../monitor/index.js';
 import type { OnlineScoringConfig } from './monitor/schedule-online-scoring.js';
 
-/** A named RAG pipeline: the `model` of the OpenAI-compatible endpoint and `pipeline` of `/v1/ask`. */
-export interface Pipeline {
+/** A named RAG pipeline: the `model` of the OpenAI-compatible endpoint and `pipeline` of `/v1/ask` (as configured, with the generator built). */
+export interface Pipeline extends Omit<PipelineConfig, 'model'> {
   /** The generator; undefined = the extractive answerer. */
   model?: ChatModel;
-  /** @default the server's search mode */
-  mode?: RetrievalMode;
-  /** Sources retrieved. @default 5 */
-  topK?: number;
-  /** Use the server's reranker. @default false */
-  rerank?: boolean;
-  /** Abstain below this sufficiency (model) / confidence (extractive). @default the library's default */
-  abstentionThreshold?: number;
-  /** Reply limit in tokens. @default 512 */
-  maxOutputTokens?: number;
-  /** A prompt variant's id (`prompts`): this pipeline's answers use it unless a request names another. @default the built-in prompt */
-  prompt?: string;
 }
 
 export interface CreateServerOptions {

@@ -127,14 +127,17 @@ export interface ServerConfig {
 export interface PipelineConfig {
   /** `llama-cpp:<file.gguf>`, `openai-compatible:<model>`, `anthropic:<model>` or `extractive`. @default the server's generator */
   model?: string;
+  /** @default the server's search mode */
   mode?: RetrievalMode;
-  /** @default 5 */
+  /** Sources retrieved. @default 5 */
   topK?: number;
-  /** Use the configured reranker. @default false */
+  /** Use the server's reranker. @default false */
   rerank?: boolean;
+  /** Abstain below this sufficiency (model) / confidence (extractive). @default the library's default */
   abstentionThreshold?: number;
+  /** Reply limit in tokens. @default 512 */
   maxOutputTokens?: number;
-  /** A prompt variant's id (from `server.prompts` / `--prompt`): every answer of this pipeline uses it unless a request names another. @default the built-in prompt */
+  /** A prompt variant's id (`server.prompts` / `--prompt`; `CreateServerOptions.prompts`): this pipeline's answers use it unless a request names another. @default the built-in prompt */
   prompt?: string;
 }
 
