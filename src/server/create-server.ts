@@ -122,7 +122,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
     const ok = checks.store === 'ok' && checks.models === 'ok' && !draining;
     return c.json({ status: ok ? 'ready' : 'not-ready', checks }, ok ? 200 : 503);
   });
-  app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }));
+  app.get('/metrics', async (c) => c.text(await (options.metricsText ?? (() => metrics.registry.metrics()))(), 200, { 'Content-Type': metrics.registry.contentType }));
   app.get('/openapi.json', (c) => c.json(openapiDocument({ version: SERVER_VERSION })));
   // Mounted on its own paths only: API requests do not pass through it.
   const dashboard = serveDashboard();

@@ -57,5 +57,7 @@ export interface CreateServerOptions {
   onlineScoring?: OnlineScoringConfig;
   /** Judge verdicts in every `monitor-score` job, background or `POST /v1/monitor/score` (`monitor.judge` in fathom.config.json). @default none */
   onlineJudge?: OnlineJudging;
+  /** The `/metrics` body: e.g. every worker's registry summed by the cluster primary (`fathom serve --workers`). @default this server's registry */
+  metricsText?: () => Promise<string>;
   _internal?: { now?: () => number; generateId?: (prefix?: string) => string; fetchJwks?: typeof fetch; jobHeartbeatMs?: number };
 }

@@ -3,7 +3,9 @@
  * chunker from the config (the server itself reads no config), logs JSON lines (pino) to stdout, and on
  * SIGTERM / SIGINT stops accepting connections, drains in-flight requests and jobs, then exits 0.
  */
+import cluster from 'node:cluster';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { defineCommand } from 'citty';
 import pino from 'pino';
@@ -19,6 +21,7 @@ import { cliContext, type CliContext } from '../context.js';
 import { knownTenants } from '../known-tenants.js';
 import { openStore } from '../open-store.js';
 import { readPromptVariants } from '../read-prompt-variants.js';
+import { runServePrimary, serveWorkerHooks, serveWorkerIndex } from './_serve-cluster.js';
 import { _startTracing } from './_serve-tracing.js';
 import { defaultTuneBackends, tuneBackendFor } from './tune/start.js';
 
@@ -37,6 +40,13 @@ function _tuneBackends(c: CliContext): Record<string, ReturnType<typeof tuneBack
     } catch { /* no API key for it: not offered */ }
   }
   return out;
+}
+
+/** One worker's share of the per-key rate limit (connections are spread round-robin over the workers). */
+function _workerShare(limit: ServerConfig['rateLimit'], workers: number): ServerConfig['rateLimit'] {
+  if (workers === 1 || limit === false) return limit;
+  const { requestsPerMinute, burst } = limit ?? { requestsPerMinute: 600, burst: 60 };
+  return { requestsPerMinute: requestsPerMinute / workers, ...(burst !== undefined ? { burst: Math.max(1, Math.ceil(burst / workers)) } : {}) };
 }
 
 /** `server.pipelines` of the config: each generator built once per model spec (and loaded), the server's own reused. */
@@ -64,6 +74,7 @@ export const serveCommand = defineCommand({
     model: { type: 'string', description: 'Generator of the default pipeline fathom-rag: llama-cpp:<file.gguf>, openai-compatible:<model>, anthropic:<model> or extractive (default: config "generation")', valueHint: 'spec' },
     'instance-id': { type: 'string', description: 'Name of this process among those sharing the store: it resumes its own unfinished jobs after a restart (default: config server.instanceId, else <host>:<port>; with --port 0, <host>:0:<pid>)', valueHint: 'name' },
     prompt: { type: 'string', description: 'Prompt variants callers may choose (`prompt` of /v1/ask, the dashboard\'s Prompt choice; listed by GET /v1/prompts): JSON [{ "id", "system"?, "instructions"?, "examples"? }, …] as for `eval run --prompt`', valueHint: 'prompts.json' },
+    workers: { type: 'string', schema: { type: 'integer', minimum: 1, maximum: 64 }, description: 'Server processes on this port and store (node:cluster; one per core): a dead one is restarted, /metrics sums them all, each takes 1/N of the rate limit (default 1)', valueHint: 'n' },
     'log-level': { type: 'string', schema: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }, description: 'fatal | error | warn | info | debug | silent (default info)', valueHint: 'level' },
   },
   async run(ctx) {
@@ -74,7 +85,15 @@ export const serveCommand = defineCommand({
     const host = (ctx.args.host as string | undefined) ?? cfg.host ?? '127.0.0.1';
     const level = (ctx.args['log-level'] as string | undefined) ?? 'info';
     if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--log-level must be fatal, error, warn, info, debug or silent, got "${level}".` });
-    const logger = pino({ level, base: { service: 'fathom' } }, { write: (line: string) => c.io.out(line) });
+    const workers = ctx.args.workers === undefined ? 1 : Number(ctx.args.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--workers must be an integer from 1 to 64, got "${String(ctx.args.workers)}".` });
+    const worker = workers > 1 ? serveWorkerIndex(c.io.env) : undefined;
+    const logger = pino({ level, base: { service: 'fathom', ...(worker !== undefined ? { worker } : {}) } }, { write: (line: string) => c.io.out(line) });
+    if (workers > 1 && worker === undefined) {
+      cluster.setupPrimary({ exec: fileURLToPath(new URL('../../../bin/fathom.js', import.meta.url)), args: ['serve', ...ctx.rawArgs], cwd: c.io.cwd, silent: false });
+      return runServePrimary({ workers, logger, signal: c.io.signal });
+    }
+    let hooks: ReturnType<typeof serveWorkerHooks> | undefined;
 
     const embedder = await buildEmbedder(c.config, c.io);
     const chat = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
@@ -90,10 +109,10 @@ export const serveCommand = defineCommand({
     const pipelines = await _buildPipelines(c, cfg, chat);
     const online = c.config.monitor?.online;
     // SQLite cannot list its tenants through the Store contract: the configured tenant and those holding documents.
-    const onlineScoring = online && { ...online, tenants: [...new Set([c.tenant, ...(c.storeUrl ? [] : knownTenants(c.storePath))])] };
+    const onlineScoring = online && (worker ?? 0) === 0 ? { ...online, tenants: [...new Set([c.tenant, ...(c.storeUrl ? [] : knownTenants(c.storePath))])] } : undefined;
     const onlineJudge = await buildOnlineJudging(c.config, c.io);
     const server = createServer({
-      tuneBackends, store, pipelines: pipelines.byName, config: { ...cfg, instanceId: (ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port) }, workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, prompts, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer, onlineScoring, onlineJudge,
+      tuneBackends, store, pipelines: pipelines.byName, config: { ...cfg, rateLimit: _workerShare(cfg.rateLimit, workers), instanceId: `${(ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port)}${worker === undefined ? '' : `#w${worker}`}` }, ...(worker === undefined ? {} : { metricsText: () => hooks!.clusterMetrics() }), workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, prompts, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer, onlineScoring, onlineJudge,
       search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
       ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize, ...(c.config.ingest.ocr ? { ocr: c.config.ingest.ocr } : {}) },
     });
@@ -101,11 +120,13 @@ export const serveCommand = defineCommand({
       const s = serve({ fetch: server.app.fetch, port, hostname: host }, () => resolve(s));
       s.once('error', (error: NodeJS.ErrnoException) => reject(new FathomError({ code: 'INVALID_ARGUMENT', message: `Cannot listen on ${host}:${port} (${error.code ?? error.message}): choose another --port or stop the other process.` })));
     });
+    if (worker !== undefined) hooks = serveWorkerHooks(server.metrics.registry);
     const address = http.address();
     const bound = typeof address === 'object' && address ? address.port : port;
     const resumed = await server.resumeJobs();
     if (resumed.length) logger.info({ jobs: resumed.map((j) => j.id) }, 'resumed unfinished jobs');
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+    hooks?.listening(url);
     logger.info({ url, dashboard: `${url}/`, onlineScoring: online ?? false, onlineJudge: c.config.monitor?.judge ?? false, store: store.location, tenantScoped: true, pipelines: ['fathom-rag', ...Object.keys(pipelines.byName)].filter((n, i, all) => all.indexOf(n) === i), tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
 
     await new Promise<void>((resolve) => {
@@ -122,6 +143,7 @@ export const serveCommand = defineCommand({
     await store.close();
     for (const m of new Set([chat, ...pipelines.models])) await (m as { dispose?: () => Promise<void> } | undefined)?.dispose?.();
     logger.info('stopped');
+    hooks?.stopped();
     return 0;
   },
 });
