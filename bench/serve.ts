@@ -14,7 +14,7 @@
  *  - overhead = server p50 − in-process p50 (and app.request p50 − in-process p50) at the same concurrency (unpaired:
  *    separate phases, so load drift on a shared machine lands in it). Errors = transport errors + timeouts +
  *    non-2xx (so any SQLITE_BUSY reaching a client counts). Both sides are warmed up first (one pass of the queries).
- *  - several processes (bench/_serve-workers.ts, `--workers N`, default 2, 0 leaves it out): the same server as N
+ *  - several processes (bench/_serve-workers.ts, `--workers N`, default 2, 0 leaves it out): `fathom serve --workers N`,
  *    node:cluster workers on one port and one store, its own load row (`serverWorkers`, with ingest) and paired variant;
  *  - paired overhead (bench/_serve-paired.ts; idle server, no ingest) at 1, 8 and 32 clients: rounds of loopback,
  *    a bare node:http floor in the server's process returning the same bytes, in-process, app.request() and the
@@ -40,7 +40,7 @@ import { mulberry32 } from '../src/util/math/random.js';
 import { listen } from '../src/server/__fixtures__/listen.js';
 import { createChunker } from '../src/ingest/index.js';
 import { pairedOverhead } from './_serve-paired.js';
-import { serveWorkers } from './_serve-workers.js';
+import { startServeWorkers } from './_serve-workers.js';
 import { createGptTokenizer } from '../src/util/tokenizers/index.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -85,8 +85,7 @@ if (process.argv[2] === '--child') {
     await store.close();
     process.exit(0);
   });
-} else if (process.argv[2] === '--child-workers') await serveWorkers({ workers: Number(process.argv[3]), path: process.argv[4]!, tenant });
-else await main();
+} else await main();
 
 async function main(): Promise<void> {
   const seconds = arg('seconds', 4);
@@ -157,17 +156,10 @@ async function main(): Promise<void> {
       });
       child.once('exit', (c) => reject(new Error(`server exited ${c}`)));
     });
-    // The same server as `--workers` node:cluster processes on the same store (its own row; 0 leaves it out).
+    // `fathom serve --workers N` (node:cluster processes) on the same store: its own row (0 leaves it out).
     const workers = arg('workers', 2);
-    const cluster = workers > 0 ? spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--child-workers', String(workers), path], { stdio: ['ignore', 'pipe', 'inherit'] }) : undefined;
-    const clustered = cluster && await new Promise<{ url: string; key: string; writerKey: string }>((resolve, reject) => {
-      let out = '';
-      cluster.stdout!.on('data', (b: Buffer) => {
-        out += b.toString();
-        if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
-      });
-      cluster.once('exit', (c) => reject(new Error(`workers exited ${c}`)));
-    });
+    const clustered = workers > 0 ? await startServeWorkers({ workers, path, tenant }) : undefined;
+    const cluster = clustered?.child;
     const pct = (xs: number[], p: number) => {
       const s = [...xs].sort((a, b) => a - b);
       return +s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!.toFixed(3);
