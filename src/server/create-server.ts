@@ -18,7 +18,7 @@ import { createServerMetrics, type ServerMetrics } from './metrics.js';
 import { authenticate } from './middleware/authenticate.js';
 import { jsonBodyLimit } from './middleware/json-body-limit.js';
 import { observe } from './middleware/observe.js';
-import { rateLimit } from './middleware/rate-limit.js';
+import { DEFAULT_RATE_LIMIT, rateLimit } from './middleware/rate-limit.js';
 import { openapiDocument } from './openapi-document.js';
 import { askRoute } from './routes/ask-route.js';
 import { auditExportRoute } from './routes/audit-export-route.js';
@@ -134,7 +134,7 @@ export function createServer(options: CreateServerOptions): FathomServer {
   app.use('/v1/*', async (c, next) => (c.req.path === '/v1/ingest' || c.req.path === '/v1/tune/jobs' ? next() : jsonLimit(c, next)));
   app.use('/v1/*', authenticate(s));
   if (s.config.rateLimit !== false) {
-    const rl = s.config.rateLimit ?? { requestsPerMinute: 600, burst: 60 };
+    const rl = s.config.rateLimit ?? DEFAULT_RATE_LIMIT;
     app.use('/v1/*', rateLimit({ ...rl, now }));
   }
   searchRoute(app, s);

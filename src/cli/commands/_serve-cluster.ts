@@ -7,6 +7,7 @@
  * limit (connections are spread round-robin), and — worker 0 only — the background online scoring.
  */
 import cluster, { type Worker } from 'node:cluster';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { AggregatorRegistry, type Registry } from 'prom-client';
 
@@ -22,8 +23,9 @@ export function serveWorkerIndex(env: NodeJS.ProcessEnv): number | undefined {
   return Number.isInteger(i) && i >= 0 ? i : undefined;
 }
 
-/** Run the primary: fork `workers` processes, keep them up until `signal`, then stop them and wait. */
-export async function runServePrimary({ workers, logger, signal }: { workers: number; logger: Logger; signal?: AbortSignal }): Promise<number> {
+/** Run the primary: fork `workers` processes of `fathom <args>` in `cwd`, keep them up until `signal`, then stop them and wait. */
+export async function runServePrimary({ workers, args, cwd, logger, signal }: { workers: number; args: string[]; cwd: string; logger: Logger; signal?: AbortSignal }): Promise<number> {
+  cluster.setupPrimary({ exec: fileURLToPath(new URL('../../../bin/fathom.js', import.meta.url)), args, cwd, silent: false });
   const aggregator = new AggregatorRegistry();
   const byIndex = new Map<number, Worker>();
   let stopping = false;

@@ -3,13 +3,11 @@
  * chunker from the config (the server itself reads no config), logs JSON lines (pino) to stdout, and on
  * SIGTERM / SIGINT stops accepting connections, drains in-flight requests and jobs, then exits 0.
  */
-import cluster from 'node:cluster';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { defineCommand } from 'citty';
 import pino from 'pino';
-import { createServer, type Pipeline } from '../../server/index.js';
+import { createServer, DEFAULT_RATE_LIMIT, type Pipeline } from '../../server/index.js';
 import type { ChatModel } from '../../spec/chat-model.js';
 import type { ServerConfig } from '../../spec/server.js';
 import { FathomError } from '../../util/errors.js';
@@ -45,7 +43,7 @@ function _tuneBackends(c: CliContext): Record<string, ReturnType<typeof tuneBack
 /** One worker's share of the per-key rate limit (connections are spread round-robin over the workers). */
 function _workerShare(limit: ServerConfig['rateLimit'], workers: number): ServerConfig['rateLimit'] {
   if (workers === 1 || limit === false) return limit;
-  const { requestsPerMinute, burst } = limit ?? { requestsPerMinute: 600, burst: 60 };
+  const { requestsPerMinute, burst } = limit ?? DEFAULT_RATE_LIMIT;
   return { requestsPerMinute: requestsPerMinute / workers, ...(burst !== undefined ? { burst: Math.max(1, Math.ceil(burst / workers)) } : {}) };
 }
 
@@ -89,10 +87,7 @@ export const serveCommand = defineCommand({
     if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new FathomError({ code: 'INVALID_ARGUMENT', message: `--workers must be an integer from 1 to 64, got "${String(ctx.args.workers)}".` });
     const worker = workers > 1 ? serveWorkerIndex(c.io.env) : undefined;
     const logger = pino({ level, base: { service: 'fathom', ...(worker !== undefined ? { worker } : {}) } }, { write: (line: string) => c.io.out(line) });
-    if (workers > 1 && worker === undefined) {
-      cluster.setupPrimary({ exec: fileURLToPath(new URL('../../../bin/fathom.js', import.meta.url)), args: ['serve', ...ctx.rawArgs], cwd: c.io.cwd, silent: false });
-      return runServePrimary({ workers, logger, signal: c.io.signal });
-    }
+    if (workers > 1 && worker === undefined) return runServePrimary({ workers, args: ['serve', ...ctx.rawArgs], cwd: c.io.cwd, logger, signal: c.io.signal });
     let hooks: ReturnType<typeof serveWorkerHooks> | undefined;
 
     const embedder = await buildEmbedder(c.config, c.io);
@@ -127,7 +122,7 @@ export const serveCommand = defineCommand({
     if (resumed.length) logger.info({ jobs: resumed.map((j) => j.id) }, 'resumed unfinished jobs');
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
     hooks?.listening(url);
-    logger.info({ url, dashboard: `${url}/`, onlineScoring: online ?? false, onlineJudge: c.config.monitor?.judge ?? false, store: store.location, tenantScoped: true, pipelines: ['fathom-rag', ...Object.keys(pipelines.byName)].filter((n, i, all) => all.indexOf(n) === i), tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
+    logger.info({ url, dashboard: `${url}/`, onlineScoring: online ?? false, onlineJudge: c.config.monitor?.judge ?? false, store: store.location, tenantScoped: true, pipelines: [...new Set(['fathom-rag', ...Object.keys(pipelines.byName)])], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
 
     await new Promise<void>((resolve) => {
       if (c.io.signal?.aborted) resolve();

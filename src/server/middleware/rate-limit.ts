@@ -7,6 +7,9 @@ import type { MiddlewareHandler } from 'hono';
 import { FathomError } from '../../util/errors.js';
 import type { _Env } from '../_context.js';
 
+/** The per-key limit when `server.rateLimit` is not set. */
+export const DEFAULT_RATE_LIMIT = { requestsPerMinute: 600, burst: 60 } as const;
+
 export function rateLimit({ requestsPerMinute, burst = Math.max(1, Math.ceil(requestsPerMinute / 10)), now }: { requestsPerMinute: number; burst?: number; now: () => number }): MiddlewareHandler<_Env> {
   const perMs = requestsPerMinute / 60_000;
   const buckets = new Map<string, { tokens: number; at: number }>();

@@ -13,7 +13,7 @@ import { FathomError } from '../../util/errors.js';
 import { maxKeywordScore, queryWeights } from '../sqlite/keyword-index.js';
 import { vectorsUnavailable } from './commit.js';
 import { quoteIdent, type PgContext, type Queryable } from './context.js';
-import { hasTextIndex, textIndexComplete, textIndexName } from './text-index.js';
+import { textIndexComplete, textIndexName } from './text-index.js';
 import { chunkColumns, chunkJoins, toChunk } from './rows.js';
 import { accessSql, createParams, filterSql, scopeSql, type Params } from './scope-sql.js';
 import { hasVectorIndex, indexedType } from './vector-index.js';
@@ -37,7 +37,7 @@ export async function searchKeyword(ctx: PgContext, o: KeywordSearchOptions): Pr
   if (tenantId === undefined || !(k > 0)) return [];
   const k1 = bm25.k1 ?? ctx.bm25.k1;
   const b = bm25.b ?? ctx.bm25.b;
-  if (ctx.keyword === 'pg_textsearch' && k1 === ctx.bm25.k1 && b === ctx.bm25.b && (await ctx.tx((c) => textIndexComplete(ctx, c, tenantId), { readOnly: true }))) return _searchTextIndex(ctx, { ...o, tenantId });
+  if (ctx.keyword === 'pg_textsearch' && k1 === ctx.bm25.k1 && b === ctx.bm25.b && (await textIndexComplete(ctx, tenantId))) return _searchTextIndex(ctx, { ...o, tenantId });
   const weights = queryWeights(query);
   return ctx.tx(async (c) => {
     const stats = await _termStats(ctx, c, tenantId, [...weights.keys()]);
@@ -87,7 +87,6 @@ async function _searchTextIndex(ctx: PgContext, o: KeywordSearchOptions & { tena
   const { tenant, tenantId, query, topK: k, filter, principal } = o;
   return ctx.tx(async (c) => {
     const index = textIndexName(tenantId);
-    if (!(await hasTextIndex(ctx, c, tenantId))) return [];
     const p = createParams();
     const t = p.add(tenantId);
     const q = `to_bm25query(${p.add(query)}::text, ${p.add(`${quoteIdent(ctx.schema)}.${index}`)}::text)`;

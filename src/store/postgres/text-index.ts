@@ -49,13 +49,13 @@ const _complete = new WeakMap<PgContext['sql'], Map<number, boolean>>();
  * over the postings (Lucene BM25, complete) until it is re-ingested in this mode. Cached per store; a commit in this
  * mode clears the tenant's entry (`ensureTextIndex`).
  */
-export async function textIndexComplete(ctx: PgContext, c: Queryable, tenantId: number): Promise<boolean> {
+export async function textIndexComplete(ctx: PgContext, tenantId: number): Promise<boolean> {
   const cache = _complete.get(ctx.sql) ?? new Map<number, boolean>();
   _complete.set(ctx.sql, cache);
   const cached = cache.get(tenantId);
   if (cached !== undefined) return cached;
-  const complete = (await hasTextIndex(ctx, c, tenantId))
-    && (await ctx.query('SELECT 1 FROM {keyword_docs} WHERE tenant_id = $1 AND index_text IS NULL LIMIT 1', [tenantId], c)).length === 0;
+  const complete = await ctx.tx(async (c) => (await hasTextIndex(ctx, c, tenantId))
+    && (await ctx.query('SELECT 1 FROM {keyword_docs} WHERE tenant_id = $1 AND index_text IS NULL LIMIT 1', [tenantId], c)).length === 0, { readOnly: true });
   cache.set(tenantId, complete);
   return complete;
 }
