@@ -1,6 +1,7 @@
 /**
  * `fathom serve --workers N`: N server processes (node:cluster) on one port and one store. The primary only
- * forks, restarts a worker that dies, answers `/metrics` for the workers (prom-client's AggregatorRegistry sums
+ * forks, restarts a worker that dies after it started listening (one that fails before stops the server with its exit
+ * code), answers `/metrics` for the workers (prom-client's AggregatorRegistry sums
  * every worker's registry, so a scrape that lands on any worker sees the whole server), and on SIGTERM / SIGINT
  * passes the signal on and waits for every worker to drain. Each worker is an ordinary `fathom serve` with
  * instance id `<id>#w<i>` (its own jobs, resumed by the same worker index after a restart), 1/N of the rate
@@ -30,8 +31,12 @@ export async function runServePrimary({ workers, args, cwd, logger, signal }: { 
   const byIndex = new Map<number, Worker>();
   let stopping = false;
   let listening = 0;
+  let failed: number | undefined;
+  let stop: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
   const fork = (index: number) => {
     const w = cluster.fork({ [_WORKER_ENV]: String(index) });
+    let started = false;
     byIndex.set(index, w);
     w.on('message', (m: { type?: string; id?: number; url?: string }) => {
       if (m?.type === _METRICS_REQ) {
@@ -39,35 +44,43 @@ export async function runServePrimary({ workers, args, cwd, logger, signal }: { 
           (text) => w.isConnected() && w.send({ type: _METRICS_RES, id: m.id, text }),
           (error: Error) => w.isConnected() && w.send({ type: _METRICS_RES, id: m.id, error: error.message }),
         );
-      } else if (m?.type === _LISTENING && ++listening === workers) {
-        logger.info({ url: m.url, workers, pids: [...byIndex.values()].map((x) => x.process.pid) }, 'all workers listening');
+      } else if (m?.type === _LISTENING) {
+        started = true;
+        if (++listening === workers) logger.info({ url: m.url, workers, pids: [...byIndex.values()].map((x) => x.process.pid) }, 'all workers listening');
       }
     });
     w.once('exit', (code, sig) => {
       if (stopping || byIndex.get(index) !== w) return;
+      if (!started) {
+        // It failed before listening (its own error is in the log: a port in use, a bad config): restarting would
+        // fail the same way, forever. Stop the server with its exit code.
+        logger.error({ worker: index, code, signal: sig }, 'worker failed to start: stopping');
+        failed = code || 1;
+        stop();
+        return;
+      }
       logger.error({ worker: index, code, signal: sig }, 'worker exited: restarting it');
       fork(index);
     });
   };
   for (let i = 0; i < workers; i++) fork(i);
-  await new Promise<void>((resolve) => {
-    if (signal?.aborted) resolve();
-    signal?.addEventListener('abort', () => resolve(), { once: true });
-  });
+  if (signal?.aborted) stop();
+  signal?.addEventListener('abort', () => stop(), { once: true });
+  await stopped;
   stopping = true;
   logger.info({ workers: byIndex.size }, 'shutting down: stopping workers');
   const exits = [...byIndex.values()].map((w) => (w.isDead() ? Promise.resolve() : new Promise<void>((resolve) => w.once('exit', () => resolve()))));
   for (const w of byIndex.values()) if (!w.isDead()) w.process.kill('SIGTERM');
   await Promise.all(exits);
   logger.info('stopped');
-  return 0;
+  return failed ?? 0;
 }
 
 /**
  * In a worker: let the primary collect this registry, tell it when listening, and answer `/metrics` with the
  * aggregate of every worker (asked of the primary; this worker's own registry if the primary does not answer).
  */
-export function serveWorkerHooks(registry: Registry): { clusterMetrics: () => Promise<string>; listening: (url: string) => void; stopped: () => void } {
+export function serveWorkerHooks(registry: Registry): { clusterMetrics: () => Promise<string>; listening: (url: string) => void } {
   AggregatorRegistry.setRegistries([registry]);
   new AggregatorRegistry(); // installs the worker's answer to the primary's collection requests
   let next = 0;
@@ -89,7 +102,14 @@ export function serveWorkerHooks(registry: Registry): { clusterMetrics: () => Pr
       process.send?.({ type: _METRICS_REQ, id });
     }),
     listening: (url) => process.send?.({ type: _LISTENING, url }),
-    /** Close the channel to the primary (its listener would keep this process alive). */
-    stopped: () => cluster.worker?.disconnect(),
   };
+}
+
+/** Run a worker's server, then close its channel to the primary however it ended (the channel's listeners would keep the process alive, a worker that failed to start included). */
+export async function asServeWorker(run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } finally {
+    cluster.worker?.disconnect();
+  }
 }

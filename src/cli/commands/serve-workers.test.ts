@@ -3,7 +3,9 @@
  * summed over the workers whichever answers the scrape, a killed worker restarted, SIGTERM stopping them all.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -89,6 +91,26 @@ describe('fathom serve --workers 2 (real processes)', () => {
     assert.equal(await proc.exited, 0, proc.logs());
     assert.match(proc.logs(), /"msg":"stopped"/);
     for (const pid of _pids().slice(-2)) assert.throws(() => process.kill(pid, 0), 'no worker left running');
+  });
+
+  it('stops with the workers\' exit code when they cannot start (port in use), instead of restarting them forever', { timeout: 60_000 }, async () => {
+    const taken = createNetServer().listen(0, '127.0.0.1');
+    await new Promise((r) => taken.once('listening', r));
+    try {
+      const port = String((taken.address() as { port: number }).port);
+      const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', '..', 'bin', 'fathom.js'), 'serve', '--workers', '2', '--port', port], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let logs = '';
+      child.stdout.on('data', (d: Buffer) => void (logs += d.toString()));
+      child.stderr.on('data', (d: Buffer) => void (logs += d.toString()));
+      const exited = new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+      const code = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 30_000))]);
+      if (code === 'hung') child.kill('SIGKILL');
+      assert.equal(code, 2, logs);
+      assert.match(logs, /worker failed to start: stopping/);
+      assert.doesNotMatch(logs, /restarting it/);
+    } finally {
+      taken.close();
+    }
   });
 
   it('refuses a bad --workers value with exit 2', async () => {

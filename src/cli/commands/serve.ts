@@ -19,7 +19,7 @@ import { cliContext, type CliContext } from '../context.js';
 import { knownTenants } from '../known-tenants.js';
 import { openStore } from '../open-store.js';
 import { readPromptVariants } from '../read-prompt-variants.js';
-import { runServePrimary, serveWorkerHooks, serveWorkerIndex } from './_serve-cluster.js';
+import { asServeWorker, runServePrimary, serveWorkerHooks, serveWorkerIndex } from './_serve-cluster.js';
 import { _startTracing } from './_serve-tracing.js';
 import { defaultTuneBackends, tuneBackendFor } from './tune/start.js';
 
@@ -88,57 +88,60 @@ export const serveCommand = defineCommand({
     const worker = workers > 1 ? serveWorkerIndex(c.io.env) : undefined;
     const logger = pino({ level, base: { service: 'fathom', ...(worker !== undefined ? { worker } : {}) } }, { write: (line: string) => c.io.out(line) });
     if (workers > 1 && worker === undefined) return runServePrimary({ workers, args: ['serve', ...ctx.rawArgs], cwd: c.io.cwd, logger, signal: c.io.signal });
-    let hooks: ReturnType<typeof serveWorkerHooks> | undefined;
+    // A worker closes its channel to the primary however it ends (the channel would keep a failed worker alive).
+    const serveHere = async (): Promise<number> => {
+      let hooks: ReturnType<typeof serveWorkerHooks> | undefined;
 
-    const embedder = await buildEmbedder(c.config, c.io);
-    const chat = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
-    // Local models load before the port opens (token counting needs the loaded tokenizer).
-    await (chat as { load?: () => Promise<void> } | undefined)?.load?.();
-    const reranker = c.config.rerank ? await buildReranker(c.config, c.io) : undefined;
-    const chunker = await buildChunker(c.config.ingest.chunker, embedder);
-    const tracing = cfg.tracing ? await _startTracing(cfg.tracing) : undefined;
-    const store = await openStore({ location: c.storeUrl ?? c.storePath, config: c.config });
-    const tuneBackends = _tuneBackends(c);
-    const promptsFile = ctx.args.prompt !== undefined ? resolve(c.io.cwd, String(ctx.args.prompt)) : cfg.prompts !== undefined ? resolvePath(c.config, cfg.prompts) : undefined;
-    const prompts = promptsFile === undefined ? undefined : readPromptVariants(promptsFile).variants;
-    const pipelines = await _buildPipelines(c, cfg, chat);
-    const online = c.config.monitor?.online;
-    // SQLite cannot list its tenants through the Store contract: the configured tenant and those holding documents.
-    const onlineScoring = online && (worker ?? 0) === 0 ? { ...online, tenants: [...new Set([c.tenant, ...(c.storeUrl ? [] : knownTenants(c.storePath))])] } : undefined;
-    const onlineJudge = await buildOnlineJudging(c.config, c.io);
-    const server = createServer({
-      tuneBackends, store, pipelines: pipelines.byName, config: { ...cfg, rateLimit: _workerShare(cfg.rateLimit, workers), instanceId: `${(ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port)}${worker === undefined ? '' : `#w${worker}`}` }, ...(worker === undefined ? {} : { metricsText: () => hooks!.clusterMetrics() }), workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, prompts, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer, onlineScoring, onlineJudge,
-      search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
-      ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize, ...(c.config.ingest.ocr ? { ocr: c.config.ingest.ocr } : {}) },
-    });
-    const http = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const s = serve({ fetch: server.app.fetch, port, hostname: host }, () => resolve(s));
-      s.once('error', (error: NodeJS.ErrnoException) => reject(new FathomError({ code: 'INVALID_ARGUMENT', message: `Cannot listen on ${host}:${port} (${error.code ?? error.message}): choose another --port or stop the other process.` })));
-    });
-    if (worker !== undefined) hooks = serveWorkerHooks(server.metrics.registry);
-    const address = http.address();
-    const bound = typeof address === 'object' && address ? address.port : port;
-    const resumed = await server.resumeJobs();
-    if (resumed.length) logger.info({ jobs: resumed.map((j) => j.id) }, 'resumed unfinished jobs');
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
-    hooks?.listening(url);
-    logger.info({ url, dashboard: `${url}/`, onlineScoring: online ?? false, onlineJudge: c.config.monitor?.judge ?? false, store: store.location, tenantScoped: true, pipelines: [...new Set(['fathom-rag', ...Object.keys(pipelines.byName)])], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
+      const embedder = await buildEmbedder(c.config, c.io);
+      const chat = await buildChatModel(c.config, c.io, ctx.args.model as string | undefined);
+      // Local models load before the port opens (token counting needs the loaded tokenizer).
+      await (chat as { load?: () => Promise<void> } | undefined)?.load?.();
+      const reranker = c.config.rerank ? await buildReranker(c.config, c.io) : undefined;
+      const chunker = await buildChunker(c.config.ingest.chunker, embedder);
+      const tracing = cfg.tracing ? await _startTracing(cfg.tracing) : undefined;
+      const store = await openStore({ location: c.storeUrl ?? c.storePath, config: c.config });
+      const tuneBackends = _tuneBackends(c);
+      const promptsFile = ctx.args.prompt !== undefined ? resolve(c.io.cwd, String(ctx.args.prompt)) : cfg.prompts !== undefined ? resolvePath(c.config, cfg.prompts) : undefined;
+      const prompts = promptsFile === undefined ? undefined : readPromptVariants(promptsFile).variants;
+      const pipelines = await _buildPipelines(c, cfg, chat);
+      const online = c.config.monitor?.online;
+      // SQLite cannot list its tenants through the Store contract: the configured tenant and those holding documents.
+      const onlineScoring = online && (worker ?? 0) === 0 ? { ...online, tenants: [...new Set([c.tenant, ...(c.storeUrl ? [] : knownTenants(c.storePath))])] } : undefined;
+      const onlineJudge = await buildOnlineJudging(c.config, c.io);
+      const server = createServer({
+        tuneBackends, store, pipelines: pipelines.byName, config: { ...cfg, rateLimit: _workerShare(cfg.rateLimit, workers), instanceId: `${(ctx.args['instance-id'] as string | undefined) ?? cfg.instanceId ?? _defaultInstanceId(host, port)}${worker === undefined ? '' : `#w${worker}`}` }, ...(worker === undefined ? {} : { metricsText: () => hooks!.clusterMetrics() }), workDir: join(dirname(c.storePath), 'server'), chunker, embedder, reranker, chat, prompts, rerankTopN: c.config.rerank?.topN, prices: c.config.prices, logger, tracer: tracing?.tracer, onlineScoring, onlineJudge,
+        search: { mode: c.config.search.mode === 'bm25' || embedder ? c.config.search.mode : 'bm25', topK: c.config.search.topK },
+        ingest: { collection: c.config.ingest.collection, maxFileBytes: c.config.ingest.maxFileBytes, batchSize: c.config.ingest.batchSize, ...(c.config.ingest.ocr ? { ocr: c.config.ingest.ocr } : {}) },
+      });
+      const http = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+        const s = serve({ fetch: server.app.fetch, port, hostname: host }, () => resolve(s));
+        s.once('error', (error: NodeJS.ErrnoException) => reject(new FathomError({ code: 'INVALID_ARGUMENT', message: `Cannot listen on ${host}:${port} (${error.code ?? error.message}): choose another --port or stop the other process.` })));
+      });
+      if (worker !== undefined) hooks = serveWorkerHooks(server.metrics.registry);
+      const address = http.address();
+      const bound = typeof address === 'object' && address ? address.port : port;
+      const resumed = await server.resumeJobs();
+      if (resumed.length) logger.info({ jobs: resumed.map((j) => j.id) }, 'resumed unfinished jobs');
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+      hooks?.listening(url);
+      logger.info({ url, dashboard: `${url}/`, onlineScoring: online ?? false, onlineJudge: c.config.monitor?.judge ?? false, store: store.location, tenantScoped: true, pipelines: [...new Set(['fathom-rag', ...Object.keys(pipelines.byName)])], tuneBackends: Object.keys(tuneBackends), model: chat ? `${chat.provider}:${chat.modelId}` : 'extractive' }, 'listening');
 
-    await new Promise<void>((resolve) => {
-      if (c.io.signal?.aborted) resolve();
-      c.io.signal?.addEventListener('abort', () => resolve(), { once: true });
-    });
-    logger.info({ inflight: server.inflight, jobs: server.jobs.running }, 'shutting down: draining');
-    const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-    (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-    await server.drain();
-    (http as { closeAllConnections?: () => void }).closeAllConnections?.();
-    await closed;
-    await tracing?.shutdown();
-    await store.close();
-    for (const m of new Set([chat, ...pipelines.models])) await (m as { dispose?: () => Promise<void> } | undefined)?.dispose?.();
-    logger.info('stopped');
-    hooks?.stopped();
-    return 0;
+      await new Promise<void>((resolve) => {
+        if (c.io.signal?.aborted) resolve();
+        c.io.signal?.addEventListener('abort', () => resolve(), { once: true });
+      });
+      logger.info({ inflight: server.inflight, jobs: server.jobs.running }, 'shutting down: draining');
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      await server.drain();
+      (http as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await closed;
+      await tracing?.shutdown();
+      await store.close();
+      for (const m of new Set([chat, ...pipelines.models])) await (m as { dispose?: () => Promise<void> } | undefined)?.dispose?.();
+      logger.info('stopped');
+      return 0;
+    };
+    return worker === undefined ? serveHere() : asServeWorker(serveHere);
   },
 });
